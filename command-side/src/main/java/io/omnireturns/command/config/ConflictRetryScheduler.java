@@ -1,0 +1,42 @@
+package io.omnireturns.command.config;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Retries a command only when it lost a race for the same aggregate (another node or thread appended
+ * first). Business refusals are final and never retried.
+ */
+class ConflictRetryScheduler implements RetryScheduler {
+
+    private final RetryScheduler interval;
+
+    ConflictRetryScheduler(int maxRetries, int intervalMillis, ScheduledExecutorService executor) {
+        this.interval = IntervalRetryScheduler.builder()
+                .maxRetryCount(maxRetries)
+                .retryInterval(intervalMillis)
+                .retryExecutor(executor)
+                .build();
+    }
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+        return isConflict(lastFailure) && interval.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

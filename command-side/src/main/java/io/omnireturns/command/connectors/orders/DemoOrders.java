@@ -1,0 +1,227 @@
+package io.omnireturns.command.connectors.orders;
+
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.OrderLine;
+import io.omnireturns.api.orders.OrderPromotion;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.api.orders.PromotionKind;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.orders.Tender;
+import io.omnireturns.api.orders.TenderType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The orders the sandbox order system starts with, each one there to show a particular case
+ * (see docs/demo-data.md). Dates are relative to {@code now} so the demo behaves the same
+ * whenever it is run.
+ *
+ * <p>Conventions, so every figure can be checked by hand: amounts in minor units; VAT is 20% on
+ * every order, charged on the line's price net of its line discount and of its share of each
+ * order promotion (each promotion prorated over the lines it applies to by price net of line
+ * discount, largest remainder first); shipping is taxed at 20% too; the tenders add up to exactly
+ * what the customer paid.
+ */
+public final class DemoOrders {
+
+    public static final String WEB_APPAREL_ORDER_ID = "ORD-1001";
+    public static final String WEB_BUNDLE_AND_DISCOUNT_ORDER_ID = "ORD-1002";
+    public static final String WEB_ORDER_WITH_FINAL_SALE_ITEM_ID = "ORD-1003";
+    public static final String OLD_WEB_ORDER_ID = "ORD-1004";
+    public static final String STORE_ORDER_ID = "ORD-1005";
+    public static final String ELECTRONICS_ORDER_ID = "ORD-1006";
+    public static final String POUND_STERLING_ORDER_ID = "ORD-1007";
+    public static final String WEB_ORDER_OF_FIVE_ID = "ORD-1008";
+
+    public static final String WEB_DISTRIBUTION_CENTRE = "DC-EAST";
+    public static final String DEMO_STORE = "STORE-001";
+
+    private static final String EUR = "EUR";
+    private static final String GBP = "GBP";
+
+    private DemoOrders() {
+    }
+
+    /** Every demo order, in order id order. */
+    public static List<OrderSnapshot> all(Instant now) {
+        return List.of(
+                webApparelOrder(now),
+                webBundleAndDiscountOrder(now),
+                webOrderWithFinalSaleItem(now),
+                oldWebOrder(now),
+                storeOrderPaidCashAndCard(now),
+                electronicsOrder(now),
+                poundSterlingOrder(now),
+                webOrderOfFive(now));
+    }
+
+    /** The everyday case: three apparel lines, one card payment, shipping charged. Total 365.58 EUR. */
+    public static OrderSnapshot webApparelOrder(Instant now) {
+        String id = WEB_APPAREL_ORDER_ID;
+        Instant placedAt = daysBefore(now, 5);
+        return new OrderSnapshot(id, "CUST-100", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(1)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(
+                        line(id + "-L1", "JKT-RAIN-NVY-M", "Rain jacket, navy, M", "apparel",
+                                2, eur(8995), eur(0), eur(3598)),
+                        line(id + "-L2", "JNS-SLIM-IND-32", "Slim jeans, indigo, W32", "apparel",
+                                1, eur(5995), eur(0), eur(1199)),
+                        line(id + "-L3", "TEE-ORG-WHT-L", "Organic cotton t-shirt, white, L", "apparel",
+                                3, eur(1995), eur(0), eur(1197))),
+                List.of(),
+                eur(495), eur(99),
+                List.of(new Tender(id + "-T1", TenderType.CARD, eur(36558), "PSP-CH-1001-1")));
+    }
+
+    /**
+     * Promotions over several lines: a shoes-and-socks bundle (10.00 off L1 and L2, prorated 9.00
+     * and 1.00) and a 5.00 order discount over all lines (prorated 3.60, 0.40, 1.00); free shipping;
+     * paid partly by gift card. Total 132.00 EUR.
+     */
+    public static OrderSnapshot webBundleAndDiscountOrder(Instant now) {
+        String id = WEB_BUNDLE_AND_DISCOUNT_ORDER_ID;
+        Instant placedAt = daysBefore(now, 10);
+        return new OrderSnapshot(id, "CUST-200", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(2)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(
+                        // tax = 20% of 90.00 - 9.00 bundle share - 3.60 order discount share = 77.40
+                        line(id + "-L1", "SHO-RUN-BLK-42", "Running shoes, black, EU 42", "footwear",
+                                1, eur(9000), eur(0), eur(1548)),
+                        // tax = 20% of 10.00 - 1.00 - 0.40 = 8.60
+                        line(id + "-L2", "SCK-RUN-3PK-42", "Running socks, 3-pack, EU 42", "apparel",
+                                1, eur(1000), eur(0), eur(172)),
+                        // tax = 20% of 25.00 - 1.00 = 24.00
+                        line(id + "-L3", "CAP-RUN-BLK", "Running cap, black", "accessories",
+                                1, eur(2500), eur(0), eur(480))),
+                List.of(
+                        new OrderPromotion("BUNDLE-SHOES-SOCKS", PromotionKind.BUNDLE, eur(1000),
+                                List.of(id + "-L1", id + "-L2")),
+                        new OrderPromotion("WELCOME5", PromotionKind.ORDER_DISCOUNT, eur(500), List.of())),
+                eur(0), eur(0),
+                List.of(
+                        new Tender(id + "-T1", TenderType.CARD, eur(8200), "PSP-CH-1002-1"),
+                        new Tender(id + "-T2", TenderType.GIFT_CARD, eur(5000), "GC-XXXX-XXXX-4821")));
+    }
+
+    /**
+     * A clearance dress sold as final sale next to a normal sweater that had 10.00 off the line.
+     * Paid by PayPal. Total 125.82 EUR.
+     */
+    public static OrderSnapshot webOrderWithFinalSaleItem(Instant now) {
+        String id = WEB_ORDER_WITH_FINAL_SALE_ITEM_ID;
+        Instant placedAt = daysBefore(now, 7);
+        return new OrderSnapshot(id, "CUST-300", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(1)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(
+                        finalSaleLine(id + "-L1", "DRS-SUM-FLR-S", "Summer dress, floral, S (clearance)", "apparel",
+                                1, eur(2995), eur(0), eur(599)),
+                        line(id + "-L2", "SWT-MER-GRY-M", "Merino sweater, grey, M", "apparel",
+                                1, eur(7995), eur(1000), eur(1399))),
+                List.of(),
+                eur(495), eur(99),
+                List.of(new Tender(id + "-T1", TenderType.PAYPAL, eur(12582), "PAYPAL-5TR38211")));
+    }
+
+    /** Placed 120 days ago: outside every return window. Total 185.88 EUR. */
+    public static OrderSnapshot oldWebOrder(Instant now) {
+        String id = OLD_WEB_ORDER_ID;
+        Instant placedAt = daysBefore(now, 120);
+        return new OrderSnapshot(id, "CUST-100", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(2)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(line(id + "-L1", "BOOT-CHL-BRN-43", "Chelsea boots, brown, EU 43", "footwear",
+                        1, eur(14995), eur(0), eur(2999))),
+                List.of(),
+                eur(495), eur(99),
+                List.of(new Tender(id + "-T1", TenderType.CARD, eur(18588), "PSP-CH-1004-1")));
+    }
+
+    /** Bought at the till in STORE-001, paid partly in cash; nothing shipped. Total 95.82 EUR. */
+    public static OrderSnapshot storeOrderPaidCashAndCard(Instant now) {
+        String id = STORE_ORDER_ID;
+        Instant placedAt = daysBefore(now, 3);
+        return new OrderSnapshot(id, "CUST-500", SalesChannel.STORE, DEMO_STORE,
+                placedAt, placedAt, DEMO_STORE, EUR,
+                List.of(
+                        line(id + "-L1", "HOD-ZIP-GRN-M", "Zip hoodie, green, M", "apparel",
+                                1, eur(4995), eur(0), eur(999)),
+                        line(id + "-L2", "BNE-WOL-BLK", "Wool beanie, black", "accessories",
+                                2, eur(1495), eur(0), eur(598))),
+                List.of(),
+                eur(0), eur(0),
+                List.of(
+                        new Tender(id + "-T1", TenderType.CASH, eur(2000), "POS-STORE-001-R02-000457"),
+                        new Tender(id + "-T2", TenderType.CARD, eur(7582), "PSP-CH-1005-1")));
+    }
+
+    /**
+     * Electronics placed 20 days ago: outside a 14-day electronics window, inside a 30-day one.
+     * Free shipping. Total 257.88 EUR.
+     */
+    public static OrderSnapshot electronicsOrder(Instant now) {
+        String id = ELECTRONICS_ORDER_ID;
+        Instant placedAt = daysBefore(now, 20);
+        return new OrderSnapshot(id, "CUST-600", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(1)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(
+                        line(id + "-L1", "HP-ANC-BLK", "Noise-cancelling headphones, black", "electronics",
+                                1, eur(19995), eur(0), eur(3999)),
+                        line(id + "-L2", "CBL-USBC-2M", "USB-C cable, 2 m", "electronics",
+                                1, eur(1495), eur(0), eur(299))),
+                List.of(),
+                eur(0), eur(0),
+                List.of(new Tender(id + "-T1", TenderType.CARD, eur(25788), "PSP-CH-1006-1")));
+    }
+
+    /** Priced and paid in pounds sterling, so refunds must stay in GBP. Total 118.74 GBP. */
+    public static OrderSnapshot poundSterlingOrder(Instant now) {
+        String id = POUND_STERLING_ORDER_ID;
+        Instant placedAt = daysBefore(now, 6);
+        return new OrderSnapshot(id, "CUST-700", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(2)), WEB_DISTRIBUTION_CENTRE, GBP,
+                List.of(
+                        line(id + "-L1", "SHR-OXF-BLU-M", "Oxford shirt, blue, M", "apparel",
+                                2, gbp(3500), gbp(0), gbp(1400)),
+                        line(id + "-L2", "BLT-LTH-BRN-90", "Leather belt, brown, 90 cm", "accessories",
+                                1, gbp(2500), gbp(0), gbp(500))),
+                List.of(),
+                gbp(395), gbp(79),
+                List.of(new Tender(id + "-T1", TenderType.CARD, gbp(11874), "PSP-CH-1007-1")));
+    }
+
+    /** One line of five pairs, for partial and repeated returns against the same line. Total 83.64 EUR. */
+    public static OrderSnapshot webOrderOfFive(Instant now) {
+        String id = WEB_ORDER_OF_FIVE_ID;
+        Instant placedAt = daysBefore(now, 4);
+        return new OrderSnapshot(id, "CUST-800", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(1)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(line(id + "-L1", "SCK-WOOL-GRY-42", "Wool hiking socks, grey, EU 42", "apparel",
+                        5, eur(1295), eur(0), eur(1295))),
+                List.of(),
+                eur(495), eur(99),
+                List.of(new Tender(id + "-T1", TenderType.CARD, eur(8364), "PSP-CH-1008-1")));
+    }
+
+    private static Instant daysBefore(Instant now, int days) {
+        return now.minus(Duration.ofDays(days));
+    }
+
+    private static OrderLine line(String lineId, String sku, String description, String category,
+                                  int quantity, Money unitPrice, Money lineDiscount, Money tax) {
+        return new OrderLine(lineId, sku, description, category, quantity, unitPrice, lineDiscount, tax, false);
+    }
+
+    private static OrderLine finalSaleLine(String lineId, String sku, String description, String category,
+                                           int quantity, Money unitPrice, Money lineDiscount, Money tax) {
+        return new OrderLine(lineId, sku, description, category, quantity, unitPrice, lineDiscount, tax, true);
+    }
+
+    private static Money eur(long minor) {
+        return Money.of(minor, EUR);
+    }
+
+    private static Money gbp(long minor) {
+        return Money.of(minor, GBP);
+    }
+}

@@ -1,0 +1,19 @@
+package io.omnireturns.command.policy.refund;
+
+import io.omnireturns.api.ledger.RefundableLine;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.api.returns.RefundMethod;
+
+import java.util.List;
+import java.util.Objects;
+
+/** One return's inspected lines, to be priced against the order and what earlier returns already refunded. */
+public record RefundInput(OrderSnapshot order, RefundMethod method, List<RefundableLine> lines, PriorRefunds prior) {
+
+    public RefundInput {
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(prior, "prior");
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,643 @@
+package io.omnireturns.command.returns;
+
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.OrderLine;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.HoldDecision;
+import io.omnireturns.api.returns.HoldReason;
+import io.omnireturns.api.returns.InspectedLine;
+import io.omnireturns.api.returns.LineDecision;
+import io.omnireturns.api.returns.LineRefund;
+import io.omnireturns.api.returns.ReceivedLine;
+import io.omnireturns.api.returns.RefundBreakdown;
+import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.api.ledger.RefundableLine;
+import io.omnireturns.api.returns.RequestedLine;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.ApproveRefund;
+import io.omnireturns.api.returns.command.CancelReturn;
+import io.omnireturns.api.returns.command.CompleteReturn;
+import io.omnireturns.api.returns.command.ExpireReturn;
+import io.omnireturns.api.returns.command.IssueReturnLabel;
+import io.omnireturns.api.returns.command.PutReturnOnHold;
+import io.omnireturns.api.returns.command.RecordCreditMemoPosted;
+import io.omnireturns.api.returns.command.RecordCustomerNotified;
+import io.omnireturns.api.returns.command.RecordEligibilityDecision;
+import io.omnireturns.api.returns.command.RecordInspection;
+import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
+import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
+import io.omnireturns.api.returns.command.RecordParcelInTransit;
+import io.omnireturns.api.returns.command.RecordReceipt;
+import io.omnireturns.api.returns.command.RecordRefundFailed;
+import io.omnireturns.api.returns.command.RecordRefundIssued;
+import io.omnireturns.api.returns.command.RecordRefundRequested;
+import io.omnireturns.api.returns.command.RequestReturn;
+import io.omnireturns.api.returns.command.ResolveHold;
+import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.InventoryAdjusted;
+import io.omnireturns.api.returns.event.LoyaltyAdjusted;
+import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.event.RefundFailed;
+import io.omnireturns.api.returns.event.RefundIssued;
+import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.ReturnAuthorized;
+import io.omnireturns.api.returns.event.ReturnCancelled;
+import io.omnireturns.api.returns.event.ReturnCompleted;
+import io.omnireturns.api.returns.event.ReturnExpired;
+import io.omnireturns.api.returns.event.ReturnHoldResolved;
+import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
+import io.omnireturns.api.returns.event.ReturnItemsReceived;
+import io.omnireturns.api.returns.event.ReturnLabelIssued;
+import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnParcelInTransit;
+import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.api.returns.event.ReturnRejected;
+import io.omnireturns.api.returns.event.ReturnRequested;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.omnireturns.command.returns.ReturnErrors.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One return, from request to a terminal state. Command handlers decide and apply; state changes only in
+ * event sourcing handlers. Every refusal is a {@link io.omnireturns.api.error.DomainException} with a
+ * stable code, and a refused command applies no event. Every command answers the status it leaves the
+ * return in.
+ */
+@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger")
+public class ReturnAggregate {
+
+    private static final Set<ReturnStatus> BEFORE_RECEIPT =
+            EnumSet.of(ReturnStatus.REQUESTED, ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
+    private static final Set<ReturnStatus> AWAITING_PARCEL = EnumSet.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
+
+    @AggregateIdentifier
+    private String returnId;
+    private ReturnStatus status;
+    private ReturnStatus heldFrom;
+    private String orderId;
+    private String currency;
+    private RefundMethod refundMethod;
+    private boolean eligibilityDecided;
+    private final Map<String, ReturnLine> lines = new LinkedHashMap<>();
+    private final Set<String> receiptIds = new HashSet<>();
+    private final Set<String> inspectionIds = new HashSet<>();
+    private final Set<String> inventoryAdjustmentIds = new HashSet<>();
+    private final Set<String> notifiedMilestones = new HashSet<>();
+    private boolean labelIssued;
+    private RefundBreakdown approvedRefund;
+    private String refundRequestKey;
+    private String refundGatewayReference;
+    private String creditMemoDocument;
+    private String loyaltyReference;
+
+    protected ReturnAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public ReturnAggregate(RequestReturn command) {
+        List<RequestedLine> requested = command.lines() == null ? List.of() : command.lines();
+        if (requested.isEmpty()) {
+            throw invalid(RETURN_HAS_NO_LINES, "a return needs at least one line");
+        }
+        if ((command.channel() == SalesChannel.STORE) && (command.storeId() == null || command.storeId().isBlank())) {
+            throw invalid(STORE_ID_REQUIRED, "a store return names the store that takes it");
+        }
+        Set<String> seen = new HashSet<>();
+        for (RequestedLine line : requested) {
+            if (line.quantity() <= 0) {
+                throw invalid(INVALID_QUANTITY, "line " + line.orderLineId() + " asks for " + line.quantity() + " items");
+            }
+            if (!seen.add(line.orderLineId())) {
+                throw invalid(DUPLICATE_LINE, "order line " + line.orderLineId() + " appears twice");
+            }
+            if (command.order().line(line.orderLineId()).isEmpty()) {
+                throw invalid(ORDER_LINE_NOT_FOUND,
+                        "order " + command.order().orderId() + " has no line " + line.orderLineId());
+            }
+        }
+        apply(new ReturnRequested(command.returnId(), command.channel(), command.storeId(), command.customerId(),
+                command.order().orderId(), command.refundMethod(), requested, command.order()));
+    }
+
+    /** Answers the status after the decision; deciding an already decided return changes nothing. */
+    @CommandHandler
+    public ReturnStatus handle(RecordEligibilityDecision command) {
+        if (eligibilityDecided) {
+            return status;
+        }
+        requireStatus("decide eligibility of", ReturnStatus.REQUESTED);
+        Set<String> decided = new HashSet<>();
+        for (LineDecision decision : command.decisions()) {
+            ReturnLine line = lines.get(decision.orderLineId());
+            if (line == null || !decided.add(decision.orderLineId())
+                    || decision.authorizedQuantity() < 0 || decision.authorizedQuantity() > line.requestedQuantity) {
+                throw invalid(DECISION_DOES_NOT_MATCH_REQUEST,
+                        "decision for line " + decision.orderLineId() + " does not match the request");
+            }
+        }
+        if (!decided.equals(lines.keySet())) {
+            throw invalid(DECISION_DOES_NOT_MATCH_REQUEST, "a decision is needed for every requested line");
+        }
+        if (command.decisions().stream().anyMatch(LineDecision::isAuthorized)) {
+            apply(new ReturnAuthorized(returnId, command.decisions()));
+        } else {
+            apply(new ReturnRejected(returnId, orderId, command.decisions()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(IssueReturnLabel command) {
+        requireStatus("issue a label for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
+        if (labelIssued) {
+            return status; // the carrier already issued one; asking again is not a second label
+        }
+        apply(new ReturnLabelIssued(returnId, command.carrier(), command.trackingNumber(), command.labelUrl()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordParcelInTransit command) {
+        if (status == ReturnStatus.IN_TRANSIT) {
+            return status; // carriers report the same scan more than once
+        }
+        requireStatus("put in transit", ReturnStatus.AUTHORIZED);
+        apply(new ReturnParcelInTransit(returnId, command.carrier(), command.trackingNumber()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordReceipt command) {
+        if (receiptIds.contains(command.receiptId())) {
+            return status; // the same receipt delivered twice
+        }
+        requireStatus("receive items for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
+        if (command.locationId() == null || command.locationId().isBlank()) {
+            throw invalid(LOCATION_REQUIRED, "a receipt names the location that received the items");
+        }
+        if (command.lines() == null || command.lines().isEmpty()) {
+            throw invalid(RETURN_HAS_NO_LINES, "a receipt needs at least one line");
+        }
+        Map<String, Integer> receivedNow = new LinkedHashMap<>();
+        List<String> wrongItemLines = new ArrayList<>();
+        for (ReceivedLine received : command.lines()) {
+            ReturnLine line = lines.get(received.orderLineId());
+            if (line == null || !line.isAuthorized()) {
+                throw rule(LINE_NOT_AUTHORIZED, "line " + received.orderLineId() + " is not authorized for return");
+            }
+            if (received.quantity() <= 0) {
+                throw invalid(INVALID_QUANTITY, "line " + received.orderLineId() + " received " + received.quantity());
+            }
+            if (received.isWrongItem(line.sku)) {
+                wrongItemLines.add(received.orderLineId());
+                continue;
+            }
+            int total = line.receivedQuantity + receivedNow.getOrDefault(received.orderLineId(), 0) + received.quantity();
+            if (total > line.authorizedQuantity) {
+                throw rule(RECEIVED_QUANTITY_EXCEEDS_AUTHORIZED, "line " + received.orderLineId() + " would have "
+                        + total + " received but only " + line.authorizedQuantity + " are authorized");
+            }
+            receivedNow.merge(received.orderLineId(), received.quantity(), Integer::sum);
+        }
+        apply(new ReturnItemsReceived(returnId, command.receiptId(), command.locationId(), command.lines(), wrongItemLines));
+        if (!wrongItemLines.isEmpty()) {
+            apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
+                    "wrong item received for line(s) " + String.join(", ", wrongItemLines), status));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordInspection command) {
+        if (inspectionIds.contains(command.inspectionId())) {
+            return status;
+        }
+        requireStatus("inspect", ReturnStatus.RECEIVED);
+        if (command.lines() == null || command.lines().isEmpty()) {
+            throw invalid(RETURN_HAS_NO_LINES, "an inspection needs at least one line");
+        }
+        Set<String> inspectedNow = new HashSet<>();
+        for (InspectedLine inspected : command.lines()) {
+            ReturnLine line = lines.get(inspected.orderLineId());
+            if (line == null || line.receivedQuantity == 0) {
+                throw rule(LINE_NOT_RECEIVED, "line " + inspected.orderLineId() + " has nothing received to inspect");
+            }
+            if (line.inspected || !inspectedNow.add(inspected.orderLineId())) {
+                throw illegalState(LINE_ALREADY_INSPECTED, "line " + inspected.orderLineId() + " is already inspected");
+            }
+            if (inspected.acceptedQuantity() < 0 || inspected.rejectedQuantity() < 0
+                    || inspected.acceptedQuantity() + inspected.rejectedQuantity() != line.receivedQuantity) {
+                throw rule(INSPECTION_QUANTITY_MISMATCH, "line " + inspected.orderLineId() + ": accepted "
+                        + inspected.acceptedQuantity() + " + rejected " + inspected.rejectedQuantity()
+                        + " must equal the " + line.receivedQuantity + " received");
+            }
+            if (inspected.grade() == null || inspected.disposition() == null) {
+                throw invalid(GRADE_AND_DISPOSITION_REQUIRED,
+                        "line " + inspected.orderLineId() + " needs a grade and a disposition");
+            }
+        }
+        apply(new ReturnLinesInspected(returnId, command.inspectionId(), command.lines()));
+        boolean everyReceivedLineInspected = lines.values().stream()
+                .noneMatch(line -> line.awaitsInspection() && !inspectedNow.contains(line.orderLineId));
+        List<String> forReview = command.lines().stream()
+                .filter(InspectedLine::needsManualReview).map(InspectedLine::orderLineId).toList();
+        if (everyReceivedLineInspected) {
+            Map<String, Integer> shortQuantities = new LinkedHashMap<>();
+            lines.values().stream()
+                    .filter(line -> line.isAuthorized() && line.receivedQuantity < line.authorizedQuantity)
+                    .forEach(line -> shortQuantities.put(line.orderLineId, line.authorizedQuantity - line.receivedQuantity));
+            List<RefundableLine> refundable = lines.values().stream()
+                    .filter(line -> line.inspected)
+                    .map(line -> new RefundableLine(line.orderLineId, line.acceptedQuantity, line.grade, line.reason))
+                    .toList();
+            apply(new ReturnInspectionCompleted(returnId, orderId, refundMethod, refundable, shortQuantities,
+                    !forReview.isEmpty()));
+        }
+        if (!forReview.isEmpty()) {
+            apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
+                    "manual review requested for line(s) " + String.join(", ", forReview), status));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(ApproveRefund command) {
+        if (approvedRefund != null) {
+            throw illegalState(REFUND_ALREADY_APPROVED, "the refund of this return is already decided");
+        }
+        if (status != ReturnStatus.INSPECTED) {
+            throw illegalState(REFUND_BEFORE_INSPECTION,
+                    "a refund is decided only after inspection; the return is " + status);
+        }
+        RefundBreakdown breakdown = command.breakdown();
+        if (!breakdown.currency().equals(currency)) {
+            throw rule(CURRENCY_MISMATCH, "refund in " + breakdown.currency() + " for an order in " + currency);
+        }
+        for (LineRefund refund : breakdown.lines()) {
+            ReturnLine line = lines.get(refund.orderLineId());
+            if (line == null || !line.inspected || refund.quantity() > line.acceptedQuantity) {
+                throw rule(REFUND_EXCEEDS_ACCEPTED, "line " + refund.orderLineId()
+                        + " cannot be refunded for more items than inspection accepted");
+            }
+        }
+        apply(new RefundApproved(returnId, breakdown));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundRequested command) {
+        requireApprovedRefund();
+        if (command.idempotencyKey().equals(refundRequestKey)) {
+            return status;
+        }
+        requireStatus("request the refund of", ReturnStatus.INSPECTED);
+        requireRefundAmount(command.amount());
+        apply(new RefundRequested(returnId, command.idempotencyKey(), command.amount()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundIssued command) {
+        requireApprovedRefund();
+        if (command.gatewayReference().equals(refundGatewayReference)) {
+            return status;
+        }
+        requireStatus("confirm the refund of", ReturnStatus.REFUND_PENDING);
+        requireRefundAmount(command.amount());
+        apply(new RefundIssued(returnId, command.gatewayReference(), command.amount()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundFailed command) {
+        requireStatus("record a failed refund of", ReturnStatus.REFUND_PENDING);
+        apply(new RefundFailed(returnId, command.failureCode(), command.message(), command.finalFailure()));
+        if (command.finalFailure()) {
+            apply(new ReturnPutOnHold(returnId, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT,
+                    command.failureCode() + ": " + command.message(), ReturnStatus.REFUND_PENDING));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordCreditMemoPosted command) {
+        requireApprovedRefund();
+        requireNotTerminal("post a credit memo for");
+        if (command.documentNumber().equals(creditMemoDocument)) {
+            return status;
+        }
+        if (creditMemoDocument != null) {
+            throw illegalState(CREDIT_MEMO_ALREADY_POSTED, "credit memo " + creditMemoDocument + " is already posted");
+        }
+        if (!command.amount().equals(approvedRefund.total())) {
+            throw rule(CREDIT_MEMO_AMOUNT_MISMATCH, "credit memo of " + command.amount()
+                    + " does not match the refund of " + approvedRefund.total());
+        }
+        apply(new CreditMemoPosted(returnId, command.documentNumber(), command.amount()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordInventoryAdjusted command) {
+        if (inventoryAdjustmentIds.contains(command.adjustmentId())) {
+            return status;
+        }
+        requireNotTerminal("adjust inventory for");
+        ReturnLine line = lines.get(command.orderLineId());
+        if (line == null || !line.inspected) {
+            throw illegalState(LINE_NOT_INSPECTED, "line " + command.orderLineId() + " is not inspected yet");
+        }
+        if (command.disposition() != line.disposition) {
+            throw rule(DISPOSITION_MISMATCH, "line " + command.orderLineId() + " was dispositioned "
+                    + line.disposition + ", not " + command.disposition());
+        }
+        if (command.quantity() <= 0 || line.inventoryAdjustedQuantity + command.quantity() > line.receivedQuantity) {
+            throw rule(INVENTORY_EXCEEDS_RECEIVED, "line " + command.orderLineId() + " received "
+                    + line.receivedQuantity + " items; " + line.inventoryAdjustedQuantity + " already adjusted");
+        }
+        apply(new InventoryAdjusted(returnId, command.adjustmentId(), command.orderLineId(), line.sku,
+                command.disposition(), command.locationId(), command.quantity()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordLoyaltyAdjusted command) {
+        requireApprovedRefund();
+        requireNotTerminal("adjust loyalty for");
+        if (loyaltyReference != null) {
+            return status; // points are reversed once per return
+        }
+        apply(new LoyaltyAdjusted(returnId, command.pointsReversed(), command.reference()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordCustomerNotified command) {
+        if (!notifiedMilestones.contains(command.milestone())) {
+            apply(new CustomerNotified(returnId, command.milestone(), command.notificationChannel()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(PutReturnOnHold command) {
+        requireNotTerminal("put on hold");
+        if (status == ReturnStatus.ON_HOLD) {
+            throw illegalState(RETURN_ALREADY_ON_HOLD, "the return is already on hold");
+        }
+        apply(new ReturnPutOnHold(returnId, command.reason(), command.system(), command.detail(), status));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(ResolveHold command) {
+        if (status != ReturnStatus.ON_HOLD) {
+            throw illegalState(RETURN_NOT_ON_HOLD, "the return is " + status + ", not on hold");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw invalid(REASON_REQUIRED, "resolving a hold needs a reason");
+        }
+        ReturnStatus resumedAs = switch (command.decision()) {
+            case RESUME -> heldFrom;
+            case REJECT -> ReturnStatus.REJECTED;
+            case CANCEL -> ReturnStatus.CANCELLED;
+        };
+        if (command.decision() != HoldDecision.RESUME && (!BEFORE_RECEIPT.contains(heldFrom) || anythingReceived())) {
+            throw rule(HOLD_DECISION_NOT_ALLOWED, command.decision() + " is only possible before anything was received");
+        }
+        apply(new ReturnHoldResolved(returnId, orderId, command.decision(), command.reason(), command.resolvedBy(), resumedAs));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(CancelReturn command) {
+        boolean heldBeforeReceipt = status == ReturnStatus.ON_HOLD && BEFORE_RECEIPT.contains(heldFrom);
+        if (!(BEFORE_RECEIPT.contains(status) || heldBeforeReceipt) || anythingReceived()) {
+            throw illegalState(RETURN_NOT_CANCELLABLE, "a return can be cancelled only before receipt; it is " + status);
+        }
+        apply(new ReturnCancelled(returnId, orderId, command.reason(), command.cancelledBy()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(ExpireReturn command) {
+        if (!AWAITING_PARCEL.contains(status) || anythingReceived()) {
+            throw illegalState(RETURN_NOT_EXPIRABLE, "only a return still waiting for its parcel expires; it is " + status);
+        }
+        apply(new ReturnExpired(returnId, orderId));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(CompleteReturn command) {
+        List<String> missing = new ArrayList<>();
+        if (status != ReturnStatus.REFUNDED) {
+            missing.add("refund confirmed (return is " + status + ")");
+        }
+        if (approvedRefund != null && approvedRefund.total().isPositive() && creditMemoDocument == null) {
+            missing.add("credit memo posted");
+        }
+        lines.values().stream()
+                .filter(line -> line.inspected && line.inventoryAdjustedQuantity < line.receivedQuantity)
+                .forEach(line -> missing.add("inventory adjusted for line " + line.orderLineId));
+        if (notifiedMilestones.isEmpty()) {
+            missing.add("customer notified");
+        }
+        if (!missing.isEmpty()) {
+            throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
+        }
+        apply(new ReturnCompleted(returnId));
+        return status;
+    }
+
+    private boolean anythingReceived() {
+        return lines.values().stream().anyMatch(line -> line.receivedQuantity > 0);
+    }
+
+    private void requireStatus(String action, ReturnStatus... allowed) {
+        for (ReturnStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        if (status.isTerminal()) {
+            throw illegalState(RETURN_IS_TERMINAL, "cannot " + action + " a return that is " + status);
+        }
+        throw illegalTransition(action, status);
+    }
+
+    private void requireNotTerminal(String action) {
+        if (status.isTerminal()) {
+            throw illegalState(RETURN_IS_TERMINAL, "cannot " + action + " a return that is " + status);
+        }
+    }
+
+    private void requireApprovedRefund() {
+        if (approvedRefund == null) {
+            throw illegalState(REFUND_NOT_APPROVED, "the refund of this return is not decided yet");
+        }
+    }
+
+    private void requireRefundAmount(Money amount) {
+        if (!amount.equals(approvedRefund.total())) {
+            throw rule(REFUND_AMOUNT_MISMATCH, "amount " + amount + " differs from the approved refund "
+                    + approvedRefund.total());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReturnRequested event) {
+        returnId = event.returnId();
+        status = ReturnStatus.REQUESTED;
+        OrderSnapshot order = event.order();
+        orderId = event.orderId();
+        currency = order.currency();
+        refundMethod = event.refundMethod();
+        for (RequestedLine requested : event.lines()) {
+            String sku = order.line(requested.orderLineId()).map(OrderLine::sku).orElse(null);
+            lines.put(requested.orderLineId(),
+                    new ReturnLine(requested.orderLineId(), sku, requested.quantity(), requested.reason()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReturnAuthorized event) {
+        event.decisions().forEach(decision -> lines.get(decision.orderLineId()).authorizedQuantity = decision.authorizedQuantity());
+        eligibilityDecided = true;
+        status = ReturnStatus.AUTHORIZED;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnRejected event) {
+        eligibilityDecided = true;
+        status = ReturnStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnLabelIssued event) {
+        labelIssued = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnParcelInTransit event) {
+        status = ReturnStatus.IN_TRANSIT;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnItemsReceived event) {
+        receiptIds.add(event.receiptId());
+        for (ReceivedLine received : event.lines()) {
+            ReturnLine line = lines.get(received.orderLineId());
+            if (event.wrongItemLineIds().contains(received.orderLineId()) && received.isWrongItem(line.sku)) {
+                line.wrongItemQuantity += received.quantity();
+            } else {
+                line.receivedQuantity += received.quantity();
+            }
+        }
+        if (anythingReceived()) {
+            status = ReturnStatus.RECEIVED; // a parcel of wrong items alone does not count as receipt
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReturnLinesInspected event) {
+        inspectionIds.add(event.inspectionId());
+        for (InspectedLine inspected : event.lines()) {
+            ReturnLine line = lines.get(inspected.orderLineId());
+            line.inspected = true;
+            line.acceptedQuantity = inspected.acceptedQuantity();
+            line.rejectedQuantity = inspected.rejectedQuantity();
+            line.grade = inspected.grade();
+            line.disposition = inspected.disposition();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReturnInspectionCompleted event) {
+        status = ReturnStatus.INSPECTED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundApproved event) {
+        approvedRefund = event.breakdown();
+        if (approvedRefund.total().isZero()) {
+            status = ReturnStatus.REFUNDED; // nothing to pay: no gateway round trip
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        refundRequestKey = event.idempotencyKey();
+        status = ReturnStatus.REFUND_PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(RefundIssued event) {
+        refundGatewayReference = event.gatewayReference();
+        status = ReturnStatus.REFUNDED;
+    }
+
+    @EventSourcingHandler
+    void on(CreditMemoPosted event) {
+        creditMemoDocument = event.documentNumber();
+    }
+
+    @EventSourcingHandler
+    void on(InventoryAdjusted event) {
+        inventoryAdjustmentIds.add(event.adjustmentId());
+        lines.get(event.orderLineId()).inventoryAdjustedQuantity += event.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(LoyaltyAdjusted event) {
+        loyaltyReference = event.reference() == null ? "" : event.reference();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerNotified event) {
+        notifiedMilestones.add(event.milestone());
+    }
+
+    @EventSourcingHandler
+    void on(ReturnPutOnHold event) {
+        heldFrom = event.heldFrom();
+        status = ReturnStatus.ON_HOLD;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnHoldResolved event) {
+        status = event.resumedAs();
+        heldFrom = null;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnCancelled event) {
+        status = ReturnStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnExpired event) {
+        status = ReturnStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnCompleted event) {
+        status = ReturnStatus.COMPLETED;
+    }
+}

@@ -1,0 +1,88 @@
+package io.omnireturns.command.returns.application;
+
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The Idempotency-Key ledger of return requests. The key's row is claimed with one atomic insert, so among
+ * any number of concurrent identical requests exactly one creates the return; the others wait for its answer.
+ */
+@Component
+class ReturnRequestIdempotency {
+
+    sealed interface Claim permits Claimed, Answered, InProgress, Mismatch {
+    }
+
+    /** This request owns the key; {@code takenOver}: an earlier owner died mid-way and its return may exist. */
+    record Claimed(String returnId, boolean takenOver) implements Claim {
+    }
+
+    record Answered(int status, String body) implements Claim {
+    }
+
+    record InProgress(String returnId) implements Claim {
+    }
+
+    record Mismatch() implements Claim {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ReturnRequestIdempotency(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Claim claim(String key, String requestHash, Instant now, Duration takeoverAfter) {
+        String returnId = UUID.randomUUID().toString();
+        int inserted = jdbc.update("""
+                INSERT INTO return_request_idempotency (idempotency_key, request_hash, return_id, created_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""",
+                key, requestHash, returnId, Timestamp.from(now));
+        if (inserted == 1) {
+            return new Claimed(returnId, false);
+        }
+        try {
+            return jdbc.queryForObject("""
+                    SELECT request_hash, return_id, response_status, response_body, created_at
+                    FROM return_request_idempotency WHERE idempotency_key = ?""", (rs, n) -> {
+                if (!rs.getString("request_hash").equals(requestHash)) {
+                    return new Mismatch();
+                }
+                int status = rs.getInt("response_status");
+                if (!rs.wasNull()) {
+                    return new Answered(status, rs.getString("response_body"));
+                }
+                Timestamp createdAt = rs.getTimestamp("created_at");
+                String existingId = rs.getString("return_id");
+                if (createdAt.toInstant().plus(takeoverAfter).isBefore(now) && takeOver(key, createdAt, now)) {
+                    return new Claimed(existingId, true);
+                }
+                return new InProgress(existingId);
+            }, key);
+        } catch (EmptyResultDataAccessException forgottenMeanwhile) {
+            return claim(key, requestHash, now, takeoverAfter);
+        }
+    }
+
+    private boolean takeOver(String key, Timestamp previousClaim, Instant now) {
+        return jdbc.update("UPDATE return_request_idempotency SET created_at = ? WHERE idempotency_key = ? AND created_at = ?",
+                Timestamp.from(now), key, previousClaim) == 1;
+    }
+
+    void answer(String key, int status, String body, Instant now) {
+        jdbc.update("""
+                UPDATE return_request_idempotency SET response_status = ?, response_body = ?, answered_at = ?
+                WHERE idempotency_key = ?""", status, body, Timestamp.from(now), key);
+    }
+
+    /** Nothing was created: free the key so the client can try again. */
+    void forget(String key) {
+        jdbc.update("DELETE FROM return_request_idempotency WHERE idempotency_key = ? AND response_status IS NULL", key);
+    }
+}

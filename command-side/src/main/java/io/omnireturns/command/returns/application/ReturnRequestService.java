@@ -1,0 +1,194 @@
+package io.omnireturns.command.returns.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.ledger.QuantityReservation;
+import io.omnireturns.api.ledger.ReserveReturnQuantities;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.api.returns.LineDecision;
+import io.omnireturns.api.returns.RequestedLine;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.RecordEligibilityDecision;
+import io.omnireturns.api.returns.command.RequestReturn;
+import io.omnireturns.command.config.CommandSideProperties;
+import io.omnireturns.command.connectors.orders.OrderSystem;
+import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
+import io.omnireturns.command.policy.eligibility.EligibilityRequest;
+import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Records a return and decides its eligibility: the order as the order system knows it, the eligibility
+ * policy line by line, then the order's ledger for what is left to return across all its returns.
+ * Every step is safe to repeat, so a request taken over after a crash finishes what the first one began.
+ */
+@Service
+public class ReturnRequestService {
+
+    public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+    public static final String CUSTOMER_DOES_NOT_MATCH_ORDER = "CUSTOMER_DOES_NOT_MATCH_ORDER";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String REQUEST_IN_PROGRESS = "REQUEST_IN_PROGRESS";
+    public static final String QUANTITY_EXCEEDS_REMAINING = "QUANTITY_EXCEEDS_REMAINING";
+
+    /** Canonical form for hashing: the same request always hashes the same, whatever the key order. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+    private static final ObjectMapper ANSWERS = AxonInfrastructureConfiguration.storageObjectMapper();
+
+    private final CommandGateway commands;
+    private final OrderSystem orders;
+    private final EligibilityPolicy eligibility;
+    private final ReturnRequestIdempotency idempotency;
+    private final CommandSideProperties properties;
+    private final Clock clock;
+
+    public ReturnRequestService(CommandGateway commands, OrderSystem orders, EligibilityPolicy eligibility,
+                                ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock) {
+        this.commands = commands;
+        this.orders = orders;
+        this.eligibility = eligibility;
+        this.idempotency = idempotency;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public ReturnRequestAnswer request(String idempotencyKey, ReturnRequestForm form) {
+        String hash = hash(form);
+        Instant giveUpAt = clock.instant().plus(properties.idempotencyWait());
+        long pauseNanos = 5_000_000;
+        while (true) {
+            var claim = idempotency.claim(idempotencyKey, hash, clock.instant(), properties.idempotencyTakeoverAfter());
+            if (claim instanceof ReturnRequestIdempotency.Mismatch) {
+                throw new DomainException(ErrorKind.RULE_VIOLATION, IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key was used before with a different request body");
+            }
+            if (claim instanceof ReturnRequestIdempotency.Answered answered) {
+                return read(answered.body());
+            }
+            if (claim instanceof ReturnRequestIdempotency.Claimed claimed) {
+                return process(idempotencyKey, claimed, form);
+            }
+            if (clock.instant().isAfter(giveUpAt)) {
+                throw new DomainException(ErrorKind.ILLEGAL_STATE, REQUEST_IN_PROGRESS,
+                        "a request with this Idempotency-Key is still being processed; retry shortly");
+            }
+            // the first request answers within milliseconds; back off gently while it does
+            LockSupport.parkNanos(pauseNanos);
+            pauseNanos = Math.min(pauseNanos * 2, 200_000_000);
+        }
+    }
+
+    private ReturnRequestAnswer process(String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
+        String returnId = claim.returnId();
+        OrderSnapshot order;
+        List<RequestedLine> lines = form.lines().stream()
+                .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason()))
+                .toList();
+        try {
+            order = orders.findOrder(form.orderId()).orElseThrow(() -> new DomainException(ErrorKind.RULE_VIOLATION,
+                    ORDER_NOT_FOUND, "the order system knows no order " + form.orderId()));
+            if (form.customerId() != null && !form.customerId().equals(order.customerId())) {
+                throw new DomainException(ErrorKind.RULE_VIOLATION, CUSTOMER_DOES_NOT_MATCH_ORDER,
+                        "order " + form.orderId() + " does not belong to customer " + form.customerId());
+            }
+            createReturn(returnId, form, order, lines, claim.takenOver());
+        } catch (RuntimeException refused) {
+            if (!claim.takenOver()) {
+                idempotency.forget(idempotencyKey);
+            }
+            throw refused;
+        }
+        List<LineDecision> decisions = decideEligibility(returnId, form, order, lines);
+        ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+        ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
+        idempotency.answer(idempotencyKey, 201, write(answer), clock.instant());
+        return answer;
+    }
+
+    private void createReturn(String returnId, ReturnRequestForm form, OrderSnapshot order, List<RequestedLine> lines,
+                              boolean mayExist) {
+        try {
+            commands.sendAndWait(new RequestReturn(returnId, form.channel(), form.storeId(), order.customerId(),
+                    form.refundMethodOrDefault(), lines, order));
+        } catch (AggregateStreamCreationException alreadyCreated) {
+            if (!mayExist) {
+                throw alreadyCreated;
+            }
+        }
+    }
+
+    private List<LineDecision> decideEligibility(String returnId, ReturnRequestForm form, OrderSnapshot order,
+                                                 List<RequestedLine> lines) {
+        List<LineDecision> byPolicy = eligibility.evaluate(
+                new EligibilityRequest(order, form.channel(), form.storeId(), lines, clock.instant()));
+        Map<String, Integer> eligible = new LinkedHashMap<>();
+        byPolicy.stream().filter(LineDecision::isAuthorized)
+                .forEach(decision -> eligible.put(decision.orderLineId(), decision.authorizedQuantity()));
+        if (eligible.isEmpty()) {
+            return byPolicy;
+        }
+        List<QuantityReservation> reservations =
+                commands.sendAndWait(new ReserveReturnQuantities(order.orderId(), returnId, eligible, order));
+        Map<String, QuantityReservation> byLine = new LinkedHashMap<>();
+        reservations.forEach(reservation -> byLine.put(reservation.orderLineId(), reservation));
+        List<LineDecision> decisions = new ArrayList<>();
+        for (LineDecision decision : byPolicy) {
+            QuantityReservation reservation = byLine.get(decision.orderLineId());
+            if (reservation != null && !reservation.isGranted()) {
+                decisions.add(new LineDecision(decision.orderLineId(), decision.requestedQuantity(), 0,
+                        List.of(QUANTITY_EXCEEDS_REMAINING)));
+            } else {
+                decisions.add(decision);
+            }
+        }
+        return decisions;
+    }
+
+    private static String hash(ReturnRequestForm form) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(form).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a return request", e);
+        }
+    }
+
+    private static String write(ReturnRequestAnswer answer) {
+        try {
+            return ANSWERS.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the answer of a return request", e);
+        }
+    }
+
+    private static ReturnRequestAnswer read(String body) {
+        try {
+            return ANSWERS.readValue(body, ReturnRequestAnswer.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer of a return request is unreadable", e);
+        }
+    }
+}

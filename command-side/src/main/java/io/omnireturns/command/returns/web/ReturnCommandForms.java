@@ -1,0 +1,58 @@
+package io.omnireturns.command.returns.web;
+
+import io.omnireturns.api.returns.Disposition;
+import io.omnireturns.api.returns.Grade;
+import io.omnireturns.api.returns.HoldDecision;
+import io.omnireturns.api.returns.ReturnStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Request bodies of the command API. They carry only what the caller may say; ids and statuses are ours. */
+public final class ReturnCommandForms {
+
+    private ReturnCommandForms() {
+    }
+
+    public record Cancellation(@NotBlank @Size(max = 500) String reason, @Size(max = 120) String cancelledBy) {
+    }
+
+    public record Receipt(@NotBlank @Size(max = 64) String receiptId,
+                   @NotBlank @Size(max = 64) String locationId,
+                   @NotEmpty @Size(max = 100) List<@Valid @NotNull ReceiptLine> lines) {
+    }
+
+    public record ReceiptLine(@NotBlank @Size(max = 64) String orderLineId,
+                       @Positive @Max(10_000) int quantity,
+                       @Size(max = 64) String receivedSku) {
+    }
+
+    public record Inspection(@NotBlank @Size(max = 64) String inspectionId,
+                      @NotEmpty @Size(max = 100) List<@Valid @NotNull InspectionLine> lines) {
+    }
+
+    public record InspectionLine(@NotBlank @Size(max = 64) String orderLineId,
+                          @PositiveOrZero @Max(10_000) int acceptedQuantity,
+                          @PositiveOrZero @Max(10_000) int rejectedQuantity,
+                          @NotNull Grade grade,
+                          @NotNull Disposition disposition,
+                          boolean needsManualReview,
+                          @Size(max = 500) String note) {
+    }
+
+    public record HoldResolution(@NotNull HoldDecision decision,
+                          @NotBlank @Size(max = 500) String reason,
+                          @Size(max = 120) String resolvedBy) {
+    }
+
+    /** The answer of every state-changing call: the return and the status it is now in. */
+    public record StatusAnswer(String returnId, ReturnStatus status) {
+    }
+}

@@ -1,0 +1,80 @@
+package io.omnireturns.platform.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on PostgreSQL through its JDBC engine, with Jackson for every serializer through one dedicated
+ * ObjectMapper: the web layer's JSON settings can never change what is stored.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+public class AxonInfrastructureConfiguration {
+
+    /** Metadata keys that every message caused by a request inherits: who acted, through which system. */
+    public static final String ACTOR = "actor";
+    public static final String SOURCE_SYSTEM = "sourceSystem";
+
+    private static final ObjectMapper AXON_OBJECT_MAPPER = storageObjectMapper();
+
+    /** The stored format: ISO dates, records through their canonical constructors, tolerant of added fields. */
+    public static ObjectMapper storageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(new ParameterNamesModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer(RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(AXON_OBJECT_MAPPER)
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider actorAndSourceProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR, SOURCE_SYSTEM);
+    }
+}

@@ -1,0 +1,23 @@
+package io.omnireturns.platform.database;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/** Axon's own tables (event store, snapshots, tokens, sagas, dead letters) and the migrator of every module. */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, EmbeddedPostgresConfiguration.class})
+public class DatabaseConfiguration {
+
+    @Bean
+    SchemaMigration axonInfrastructureSchema() {
+        return new SchemaMigration("axon", "classpath:db/migration/axon", "flyway_history_axon", 0);
+    }
+
+    @Bean
+    SchemaMigrator schemaMigrator(DataSource dataSource, List<SchemaMigration> migrations) {
+        return new SchemaMigrator(dataSource, migrations);
+    }
+}

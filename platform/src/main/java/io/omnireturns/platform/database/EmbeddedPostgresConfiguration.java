@@ -1,0 +1,83 @@
+package io.omnireturns.platform.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Starts a real PostgreSQL from Maven-delivered binaries when no external database is configured,
+ * so a fresh machine needs nothing but a JDK and Maven. Setting {@code SPRING_DATASOURCE_URL} switches it off.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() && ${omnireturns.database.embedded.enabled:true}")
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        boolean throwAway = properties.dataDir() == null || properties.dataDir().isBlank();
+        Path dataDir = throwAway
+                ? Files.createTempDirectory("omnireturns-pg")
+                : Path.of(properties.dataDir()).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(throwAway)
+                .setPort(properties.port())
+                // a transaction left open must not hold back streaming processors past their gap timeout
+                .setServerConfig("idle_in_transaction_session_timeout", "10s")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+        createDatabaseIfMissing(postgres, properties.database());
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties(prefix = "spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+        // not started until first use, so spring.datasource.hikari.* can still be bound onto it
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
+        dataSource.setUsername("postgres");
+        dataSource.setPassword("postgres");
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be a plain lower-case identifier: " + database);
+        }
+        DataSource admin = postgres.getPostgresDatabase();
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.omnireturns.platform.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded PostgreSQL of the all-in-one run (real binaries, started in-process).
+ *
+ * @param enabled  used only while {@code spring.datasource.url} is not set
+ * @param dataDir  where the cluster lives; kept between runs. Empty: a throw-away folder (tests)
+ * @param port     0 picks a free port
+ * @param database the database the service uses inside the cluster
+ */
+@ConfigurationProperties(prefix = "omnireturns.database.embedded")
+public record EmbeddedPostgresProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("data/postgres") String dataDir,
+        @DefaultValue("0") int port,
+        @DefaultValue("omnireturns") String database) {
+}

@@ -1,0 +1,51 @@
+package io.omnireturns.platform.web;
+
+import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Stamps every command sent while serving an HTTP request with who acted and through which system,
+ * so the events it causes carry them to the auditors (see the correlation data providers).
+ */
+public class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    public static final String ACTOR_HEADER = "X-Actor";
+    public static final String SOURCE_SYSTEM_HEADER = "X-Source-System";
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> {
+            if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+                return command;
+            }
+            HttpServletRequest request = attributes.getRequest();
+            Map<String, Object> metadata = new HashMap<>();
+            if (!command.getMetaData().containsKey(AxonInfrastructureConfiguration.ACTOR)) {
+                metadata.put(AxonInfrastructureConfiguration.ACTOR, headerOr(request, ACTOR_HEADER, "anonymous"));
+            }
+            if (!command.getMetaData().containsKey(AxonInfrastructureConfiguration.SOURCE_SYSTEM)) {
+                metadata.put(AxonInfrastructureConfiguration.SOURCE_SYSTEM, headerOr(request, SOURCE_SYSTEM_HEADER, "api"));
+            }
+            return metadata.isEmpty() ? command : command.andMetaData(metadata);
+        };
+    }
+
+    private static String headerOr(HttpServletRequest request, String header, String fallback) {
+        String value = request.getHeader(header);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        // metadata is stored for ever: keep it bounded and printable
+        String trimmed = value.strip();
+        return trimmed.length() > 120 ? trimmed.substring(0, 120) : trimmed;
+    }
+}

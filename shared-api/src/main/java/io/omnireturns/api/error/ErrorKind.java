@@ -1,0 +1,12 @@
+package io.omnireturns.api.error;
+
+public enum ErrorKind {
+    /** The input itself is wrong (400). */
+    INVALID_INPUT,
+    /** Something named does not exist (404). */
+    NOT_FOUND,
+    /** Not allowed in the current state (409). */
+    ILLEGAL_STATE,
+    /** Well-formed but refused by a business rule (422). */
+    RULE_VIOLATION
+}

@@ -1,0 +1,6 @@
+package io.omnireturns.api.orders;
+
+public enum PromotionKind {
+    ORDER_DISCOUNT,
+    BUNDLE
+}

@@ -1,0 +1,6 @@
+package io.omnireturns.api.returns;
+
+public enum RefundMethod {
+    ORIGINAL_TENDER,
+    STORE_CREDIT
+}

@@ -1,0 +1,8 @@
+package io.omnireturns.api.returns.event;
+
+import io.omnireturns.api.returns.*;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ReturnParcelInTransit(String returnId, String carrier, String trackingNumber) implements ReturnEvent {
+}
