@@ -1,0 +1,55 @@
+package io.omnireturns.command.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The hexagon, enforced by the build: the domain imports no adapter, web or persistence code. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.omnireturns");
+    }
+
+    @Test
+    void policies_are_plain_java_without_framework_or_adapters() {
+        noClasses().that().resideInAnyPackage("..command.policy.eligibility..", "..command.policy.refund..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.axonframework..", "..web..", "..connectors..", "..application..")
+                .check(classes);
+    }
+
+    @Test
+    void aggregates_do_not_reach_for_adapters_web_or_persistence() {
+        noClasses().that().resideInAnyPackage("io.omnireturns.command.returns", "io.omnireturns.command.ledger")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "..web..", "..connectors..", "..application..", "org.springframework.jdbc..", "java.sql..",
+                        "org.springframework.web..")
+                .check(classes);
+    }
+
+    @Test
+    void the_contract_does_not_depend_on_spring_or_on_either_side() {
+        noClasses().that().resideInAPackage("io.omnireturns.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "io.omnireturns.command..", "io.omnireturns.query..",
+                        "io.omnireturns.platform..")
+                .check(classes);
+    }
+
+    @Test
+    void the_command_side_does_not_read_the_query_side() {
+        noClasses().that().resideInAPackage("io.omnireturns.command..")
+                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query..")
+                .check(classes);
+    }
+}
