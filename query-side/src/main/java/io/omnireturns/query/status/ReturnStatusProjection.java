@@ -1,0 +1,235 @@
+package io.omnireturns.query.status;
+
+import io.omnireturns.api.query.FindReturnStatus;
+import io.omnireturns.api.query.ReturnPage;
+import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.api.query.SearchReturns;
+import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.InventoryAdjusted;
+import io.omnireturns.api.returns.event.LoyaltyAdjusted;
+import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.event.RefundFailed;
+import io.omnireturns.api.returns.event.RefundIssued;
+import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.ReturnAuthorized;
+import io.omnireturns.api.returns.event.ReturnCancelled;
+import io.omnireturns.api.returns.event.ReturnCompleted;
+import io.omnireturns.api.returns.event.ReturnEvent;
+import io.omnireturns.api.returns.event.ReturnExpired;
+import io.omnireturns.api.returns.event.ReturnHoldResolved;
+import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
+import io.omnireturns.api.returns.event.ReturnItemsReceived;
+import io.omnireturns.api.returns.event.ReturnLabelIssued;
+import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnParcelInTransit;
+import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.api.returns.event.ReturnRejected;
+import io.omnireturns.api.returns.event.ReturnRequested;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+
+/**
+ * The canonical status view: one row per return, built from the return's events and answering the status
+ * and search queries.
+ * <p>
+ * Idempotent: the view remembers the sequence number of the last event it applied and skips any event at or
+ * below it, so redelivery after a stolen claim and replays change nothing. Each event is applied inside the
+ * processor's transaction, which also stores the token.
+ */
+@Component
+@ProcessingGroup(ReturnStatusProjection.PROCESSING_GROUP)
+public class ReturnStatusProjection {
+
+    public static final String PROCESSING_GROUP = "return-status";
+
+    private final ReturnStatusRepository repository;
+    private final QueryUpdateEmitter updateEmitter;
+    private final TransactionTemplate savepoint;
+
+    public ReturnStatusProjection(ReturnStatusRepository repository, QueryUpdateEmitter updateEmitter,
+                                  PlatformTransactionManager transactionManager) {
+        this.repository = repository;
+        this.updateEmitter = updateEmitter;
+        // A failed statement aborts the whole PostgreSQL transaction. A savepoint per event keeps the processor's
+        // transaction usable, so the dead-letter queue can still record the failure and the token still moves on.
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @EventHandler
+    void on(ReturnRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        EventStamp stamp = stamp(event, sequence, at);
+        savepoint.executeWithoutResult(status -> {
+            ReturnStatusView view = ReturnStatusDraft.requested(event, stamp).toView();
+            if (repository.insertIfAbsent(view)) {
+                emit(view);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(ReturnAuthorized event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnRejected event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnLabelIssued event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnParcelInTransit event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnItemsReceived event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnLinesInspected event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnInspectionCompleted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundApproved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundIssued event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundFailed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(CreditMemoPosted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(InventoryAdjusted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(LoyaltyAdjusted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(CustomerNotified event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnPutOnHold event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnHoldResolved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnCancelled event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnExpired event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnCompleted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    /** A replay rebuilds the view from the first event; the processor calls this before it starts over. */
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
+    }
+
+    @QueryHandler
+    public ReturnStatusView handle(FindReturnStatus query) {
+        return repository.find(query.returnId()).orElse(null);
+    }
+
+    @QueryHandler
+    public ReturnPage handle(SearchReturns query) {
+        int size = Math.min(Math.max(query.size(), 1), SearchReturns.MAX_PAGE_SIZE);
+        return repository.search(query, Math.max(query.page(), 0), size);
+    }
+
+    private <E extends ReturnEvent> void update(E event, Long sequence, Instant at, ViewChange<E> change) {
+        EventStamp stamp = stamp(event, sequence, at);
+        savepoint.executeWithoutResult(status -> {
+            ReturnStatusView stored = repository.find(event.returnId()).orElseThrow(() -> new IllegalStateException(
+                    "no status view for return " + event.returnId() + " to apply " + stamp.eventName()
+                            + " #" + stamp.sequenceNumber() + " to"));
+            if (stored.version() >= stamp.sequenceNumber()) {
+                return; // already applied
+            }
+            ReturnStatusDraft draft = ReturnStatusDraft.of(stored);
+            change.apply(draft, event, stamp);
+            ReturnStatusView updated = draft.toView();
+            if (repository.update(updated)) {
+                emit(updated);
+            }
+        });
+    }
+
+    private static EventStamp stamp(ReturnEvent event, Long sequence, Instant at) {
+        if (sequence == null) {
+            // only the aggregate's sequence number orders a return's events; without it idempotency is impossible
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " of return " + event.returnId()
+                    + " was not published by the return aggregate");
+        }
+        return new EventStamp(sequence, at, event.getClass().getSimpleName());
+    }
+
+    /** Subscribers see a change only after the processor's transaction commits (the emitter waits for it). */
+    private void emit(ReturnStatusView view) {
+        updateEmitter.emit(FindReturnStatus.class, query -> query.returnId().equals(view.returnId()), view);
+    }
+
+    @FunctionalInterface
+    private interface ViewChange<E> {
+        void apply(ReturnStatusDraft draft, E event, EventStamp stamp);
+    }
+}

@@ -1,0 +1,159 @@
+package io.omnireturns.query.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.query.ReturnPage;
+import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.api.query.ReturnSummary;
+import io.omnireturns.api.query.SearchReturns;
+import io.omnireturns.api.returns.HoldReason;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The status view in PostgreSQL: one row per return, searchable columns beside the whole view as JSONB.
+ * Every write joins the caller's transaction, so the processor commits view and token together.
+ */
+@Repository
+class ReturnStatusRepository {
+
+    // the stored document keeps one format whatever the web layer's JSON settings are
+    private static final ObjectMapper DOCUMENT_MAPPER = AxonInfrastructureConfiguration.storageObjectMapper();
+
+    private static final String SUMMARY_COLUMNS =
+            "return_id, order_id, customer_id, channel, store_id, status, hold_reason, created_at, updated_at";
+
+    private static final RowMapper<ReturnSummary> SUMMARY = (rs, row) -> new ReturnSummary(
+            rs.getString("return_id"),
+            rs.getString("order_id"),
+            rs.getString("customer_id"),
+            SalesChannel.valueOf(rs.getString("channel")),
+            rs.getString("store_id"),
+            ReturnStatus.valueOf(rs.getString("status")),
+            rs.getString("hold_reason") == null ? null : HoldReason.valueOf(rs.getString("hold_reason")),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ReturnStatusRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ReturnStatusView> find(String returnId) {
+        List<String> documents = jdbc.queryForList(
+                "SELECT document::text FROM return_status_view WHERE return_id = :returnId",
+                new MapSqlParameterSource("returnId", returnId), String.class);
+        return documents.stream().findFirst().map(ReturnStatusRepository::fromDocument);
+    }
+
+    /** Stores the first view of a return; false when it is already there (a redelivered request). */
+    boolean insertIfAbsent(ReturnStatusView view) {
+        return jdbc.update("""
+                INSERT INTO return_status_view (return_id, order_id, customer_id, status, hold_reason, channel,
+                                                store_id, created_at, updated_at, last_sequence, document)
+                VALUES (:returnId, :orderId, :customerId, :status, :holdReason, :channel,
+                        :storeId, :createdAt, :updatedAt, :version, CAST(:document AS jsonb))
+                ON CONFLICT (return_id) DO NOTHING
+                """, parameters(view)) == 1;
+    }
+
+    /**
+     * Replaces the view unless a newer or equal version is already stored: an instance that lost its
+     * segment claim may still be writing an older state.
+     */
+    boolean update(ReturnStatusView view) {
+        return jdbc.update("""
+                UPDATE return_status_view
+                   SET status = :status, hold_reason = :holdReason, updated_at = :updatedAt,
+                       last_sequence = :version, document = CAST(:document AS jsonb)
+                 WHERE return_id = :returnId AND last_sequence < :version
+                """, parameters(view)) == 1;
+    }
+
+    ReturnPage search(SearchReturns query, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        filter(conditions, parameters, "order_id", query.orderId());
+        filter(conditions, parameters, "customer_id", query.customerId());
+        filter(conditions, parameters, "status", query.status() == null ? null : query.status().name());
+        filter(conditions, parameters, "channel", query.channel() == null ? null : query.channel().name());
+        filter(conditions, parameters, "store_id", query.storeId());
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long offset = (long) page * size;
+        parameters.addValue("limit", size).addValue("offset", offset);
+
+        List<ReturnSummary> content = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM return_status_view" + where
+                + " ORDER BY created_at DESC, return_id LIMIT :limit OFFSET :offset", parameters, SUMMARY);
+        long total;
+        if ((!content.isEmpty() && content.size() < size) || (content.isEmpty() && page == 0)) {
+            total = offset + content.size(); // the last page: no need to count
+        } else {
+            total = jdbc.queryForObject("SELECT count(*) FROM return_status_view" + where, parameters, Long.class);
+        }
+        int totalPages = (int) ((total + size - 1) / size);
+        return new ReturnPage(content, page, size, total, totalPages);
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcOperations().execute("TRUNCATE TABLE return_status_view");
+    }
+
+    private static void filter(List<String> conditions, MapSqlParameterSource parameters, String column,
+                               String value) {
+        if (value != null && !value.isBlank()) {
+            conditions.add(column + " = :" + column);
+            parameters.addValue(column, value.strip());
+        }
+    }
+
+    private static MapSqlParameterSource parameters(ReturnStatusView view) {
+        return new MapSqlParameterSource()
+                .addValue("returnId", view.returnId())
+                .addValue("orderId", view.orderId())
+                .addValue("customerId", view.customerId())
+                .addValue("status", view.status().name())
+                .addValue("holdReason", view.hold() == null ? null : view.hold().reason().name())
+                .addValue("channel", view.channel().name())
+                .addValue("storeId", view.storeId())
+                .addValue("createdAt", view.createdAt().atOffset(ZoneOffset.UTC))
+                .addValue("updatedAt", view.updatedAt().atOffset(ZoneOffset.UTC))
+                .addValue("version", view.version())
+                .addValue("document", toDocument(view));
+    }
+
+    private static String toDocument(ReturnStatusView view) {
+        try {
+            return DOCUMENT_MAPPER.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the status view of return " + view.returnId(), e);
+        }
+    }
+
+    private static ReturnStatusView fromDocument(String document) {
+        try {
+            return DOCUMENT_MAPPER.readValue(document, ReturnStatusView.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read a stored status view", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,72 @@
+package io.omnireturns.query.status.web;
+
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.query.FindReturnStatus;
+import io.omnireturns.api.query.ReturnPage;
+import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.api.query.SearchReturns;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The status view and the search over it, answered through the query bus. */
+@RestController
+@RequestMapping("/api/v1/returns")
+@Tag(name = "Return status", description = "Where a return stands, per line and per external system")
+public class ReturnQueryController {
+
+    private final QueryGateway queryGateway;
+
+    public ReturnQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/{returnId}")
+    @Operation(summary = "The canonical status view of a return")
+    @ApiResponse(responseCode = "200", description = "the return's status view")
+    @ApiResponse(responseCode = "404", description = "no such return (code RETURN_NOT_FOUND)")
+    public ReturnStatusView status(@PathVariable String returnId) {
+        ReturnStatusView view = queryGateway
+                .query(new FindReturnStatus(returnId), ResponseTypes.instanceOf(ReturnStatusView.class))
+                .join();
+        if (view == null) {
+            throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "no return with id " + returnId);
+        }
+        return view;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search returns, newest first",
+            description = "Every given filter must match; page counts from 0, size is at most "
+                    + SearchReturns.MAX_PAGE_SIZE)
+    @ApiResponse(responseCode = "200", description = "one page of returns")
+    @ApiResponse(responseCode = "400", description = "invalid page, size or filter value "
+            + "(code VALIDATION_FAILED or INVALID_PARAMETER)")
+    public ReturnPage search(
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) String customerId,
+            @RequestParam(required = false) ReturnStatus status,
+            @RequestParam(required = false) SalesChannel channel,
+            @RequestParam(required = false) String storeId,
+            @Parameter(description = "page number, from 0")
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "returns per page, 1 to " + SearchReturns.MAX_PAGE_SIZE)
+            @RequestParam(defaultValue = "" + SearchReturns.DEFAULT_PAGE_SIZE)
+            @Min(1) @Max(SearchReturns.MAX_PAGE_SIZE) int size) {
+        return queryGateway.query(new SearchReturns(orderId, customerId, status, channel, storeId, page, size),
+                ResponseTypes.instanceOf(ReturnPage.class)).join();
+    }
+}

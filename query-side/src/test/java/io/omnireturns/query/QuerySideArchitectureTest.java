@@ -1,0 +1,32 @@
+package io.omnireturns.query;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The view and its projection do not lean on the web adapter that serves them. */
+class QuerySideArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.omnireturns.query");
+
+    @Test
+    void the_status_view_does_not_depend_on_its_web_layer() {
+        noClasses().that().resideInAPackage("io.omnireturns.query.status")
+                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.status.web..")
+                .check(classes);
+    }
+
+    @Test
+    void the_draft_that_knows_what_events_mean_knows_nothing_of_axon_spring_or_sql() {
+        noClasses().that().haveSimpleNameStartingWith("ReturnStatusDraft")
+                .or().haveSimpleNameStartingWith("ReturnLineDraft")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..",
+                        "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+}
