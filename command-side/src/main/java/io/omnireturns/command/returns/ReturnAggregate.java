@@ -63,6 +63,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -289,9 +290,11 @@ public class ReturnAggregate {
         if (!breakdown.currency().equals(currency)) {
             throw rule(CURRENCY_MISMATCH, "refund in " + breakdown.currency() + " for an order in " + currency);
         }
+        Map<String, Integer> unitsByLine = new HashMap<>(); // a line may come in parts (units graded differently)
         for (LineRefund refund : breakdown.lines()) {
             ReturnLine line = lines.get(refund.orderLineId());
-            if (line == null || !line.inspected || refund.quantity() > line.acceptedQuantity) {
+            int units = unitsByLine.merge(refund.orderLineId(), refund.quantity(), Integer::sum);
+            if (line == null || !line.inspected || units > line.acceptedQuantity) {
                 throw rule(REFUND_EXCEEDS_ACCEPTED, "line " + refund.orderLineId()
                         + " cannot be refunded for more items than inspection accepted");
             }
@@ -548,6 +551,7 @@ public class ReturnAggregate {
                 line.wrongItemQuantity += received.quantity();
             } else {
                 line.receivedQuantity += received.quantity();
+                line.inspected = false; // items that arrive after the line's inspection are inspected with it again
             }
         }
         if (anythingReceived()) {

@@ -1,6 +1,7 @@
 package io.omnireturns.query.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnLineView;
@@ -20,6 +21,8 @@ import io.omnireturns.api.returns.InspectionOutcome;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.LogisticsState;
 import io.omnireturns.api.returns.ReceivedLine;
+import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
@@ -28,7 +31,6 @@ import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
-import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCompleted;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
@@ -39,18 +41,14 @@ import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
-import io.omnireturns.api.ledger.RefundableLine;
-import io.omnireturns.api.returns.ReturnReason;
-import io.omnireturns.api.returns.RefundMethod;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -83,6 +81,7 @@ import static io.omnireturns.query.status.ReturnEvents.eur;
 import static io.omnireturns.query.status.ReturnEvents.oneShirtRefunded;
 import static io.omnireturns.query.status.ReturnEvents.requested;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -139,8 +138,8 @@ class ReturnStatusViewIntegrationTest {
         assertThat(authorized.createdAt()).isEqualTo(requestedAndAuthorized.get(0));
         assertThat(authorized.updatedAt()).isEqualTo(requestedAndAuthorized.get(1));
         assertThat(authorized.lines()).extracting(ReturnLineView::sku, ReturnLineView::description)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SHIRT_SKU, "Linen shirt, size M"),
-                        org.assertj.core.groups.Tuple.tuple(SHOES_SKU, "Running shoes, size 42"));
+                .containsExactly(tuple(SHIRT_SKU, "Linen shirt, size M"),
+                        tuple(SHOES_SKU, "Running shoes, size 42"));
         assertThat(line(authorized, SHIRTS).logistics().state()).isEqualTo(LogisticsState.EXPECTED);
         assertThat(line(authorized, SHIRTS).logistics().authorizedQuantity()).isEqualTo(2);
         assertThat(system(authorized, ExternalSystem.ORDER).state()).isEqualTo("LOOKED_UP");
@@ -298,11 +297,11 @@ class ReturnStatusViewIntegrationTest {
                 assertThat(search("customerId=" + customerId).content())
                         .extracting(ReturnSummary::returnId, ReturnSummary::status)
                         .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple(fifth, ReturnStatus.REJECTED),
-                                org.assertj.core.groups.Tuple.tuple(fourth, ReturnStatus.REQUESTED),
-                                org.assertj.core.groups.Tuple.tuple(third, ReturnStatus.AUTHORIZED),
-                                org.assertj.core.groups.Tuple.tuple(second, ReturnStatus.AUTHORIZED),
-                                org.assertj.core.groups.Tuple.tuple(first, ReturnStatus.REQUESTED)));
+                                tuple(fifth, ReturnStatus.REJECTED),
+                                tuple(fourth, ReturnStatus.REQUESTED),
+                                tuple(third, ReturnStatus.AUTHORIZED),
+                                tuple(second, ReturnStatus.AUTHORIZED),
+                                tuple(first, ReturnStatus.REQUESTED)));
 
         ReturnPage firstPage = search("customerId=" + customerId + "&size=2");
         assertThat(firstPage.content()).extracting(ReturnSummary::returnId).containsExactly(fifth, fourth);
