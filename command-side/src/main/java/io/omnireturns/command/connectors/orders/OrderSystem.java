@@ -12,4 +12,7 @@ public interface OrderSystem {
 
     /** The order as it stands now, or empty when the order system does not know the id. */
     Optional<OrderSnapshot> findOrder(String orderId);
+
+    /** Places the replacement order of an exchange; the same idempotency key answers the same order id. */
+    String createReplacementOrder(ReplacementRequest request);
 }

@@ -1,0 +1,4 @@
+package io.omnireturns.command.connectors.carrier;
+
+public record ReturnLabel(String carrier, String trackingNumber, String labelUrl) {
+}

@@ -1,0 +1,119 @@
+package io.omnireturns.command.connectors.common;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.omnireturns.api.returns.ExternalSystem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import java.util.function.Supplier;
+
+/**
+ * The one HTTP client setup and the one retry policy source for every HTTP adapter: a RestClient with the
+ * system's base URL, credentials and timeouts, and a call wrapper that retries retryable failures only
+ * (I/O errors, timeouts, 5xx, 429) with exponential backoff and jitter, inside a circuit breaker.
+ * 4xx answers are business rejections and never retried; an unreadable answer is not retried either.
+ */
+public class ConnectorHttp {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final ExternalSystem system;
+    private final RestClient client;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+
+    public ConnectorHttp(ExternalSystem system, ConnectorSettings settings, RestClient.Builder builder) {
+        this.system = system;
+        if (settings.baseUrl() == null || settings.baseUrl().isBlank()) {
+            throw new IllegalStateException("omnireturns.connectors." + ConnectorNames.of(system)
+                    + ".base-url is required in http mode");
+        }
+        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(settings.connectTimeout());
+        requestFactory.setReadTimeout(settings.readTimeout());
+        RestClient.Builder configured = builder.clone()
+                .baseUrl(settings.baseUrl())
+                .requestFactory(requestFactory);
+        if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+            configured.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey());
+        }
+        this.client = configured.build();
+        ConnectorSettings.Retry retrySettings = settings.retry();
+        this.retry = Retry.of(system + "-retry", RetryConfig.custom()
+                .maxAttempts(Math.max(1, retrySettings.maxAttempts()))
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        retrySettings.initialBackoff(), retrySettings.multiplier(), retrySettings.jitter()))
+                .retryOnException(failure -> failure instanceof ConnectorException c && c.retryable()
+                        && !(c.getCause() instanceof CallNotPermittedException))
+                .build());
+        ConnectorSettings.CircuitBreaker breaker = settings.circuitBreaker();
+        this.circuitBreaker = CircuitBreaker.of(system + "-circuit", CircuitBreakerConfig.custom()
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+                .waitDurationInOpenState(breaker.openStateWait())
+                // a business "no" is a healthy answer: only retryable failures count against the system
+                .recordException(failure -> failure instanceof ConnectorException c && c.retryable())
+                .build());
+    }
+
+    public RestClient client() {
+        return client;
+    }
+
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    public Retry retry() {
+        return retry;
+    }
+
+    /** Runs one remote operation with classification, circuit breaker and retries. */
+    public <T> T call(String operation, Supplier<T> remoteCall) {
+        Supplier<T> classified = () -> classify(operation, remoteCall);
+        Supplier<T> guarded = () -> {
+            try {
+                return circuitBreaker.executeSupplier(classified);
+            } catch (CallNotPermittedException open) {
+                throw new ConnectorException(system, "CIRCUIT_OPEN",
+                        operation + " not attempted: " + system + " is failing, circuit open", true, open);
+            }
+        };
+        return Retry.decorateSupplier(retry, guarded).get();
+    }
+
+    private <T> T classify(String operation, Supplier<T> remoteCall) {
+        try {
+            T result = remoteCall.get();
+            if (result == null) {
+                throw new ConnectorException(system, "EMPTY_RESPONSE", operation + " answered without a body", false);
+            }
+            return result;
+        } catch (HttpClientErrorException.TooManyRequests throttled) {
+            throw new ConnectorException(system, "THROTTLED", operation + " throttled", true, throttled);
+        } catch (HttpClientErrorException rejected) {
+            throw new ConnectorException(system, "REJECTED_" + rejected.getStatusCode().value(),
+                    operation + " rejected: " + rejected.getResponseBodyAsString(), false, rejected);
+        } catch (HttpServerErrorException serverError) {
+            throw new ConnectorException(system, "SERVER_ERROR_" + serverError.getStatusCode().value(),
+                    operation + " failed on the server", true, serverError);
+        } catch (ResourceAccessException unreachable) {
+            throw new ConnectorException(system, "UNREACHABLE", operation + " timed out or could not connect",
+                    true, unreachable);
+        } catch (RestClientException unreadable) {
+            throw new ConnectorException(system, "MALFORMED_RESPONSE", operation + " answered something unreadable",
+                    false, unreadable);
+        }
+    }
+}

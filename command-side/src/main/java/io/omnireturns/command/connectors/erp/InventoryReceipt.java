@@ -1,0 +1,4 @@
+package io.omnireturns.command.connectors.erp;
+
+public record InventoryReceipt(String movementId) {
+}

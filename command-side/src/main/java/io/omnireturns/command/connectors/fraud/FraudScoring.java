@@ -1,0 +1,6 @@
+package io.omnireturns.command.connectors.fraud;
+
+public interface FraudScoring {
+
+    FraudAssessment assess(FraudCheck check);
+}
