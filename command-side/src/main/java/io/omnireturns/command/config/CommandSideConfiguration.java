@@ -64,7 +64,7 @@ public class CommandSideConfiguration {
     public ConfigurerModule propagateHandlerFailures() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler("order-ledger-release", c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler("refund-decision", c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler("return-process", c -> PropagatingErrorHandler.instance());
     }
 
     @Bean(destroyMethod = "shutdown")

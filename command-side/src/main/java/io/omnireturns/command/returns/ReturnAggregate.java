@@ -16,7 +16,16 @@ import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.ApproveRefund;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.command.RecordCaseOpened;
+import io.omnireturns.api.returns.command.RecordFraudAssessment;
+import io.omnireturns.api.returns.command.RecordRefundSettled;
+import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
+import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
+import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.api.returns.command.CancelReturn;
 import io.omnireturns.api.returns.command.CompleteReturn;
 import io.omnireturns.api.returns.command.ExpireReturn;
@@ -35,7 +44,15 @@ import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
+import io.omnireturns.api.returns.event.CaseOpened;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
@@ -100,6 +117,14 @@ public class ReturnAggregate {
     private final Set<String> inventoryAdjustmentIds = new HashSet<>();
     private final Set<String> notifiedMilestones = new HashSet<>();
     private boolean labelIssued;
+    private boolean fraudAssessed;
+    private boolean warehouseAdvised;
+    private boolean refundSettled;
+    private String replacementOrderId;
+    /** Open exceptions by id. */
+    private final Map<String, ExceptionRaised> openExceptions = new LinkedHashMap<>();
+    private final Set<String> casesOpenedFor = new HashSet<>();
+    private int exceptionsRaised;
     private RefundBreakdown approvedRefund;
     private String refundRequestKey;
     private String refundGatewayReference;
@@ -126,6 +151,10 @@ public class ReturnAggregate {
             }
             if (!seen.add(line.orderLineId())) {
                 throw invalid(DUPLICATE_LINE, "order line " + line.orderLineId() + " appears twice");
+            }
+            if (command.refundMethod() == RefundMethod.EXCHANGE
+                    && (line.replacementSku() == null || line.replacementSku().isBlank())) {
+                throw invalid(REPLACEMENT_SKU_REQUIRED, "an exchange names the replacement SKU of line " + line.orderLineId());
             }
             if (command.order().line(line.orderLineId()).isEmpty()) {
                 throw invalid(ORDER_LINE_NOT_FOUND,
@@ -321,7 +350,11 @@ public class ReturnAggregate {
         if (command.gatewayReference().equals(refundGatewayReference)) {
             return status;
         }
-        requireStatus("confirm the refund of", ReturnStatus.REFUND_PENDING);
+        boolean heldWhilePending = status == ReturnStatus.ON_HOLD && heldFrom == ReturnStatus.REFUND_PENDING;
+        if (!heldWhilePending) {
+            // a confirmation of money paid is recorded even while a person looks at the return
+            requireStatus("confirm the refund of", ReturnStatus.REFUND_PENDING);
+        }
         requireRefundAmount(command.amount());
         apply(new RefundIssued(returnId, command.gatewayReference(), command.amount()));
         return status;
@@ -424,8 +457,113 @@ public class ReturnAggregate {
         if (command.decision() != HoldDecision.RESUME && (!BEFORE_RECEIPT.contains(heldFrom) || anythingReceived())) {
             throw rule(HOLD_DECISION_NOT_ALLOWED, command.decision() + " is only possible before anything was received");
         }
+        for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
+            apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(),
+                    command.decision().name(), command.resolvedBy()));
+        }
         apply(new ReturnHoldResolved(returnId, orderId, command.decision(), command.reason(), command.resolvedBy(), resumedAs));
         return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RetryException command) {
+        ExceptionRaised open = openExceptions.get(command.exceptionId());
+        if (open == null) {
+            throw illegalState(EXCEPTION_NOT_OPEN, "exception " + command.exceptionId() + " is not open on this return");
+        }
+        apply(new ExceptionResolved(returnId, command.exceptionId(), open.step(), open.stepKey(), "RETRY",
+                command.requestedBy()));
+        if (status == ReturnStatus.ON_HOLD && openExceptions.isEmpty()) {
+            apply(new ReturnHoldResolved(returnId, orderId, HoldDecision.RESUME, "retry of " + open.stepKey(),
+                    command.requestedBy(), heldFrom));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordFraudAssessment command) {
+        if (fraudAssessed) {
+            return status;
+        }
+        requireStatus("assess fraud of", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED,
+                ReturnStatus.INSPECTED);
+        apply(new FraudAssessed(returnId, command.score(), command.reviewRequired(), command.signals()));
+        if (command.reviewRequired()) {
+            apply(new ReturnPutOnHold(returnId, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD,
+                    "fraud score " + command.score() + ": " + String.join(", ", command.signals()), status));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordWarehouseAdvised command) {
+        if (warehouseAdvised) {
+            return status;
+        }
+        requireNotTerminal("advise the warehouse of");
+        apply(new WarehouseAdvised(returnId, command.locationId(), command.adviceReference()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundSettled command) {
+        if (refundSettled) {
+            return status;
+        }
+        if (refundGatewayReference == null) {
+            throw illegalState(ILLEGAL_TRANSITION, "no refund was issued for this return yet");
+        }
+        apply(new RefundSettled(returnId, command.gatewayReference()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordReplacementOrderCreated command) {
+        requireApprovedRefund();
+        if (command.replacementOrderId().equals(replacementOrderId)) {
+            return status;
+        }
+        if (refundMethod != RefundMethod.EXCHANGE) {
+            throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
+        }
+        requireStatus("settle the exchange of", ReturnStatus.INSPECTED);
+        apply(new ReplacementOrderCreated(returnId, command.replacementOrderId()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordStepFailure command) {
+        apply(new StepAttemptFailed(returnId, command.step(), command.stepKey(), command.step().system(), command.failureCode(),
+                command.message(), command.retryable(), command.attempt()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RaiseException command) {
+        String exceptionId = "EX-" + returnId + "-" + (exceptionsRaised + 1);
+        apply(new ExceptionRaised(returnId, exceptionId, command.step(), command.stepKey(), command.step().system(),
+                command.failureCode(), command.message(), command.attempts()));
+        if (!status.isTerminal() && status != ReturnStatus.ON_HOLD) {
+            apply(new ReturnPutOnHold(returnId, holdReasonOf(command.step()), command.step().system(),
+                    command.step() + " failed: " + command.failureCode() + ": " + command.message(), status));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordCaseOpened command) {
+        if (!casesOpenedFor.contains(command.exceptionId())) {
+            apply(new CaseOpened(returnId, command.exceptionId(), command.caseId()));
+        }
+        return status;
+    }
+
+    private static HoldReason holdReasonOf(ProcessStep step) {
+        return switch (step) {
+            case REFUND_PAYMENT -> HoldReason.REFUND_FAILED;
+            case POST_CREDIT_MEMO, ADJUST_INVENTORY -> HoldReason.POSTING_FAILED;
+            default -> HoldReason.INTEGRATION_FAILURE;
+        };
     }
 
     @CommandHandler
@@ -440,7 +578,8 @@ public class ReturnAggregate {
 
     @CommandHandler
     public ReturnStatus handle(ExpireReturn command) {
-        if (!AWAITING_PARCEL.contains(status) || anythingReceived()) {
+        boolean heldAwaitingParcel = status == ReturnStatus.ON_HOLD && AWAITING_PARCEL.contains(heldFrom);
+        if (!(AWAITING_PARCEL.contains(status) || heldAwaitingParcel) || anythingReceived()) {
             throw illegalState(RETURN_NOT_EXPIRABLE, "only a return still waiting for its parcel expires; it is " + status);
         }
         apply(new ReturnExpired(returnId, orderId));
@@ -455,6 +594,9 @@ public class ReturnAggregate {
         }
         if (approvedRefund != null && approvedRefund.total().isPositive() && creditMemoDocument == null) {
             missing.add("credit memo posted");
+        }
+        if (refundGatewayReference != null && !refundSettled) {
+            missing.add("refund settled");
         }
         lines.values().stream()
                 .filter(line -> line.inspected && line.inventoryAdjustedQuantity < line.receivedQuantity)
@@ -594,7 +736,48 @@ public class ReturnAggregate {
     @EventSourcingHandler
     void on(RefundIssued event) {
         refundGatewayReference = event.gatewayReference();
+        if (status == ReturnStatus.ON_HOLD) {
+            heldFrom = ReturnStatus.REFUNDED;
+        } else {
+            status = ReturnStatus.REFUNDED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RefundSettled event) {
+        refundSettled = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReplacementOrderCreated event) {
+        replacementOrderId = event.replacementOrderId();
         status = ReturnStatus.REFUNDED;
+    }
+
+    @EventSourcingHandler
+    void on(FraudAssessed event) {
+        fraudAssessed = true;
+    }
+
+    @EventSourcingHandler
+    void on(WarehouseAdvised event) {
+        warehouseAdvised = true;
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionRaised event) {
+        exceptionsRaised++;
+        openExceptions.put(event.exceptionId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionResolved event) {
+        openExceptions.remove(event.exceptionId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        casesOpenedFor.add(event.exceptionId());
     }
 
     @EventSourcingHandler

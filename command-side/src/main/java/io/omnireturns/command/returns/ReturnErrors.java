@@ -40,6 +40,9 @@ public final class ReturnErrors {
     public static final String RETURN_NOT_COMPLETABLE = "RETURN_NOT_COMPLETABLE";
     public static final String RETURN_IS_TERMINAL = "RETURN_IS_TERMINAL";
     public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
+    public static final String REPLACEMENT_SKU_REQUIRED = "REPLACEMENT_SKU_REQUIRED";
+    public static final String NOT_AN_EXCHANGE = "NOT_AN_EXCHANGE";
+    public static final String EXCEPTION_NOT_OPEN = "EXCEPTION_NOT_OPEN";
 
     private ReturnErrors() {
     }

@@ -23,6 +23,7 @@ final class ReturnLineDraft {
     final String sku;
     private final String description;
     private final ReturnReason reason;
+    private final String replacementSku;
     private List<String> eligibilityReasonCodes;
 
     private LogisticsState logisticsState;
@@ -46,15 +47,17 @@ final class ReturnLineDraft {
     private List<String> refundRuleCodes;
 
     static ReturnLineDraft requested(String orderLineId, String sku, String description, ReturnReason reason,
-                                     int quantity) {
-        return new ReturnLineDraft(orderLineId, sku, description, reason, quantity);
+                                     String replacementSku, int quantity) {
+        return new ReturnLineDraft(orderLineId, sku, description, reason, replacementSku, quantity);
     }
 
-    private ReturnLineDraft(String orderLineId, String sku, String description, ReturnReason reason, int quantity) {
+    private ReturnLineDraft(String orderLineId, String sku, String description, ReturnReason reason,
+                            String replacementSku, int quantity) {
         this.orderLineId = orderLineId;
         this.sku = sku;
         this.description = description;
         this.reason = reason;
+        this.replacementSku = replacementSku;
         this.requestedQuantity = quantity;
         this.eligibilityReasonCodes = List.of();
         this.logisticsState = LogisticsState.EXPECTED;
@@ -64,7 +67,7 @@ final class ReturnLineDraft {
 
     static ReturnLineDraft of(ReturnLineView view) {
         ReturnLineDraft line = new ReturnLineDraft(view.orderLineId(), view.sku(), view.description(), view.reason(),
-                view.logistics().requestedQuantity());
+                view.replacementSku(), view.logistics().requestedQuantity());
         line.eligibilityReasonCodes = view.eligibilityReasonCodes();
         LogisticsView logistics = view.logistics();
         line.logisticsState = logistics.state();
@@ -89,7 +92,7 @@ final class ReturnLineDraft {
     }
 
     ReturnLineView toView() {
-        return new ReturnLineView(orderLineId, sku, description, reason, eligibilityReasonCodes,
+        return new ReturnLineView(orderLineId, sku, description, reason, replacementSku, eligibilityReasonCodes,
                 new LogisticsView(logisticsState, requestedQuantity, authorizedQuantity, receivedQuantity,
                         wrongItemQuantity, shortQuantity),
                 new InspectionView(inspectionOutcome, acceptedQuantity, rejectedQuantity, grade, disposition,

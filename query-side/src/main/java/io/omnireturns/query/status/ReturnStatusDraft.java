@@ -5,6 +5,7 @@ import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.HoldView;
+import io.omnireturns.api.query.OpenExceptionView;
 import io.omnireturns.api.query.RefundFailureView;
 import io.omnireturns.api.query.RefundView;
 import io.omnireturns.api.query.ReturnLineView;
@@ -23,14 +24,20 @@ import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.TenderRefund;
+import io.omnireturns.api.returns.event.CaseOpened;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.FraudAssessed;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
@@ -44,6 +51,8 @@ import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,13 +61,21 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * A return's status view opened for change: read from the stored view, changed by one event, written back
  * as a new view. It knows what each return event means for the view; it knows nothing of Axon or SQL.
  * The status transitions mirror the return aggregate's, so agents see the status the command side enforces.
+ * <p>
+ * A system shows the state its normal flow reached, unless something covers it: a failed attempt or a hold
+ * until the flow moves on, an open exception (the system shows {@code FAILED}) or an open CRM case (the CRM
+ * shows {@code CASE_OPENED}) until the exception is resolved. While covered, the normal state is kept aside
+ * ({@link #underlyingSystems()}, stored beside the view), so a resolved exception shows the state the system
+ * would have had without it.
  */
 final class ReturnStatusDraft {
 
@@ -82,6 +99,9 @@ final class ReturnStatusDraft {
     private long version;
     private final Map<String, ReturnLineDraft> lines = new LinkedHashMap<>();
     private final Map<ExternalSystem, SystemStateView> systems = new EnumMap<>(ExternalSystem.class);
+    /** The normal state of each system that something else covers in {@link #systems}. */
+    private final Map<ExternalSystem, SystemStateView> underlying = new EnumMap<>(ExternalSystem.class);
+    private final List<OpenExceptionView> openExceptions = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
 
     private Money approvedTotal;
@@ -91,10 +111,12 @@ final class ReturnStatusDraft {
     private Money requestedAmount;
     private Money refundedTotal;
     private String gatewayReference;
+    private String replacementOrderId;
     private final List<RefundFailureView> refundFailures = new ArrayList<>();
     private Instant approvedAt;
     private Instant requestedAt;
     private Instant refundedAt;
+    private Instant settledAt;
 
     private ReturnStatusDraft(String returnId, String orderId, String customerId, SalesChannel channel,
                               String storeId, RefundMethod refundMethod, String currency, Instant createdAt) {
@@ -124,17 +146,19 @@ final class ReturnStatusDraft {
             draft.lines.put(requested.orderLineId(), ReturnLineDraft.requested(requested.orderLineId(),
                     orderLine == null ? null : orderLine.sku(),
                     orderLine == null ? null : orderLine.description(),
-                    requested.reason(), requested.quantity()));
+                    requested.reason(), requested.replacementSku(), requested.quantity()));
             items += requested.quantity();
         }
         draft.system(ExternalSystem.ORDER, "LOOKED_UP", event.orderId(), null, stamp);
         draft.milestone(stamp, "Return of " + items + " item(s) requested via " + event.channel()
                 + (event.storeId() == null ? "" : " at store " + event.storeId())
-                + " for order " + event.orderId() + ", refund to " + event.refundMethod());
+                + " for order " + event.orderId()
+                + (event.refundMethod() == RefundMethod.EXCHANGE ? ", to be exchanged" : ", refund to " + event.refundMethod()));
         return draft;
     }
 
-    static ReturnStatusDraft of(ReturnStatusView view) {
+    /** Opens a stored view for change, with the normal states of the systems it shows covered. */
+    static ReturnStatusDraft of(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
         ReturnStatusDraft draft = new ReturnStatusDraft(view.returnId(), view.orderId(), view.customerId(),
                 view.channel(), view.storeId(), view.refundMethod(), view.currency(), view.createdAt());
         draft.status = view.status();
@@ -143,6 +167,8 @@ final class ReturnStatusDraft {
         draft.version = view.version();
         view.lines().forEach(line -> draft.lines.put(line.orderLineId(), ReturnLineDraft.of(line)));
         view.systems().forEach(system -> draft.systems.put(system.system(), system));
+        underlyingSystems.forEach(system -> draft.underlying.put(system.system(), system));
+        draft.openExceptions.addAll(view.openExceptions());
         draft.timeline.addAll(view.timeline());
         RefundView refund = view.refund();
         draft.approvedTotal = refund.approvedTotal();
@@ -152,19 +178,33 @@ final class ReturnStatusDraft {
         draft.requestedAmount = refund.requestedAmount();
         draft.refundedTotal = refund.refundedTotal();
         draft.gatewayReference = refund.gatewayReference();
+        draft.replacementOrderId = refund.replacementOrderId();
         draft.refundFailures.addAll(refund.failures());
         draft.approvedAt = refund.approvedAt();
         draft.requestedAt = refund.requestedAt();
         draft.refundedAt = refund.refundedAt();
+        draft.settledAt = refund.settledAt();
         return draft;
     }
 
     ReturnStatusView toView() {
         List<ReturnLineView> lineViews = lines.values().stream().map(ReturnLineDraft::toView).toList();
         RefundView refund = new RefundView(approvedTotal, shippingRefund, restockingFees, tenderSplit,
-                requestedAmount, refundedTotal, gatewayReference, refundFailures, approvedAt, requestedAt, refundedAt);
-        return new ReturnStatusView(returnId, orderId, customerId, channel, storeId, status, hold, refundMethod,
-                currency, createdAt, updatedAt, lineViews, refund, List.copyOf(systems.values()), timeline, version);
+                requestedAmount, refundedTotal, gatewayReference, replacementOrderId, refundFailures, approvedAt,
+                requestedAt, refundedAt, settledAt);
+        return new ReturnStatusView(returnId, orderId, customerId, channel, storeId, status, hold, openExceptions,
+                refundMethod, currency, createdAt, updatedAt, lineViews, refund, List.copyOf(systems.values()),
+                timeline, version);
+    }
+
+    /** The normal states that something covers in the view; stored beside it, never shown. */
+    List<SystemStateView> underlyingSystems() {
+        return List.copyOf(underlying.values());
+    }
+
+    /** Sequence number of the last event applied. */
+    long version() {
+        return version;
     }
 
     void on(ReturnAuthorized event, EventStamp stamp) {
@@ -211,8 +251,8 @@ final class ReturnStatusDraft {
         if (lines.values().stream().anyMatch(line -> line.receivedQuantity > 0)) {
             status = ReturnStatus.RECEIVED;
         }
-        if (!NOT_STARTED.equals(systems.get(ExternalSystem.CARRIER).state())) {
-            SystemStateView carrier = systems.get(ExternalSystem.CARRIER);
+        if (!NOT_STARTED.equals(normal(ExternalSystem.CARRIER).state())) {
+            SystemStateView carrier = normal(ExternalSystem.CARRIER);
             system(ExternalSystem.CARRIER, "DELIVERED", carrier.reference(), carrier.detail(), stamp);
         }
         system(ExternalSystem.WAREHOUSE, "RECEIVED", event.receiptId(), "at " + event.locationId(), stamp);
@@ -237,7 +277,7 @@ final class ReturnStatusDraft {
             }
         });
         status = ReturnStatus.INSPECTED;
-        system(ExternalSystem.WAREHOUSE, "INSPECTED", systems.get(ExternalSystem.WAREHOUSE).reference(), null, stamp);
+        system(ExternalSystem.WAREHOUSE, "INSPECTED", normal(ExternalSystem.WAREHOUSE).reference(), null, stamp);
         String shorts = event.shortQuantitiesByLine().entrySet().stream()
                 .filter(entry -> entry.getValue() > 0)
                 .map(entry -> entry.getKey() + " short by " + entry.getValue())
@@ -279,7 +319,12 @@ final class ReturnStatusDraft {
         refundedTotal = event.amount();
         gatewayReference = event.gatewayReference();
         refundedAt = stamp.at();
-        status = ReturnStatus.REFUNDED;
+        if (status == ReturnStatus.ON_HOLD && hold != null) {
+            // a late confirmation while the return waits for a person: it resumes as refunded, like the aggregate
+            hold = new HoldView(hold.reason(), hold.system(), hold.detail(), ReturnStatus.REFUNDED, hold.since());
+        } else {
+            status = ReturnStatus.REFUNDED;
+        }
         system(ExternalSystem.PAYMENT, "REFUNDED", event.gatewayReference(), null, stamp);
         milestone(stamp, "Refund of " + event.amount() + " confirmed by the payment gateway ("
                 + event.gatewayReference() + ")");
@@ -288,8 +333,7 @@ final class ReturnStatusDraft {
     void on(RefundFailed event, EventStamp stamp) {
         refundFailures.add(new RefundFailureView(event.failureCode(), event.message(), event.finalFailure(), stamp.at()));
         String failure = event.failureCode() + ": " + event.message();
-        system(ExternalSystem.PAYMENT, event.finalFailure() ? "FAILED" : "RETRYING",
-                systems.get(ExternalSystem.PAYMENT).reference(), failure, stamp);
+        cover(ExternalSystem.PAYMENT, event.finalFailure() ? "FAILED" : "RETRYING", failure, stamp);
         milestone(stamp, "Refund failed, " + (event.finalFailure() ? "finally" : "will retry") + " (" + failure + ")");
     }
 
@@ -324,8 +368,7 @@ final class ReturnStatusDraft {
         status = ReturnStatus.ON_HOLD;
         hold = new HoldView(event.reason(), event.system(), event.detail(), event.heldFrom(), stamp.at());
         if (event.system() != null) {
-            system(event.system(), FAILURES.contains(event.reason()) ? "FAILED" : "ON_HOLD",
-                    systems.get(event.system()).reference(), event.detail(), stamp);
+            cover(event.system(), FAILURES.contains(event.reason()) ? "FAILED" : "ON_HOLD", event.detail(), stamp);
         }
         milestone(stamp, "On hold for " + event.reason()
                 + (event.system() == null ? "" : " (" + event.system() + ")") + ": " + event.detail());
@@ -335,9 +378,13 @@ final class ReturnStatusDraft {
         HoldView resolved = hold;
         status = event.resumedAs();
         hold = null;
-        if (resolved != null && resolved.system() != null) {
-            system(resolved.system(), "RESOLVED", systems.get(resolved.system()).reference(),
-                    event.decision() + " by " + event.resolvedBy(), stamp);
+        // a system the hold still covers is resolved; one that a resolved exception uncovered shows its own state
+        if (resolved != null && resolved.system() != null && underlying.containsKey(resolved.system())
+                && !coveredByException(resolved.system())) {
+            ExternalSystem system = resolved.system();
+            systems.put(system, new SystemStateView(system, "RESOLVED", normal(system).reference(),
+                    event.decision() + " by " + event.resolvedBy(), stamp.at()));
+            underlying.remove(system);
         }
         if (resolved != null && resolved.reason() == HoldReason.INSPECTION_MISMATCH
                 && event.decision() == HoldDecision.RESUME) {
@@ -345,6 +392,87 @@ final class ReturnStatusDraft {
         }
         milestone(stamp, "Hold resolved by " + event.resolvedBy() + ": " + event.decision() + ", now "
                 + event.resumedAs() + " (" + event.reason() + ")");
+    }
+
+    void on(FraudAssessed event, EventStamp stamp) {
+        String signals = event.signals() == null || event.signals().isEmpty() ? ""
+                : " (" + String.join(", ", event.signals()) + ")";
+        system(ExternalSystem.FRAUD, event.reviewRequired() ? "REVIEW" : "ASSESSED", null,
+                "score " + event.score() + signals, stamp);
+        milestone(stamp, "Fraud score " + event.score() + signals
+                + (event.reviewRequired() ? ": review required" : ": no review needed"));
+    }
+
+    void on(WarehouseAdvised event, EventStamp stamp) {
+        // advice is sent while the parcel travels; a late report must not take back a receipt
+        if (NOT_STARTED.equals(normal(ExternalSystem.WAREHOUSE).state())) {
+            system(ExternalSystem.WAREHOUSE, "ADVISED", event.adviceReference(), "at " + event.locationId(), stamp);
+        }
+        milestone(stamp, "Warehouse " + event.locationId() + " advised of the parcel (" + event.adviceReference() + ")");
+    }
+
+    void on(RefundSettled event, EventStamp stamp) {
+        settledAt = stamp.at();
+        String reference = event.gatewayReference() == null ? gatewayReference : event.gatewayReference();
+        system(ExternalSystem.PAYMENT, "SETTLED", reference, null, stamp);
+        milestone(stamp, "Refund settled by the payment gateway (" + reference + ")");
+    }
+
+    /** An exchange: the replacement order takes the place of the money, so the return counts as refunded. */
+    void on(ReplacementOrderCreated event, EventStamp stamp) {
+        replacementOrderId = event.replacementOrderId();
+        refundedAt = stamp.at();
+        status = ReturnStatus.REFUNDED;
+        system(ExternalSystem.ORDER, "REPLACEMENT_ORDERED", event.replacementOrderId(), null, stamp);
+        system(ExternalSystem.PAYMENT, "NOT_REQUIRED", null,
+                "exchanged through replacement order " + event.replacementOrderId(), stamp);
+        milestone(stamp, "Replacement order " + event.replacementOrderId() + " created for the exchange");
+    }
+
+    void on(StepAttemptFailed event, EventStamp stamp) {
+        ExternalSystem system = event.system() == null ? event.step().system() : event.system();
+        cover(system, event.retryable() ? "RETRYING" : "FAILED",
+                "attempt " + event.attempt() + " failed: " + event.failureCode(), stamp);
+        milestone(stamp, event.stepKey() + " attempt " + event.attempt() + " failed at " + system + ": "
+                + event.failureCode() + (event.message() == null ? "" : " (" + event.message() + ")")
+                + (event.retryable() ? "" : ", not retryable"));
+    }
+
+    void on(ExceptionRaised event, EventStamp stamp) {
+        ExternalSystem system = event.system() == null ? event.step().system() : event.system();
+        openExceptions.removeIf(open -> open.exceptionId().equals(event.exceptionId()));
+        openExceptions.add(new OpenExceptionView(event.exceptionId(), event.step(), event.stepKey(), system,
+                event.failureCode(), event.message(), event.attempts(), stamp.at(), null));
+        showExceptions(system, stamp, null);
+        milestone(stamp, "Exception " + event.exceptionId() + ": " + failure(event.stepKey(), event.attempts(),
+                event.failureCode(), event.message()) + "; waiting for operations");
+    }
+
+    void on(CaseOpened event, EventStamp stamp) {
+        for (int i = 0; i < openExceptions.size(); i++) {
+            OpenExceptionView open = openExceptions.get(i);
+            if (open.exceptionId().equals(event.exceptionId())) {
+                openExceptions.set(i, new OpenExceptionView(open.exceptionId(), open.step(), open.stepKey(),
+                        open.system(), open.failureCode(), open.message(), open.attempts(), open.raisedAt(),
+                        event.caseId()));
+                showExceptions(ExternalSystem.CRM, stamp, null);
+            }
+        }
+        milestone(stamp, "CRM case " + event.caseId() + " opened for exception " + event.exceptionId());
+    }
+
+    void on(ExceptionResolved event, EventStamp stamp) {
+        OpenExceptionView resolved = openExceptions.stream()
+                .filter(open -> open.exceptionId().equals(event.exceptionId())).findFirst().orElse(null);
+        openExceptions.remove(resolved);
+        String resolution = event.resolution() + " by " + event.resolvedBy() + " (" + event.exceptionId() + ")";
+        ExternalSystem system = resolved == null ? event.step().system() : resolved.system();
+        showExceptions(system, stamp, resolution);
+        if (resolved != null && resolved.caseId() != null && system != ExternalSystem.CRM) {
+            showExceptions(ExternalSystem.CRM, stamp, "case " + resolved.caseId() + ": " + resolution);
+        }
+        milestone(stamp, "Exception " + event.exceptionId() + " resolved by " + event.resolvedBy() + ": "
+                + event.resolution() + " of " + event.stepKey());
     }
 
     void on(ReturnCancelled event, EventStamp stamp) {
@@ -370,8 +498,78 @@ final class ReturnStatusDraft {
         return line;
     }
 
+    /** The normal flow reached a new state of the system: shown, unless an open exception or case covers it. */
     private void system(ExternalSystem system, String state, String reference, String detail, EventStamp stamp) {
-        systems.put(system, new SystemStateView(system, state, reference, detail, stamp.at()));
+        SystemStateView reached = new SystemStateView(system, state, reference, detail, stamp.at());
+        if (coveredByException(system)) {
+            underlying.put(system, reached);
+        } else {
+            systems.put(system, reached);
+            underlying.remove(system);
+        }
+    }
+
+    /** Something passing (a failed attempt, a hold) shown over the normal state until the flow moves on. */
+    private void cover(ExternalSystem system, String state, String detail, EventStamp stamp) {
+        if (coveredByException(system)) {
+            return; // the open exception says more
+        }
+        SystemStateView normal = normal(system);
+        underlying.putIfAbsent(system, systems.get(system));
+        systems.put(system, new SystemStateView(system, state, normal.reference(), detail, stamp.at()));
+    }
+
+    /**
+     * Shows what the open exceptions mean for the system: {@code FAILED} with the latest exception raised on
+     * it, {@code CASE_OPENED} on the CRM with the latest case; once none is left, the state it would have had
+     * without them ({@code RESOLVED} when that is {@code NOT_STARTED}).
+     */
+    private void showExceptions(ExternalSystem system, EventStamp stamp, String resolution) {
+        Optional<OpenExceptionView> failed = latestOpen(open -> open.system() == system);
+        Optional<OpenExceptionView> withCase = system == ExternalSystem.CRM
+                ? latestOpen(open -> open.caseId() != null) : Optional.empty();
+        if (failed.isPresent() || withCase.isPresent()) {
+            SystemStateView normal = normal(system);
+            underlying.putIfAbsent(system, systems.get(system));
+            systems.put(system, failed.map(open -> new SystemStateView(system, "FAILED", normal.reference(),
+                            open.exceptionId() + ": " + failure(open.stepKey(), open.attempts(), open.failureCode(),
+                                    open.message()), stamp.at()))
+                    .orElseGet(() -> new SystemStateView(system, "CASE_OPENED", withCase.get().caseId(),
+                            "for exception " + withCase.get().exceptionId() + " (" + withCase.get().stepKey()
+                                    + " failed)", stamp.at())));
+            return;
+        }
+        SystemStateView normal = underlying.remove(system);
+        if (normal != null) {
+            systems.put(system, NOT_STARTED.equals(normal.state())
+                    ? new SystemStateView(system, "RESOLVED", null, resolution, stamp.at())
+                    : normal);
+        }
+    }
+
+    private Optional<OpenExceptionView> latestOpen(Predicate<OpenExceptionView> filter) {
+        OpenExceptionView latest = null;
+        for (OpenExceptionView open : openExceptions) {
+            if (filter.test(open)) {
+                latest = open;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    private boolean coveredByException(ExternalSystem system) {
+        return openExceptions.stream().anyMatch(open -> open.system() == system
+                || (system == ExternalSystem.CRM && open.caseId() != null));
+    }
+
+    /** Where the system's normal flow stands, whatever covers it. */
+    private SystemStateView normal(ExternalSystem system) {
+        return underlying.getOrDefault(system, systems.get(system));
+    }
+
+    private static String failure(String stepKey, int attempts, String failureCode, String message) {
+        return stepKey + " failed" + (attempts > 0 ? " after " + attempts + " attempt(s)" : "") + ": " + failureCode
+                + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private void milestone(EventStamp stamp, String description) {

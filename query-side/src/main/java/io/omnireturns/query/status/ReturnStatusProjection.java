@@ -4,14 +4,20 @@ import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnPage;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SearchReturns;
+import io.omnireturns.api.returns.event.CaseOpened;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.FraudAssessed;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
@@ -26,6 +32,8 @@ import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -72,8 +80,9 @@ public class ReturnStatusProjection {
     void on(ReturnRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         EventStamp stamp = stamp(event, sequence, at);
         savepoint.executeWithoutResult(status -> {
-            ReturnStatusView view = ReturnStatusDraft.requested(event, stamp).toView();
-            if (repository.insertIfAbsent(view)) {
+            ReturnStatusDraft draft = ReturnStatusDraft.requested(event, stamp);
+            ReturnStatusView view = draft.toView();
+            if (repository.insertIfAbsent(view, draft.underlyingSystems())) {
                 emit(view);
             }
         });
@@ -165,6 +174,46 @@ public class ReturnStatusProjection {
     }
 
     @EventHandler
+    void on(FraudAssessed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(WarehouseAdvised event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundSettled event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReplacementOrderCreated event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(StepAttemptFailed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ExceptionRaised event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(CaseOpened event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ExceptionResolved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
     void on(ReturnCancelled event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         update(event, sequence, at, ReturnStatusDraft::on);
     }
@@ -199,16 +248,15 @@ public class ReturnStatusProjection {
     private <E extends ReturnEvent> void update(E event, Long sequence, Instant at, ViewChange<E> change) {
         EventStamp stamp = stamp(event, sequence, at);
         savepoint.executeWithoutResult(status -> {
-            ReturnStatusView stored = repository.find(event.returnId()).orElseThrow(() -> new IllegalStateException(
-                    "no status view for return " + event.returnId() + " to apply " + stamp.eventName()
-                            + " #" + stamp.sequenceNumber() + " to"));
-            if (stored.version() >= stamp.sequenceNumber()) {
+            ReturnStatusDraft draft = repository.openDraft(event.returnId()).orElseThrow(() ->
+                    new IllegalStateException("no status view for return " + event.returnId() + " to apply "
+                            + stamp.eventName() + " #" + stamp.sequenceNumber() + " to"));
+            if (draft.version() >= stamp.sequenceNumber()) {
                 return; // already applied
             }
-            ReturnStatusDraft draft = ReturnStatusDraft.of(stored);
             change.apply(draft, event, stamp);
             ReturnStatusView updated = draft.toView();
-            if (repository.update(updated)) {
+            if (repository.update(updated, draft.underlyingSystems())) {
                 emit(updated);
             }
         });

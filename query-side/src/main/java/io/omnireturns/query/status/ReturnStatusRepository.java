@@ -1,12 +1,14 @@
 package io.omnireturns.query.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.ReturnPage;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.ReturnSummary;
 import io.omnireturns.api.query.SearchReturns;
+import io.omnireturns.api.query.SystemStateView;
 import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
@@ -26,7 +28,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The status view in PostgreSQL: one row per return, searchable columns beside the whole view as JSONB.
+ * The status view in PostgreSQL: one row per return, searchable columns beside the whole view as JSONB, and
+ * the normal states of the systems the view shows covered (what the projection needs, not what agents read).
  * Every write joins the caller's transaction, so the processor commits view and token together.
  */
 @Repository
@@ -34,6 +37,8 @@ class ReturnStatusRepository {
 
     // the stored document keeps one format whatever the web layer's JSON settings are
     private static final ObjectMapper DOCUMENT_MAPPER = AxonInfrastructureConfiguration.storageObjectMapper();
+    private static final TypeReference<List<SystemStateView>> SYSTEM_STATES = new TypeReference<>() {
+    };
 
     private static final String SUMMARY_COLUMNS =
             "return_id, order_id, customer_id, channel, store_id, status, hold_reason, created_at, updated_at";
@@ -62,28 +67,42 @@ class ReturnStatusRepository {
         return documents.stream().findFirst().map(ReturnStatusRepository::fromDocument);
     }
 
+    /** The stored view of a return opened for change by the next event. */
+    Optional<ReturnStatusDraft> openDraft(String returnId) {
+        List<ReturnStatusDraft> drafts = jdbc.query(
+                "SELECT document::text AS document, underlying_systems::text AS underlying_systems"
+                        + " FROM return_status_view WHERE return_id = :returnId",
+                new MapSqlParameterSource("returnId", returnId),
+                (rs, row) -> ReturnStatusDraft.of(fromDocument(rs.getString("document")),
+                        underlyingSystems(rs.getString("underlying_systems"))));
+        return drafts.stream().findFirst();
+    }
+
     /** Stores the first view of a return; false when it is already there (a redelivered request). */
-    boolean insertIfAbsent(ReturnStatusView view) {
+    boolean insertIfAbsent(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
         return jdbc.update("""
                 INSERT INTO return_status_view (return_id, order_id, customer_id, status, hold_reason, channel,
-                                                store_id, created_at, updated_at, last_sequence, document)
+                                                store_id, created_at, updated_at, last_sequence, document,
+                                                underlying_systems)
                 VALUES (:returnId, :orderId, :customerId, :status, :holdReason, :channel,
-                        :storeId, :createdAt, :updatedAt, :version, CAST(:document AS jsonb))
+                        :storeId, :createdAt, :updatedAt, :version, CAST(:document AS jsonb),
+                        CAST(:underlyingSystems AS jsonb))
                 ON CONFLICT (return_id) DO NOTHING
-                """, parameters(view)) == 1;
+                """, parameters(view, underlyingSystems)) == 1;
     }
 
     /**
      * Replaces the view unless a newer or equal version is already stored: an instance that lost its
      * segment claim may still be writing an older state.
      */
-    boolean update(ReturnStatusView view) {
+    boolean update(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
         return jdbc.update("""
                 UPDATE return_status_view
                    SET status = :status, hold_reason = :holdReason, updated_at = :updatedAt,
-                       last_sequence = :version, document = CAST(:document AS jsonb)
+                       last_sequence = :version, document = CAST(:document AS jsonb),
+                       underlying_systems = CAST(:underlyingSystems AS jsonb)
                  WHERE return_id = :returnId AND last_sequence < :version
-                """, parameters(view)) == 1;
+                """, parameters(view, underlyingSystems)) == 1;
     }
 
     ReturnPage search(SearchReturns query, int page, int size) {
@@ -122,8 +141,10 @@ class ReturnStatusRepository {
         }
     }
 
-    private static MapSqlParameterSource parameters(ReturnStatusView view) {
+    private static MapSqlParameterSource parameters(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
         return new MapSqlParameterSource()
+                .addValue("underlyingSystems", underlyingSystems.isEmpty() ? null
+                        : toJson(underlyingSystems, view.returnId()))
                 .addValue("returnId", view.returnId())
                 .addValue("orderId", view.orderId())
                 .addValue("customerId", view.customerId())
@@ -134,14 +155,26 @@ class ReturnStatusRepository {
                 .addValue("createdAt", view.createdAt().atOffset(ZoneOffset.UTC))
                 .addValue("updatedAt", view.updatedAt().atOffset(ZoneOffset.UTC))
                 .addValue("version", view.version())
-                .addValue("document", toDocument(view));
+                .addValue("document", toJson(view, view.returnId()));
     }
 
-    private static String toDocument(ReturnStatusView view) {
+    private static String toJson(Object value, String returnId) {
         try {
-            return DOCUMENT_MAPPER.writeValueAsString(view);
+            return DOCUMENT_MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the status view of return " + view.returnId(), e);
+            throw new UncheckedIOException("cannot write the status view of return " + returnId, e);
+        }
+    }
+
+    /** Null while nothing covers a system (and in rows stored before the column existed). */
+    private static List<SystemStateView> underlyingSystems(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return DOCUMENT_MAPPER.readValue(json, SYSTEM_STATES);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read the stored system states of a status view", e);
         }
     }
 

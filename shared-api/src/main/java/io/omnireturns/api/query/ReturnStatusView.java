@@ -11,6 +11,8 @@ import java.util.List;
  * The canonical status of one return, as agents, channels and the CRM read it.
  *
  * @param hold     why the return waits for a person; set only while the status is {@code ON_HOLD}
+ * @param openExceptions steps that exhausted their retries and wait in the exception queue, oldest first;
+ *                 empty when none
  * @param currency the order's currency; every amount in the view is in it
  * @param lines    each returned order line with its own logistics, inspection and money state
  * @param refund   the refund figures; amounts stay null until the refund is decided
@@ -19,12 +21,15 @@ import java.util.List;
  * @param version  sequence number of the last event in the view; it grows with every change
  */
 public record ReturnStatusView(String returnId, String orderId, String customerId, SalesChannel channel,
-                               String storeId, ReturnStatus status, HoldView hold, RefundMethod refundMethod,
+                               String storeId, ReturnStatus status, HoldView hold,
+                               List<OpenExceptionView> openExceptions, RefundMethod refundMethod,
                                String currency, Instant createdAt, Instant updatedAt, List<ReturnLineView> lines,
                                RefundView refund, List<SystemStateView> systems, List<TimelineEntry> timeline,
                                long version) {
 
     public ReturnStatusView {
+        // views stored before exceptions were shown have none
+        openExceptions = openExceptions == null ? List.of() : List.copyOf(openExceptions);
         lines = List.copyOf(lines);
         systems = List.copyOf(systems);
         timeline = List.copyOf(timeline);

@@ -67,6 +67,25 @@ public class ConnectorHttp {
                 .build());
     }
 
+    private ConnectorHttp(ExternalSystem system, ConnectorHttp shared) {
+        this.system = system;
+        this.client = shared.client;
+        this.retry = shared.retry;
+        this.circuitBreaker = shared.circuitBreaker;
+    }
+
+    /**
+     * The same client, retry and circuit breaker, reporting failures as {@code other}: one remote system that
+     * plays two parts in a return (the ERP posts credit memos and moves stock) fails as one, but is named by part.
+     */
+    public ConnectorHttp reportingAs(ExternalSystem other) {
+        return other == system ? this : new ConnectorHttp(other, this);
+    }
+
+    public ExternalSystem system() {
+        return system;
+    }
+
     public RestClient client() {
         return client;
     }
@@ -91,6 +110,19 @@ public class ConnectorHttp {
             }
         };
         return Retry.decorateSupplier(retry, guarded).get();
+    }
+
+    /** An answer that was read but breaks the contract: as useless as garbage, and asking again will not mend it. */
+    public ConnectorException malformed(String operation, String detail) {
+        return new ConnectorException(system, "MALFORMED_RESPONSE", operation + " answered " + detail, false);
+    }
+
+    /** A field the contract promises in an answer: present (and not blank), or {@link #malformed}. */
+    public <V> V required(String operation, String field, V value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw malformed(operation, "without " + field);
+        }
+        return value;
     }
 
     private <T> T classify(String operation, Supplier<T> remoteCall) {

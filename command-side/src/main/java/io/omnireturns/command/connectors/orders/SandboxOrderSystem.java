@@ -1,36 +1,101 @@
 package io.omnireturns.command.connectors.orders;
 
+import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.command.connectors.common.ConnectorException;
+import io.omnireturns.command.connectors.common.SandboxBehaviour;
+import io.omnireturns.command.connectors.common.SandboxIdempotency;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An order system that lives in the process, so the whole return flow works on a fresh machine
  * without a real commerce backend. It starts with the {@link DemoOrders}, dated relative to the
  * clock at start-up, and accepts more orders at run time (tests register their own).
+ *
+ * <p>Replacement orders of exchanges are placed as a commerce system would: idempotent by key, only
+ * for lines of a known order and never for more units than were bought. They are kept in
+ * {@link #replacementOrders()} and numbered {@code ORD-R-000001}, {@code ORD-R-000002}, ...
  */
 public class SandboxOrderSystem implements OrderSystem {
 
+    private static final ExternalSystem SYSTEM = ExternalSystem.ORDER;
+
     // Sorted by order id so listings are stable for people and tests.
     private final ConcurrentSkipListMap<String, OrderSnapshot> ordersById = new ConcurrentSkipListMap<>();
+    private final SandboxBehaviour behaviour;
+    private final Clock clock;
+    private final SandboxIdempotency<ReplacementRequest, String> replacements = new SandboxIdempotency<>(SYSTEM);
+    private final ConcurrentLinkedQueue<ReplacementOrder> replacementOrders = new ConcurrentLinkedQueue<>();
+    private final AtomicLong replacementNumbers = new AtomicLong();
+
+    /** Seeded with the demo orders, placed relative to {@code clock}'s "now"; answers at once, never fails. */
+    public SandboxOrderSystem(Clock clock) {
+        this(SandboxBehaviour.immediate(SYSTEM), clock);
+    }
 
     /** Seeded with the demo orders, placed relative to {@code clock}'s "now". */
-    public SandboxOrderSystem(Clock clock) {
+    public SandboxOrderSystem(SandboxBehaviour behaviour, Clock clock) {
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        this.clock = Objects.requireNonNull(clock, "clock");
         // Whole seconds: the dates read better in JSON and in the demo walkthrough.
         DemoOrders.all(clock.instant().truncatedTo(ChronoUnit.SECONDS)).forEach(this::register);
     }
 
     @Override
     public Optional<OrderSnapshot> findOrder(String orderId) {
+        behaviour.beforeCall("findOrder");
         if (orderId == null) {
             return Optional.empty();
         }
         return Optional.ofNullable(ordersById.get(orderId));
+    }
+
+    @Override
+    public String createReplacementOrder(ReplacementRequest request) {
+        behaviour.beforeCall("createReplacementOrder");
+        Objects.requireNonNull(request, "request");
+        return replacements.answer(request.idempotencyKey(), request, () -> place(request));
+    }
+
+    private String place(ReplacementRequest request) {
+        requireText(request.returnId(), "returnId");
+        OrderSnapshot original = Optional.ofNullable(request.originalOrderId()).map(ordersById::get)
+                .orElseThrow(() -> new ConnectorException(SYSTEM, "ORDER_NOT_FOUND",
+                        "no order " + request.originalOrderId() + " to replace items of", false));
+        if (request.items().isEmpty()) {
+            throw invalid("a replacement order needs at least one item");
+        }
+        Map<String, Integer> unitsByLine = new HashMap<>();
+        for (ReplacementRequest.Item item : request.items()) {
+            requireText(item.replacementSku(), "replacementSku");
+            if (item.quantity() <= 0) {
+                throw invalid("quantity of " + item.originalOrderLineId() + " must be positive, got " + item.quantity());
+            }
+            OrderLine line = original.line(item.originalOrderLineId())
+                    .orElseThrow(() -> new ConnectorException(SYSTEM, "ORDER_LINE_NOT_FOUND",
+                            "order " + original.orderId() + " has no line " + item.originalOrderLineId(), false));
+            int units = unitsByLine.merge(line.lineId(), item.quantity(), Integer::sum);
+            if (units > line.quantity()) {
+                throw new ConnectorException(SYSTEM, "QUANTITY_EXCEEDS_ORDER", "cannot replace " + units
+                        + " units of " + line.lineId() + ": only " + line.quantity() + " were bought", false);
+            }
+        }
+        String orderId = "ORD-R-%06d".formatted(replacementNumbers.incrementAndGet());
+        replacementOrders.add(new ReplacementOrder(request.idempotencyKey(), orderId, request.returnId(),
+                original.orderId(), request.customerId(), request.items(), clock.instant()));
+        return orderId;
     }
 
     /** Adds an order, or replaces the one with the same id (so a test can reshape a demo order). */
@@ -40,8 +105,45 @@ public class SandboxOrderSystem implements OrderSystem {
         ordersById.put(order.orderId(), order);
     }
 
+    /**
+     * The order as registered, without the latency and failures of a remote call: how other sandboxes (the
+     * payment gateway checking what was captured) see the same orders.
+     */
+    public Optional<OrderSnapshot> registered(String orderId) {
+        return orderId == null ? Optional.empty() : Optional.ofNullable(ordersById.get(orderId));
+    }
+
     /** Every order the sandbox knows, by order id. */
     public List<OrderSnapshot> all() {
         return List.copyOf(ordersById.values());
+    }
+
+    /** Every replacement order placed, oldest first; a repeated request adds none. */
+    public List<ReplacementOrder> replacementOrders() {
+        return List.copyOf(replacementOrders);
+    }
+
+    /** Latency and injected failures; tests make the order system flaky with {@code setFailureRate}. */
+    public SandboxBehaviour behaviour() {
+        return behaviour;
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field + " is required");
+        }
+    }
+
+    private static ConnectorException invalid(String message) {
+        return new ConnectorException(SYSTEM, "INVALID_REQUEST", message, false);
+    }
+
+    /** A replacement order as the order system placed it. */
+    public record ReplacementOrder(String idempotencyKey, String orderId, String returnId, String originalOrderId,
+                                   String customerId, List<ReplacementRequest.Item> items, Instant placedAt) {
+
+        public ReplacementOrder {
+            items = List.copyOf(items);
+        }
     }
 }

@@ -28,7 +28,8 @@ public record ReturnRequestForm(
     public record Line(
             @NotBlank @Size(max = 64) String orderLineId,
             @Positive @Max(10_000) int quantity,
-            @NotNull ReturnReason reason) {
+            @NotNull ReturnReason reason,
+            @Size(max = 64) String replacementSku) {
     }
 
     public RefundMethod refundMethodOrDefault() {

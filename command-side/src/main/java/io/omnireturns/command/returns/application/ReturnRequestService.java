@@ -104,7 +104,7 @@ public class ReturnRequestService {
         String returnId = claim.returnId();
         OrderSnapshot order;
         List<RequestedLine> lines = form.lines().stream()
-                .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason()))
+                .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason(), line.replacementSku()))
                 .toList();
         try {
             order = orders.findOrder(form.orderId()).orElseThrow(() -> new DomainException(ErrorKind.RULE_VIOLATION,

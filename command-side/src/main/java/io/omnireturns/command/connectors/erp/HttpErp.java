@@ -1,0 +1,60 @@
+package io.omnireturns.command.connectors.erp;
+
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.command.connectors.common.ConnectorHttp;
+import org.springframework.http.MediaType;
+
+/**
+ * The ERP over HTTP: {@code POST /credit-memos} and {@code POST /inventory-movements}. One system with one
+ * circuit breaker, whose failures are reported as the part that failed (credit memo or inventory).
+ */
+public class HttpErp implements Erp {
+
+    private static final String POST_CREDIT_MEMO = "postCreditMemo";
+    private static final String ADJUST_INVENTORY = "adjustInventory";
+
+    private final ConnectorHttp memos;
+    private final ConnectorHttp inventory;
+
+    public HttpErp(ConnectorHttp http) {
+        this.memos = http.reportingAs(ExternalSystem.ERP_CREDIT_MEMO);
+        this.inventory = http.reportingAs(ExternalSystem.ERP_INVENTORY);
+    }
+
+    @Override
+    public CreditMemoReceipt postCreditMemo(CreditMemoRequest request) {
+        CreditMemoAnswer answer = memos.call(POST_CREDIT_MEMO, () -> memos.client().post()
+                .uri("/credit-memos")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(CreditMemoAnswer.class));
+        String documentNumber = memos.required(POST_CREDIT_MEMO, "documentNumber", answer.documentNumber());
+        Money amount = memos.required(POST_CREDIT_MEMO, "amount", answer.amount());
+        if (!amount.currency().equals(request.total().currency())) {
+            throw memos.malformed(POST_CREDIT_MEMO, "an amount in " + amount.currency() + " for a memo in "
+                    + request.total().currency());
+        }
+        return new CreditMemoReceipt(documentNumber, amount);
+    }
+
+    @Override
+    public InventoryReceipt adjustInventory(InventoryAdjustmentRequest request) {
+        MovementAnswer answer = inventory.call(ADJUST_INVENTORY, () -> inventory.client().post()
+                .uri("/inventory-movements")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(MovementAnswer.class));
+        return new InventoryReceipt(inventory.required(ADJUST_INVENTORY, "movementId", answer.movementId()));
+    }
+
+    private record CreditMemoAnswer(String documentNumber, Money amount) {
+    }
+
+    private record MovementAnswer(String movementId) {
+    }
+}

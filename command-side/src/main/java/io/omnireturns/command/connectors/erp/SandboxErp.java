@@ -1,0 +1,187 @@
+package io.omnireturns.command.connectors.erp;
+
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.returns.Disposition;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.LineRefund;
+import io.omnireturns.command.connectors.common.ConnectorException;
+import io.omnireturns.command.connectors.common.SandboxBehaviour;
+import io.omnireturns.command.connectors.common.SandboxIdempotency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An ERP in the process: it posts credit memos and moves stock, each write once per idempotency key, and keeps
+ * both ledgers for tests and demos to read.
+ *
+ * <p>A credit memo must add up (lines plus shipping equal the total, one currency, total positive). A stock
+ * movement goes by disposition (rule 5): {@code RESTOCK}, {@code REFURBISH} and {@code RETURN_TO_CUSTOMER} bring
+ * the units into stock at the receiving location (sellable, into refurbishment, or held there until they ship
+ * back to the customer); {@code SCRAP}, {@code LIQUIDATE} and {@code RETURN_TO_VENDOR} write them off, so they
+ * never count as stock on hand.
+ */
+public class SandboxErp implements Erp {
+
+    private final SandboxBehaviour behaviour;
+    private final Clock clock;
+    private final SandboxIdempotency<CreditMemoRequest, CreditMemoReceipt> memoKeys =
+            new SandboxIdempotency<>(ExternalSystem.ERP_CREDIT_MEMO);
+    private final SandboxIdempotency<InventoryAdjustmentRequest, InventoryReceipt> movementKeys =
+            new SandboxIdempotency<>(ExternalSystem.ERP_INVENTORY);
+    private final ConcurrentLinkedQueue<CreditMemo> creditMemos = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<StockMovement> stockMovements = new ConcurrentLinkedQueue<>();
+    private final Map<StockPlace, Integer> onHand = new ConcurrentHashMap<>();
+    private final AtomicLong documentNumbers = new AtomicLong();
+    private final AtomicLong movementNumbers = new AtomicLong();
+
+    public SandboxErp(SandboxBehaviour behaviour, Clock clock) {
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CreditMemoReceipt postCreditMemo(CreditMemoRequest request) {
+        behaviour.beforeCall("postCreditMemo");
+        Objects.requireNonNull(request, "request");
+        return memoKeys.answer(request.idempotencyKey(), request, () -> post(request));
+    }
+
+    @Override
+    public InventoryReceipt adjustInventory(InventoryAdjustmentRequest request) {
+        behaviour.beforeCall("adjustInventory");
+        Objects.requireNonNull(request, "request");
+        return movementKeys.answer(request.idempotencyKey(), request, () -> move(request));
+    }
+
+    private CreditMemoReceipt post(CreditMemoRequest request) {
+        ExternalSystem system = ExternalSystem.ERP_CREDIT_MEMO;
+        requireText(system, request.returnId(), "returnId");
+        requireText(system, request.orderId(), "orderId");
+        Money total = request.total();
+        if (total == null || request.shippingRefund() == null) {
+            throw invalid(system, "a credit memo needs a total and a shipping refund (zero for none)");
+        }
+        if (!total.isPositive()) {
+            throw new ConnectorException(system, "INVALID_AMOUNT", "a credit memo must be positive, got " + total,
+                    false);
+        }
+        Money sum = request.shippingRefund();
+        for (LineRefund line : request.lines()) {
+            requireText(system, line.orderLineId(), "orderLineId");
+            if (line.quantity() < 0 || line.amount().isNegative()) {
+                throw invalid(system, "line " + line.orderLineId() + " has a negative quantity or amount");
+            }
+            if (!line.amount().currency().equals(total.currency())) {
+                throw new ConnectorException(system, "CURRENCY_MISMATCH", "line " + line.orderLineId() + " is in "
+                        + line.amount().currency() + ", the credit memo in " + total.currency(), false);
+            }
+            sum = sum.plus(line.amount());
+        }
+        if (!sum.equals(total)) {
+            throw new ConnectorException(system, "TOTAL_MISMATCH",
+                    "lines and shipping sum to " + sum + ", the credit memo total is " + total, false);
+        }
+        String documentNumber = "CM-%06d".formatted(documentNumbers.incrementAndGet());
+        creditMemos.add(new CreditMemo(request.idempotencyKey(), documentNumber, request.returnId(), request.orderId(),
+                request.customerId(), request.lines(), request.shippingRefund(), total, clock.instant()));
+        return new CreditMemoReceipt(documentNumber, total);
+    }
+
+    private InventoryReceipt move(InventoryAdjustmentRequest request) {
+        ExternalSystem system = ExternalSystem.ERP_INVENTORY;
+        requireText(system, request.returnId(), "returnId");
+        requireText(system, request.sku(), "sku");
+        requireText(system, request.locationId(), "locationId");
+        if (request.disposition() == null) {
+            throw invalid(system, "a stock movement needs a disposition");
+        }
+        if (request.quantity() <= 0) {
+            throw invalid(system, "quantity must be positive, got " + request.quantity());
+        }
+        StockEffect effect = StockEffect.of(request.disposition());
+        if (effect == StockEffect.INTO_STOCK) {
+            onHand.merge(new StockPlace(request.locationId(), request.sku()), request.quantity(), Integer::sum);
+        }
+        String movementId = "MV-%06d".formatted(movementNumbers.incrementAndGet());
+        stockMovements.add(new StockMovement(request.idempotencyKey(), movementId, request.returnId(),
+                request.orderLineId(), request.sku(), request.quantity(), request.disposition(), request.locationId(),
+                effect, clock.instant()));
+        return new InventoryReceipt(movementId);
+    }
+
+    /** Every credit memo posted, oldest first; a repeated request adds none. */
+    public List<CreditMemo> creditMemos() {
+        return List.copyOf(creditMemos);
+    }
+
+    /** Every stock movement, oldest first; a repeated request adds none. */
+    public List<StockMovement> stockMovements() {
+        return List.copyOf(stockMovements);
+    }
+
+    /** Units of a SKU returned into stock at a location (write-offs never count). */
+    public int stockOnHand(String locationId, String sku) {
+        return onHand.getOrDefault(new StockPlace(locationId, sku), 0);
+    }
+
+    /** Latency and injected failures of both credit memos and stock; tests set them with {@code setFailureRate}. */
+    public SandboxBehaviour behaviour() {
+        return behaviour;
+    }
+
+    private static void requireText(ExternalSystem system, String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw invalid(system, field + " is required");
+        }
+    }
+
+    private static ConnectorException invalid(ExternalSystem system, String message) {
+        return new ConnectorException(system, "INVALID_REQUEST", message, false);
+    }
+
+    /** Where returned units go in the books. */
+    public enum StockEffect {
+        /** Into stock at the receiving location: restocked, refurbished, or held until returned to the customer. */
+        INTO_STOCK,
+        /** Written off: scrapped, liquidated or sent back to the vendor; never stock on hand. */
+        WRITE_OFF;
+
+        public static StockEffect of(Disposition disposition) {
+            return switch (disposition) {
+                case RESTOCK, REFURBISH, RETURN_TO_CUSTOMER -> INTO_STOCK;
+                case SCRAP, LIQUIDATE, RETURN_TO_VENDOR -> WRITE_OFF;
+            };
+        }
+    }
+
+    /** One credit memo in the ERP's ledger. */
+    public record CreditMemo(String idempotencyKey, String documentNumber, String returnId, String orderId,
+                             String customerId, List<LineRefund> lines, Money shippingRefund, Money total,
+                             Instant postedAt) {
+
+        public CreditMemo {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** One stock movement in the ERP's ledger; {@code effect} says whether it restocks or writes off. */
+    public record StockMovement(String idempotencyKey, String movementId, String returnId, String orderLineId,
+                                String sku, int quantity, Disposition disposition, String locationId,
+                                StockEffect effect, Instant movedAt) {
+
+        /** Units added to stock on hand at the location: the quantity when restocked, none when written off. */
+        public int stockChange() {
+            return effect == StockEffect.INTO_STOCK ? quantity : 0;
+        }
+    }
+
+    private record StockPlace(String locationId, String sku) {
+    }
+}

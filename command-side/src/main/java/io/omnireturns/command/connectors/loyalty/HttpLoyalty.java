@@ -1,0 +1,36 @@
+package io.omnireturns.command.connectors.loyalty;
+
+import io.omnireturns.command.connectors.common.ConnectorHttp;
+import org.springframework.http.MediaType;
+
+/** The loyalty programme over HTTP: {@code POST /point-reversals}. */
+public class HttpLoyalty implements Loyalty {
+
+    private static final String REVERSE_POINTS = "reversePoints";
+
+    private final ConnectorHttp http;
+
+    public HttpLoyalty(ConnectorHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public PointsReversal reversePoints(PointsReversalRequest request) {
+        ReversalAnswer answer = http.call(REVERSE_POINTS, () -> http.client().post()
+                .uri("/point-reversals")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(ReversalAnswer.class));
+        String reference = http.required(REVERSE_POINTS, "reference", answer.reference());
+        long points = http.required(REVERSE_POINTS, "pointsReversed", answer.pointsReversed());
+        if (points < 0) {
+            throw http.malformed(REVERSE_POINTS, "a negative reversal of " + points + " points");
+        }
+        return new PointsReversal(reference, points);
+    }
+
+    private record ReversalAnswer(String reference, Long pointsReversed) {
+    }
+}

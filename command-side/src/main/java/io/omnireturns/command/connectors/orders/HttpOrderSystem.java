@@ -1,0 +1,66 @@
+package io.omnireturns.command.connectors.orders;
+
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.command.connectors.common.ConnectorHttp;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.HttpClientErrorException;
+
+import java.util.Optional;
+
+/**
+ * The commerce system over HTTP: {@code GET /orders/{orderId}} answers the order in the contract's own shape
+ * ({@link OrderSnapshot}), {@code POST /replacement-orders} places an exchange's replacement order.
+ */
+public class HttpOrderSystem implements OrderSystem {
+
+    private static final String FIND_ORDER = "findOrder";
+    private static final String CREATE_REPLACEMENT_ORDER = "createReplacementOrder";
+
+    private final ConnectorHttp http;
+
+    public HttpOrderSystem(ConnectorHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public Optional<OrderSnapshot> findOrder(String orderId) {
+        return http.call(FIND_ORDER, () -> {
+            try {
+                OrderSnapshot order = http.client().get()
+                        .uri("/orders/{orderId}", orderId)
+                        .retrieve()
+                        .body(OrderSnapshot.class);
+                return Optional.of(checked(order, orderId));
+            } catch (HttpClientErrorException.NotFound unknownOrder) {
+                // the order system never sold this order: an answer, not a failure
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public String createReplacementOrder(ReplacementRequest request) {
+        ReplacementAnswer answer = http.call(CREATE_REPLACEMENT_ORDER, () -> http.client().post()
+                .uri("/replacement-orders")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(ReplacementAnswer.class));
+        return http.required(CREATE_REPLACEMENT_ORDER, "orderId", answer.orderId());
+    }
+
+    private OrderSnapshot checked(OrderSnapshot order, String orderId) {
+        http.required(FIND_ORDER, "a body", order);
+        if (!orderId.equals(order.orderId())) {
+            throw http.malformed(FIND_ORDER, "order " + order.orderId() + " when asked for " + orderId);
+        }
+        http.required(FIND_ORDER, "customerId", order.customerId());
+        http.required(FIND_ORDER, "currency", order.currency());
+        http.required(FIND_ORDER, "soldThrough", order.soldThrough());
+        return order;
+    }
+
+    private record ReplacementAnswer(String orderId) {
+    }
+}

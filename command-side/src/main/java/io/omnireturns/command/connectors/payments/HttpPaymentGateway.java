@@ -1,0 +1,47 @@
+package io.omnireturns.command.connectors.payments;
+
+import io.omnireturns.api.money.Money;
+import io.omnireturns.command.connectors.common.ConnectorHttp;
+import org.springframework.http.MediaType;
+
+/**
+ * The payment gateway over HTTP: {@code POST /refunds}. The gateway answers {@code SETTLED} when the money has
+ * left, {@code PENDING} when it settles later (cards), and the settlement then arrives by webhook.
+ */
+public class HttpPaymentGateway implements PaymentGateway {
+
+    private static final String REFUND = "refund";
+
+    private final ConnectorHttp http;
+
+    public HttpPaymentGateway(ConnectorHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public RefundReceipt refund(RefundInstruction instruction) {
+        RefundAnswer answer = http.call(REFUND, () -> http.client().post()
+                .uri("/refunds")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, instruction.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(instruction)
+                .retrieve()
+                .body(RefundAnswer.class));
+        String reference = http.required(REFUND, "gatewayReference", answer.gatewayReference());
+        Money amount = http.required(REFUND, "amount", answer.amount());
+        if (!amount.currency().equals(instruction.amount().currency())) {
+            // currencies never mix: a refund in another currency needs a person, not a conversion
+            throw http.malformed(REFUND, "an amount in " + amount.currency() + " for a refund in "
+                    + instruction.amount().currency());
+        }
+        String status = http.required(REFUND, "status", answer.status());
+        return switch (status) {
+            case "SETTLED" -> new RefundReceipt(reference, amount, true);
+            case "PENDING" -> new RefundReceipt(reference, amount, false);
+            default -> throw http.malformed(REFUND, "unknown status " + status);
+        };
+    }
+
+    private record RefundAnswer(String gatewayReference, Money amount, String status) {
+    }
+}

@@ -1,0 +1,198 @@
+package io.omnireturns.command.orchestration;
+
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.returns.command.IssueReturnLabel;
+import io.omnireturns.api.returns.command.RecordCaseOpened;
+import io.omnireturns.api.returns.command.RecordCreditMemoPosted;
+import io.omnireturns.api.returns.command.RecordCustomerNotified;
+import io.omnireturns.api.returns.command.RecordFraudAssessment;
+import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
+import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
+import io.omnireturns.api.returns.command.RecordRefundIssued;
+import io.omnireturns.api.returns.command.RecordRefundSettled;
+import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
+import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
+import io.omnireturns.command.connectors.carrier.Carrier;
+import io.omnireturns.command.connectors.carrier.ReturnLabel;
+import io.omnireturns.command.connectors.common.ConnectorException;
+import io.omnireturns.command.connectors.crm.Crm;
+import io.omnireturns.command.connectors.erp.CreditMemoReceipt;
+import io.omnireturns.command.connectors.erp.Erp;
+import io.omnireturns.command.connectors.erp.InventoryReceipt;
+import io.omnireturns.command.connectors.fraud.FraudAssessment;
+import io.omnireturns.command.connectors.fraud.FraudScoring;
+import io.omnireturns.command.connectors.loyalty.Loyalty;
+import io.omnireturns.command.connectors.loyalty.PointsReversal;
+import io.omnireturns.command.connectors.orders.OrderSystem;
+import io.omnireturns.command.connectors.payments.PaymentGateway;
+import io.omnireturns.command.connectors.payments.RefundReceipt;
+import io.omnireturns.command.connectors.warehouse.Warehouse;
+import io.omnireturns.platform.concurrent.DaemonThreads;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Makes the remote call of a step on its own thread pool, then tells the return what happened: the step's
+ * result command on success, {@link RecordStepFailure} on failure. The event processor that asked has long
+ * moved on, so a slow payment gateway holds up only its own calls.
+ */
+@Component
+public class AsyncStepExecutor implements StepExecutor, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncStepExecutor.class);
+
+    private final CommandGateway commands;
+    private final FraudScoring fraud;
+    private final Carrier carrier;
+    private final Warehouse warehouse;
+    private final PaymentGateway payments;
+    private final OrderSystem orders;
+    private final Erp erp;
+    private final Loyalty loyalty;
+    private final Crm crm;
+    private final ExecutorService calls;
+
+    public AsyncStepExecutor(CommandGateway commands, FraudScoring fraud, Carrier carrier, Warehouse warehouse,
+                             PaymentGateway payments, OrderSystem orders, Erp erp, Loyalty loyalty, Crm crm,
+                             ProcessProperties properties) {
+        this.commands = commands;
+        this.fraud = fraud;
+        this.carrier = carrier;
+        this.warehouse = warehouse;
+        this.payments = payments;
+        this.orders = orders;
+        this.erp = erp;
+        this.loyalty = loyalty;
+        this.crm = crm;
+        this.calls = Executors.newFixedThreadPool(properties.callThreads(), DaemonThreads.named("step-call"));
+    }
+
+    @Override
+    public void execute(StepCall call) {
+        calls.execute(() -> run(call));
+    }
+
+    private void run(StepCall call) {
+        List<Object> outcome;
+        try {
+            outcome = callRemote(call);
+        } catch (ConnectorException failure) {
+            report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), failure.code(),
+                    failure.getMessage(), failure.retryable(), call.attempt()));
+            return;
+        } catch (RuntimeException unexpected) {
+            log.warn("Step {} of return {} failed unexpectedly", call.stepKey(), call.returnId(), unexpected);
+            report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), "UNEXPECTED",
+                    String.valueOf(unexpected.getMessage()), true, call.attempt()));
+            return;
+        }
+        reportInOrder(call, outcome, 0);
+    }
+
+    private List<Object> callRemote(StepCall call) {
+        String returnId = call.returnId();
+        if (call instanceof StepCall.Fraud fraudCall) {
+            FraudAssessment assessment = fraud.assess(fraudCall.check());
+            return List.of(new RecordFraudAssessment(returnId, assessment.score(), assessment.reviewRequired(),
+                    assessment.signals()));
+        }
+        if (call instanceof StepCall.Label labelCall) {
+            ReturnLabel label = carrier.issueLabel(labelCall.request());
+            return List.of(new IssueReturnLabel(returnId, label.carrier(), label.trackingNumber(), label.labelUrl()));
+        }
+        if (call instanceof StepCall.Advice adviceCall) {
+            String reference = warehouse.adviseExpectedReceipt(adviceCall.advice());
+            return List.of(new RecordWarehouseAdvised(returnId, adviceCall.advice().locationId(), reference));
+        }
+        if (call instanceof StepCall.Refund refundCall) {
+            RefundReceipt receipt = payments.refund(refundCall.instruction());
+            return receipt.settled()
+                    ? List.of(new RecordRefundIssued(returnId, receipt.gatewayReference(), receipt.amount()),
+                    new RecordRefundSettled(returnId, receipt.gatewayReference()))
+                    : List.of(new RecordRefundIssued(returnId, receipt.gatewayReference(), receipt.amount()));
+        }
+        if (call instanceof StepCall.Replacement replacementCall) {
+            String orderId = orders.createReplacementOrder(replacementCall.request());
+            return List.of(new RecordReplacementOrderCreated(returnId, orderId));
+        }
+        if (call instanceof StepCall.CreditMemo memoCall) {
+            CreditMemoReceipt memo = erp.postCreditMemo(memoCall.request());
+            return List.of(new RecordCreditMemoPosted(returnId, memo.documentNumber(), memo.amount()));
+        }
+        if (call instanceof StepCall.Inventory inventoryCall) {
+            var request = inventoryCall.request();
+            InventoryReceipt movement = erp.adjustInventory(request);
+            return List.of(new RecordInventoryAdjusted(returnId, movement.movementId(), request.orderLineId(),
+                    request.sku(), request.disposition(), request.locationId(), request.quantity()));
+        }
+        if (call instanceof StepCall.Loyalty loyaltyCall) {
+            PointsReversal reversal = loyalty.reversePoints(loyaltyCall.request());
+            return List.of(new RecordLoyaltyAdjusted(returnId, reversal.pointsReversed(), reversal.reference()));
+        }
+        if (call instanceof StepCall.Notify notifyCall) {
+            crm.notifyCustomer(notifyCall.notification());
+            return List.of(new RecordCustomerNotified(returnId, notifyCall.notification().milestone(), "EMAIL"));
+        }
+        if (call instanceof StepCall.OpenCase caseCall) {
+            String caseId = crm.openCase(caseCall.request());
+            return List.of(new RecordCaseOpened(returnId, caseCall.exceptionId(), caseId));
+        }
+        throw new IllegalArgumentException("unknown step call " + call);
+    }
+
+    /** Result commands of one call go one after the other: a settlement only after the refund it settles. */
+    private void reportInOrder(StepCall call, List<Object> results, int index) {
+        if (index >= results.size()) {
+            return;
+        }
+        commands.send(results.get(index)).whenComplete((answer, failure) -> {
+            if (failure == null) {
+                reportInOrder(call, results, index + 1);
+            } else {
+                logRefusedOutcome(call, unwrap(failure));
+            }
+        });
+    }
+
+    private void report(StepCall call, Object failureCommand) {
+        commands.send(failureCommand).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                logRefusedOutcome(call, unwrap(failure));
+            }
+        });
+    }
+
+    private static void logRefusedOutcome(StepCall call, Throwable failure) {
+        if (failure instanceof DomainException refused) {
+            // the return moved on meanwhile (cancelled, already recorded): the outcome no longer applies
+            log.info("Return {} did not take the outcome of {}: {}", call.returnId(), call.stepKey(), refused.getMessage());
+        } else {
+            // the step's timeout will try again; idempotency keys make that safe
+            log.warn("Could not record the outcome of {} for return {}", call.stepKey(), call.returnId(), failure);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof CommandExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    @Override
+    public void destroy() {
+        calls.shutdownNow();
+    }
+}

@@ -1,0 +1,51 @@
+package io.omnireturns.command.orchestration.web;
+
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.RetryException;
+import io.omnireturns.platform.web.RequestMetadataInterceptor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Operations retry the failed step of an exception; the return resumes where it stopped. */
+@RestController
+@RequestMapping("/api/v1/exceptions")
+@Tag(name = "exception queue (commands)")
+public class ExceptionCommandController {
+
+    /** Exception ids name their return: EX-{returnId}-{n}. */
+    private static final Pattern EXCEPTION_ID = Pattern.compile("EX-([A-Za-z0-9-]{1,64})-(\\d{1,6})");
+
+    private final CommandGateway commands;
+
+    public ExceptionCommandController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    public record RetryAnswer(String exceptionId, String returnId, ReturnStatus status) {
+    }
+
+    @PostMapping("/{exceptionId}/retry")
+    @Operation(summary = "Run the failed step again (same idempotency key: no financial effect can repeat)")
+    public RetryAnswer retry(@PathVariable String exceptionId,
+                             @RequestHeader(value = RequestMetadataInterceptor.ACTOR_HEADER, required = false) String actor) {
+        Matcher matcher = EXCEPTION_ID.matcher(exceptionId);
+        if (!matcher.matches()) {
+            throw new DomainException(ErrorKind.NOT_FOUND, "EXCEPTION_NOT_FOUND", "no exception " + exceptionId);
+        }
+        String returnId = matcher.group(1);
+        ReturnStatus status = commands.sendAndWait(new RetryException(returnId, exceptionId,
+                actor == null ? "operations" : actor));
+        return new RetryAnswer(exceptionId, returnId, status);
+    }
+}

@@ -1,0 +1,86 @@
+package io.omnireturns.command.connectors.payments;
+
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.TenderRefund;
+import io.omnireturns.command.connectors.common.ConnectorException;
+import io.omnireturns.command.connectors.common.HttpConnectorContract;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class HttpPaymentGatewayTest extends HttpConnectorContract {
+
+    private static final Money AMOUNT = Money.of(4599, "EUR");
+    private static final RefundInstruction INSTRUCTION = new RefundInstruction("RET-1:REFUND_PAYMENT", "RET-1",
+            "ORD-1001", List.of(new TenderRefund("TND-1", TenderType.CARD, AMOUNT)), AMOUNT);
+    private static final String SETTLED = """
+            {"gatewayReference": "GW-778", "amount": {"minor": 4599, "currency": "EUR"}, "status": "SETTLED"}""";
+
+    @Override
+    protected ExternalSystem system() {
+        return ExternalSystem.PAYMENT;
+    }
+
+    @Override
+    protected List<RemoteOperation> operations() {
+        return List.of(RemoteOperation.post("refund", ExternalSystem.PAYMENT, "/refunds",
+                INSTRUCTION.idempotencyKey(), SETTLED, http -> new HttpPaymentGateway(http).refund(INSTRUCTION)));
+    }
+
+    @Test
+    void sends_the_instruction_and_reads_a_settled_refund() {
+        wireMock.stubFor(post("/refunds").willReturn(okJson(SETTLED)));
+
+        RefundReceipt receipt = new HttpPaymentGateway(http).refund(INSTRUCTION);
+
+        assertThat(receipt).isEqualTo(new RefundReceipt("GW-778", AMOUNT, true));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/refunds")).withRequestBody(equalToJson("""
+                {"idempotencyKey": "RET-1:REFUND_PAYMENT", "returnId": "RET-1", "orderId": "ORD-1001",
+                 "tenders": [{"tenderId": "TND-1", "type": "CARD", "amount": {"minor": 4599, "currency": "EUR"}}],
+                 "amount": {"minor": 4599, "currency": "EUR"}}""")));
+    }
+
+    @Test
+    void a_pending_refund_is_issued_but_not_settled() {
+        wireMock.stubFor(post("/refunds").willReturn(okJson("""
+                {"gatewayReference": "GW-779", "amount": {"minor": 4599, "currency": "EUR"}, "status": "PENDING"}""")));
+
+        RefundReceipt receipt = new HttpPaymentGateway(http).refund(INSTRUCTION);
+
+        assertThat(receipt).isEqualTo(new RefundReceipt("GW-779", AMOUNT, false));
+    }
+
+    @Test
+    void an_unknown_status_is_malformed() {
+        wireMock.stubFor(post("/refunds").willReturn(okJson("""
+                {"gatewayReference": "GW-780", "amount": {"minor": 4599, "currency": "EUR"}, "status": "MAYBE"}""")));
+
+        ConnectorException failure = catchThrowableOfType(ConnectorException.class,
+                () -> new HttpPaymentGateway(http).refund(INSTRUCTION));
+
+        assertThat(failure.code()).isEqualTo("MALFORMED_RESPONSE");
+        assertThat(failure.retryable()).isFalse();
+    }
+
+    @Test
+    void a_refund_in_another_currency_is_malformed() {
+        wireMock.stubFor(post("/refunds").willReturn(okJson("""
+                {"gatewayReference": "GW-781", "amount": {"minor": 4599, "currency": "USD"}, "status": "SETTLED"}""")));
+
+        ConnectorException failure = catchThrowableOfType(ConnectorException.class,
+                () -> new HttpPaymentGateway(http).refund(INSTRUCTION));
+
+        assertThat(failure.code()).isEqualTo("MALFORMED_RESPONSE");
+        assertThat(failure.getMessage()).contains("USD");
+    }
+}

@@ -1,0 +1,25 @@
+package io.omnireturns.api.returns;
+
+/** The cross-system steps the return process drives, each against one external system. */
+public enum ProcessStep {
+    FRAUD_CHECK(ExternalSystem.FRAUD),
+    ISSUE_LABEL(ExternalSystem.CARRIER),
+    ADVISE_WAREHOUSE(ExternalSystem.WAREHOUSE),
+    REFUND_PAYMENT(ExternalSystem.PAYMENT),
+    REPLACEMENT_ORDER(ExternalSystem.ORDER),
+    POST_CREDIT_MEMO(ExternalSystem.ERP_CREDIT_MEMO),
+    ADJUST_INVENTORY(ExternalSystem.ERP_INVENTORY),
+    REVERSE_LOYALTY(ExternalSystem.LOYALTY),
+    NOTIFY_CUSTOMER(ExternalSystem.CRM),
+    OPEN_CASE(ExternalSystem.CRM);
+
+    private final ExternalSystem system;
+
+    ProcessStep(ExternalSystem system) {
+        this.system = system;
+    }
+
+    public ExternalSystem system() {
+        return system;
+    }
+}
