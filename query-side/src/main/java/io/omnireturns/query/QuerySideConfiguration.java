@@ -1,11 +1,14 @@
 package io.omnireturns.query;
 
 import io.omnireturns.platform.database.SchemaMigration;
+import io.omnireturns.query.exceptions.ExceptionQueueProjection;
 import io.omnireturns.query.status.ReturnStatusProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+
+import java.util.List;
 
 /**
  * The query side's schema and event processor settings. The processor properties sit in
@@ -22,14 +25,18 @@ public class QuerySideConfiguration {
     }
 
     /**
-     * What the processor properties cannot say about the status view's dead-letter queue: a replay rebuilds
-     * the view from scratch, so it also drops the old dead letters (Axon keeps them by default); and the
+     * What the processor properties cannot say about the projections' dead-letter queues: a replay rebuilds
+     * a view from scratch, so it also drops the old dead letters (Axon keeps them by default); and the
      * sequence cache spares a dead-letter lookup per event while the queue holds nothing for a return.
      */
     @Bean
-    ConfigurerModule returnStatusDeadLetterSettings() {
-        return configurer -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
-                ReturnStatusProjection.PROCESSING_GROUP,
-                (configuration, builder) -> builder.allowReset(true).enableSequenceIdentifierCache());
+    ConfigurerModule projectionDeadLetterSettings() {
+        return configurer -> {
+            for (String processingGroup : List.of(ReturnStatusProjection.PROCESSING_GROUP,
+                    ExceptionQueueProjection.PROCESSING_GROUP)) {
+                configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
+                        (configuration, builder) -> builder.allowReset(true).enableSequenceIdentifierCache());
+            }
+        };
     }
 }

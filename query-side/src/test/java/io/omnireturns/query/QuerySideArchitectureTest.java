@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The view and its projection do not lean on the web adapter that serves them. */
+/** Each view and its projection do not lean on the web adapter that serves them, nor on another view. */
 class QuerySideArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -18,6 +18,23 @@ class QuerySideArchitectureTest {
     void the_status_view_does_not_depend_on_its_web_layer() {
         noClasses().that().resideInAPackage("io.omnireturns.query.status")
                 .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.status.web..")
+                .check(classes);
+    }
+
+    @Test
+    void the_exception_queue_does_not_depend_on_its_web_layer() {
+        noClasses().that().resideInAPackage("io.omnireturns.query.exceptions")
+                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.exceptions.web..")
+                .check(classes);
+    }
+
+    @Test
+    void each_view_is_built_from_events_alone_never_from_another_view() {
+        noClasses().that().resideInAPackage("io.omnireturns.query.exceptions..")
+                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.status..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.omnireturns.query.status..")
+                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.exceptions..")
                 .check(classes);
     }
 

@@ -134,17 +134,18 @@ public class InboundEvents {
             events.markApplied(system, eventId, clock.instant());
             return IntegrationEventAnswer.applied(eventId, returnId, status instanceof ReturnStatus s ? s : null);
         } catch (RuntimeException failure) {
-            return refused(system, eventId, returnId, failure, sequenceBefore);
+            return refused(system, eventId, message, failure, sequenceBefore);
         }
     }
 
-    private IntegrationEventAnswer refused(IntegrationSystem system, String eventId, String returnId,
+    private IntegrationEventAnswer refused(IntegrationSystem system, String eventId, InboundMessage message,
                                           RuntimeException failure, Long sequenceBefore) {
+        String returnId = message.returnId();
         Optional<DomainException> refusal = causeOf(failure, DomainException.class);
         if (refusal.isPresent()) {
             String code = refusal.get().code();
             String detail = refusal.get().getMessage();
-            if (TOO_EARLY.contains(code)) {
+            if (TOO_EARLY.contains(code) && message.mayArriveEarly()) {
                 events.markParked(system, eventId, code, detail, sequenceBefore);
                 log.info("Parked {} event {} for return {}: {}", system.path(), eventId, returnId, detail);
                 return IntegrationEventAnswer.parked(eventId, returnId, code, detail);

@@ -18,4 +18,12 @@ public sealed interface InboundMessage permits CarrierMessage, PaymentsMessage, 
 
     /** The command for the return; empty for a message that is only recorded. */
     Optional<Object> command();
+
+    /**
+     * Whether a "not yet" refusal of the return can mean the message came early, so it is parked and retried.
+     * A message that can only be late or stale says no: retried later it would act on a state it never meant.
+     */
+    default boolean mayArriveEarly() {
+        return true;
+    }
 }

@@ -33,7 +33,11 @@ public sealed interface PaymentsMessage extends InboundMessage {
         }
     }
 
-    /** The gateway gave up on the refund for good: the return goes ON_HOLD for a person. */
+    /**
+     * The gateway gave up on the refund for good: the return goes ON_HOLD for a person. It can only follow the
+     * refund request, so a return that is not waiting for its refund (already on hold, or refunded) refuses it
+     * for good: parked, it would put the return back on hold after a person resumed it.
+     */
     record RefundFailed(@NotBlank @Pattern(regexp = RETURN_ID) String returnId,
                         @NotBlank @Size(max = 128) String gatewayReference,
                         @NotBlank @Size(max = 64) String failureCode,
@@ -49,6 +53,11 @@ public sealed interface PaymentsMessage extends InboundMessage {
         @Override
         public Optional<Object> command() {
             return Optional.of(new RecordRefundFailed(returnId, failureCode, message, true));
+        }
+
+        @Override
+        public boolean mayArriveEarly() {
+            return false;
         }
     }
 }

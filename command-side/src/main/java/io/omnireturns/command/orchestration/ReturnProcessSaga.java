@@ -61,6 +61,7 @@ import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -149,6 +150,7 @@ public class ReturnProcessSaga {
     private boolean completionRequested;
     private int paymentRound = 1;
     private final Set<String> inventoryDone = new HashSet<>();
+    private final Set<String> receiptIds = new HashSet<>();
     private final Set<String> notified = new HashSet<>();
 
     /** Step key -> attempt in flight. */
@@ -184,6 +186,9 @@ public class ReturnProcessSaga {
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReturnAuthorized event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        if (authorizedItems() > 0) {
+            return; // redelivered: the fraud check already ran
+        }
         for (LineDecision decision : event.decisions()) {
             items.get(decision.orderLineId()).authorized = decision.authorizedQuantity();
         }
@@ -215,6 +220,9 @@ public class ReturnProcessSaga {
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReturnLabelIssued event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        if (trackingNumber != null) {
+            return; // redelivered: the warehouse is already advised
+        }
         done(StepKeys.ISSUE_LABEL, deadlines);
         trackingNumber = event.trackingNumber();
         run(StepKeys.ADVISE_WAREHOUSE, 1, steps, deadlines, settings);
@@ -226,8 +234,9 @@ public class ReturnProcessSaga {
         done(StepKeys.ADVISE_WAREHOUSE, deadlines);
     }
 
+    /** The first parameter of a handler is its payload: a payload-less deadline must not start with a resource. */
     @DeadlineHandler(deadlineName = RECEIPT_EXPIRY)
-    void receiptExpired(CommandGateway commands) {
+    void receiptExpired(DeadlineMessage<?> expiry, CommandGateway commands) {
         expiryDeadlineId = null;
         try {
             commands.sendAndWait(new ExpireReturn(returnId));
@@ -240,6 +249,9 @@ public class ReturnProcessSaga {
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReturnItemsReceived event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        if (!receiptIds.add(event.receiptId())) {
+            return; // redelivered: its items are counted already
+        }
         receivingLocationId = event.locationId();
         for (ReceivedLine line : event.lines()) {
             if (!event.wrongItemLineIds().contains(line.orderLineId())) {
@@ -290,6 +302,9 @@ public class ReturnProcessSaga {
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(RefundApproved event, CommandGateway commands, StepExecutor steps, DeadlineManager deadlines,
             ProcessProperties settings) {
+        if (refundDecided) {
+            return; // redelivered: payment, replacement or postings are under way
+        }
         refundDecided = true;
         refund = event.breakdown();
         if (refund.total().isZero()) {
@@ -304,12 +319,18 @@ public class ReturnProcessSaga {
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(RefundRequested event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        if (paid || pending.containsKey(StepKeys.REFUND_PAYMENT) || escalated.contains(StepKeys.REFUND_PAYMENT)) {
+            return; // redelivered: the payment is in flight, in the exception queue, or done
+        }
         run(StepKeys.REFUND_PAYMENT, 1, steps, deadlines, settings);
     }
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(RefundIssued event, CommandGateway commands, StepExecutor steps, DeadlineManager deadlines,
             ProcessProperties settings) {
+        if (paidThroughGateway) {
+            return; // redelivered: the postings are under way
+        }
         done(StepKeys.REFUND_PAYMENT, deadlines);
         paid = true;
         paidThroughGateway = true;
@@ -337,7 +358,7 @@ public class ReturnProcessSaga {
     }
 
     @DeadlineHandler(deadlineName = SETTLEMENT_SLA)
-    void settlementOverdue(CommandGateway commands) {
+    void settlementOverdue(DeadlineMessage<?> sla, CommandGateway commands) {
         settlementDeadlineId = null;
         if (!settled) {
             escalated.add(SETTLEMENT);
@@ -349,6 +370,9 @@ public class ReturnProcessSaga {
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReplacementOrderCreated event, CommandGateway commands, StepExecutor steps, DeadlineManager deadlines,
             ProcessProperties settings) {
+        if (paid) {
+            return; // redelivered: the postings are under way
+        }
         done(StepKeys.REPLACEMENT_ORDER, deadlines);
         paid = true;
         startPostings(commands, steps, deadlines, settings);
@@ -536,7 +560,9 @@ public class ReturnProcessSaga {
     void on(ReturnHoldResolved event, CommandGateway commands, StepExecutor steps, DeadlineManager deadlines,
             ProcessProperties settings) {
         if (event.decision() != HoldDecision.RESUME) {
-            return; // rejected or cancelled: the ending's own event notifies the customer
+            // rejected or cancelled on hold: the return publishes no ReturnRejected / ReturnCancelled for it
+            notifyCustomer(event.resumedAs().name(), steps, deadlines, settings);
+            return;
         }
         if (!fraudCleared && pending.isEmpty() && !escalated.contains(StepKeys.FRAUD_CHECK)
                 && event.resumedAs() != ReturnStatus.REQUESTED) {
@@ -555,8 +581,9 @@ public class ReturnProcessSaga {
 
     private void notifyCustomer(String milestone, StepExecutor steps, DeadlineManager deadlines,
                                 ProcessProperties settings) {
-        if (!notified.contains(milestone)) {
-            run(StepKeys.notification(milestone), 1, steps, deadlines, settings);
+        String stepKey = StepKeys.notification(milestone);
+        if (!notified.contains(milestone) && !pending.containsKey(stepKey) && !escalated.contains(stepKey)) {
+            run(stepKey, 1, steps, deadlines, settings);
         }
     }
 

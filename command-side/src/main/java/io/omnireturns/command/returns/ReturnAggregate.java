@@ -485,10 +485,10 @@ public class ReturnAggregate {
         if (fraudAssessed) {
             return status;
         }
-        requireStatus("assess fraud of", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED,
-                ReturnStatus.INSPECTED);
+        // the score may come back after a store return already moved on at the counter: it is recorded anyway
+        requireNotTerminal("assess fraud of");
         apply(new FraudAssessed(returnId, command.score(), command.reviewRequired(), command.signals()));
-        if (command.reviewRequired()) {
+        if (command.reviewRequired() && status != ReturnStatus.ON_HOLD) {
             apply(new ReturnPutOnHold(returnId, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD,
                     "fraud score " + command.score() + ": " + String.join(", ", command.signals()), status));
         }

@@ -153,7 +153,8 @@ final class ReturnStatusDraft {
         draft.milestone(stamp, "Return of " + items + " item(s) requested via " + event.channel()
                 + (event.storeId() == null ? "" : " at store " + event.storeId())
                 + " for order " + event.orderId()
-                + (event.refundMethod() == RefundMethod.EXCHANGE ? ", to be exchanged" : ", refund to " + event.refundMethod()));
+                + (event.refundMethod() == RefundMethod.EXCHANGE ? ", to be exchanged"
+                : ", refund to " + event.refundMethod()));
         return draft;
     }
 
@@ -408,7 +409,8 @@ final class ReturnStatusDraft {
         if (NOT_STARTED.equals(normal(ExternalSystem.WAREHOUSE).state())) {
             system(ExternalSystem.WAREHOUSE, "ADVISED", event.adviceReference(), "at " + event.locationId(), stamp);
         }
-        milestone(stamp, "Warehouse " + event.locationId() + " advised of the parcel (" + event.adviceReference() + ")");
+        milestone(stamp, "Warehouse " + event.locationId() + " advised of the parcel ("
+                + event.adviceReference() + ")");
     }
 
     void on(RefundSettled event, EventStamp stamp) {

@@ -3,6 +3,7 @@ package io.omnireturns.query.status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.query.OpenExceptionView;
 import io.omnireturns.api.query.ReturnLineView;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SystemStateView;
@@ -14,19 +15,31 @@ import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.InspectionOutcome;
 import io.omnireturns.api.returns.LogisticsState;
+import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.event.CaseOpened;
+import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
 import io.omnireturns.api.returns.event.RefundFailed;
+import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +47,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.omnireturns.query.status.ReturnEvents.SHIRTS;
-import static io.omnireturns.query.status.ReturnEvents.SHIRT_SKU;
-import static io.omnireturns.query.status.ReturnEvents.SHOES;
-import static io.omnireturns.query.status.ReturnEvents.authorizedInFull;
-import static io.omnireturns.query.status.ReturnEvents.eur;
-import static io.omnireturns.query.status.ReturnEvents.oneShirtRefunded;
-import static io.omnireturns.query.status.ReturnEvents.requested;
+import static io.omnireturns.query.ReturnEvents.SHIRTS;
+import static io.omnireturns.query.ReturnEvents.SHIRT_SKU;
+import static io.omnireturns.query.ReturnEvents.SHIRT_SKU_LARGE;
+import static io.omnireturns.query.ReturnEvents.SHOES;
+import static io.omnireturns.query.ReturnEvents.authorizedInFull;
+import static io.omnireturns.query.ReturnEvents.eur;
+import static io.omnireturns.query.ReturnEvents.exchangeRequested;
+import static io.omnireturns.query.ReturnEvents.oneShirtRefunded;
+import static io.omnireturns.query.ReturnEvents.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What single events mean for the view, without Axon or a database. */
@@ -49,6 +64,7 @@ class ReturnStatusDraftTest {
     private static final String RETURN_ID = "R-1";
     private static final String ORDER_ID = "O-1";
     private static final Instant START = Instant.parse("2025-06-01T08:00:00Z");
+    private static final String EXCEPTION_ID = "EX-R-1-1";
 
     private long sequence;
 
@@ -145,15 +161,240 @@ class ReturnStatusDraftTest {
 
     @Test
     void a_view_read_back_from_its_stored_json_and_written_again_is_unchanged() throws Exception {
-        ReturnStatusDraft draft = inspected();
-        draft.on(oneShirtRefunded(RETURN_ID), next("RefundApproved"));
+        ReturnStatusDraft draft = refundRequested();
+        draft.on(paymentException(3), next("ExceptionRaised"));
+        draft.on(new CaseOpened(RETURN_ID, EXCEPTION_ID, "CASE-9"), next("CaseOpened"));
         ReturnStatusView view = draft.toView();
         ObjectMapper storage = AxonInfrastructureConfiguration.storageObjectMapper();
 
         ReturnStatusView stored = storage.readValue(storage.writeValueAsString(view), ReturnStatusView.class);
 
         assertThat(stored).isEqualTo(view);
-        assertThat(ReturnStatusDraft.of(stored).toView()).isEqualTo(view);
+        assertThat(stored.openExceptions()).singleElement()
+                .satisfies(open -> assertThat(open.caseId()).isEqualTo("CASE-9"));
+        assertThat(ReturnStatusDraft.of(stored, draft.underlyingSystems()).toView()).isEqualTo(view);
+    }
+
+    @Test
+    void a_view_stored_before_exceptions_were_shown_reads_as_one_without_any() throws Exception {
+        ObjectMapper storage = AxonInfrastructureConfiguration.storageObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode json = storage.valueToTree(inspected().toView());
+        json.remove("openExceptions");
+
+        ReturnStatusView stored = storage.treeToValue(json, ReturnStatusView.class);
+
+        assertThat(stored.openExceptions()).isEmpty();
+    }
+
+    @Test
+    void a_fraud_score_shows_on_the_fraud_system_and_a_review_holds_it_until_resolved() {
+        ReturnStatusDraft cleared = authorized();
+        cleared.on(new FraudAssessed(RETURN_ID, 12, false, List.of()), next("FraudAssessed"));
+        assertThat(system(cleared.toView(), ExternalSystem.FRAUD))
+                .extracting(SystemStateView::state, SystemStateView::detail)
+                .containsExactly("ASSESSED", "score 12");
+
+        ReturnStatusDraft suspicious = authorized();
+        suspicious.on(new FraudAssessed(RETURN_ID, 91, true, List.of("NEW_ACCOUNT", "HIGH_VALUE")),
+                next("FraudAssessed"));
+        assertThat(system(suspicious.toView(), ExternalSystem.FRAUD))
+                .extracting(SystemStateView::state, SystemStateView::detail)
+                .containsExactly("REVIEW", "score 91 (NEW_ACCOUNT, HIGH_VALUE)");
+        suspicious.on(new ReturnPutOnHold(RETURN_ID, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD,
+                "fraud score 91: NEW_ACCOUNT, HIGH_VALUE", ReturnStatus.AUTHORIZED), next("ReturnPutOnHold"));
+        assertThat(system(suspicious.toView(), ExternalSystem.FRAUD).state()).isEqualTo("ON_HOLD");
+
+        suspicious.on(new ReturnHoldResolved(RETURN_ID, ORDER_ID, HoldDecision.RESUME, "customer known", "agent-2",
+                ReturnStatus.AUTHORIZED), next("ReturnHoldResolved"));
+        assertThat(system(suspicious.toView(), ExternalSystem.FRAUD).state()).isEqualTo("RESOLVED");
+        assertThat(suspicious.toView().timeline()).extracting(entry -> entry.event())
+                .contains("FraudAssessed", "ReturnPutOnHold", "ReturnHoldResolved");
+    }
+
+    @Test
+    void the_warehouse_is_advised_before_the_parcel_and_a_late_advice_does_not_take_back_the_receipt() {
+        ReturnStatusDraft advised = authorized();
+        advised.on(new WarehouseAdvised(RETURN_ID, "WH-1", "ASN-1"), next("WarehouseAdvised"));
+        assertThat(system(advised.toView(), ExternalSystem.WAREHOUSE))
+                .extracting(SystemStateView::state, SystemStateView::reference, SystemStateView::detail)
+                .containsExactly("ADVISED", "ASN-1", "at WH-1");
+
+        ReturnStatusDraft late = authorized();
+        late.on(new ReturnItemsReceived(RETURN_ID, "RCPT-1", "WH-1", List.of(new ReceivedLine(SHIRTS, 2, SHIRT_SKU)),
+                List.of()), next("ReturnItemsReceived"));
+        late.on(new WarehouseAdvised(RETURN_ID, "WH-1", "ASN-1"), next("WarehouseAdvised"));
+        assertThat(system(late.toView(), ExternalSystem.WAREHOUSE).state()).isEqualTo("RECEIVED");
+        assertThat(late.toView().timeline()).last().satisfies(entry -> assertThat(entry.event())
+                .isEqualTo("WarehouseAdvised"));
+    }
+
+    @Test
+    void failed_attempts_show_the_system_retrying_until_the_step_succeeds_and_then_settles() {
+        ReturnStatusDraft draft = refundRequested();
+
+        draft.on(attemptFailed(1), next("StepAttemptFailed"));
+        draft.on(attemptFailed(2), next("StepAttemptFailed"));
+
+        ReturnStatusView retrying = draft.toView();
+        assertThat(system(retrying, ExternalSystem.PAYMENT))
+                .extracting(SystemStateView::state, SystemStateView::reference, SystemStateView::detail)
+                .containsExactly("RETRYING", "R-1:refund", "attempt 2 failed: SERVER_ERROR_503");
+        assertThat(retrying.timeline()).last().satisfies(entry -> {
+            assertThat(entry.event()).isEqualTo("StepAttemptFailed");
+            assertThat(entry.description()).contains("REFUND_PAYMENT", "attempt 2", "SERVER_ERROR_503");
+        });
+        assertThat(retrying.status()).isEqualTo(ReturnStatus.REFUND_PENDING);
+
+        draft.on(new RefundIssued(RETURN_ID, "PAY-1", eur(3000)), next("RefundIssued"));
+        assertThat(system(draft.toView(), ExternalSystem.PAYMENT).state()).isEqualTo("REFUNDED");
+        assertThat(draft.underlyingSystems()).isEmpty();
+
+        draft.on(new RefundSettled(RETURN_ID, "PAY-1"), next("RefundSettled"));
+        ReturnStatusView settled = draft.toView();
+        assertThat(system(settled, ExternalSystem.PAYMENT))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("SETTLED", "PAY-1");
+        assertThat(settled.refund().settledAt()).isEqualTo(settled.updatedAt());
+    }
+
+    @Test
+    void an_exception_fails_its_system_the_crm_shows_its_case_and_a_retry_restores_both() {
+        ReturnStatusDraft draft = refundRequested();
+        draft.on(attemptFailed(3), next("StepAttemptFailed"));
+
+        draft.on(paymentException(3), next("ExceptionRaised"));
+        draft.on(new ReturnPutOnHold(RETURN_ID, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT,
+                "REFUND_PAYMENT failed: SERVER_ERROR_503: gateway down", ReturnStatus.REFUND_PENDING),
+                next("ReturnPutOnHold"));
+        draft.on(new CaseOpened(RETURN_ID, EXCEPTION_ID, "CASE-9"), next("CaseOpened"));
+
+        ReturnStatusView failed = draft.toView();
+        assertThat(failed.status()).isEqualTo(ReturnStatus.ON_HOLD);
+        assertThat(failed.openExceptions()).singleElement().satisfies(open -> {
+            assertThat(open.exceptionId()).isEqualTo(EXCEPTION_ID);
+            assertThat(open.step()).isEqualTo(ProcessStep.REFUND_PAYMENT);
+            assertThat(open.system()).isEqualTo(ExternalSystem.PAYMENT);
+            assertThat(open.failureCode()).isEqualTo("SERVER_ERROR_503");
+            assertThat(open.attempts()).isEqualTo(3);
+            assertThat(open.caseId()).isEqualTo("CASE-9");
+        });
+        assertThat(system(failed, ExternalSystem.PAYMENT))
+                .satisfies(payment -> {
+                    assertThat(payment.state()).isEqualTo("FAILED");
+                    assertThat(payment.reference()).isEqualTo("R-1:refund");
+                    assertThat(payment.detail())
+                            .startsWith(EXCEPTION_ID + ": REFUND_PAYMENT failed after 3 attempt(s)");
+                });
+        assertThat(system(failed, ExternalSystem.CRM))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("CASE_OPENED", "CASE-9");
+
+        // what RetryException applies: the exception resolved, then the hold, as nothing else is open
+        draft.on(new ExceptionResolved(RETURN_ID, EXCEPTION_ID, ProcessStep.REFUND_PAYMENT, "REFUND_PAYMENT", "RETRY",
+                "ops-1"), next("ExceptionResolved"));
+        draft.on(new ReturnHoldResolved(RETURN_ID, ORDER_ID, HoldDecision.RESUME, "retry of REFUND_PAYMENT", "ops-1",
+                ReturnStatus.REFUND_PENDING), next("ReturnHoldResolved"));
+
+        ReturnStatusView retried = draft.toView();
+        assertThat(retried.status()).isEqualTo(ReturnStatus.REFUND_PENDING);
+        assertThat(retried.hold()).isNull();
+        assertThat(retried.openExceptions()).isEmpty();
+        assertThat(system(retried, ExternalSystem.PAYMENT))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("REQUESTED", "R-1:refund");
+        assertThat(system(retried, ExternalSystem.CRM))
+                .extracting(SystemStateView::state, SystemStateView::detail)
+                .containsExactly("RESOLVED", "case CASE-9: RETRY by ops-1 (" + EXCEPTION_ID + ")");
+        assertThat(draft.underlyingSystems()).isEmpty();
+    }
+
+    @Test
+    void progress_while_an_exception_is_open_shows_once_it_is_resolved() {
+        ReturnStatusDraft draft = refundRequested();
+        draft.on(new RefundIssued(RETURN_ID, "PAY-1", eur(3000)), next("RefundIssued"));
+        draft.on(new CustomerNotified(RETURN_ID, "REFUNDED", "EMAIL"), next("CustomerNotified"));
+        draft.on(new ExceptionRaised(RETURN_ID, EXCEPTION_ID, ProcessStep.ADJUST_INVENTORY, "ADJUST_INVENTORY:L1",
+                ExternalSystem.ERP_INVENTORY, "SERVER_ERROR_500", "ERP down", 5), next("ExceptionRaised"));
+        draft.on(new CaseOpened(RETURN_ID, EXCEPTION_ID, "CASE-3"), next("CaseOpened"));
+
+        // the ERP books the line after all (a late answer), and the customer hears of it meanwhile
+        draft.on(new InventoryAdjusted(RETURN_ID, "ADJ-1", SHIRTS, SHIRT_SKU, Disposition.RESTOCK, "WH-1", 2),
+                next("InventoryAdjusted"));
+        draft.on(new CustomerNotified(RETURN_ID, "COMPLETED", "SMS"), next("CustomerNotified"));
+        ReturnStatusView open = draft.toView();
+        assertThat(system(open, ExternalSystem.ERP_INVENTORY).state()).isEqualTo("FAILED");
+        assertThat(system(open, ExternalSystem.CRM).state()).isEqualTo("CASE_OPENED");
+
+        draft.on(new ExceptionResolved(RETURN_ID, EXCEPTION_ID, ProcessStep.ADJUST_INVENTORY, "ADJUST_INVENTORY:L1",
+                "RETRY", "ops-1"), next("ExceptionResolved"));
+
+        ReturnStatusView resolved = draft.toView();
+        assertThat(system(resolved, ExternalSystem.ERP_INVENTORY))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("ADJUSTED", "ADJ-1");
+        assertThat(system(resolved, ExternalSystem.CRM))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("NOTIFIED", "COMPLETED");
+        assertThat(system(resolved, ExternalSystem.PAYMENT).state()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void a_person_rejecting_the_return_resolves_its_exception_and_the_system_shows_it_resolved() {
+        ReturnStatusDraft draft = authorized();
+        draft.on(new ExceptionRaised(RETURN_ID, EXCEPTION_ID, ProcessStep.ISSUE_LABEL, "ISSUE_LABEL",
+                ExternalSystem.CARRIER, "ADDRESS_INVALID", "postcode unknown", 1), next("ExceptionRaised"));
+        draft.on(new ReturnPutOnHold(RETURN_ID, HoldReason.INTEGRATION_FAILURE, ExternalSystem.CARRIER,
+                "ISSUE_LABEL failed: ADDRESS_INVALID: postcode unknown", ReturnStatus.AUTHORIZED),
+                next("ReturnPutOnHold"));
+        assertThat(system(draft.toView(), ExternalSystem.CARRIER).detail()).startsWith(EXCEPTION_ID);
+
+        draft.on(new ExceptionResolved(RETURN_ID, EXCEPTION_ID, ProcessStep.ISSUE_LABEL, "ISSUE_LABEL", "REJECT",
+                "agent-4"), next("ExceptionResolved"));
+        draft.on(new ReturnHoldResolved(RETURN_ID, ORDER_ID, HoldDecision.REJECT, "cannot ship", "agent-4",
+                ReturnStatus.REJECTED), next("ReturnHoldResolved"));
+
+        ReturnStatusView view = draft.toView();
+        assertThat(view.status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(view.openExceptions()).isEmpty();
+        assertThat(system(view, ExternalSystem.CARRIER))
+                .extracting(SystemStateView::state, SystemStateView::detail)
+                .containsExactly("RESOLVED", "REJECT by agent-4 (" + EXCEPTION_ID + ")");
+    }
+
+    @Test
+    void an_exchange_is_settled_by_a_replacement_order_instead_of_money() {
+        ReturnStatusDraft draft = ReturnStatusDraft.requested(exchangeRequested(RETURN_ID, ORDER_ID, "C-1"),
+                next("ReturnRequested"));
+        assertThat(line(draft.toView(), SHIRTS).replacementSku()).isEqualTo(SHIRT_SKU_LARGE);
+        assertThat(draft.toView().timeline().get(0).description()).endsWith("to be exchanged");
+
+        draft.on(new ReplacementOrderCreated(RETURN_ID, "O-REPL-1"), next("ReplacementOrderCreated"));
+
+        ReturnStatusView view = draft.toView();
+        assertThat(view.refundMethod()).isEqualTo(RefundMethod.EXCHANGE);
+        assertThat(view.status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(view.refund().replacementOrderId()).isEqualTo("O-REPL-1");
+        assertThat(view.refund().refundedAt()).isEqualTo(view.updatedAt());
+        assertThat(system(view, ExternalSystem.ORDER))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("REPLACEMENT_ORDERED", "O-REPL-1");
+        assertThat(system(view, ExternalSystem.PAYMENT).state()).isEqualTo("NOT_REQUIRED");
+    }
+
+    @Test
+    void a_refund_confirmed_while_the_return_is_on_hold_keeps_the_hold_and_resumes_as_refunded() {
+        ReturnStatusDraft draft = refundRequested();
+        draft.on(paymentException(3), next("ExceptionRaised"));
+        draft.on(new ReturnPutOnHold(RETURN_ID, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT, "timeout",
+                ReturnStatus.REFUND_PENDING), next("ReturnPutOnHold"));
+
+        draft.on(new RefundIssued(RETURN_ID, "PAY-LATE", eur(3000)), next("RefundIssued"));
+
+        ReturnStatusView view = draft.toView();
+        assertThat(view.status()).isEqualTo(ReturnStatus.ON_HOLD);
+        assertThat(view.hold().heldFrom()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(system(view, ExternalSystem.PAYMENT).state()).as("the exception is still open").isEqualTo("FAILED");
+        assertThat(view.refund().gatewayReference()).isEqualTo("PAY-LATE");
     }
 
     private ReturnStatusDraft authorized() {
@@ -161,6 +402,23 @@ class ReturnStatusDraftTest {
                 requested(RETURN_ID, ORDER_ID, "C-1", SalesChannel.WEB, null), next("ReturnRequested"));
         draft.on(authorizedInFull(RETURN_ID), next("ReturnAuthorized"));
         return draft;
+    }
+
+    private ReturnStatusDraft refundRequested() {
+        ReturnStatusDraft draft = inspected();
+        draft.on(oneShirtRefunded(RETURN_ID), next("RefundApproved"));
+        draft.on(new RefundRequested(RETURN_ID, "R-1:refund", eur(3000)), next("RefundRequested"));
+        return draft;
+    }
+
+    private static StepAttemptFailed attemptFailed(int attempt) {
+        return new StepAttemptFailed(RETURN_ID, ProcessStep.REFUND_PAYMENT, "REFUND_PAYMENT", ExternalSystem.PAYMENT,
+                "SERVER_ERROR_503", "gateway down", true, attempt);
+    }
+
+    private static ExceptionRaised paymentException(int attempts) {
+        return new ExceptionRaised(RETURN_ID, EXCEPTION_ID, ProcessStep.REFUND_PAYMENT, "REFUND_PAYMENT",
+                ExternalSystem.PAYMENT, "SERVER_ERROR_503", "gateway down", attempts);
     }
 
     private ReturnStatusDraft inspected() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.FindReturnStatus;
+import io.omnireturns.query.ReturnStory;
 import io.omnireturns.api.query.ReturnLineView;
 import io.omnireturns.api.query.ReturnPage;
 import io.omnireturns.api.query.ReturnStatusView;
@@ -20,17 +21,22 @@ import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.InspectionOutcome;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.LogisticsState;
+import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.FraudAssessed;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
+import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCompleted;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
@@ -41,6 +47,8 @@ import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -72,14 +80,16 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.omnireturns.query.status.ReturnEvents.SHIRTS;
-import static io.omnireturns.query.status.ReturnEvents.SHIRT_SKU;
-import static io.omnireturns.query.status.ReturnEvents.SHOES;
-import static io.omnireturns.query.status.ReturnEvents.SHOES_SKU;
-import static io.omnireturns.query.status.ReturnEvents.authorizedInFull;
-import static io.omnireturns.query.status.ReturnEvents.eur;
-import static io.omnireturns.query.status.ReturnEvents.oneShirtRefunded;
-import static io.omnireturns.query.status.ReturnEvents.requested;
+import static io.omnireturns.query.ReturnEvents.SHIRTS;
+import static io.omnireturns.query.ReturnEvents.SHIRT_SKU;
+import static io.omnireturns.query.ReturnEvents.SHIRT_SKU_LARGE;
+import static io.omnireturns.query.ReturnEvents.SHOES;
+import static io.omnireturns.query.ReturnEvents.SHOES_SKU;
+import static io.omnireturns.query.ReturnEvents.authorizedInFull;
+import static io.omnireturns.query.ReturnEvents.eur;
+import static io.omnireturns.query.ReturnEvents.exchangeRequested;
+import static io.omnireturns.query.ReturnEvents.oneShirtRefunded;
+import static io.omnireturns.query.ReturnEvents.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -146,14 +156,23 @@ class ReturnStatusViewIntegrationTest {
         assertThat(system(authorized, ExternalSystem.CARRIER).state()).isEqualTo("NOT_STARTED");
 
         story.then(
+                new FraudAssessed(returnId, 12, false, List.of()),
                 new ReturnLabelIssued(returnId, "DHL", "JJD000123", "https://labels.example/JJD000123.pdf"),
+                new WarehouseAdvised(returnId, "WH-CENTRAL", "ASN-77"),
                 new ReturnParcelInTransit(returnId, "DHL", "JJD000123"));
-        ReturnStatusView inTransit = awaitStatus(returnId, ReturnStatus.IN_TRANSIT);
+        ReturnStatusView inTransit = awaitVersion(returnId, story.lastSequence());
+        assertThat(inTransit.status()).isEqualTo(ReturnStatus.IN_TRANSIT);
         assertThat(inTransit.lines()).allSatisfy(line ->
                 assertThat(line.logistics().state()).isEqualTo(LogisticsState.IN_TRANSIT));
         assertThat(system(inTransit, ExternalSystem.CARRIER))
                 .extracting(SystemStateView::state, SystemStateView::reference)
                 .containsExactly("IN_TRANSIT", "JJD000123");
+        assertThat(system(inTransit, ExternalSystem.FRAUD))
+                .extracting(SystemStateView::state, SystemStateView::detail)
+                .containsExactly("ASSESSED", "score 12");
+        assertThat(system(inTransit, ExternalSystem.WAREHOUSE))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("ADVISED", "ASN-77");
 
         // only the shirts arrive, one of them worn; the shoes never come
         story.then(
@@ -166,8 +185,11 @@ class ReturnStatusViewIntegrationTest {
                         Map.of(SHOES, 1), false),
                 oneShirtRefunded(returnId),
                 new RefundRequested(returnId, returnId + ":refund", eur(3000)),
+                new StepAttemptFailed(returnId, ProcessStep.REFUND_PAYMENT, "REFUND_PAYMENT", ExternalSystem.PAYMENT,
+                        "SERVER_ERROR_503", "gateway unavailable", true, 1),
                 new RefundFailed(returnId, "GATEWAY_TIMEOUT", "no answer within 10 s", false));
-        ReturnStatusView refundPending = awaitStatus(returnId, ReturnStatus.REFUND_PENDING);
+        ReturnStatusView refundPending = awaitVersion(returnId, story.lastSequence());
+        assertThat(refundPending.status()).isEqualTo(ReturnStatus.REFUND_PENDING);
         ReturnLineView shirts = line(refundPending, SHIRTS);
         assertThat(shirts.logistics().state()).isEqualTo(LogisticsState.RECEIVED);
         assertThat(shirts.logistics().receivedQuantity()).isEqualTo(2);
@@ -193,9 +215,12 @@ class ReturnStatusViewIntegrationTest {
         assertThat(system(refundPending, ExternalSystem.PAYMENT))
                 .extracting(SystemStateView::state, SystemStateView::reference)
                 .containsExactly("RETRYING", returnId + ":refund");
+        assertThat(refundPending.timeline()).extracting(TimelineEntry::event)
+                .endsWith("StepAttemptFailed", "RefundFailed");
 
         List<Instant> lastSteps = story.then(
                 new RefundIssued(returnId, "PAY-778", eur(3000)),
+                new RefundSettled(returnId, "PAY-778"),
                 new CreditMemoPosted(returnId, "CM-2025-0042", eur(3000)),
                 new InventoryAdjusted(returnId, "ADJ-1", SHIRTS, SHIRT_SKU, Disposition.RESTOCK, "WH-CENTRAL", 2),
                 new LoyaltyAdjusted(returnId, 30, "LOY-9"),
@@ -214,19 +239,27 @@ class ReturnStatusViewIntegrationTest {
         assertThat(completed.systems()).extracting(SystemStateView::system)
                 .containsExactly(ExternalSystem.values());
         assertThat(completed.systems()).extracting(SystemStateView::state).containsExactly(
-                "LOOKED_UP", "NOT_STARTED", "DELIVERED", "INSPECTED", "REFUNDED", "POSTED", "ADJUSTED", "NOTIFIED",
+                "LOOKED_UP", "ASSESSED", "DELIVERED", "INSPECTED", "SETTLED", "POSTED", "ADJUSTED", "NOTIFIED",
                 "ADJUSTED");
         assertThat(system(completed, ExternalSystem.ERP_CREDIT_MEMO).reference()).isEqualTo("CM-2025-0042");
-        assertThat(system(completed, ExternalSystem.PAYMENT).changedAt()).isEqualTo(lastSteps.get(0));
+        assertThat(system(completed, ExternalSystem.PAYMENT))
+                .extracting(SystemStateView::reference, SystemStateView::changedAt)
+                .containsExactly("PAY-778", lastSteps.get(1));
+        assertThat(completed.refund().settledAt()).isEqualTo(lastSteps.get(1));
+        assertThat(completed.openExceptions()).isEmpty();
         assertThat(completed.timeline()).extracting(TimelineEntry::event).containsExactly(
-                "ReturnRequested", "ReturnAuthorized", "ReturnLabelIssued", "ReturnParcelInTransit",
-                "ReturnItemsReceived", "ReturnLinesInspected", "ReturnInspectionCompleted", "RefundApproved",
-                "RefundRequested", "RefundFailed", "RefundIssued", "CreditMemoPosted", "InventoryAdjusted",
-                "LoyaltyAdjusted", "CustomerNotified", "ReturnCompleted");
+                "ReturnRequested", "ReturnAuthorized", "FraudAssessed", "ReturnLabelIssued", "WarehouseAdvised",
+                "ReturnParcelInTransit", "ReturnItemsReceived", "ReturnLinesInspected", "ReturnInspectionCompleted",
+                "RefundApproved", "RefundRequested", "StepAttemptFailed", "RefundFailed", "RefundIssued",
+                "RefundSettled", "CreditMemoPosted", "InventoryAdjusted", "LoyaltyAdjusted", "CustomerNotified",
+                "ReturnCompleted");
         assertThat(completed.timeline()).extracting(TimelineEntry::sequenceNumber)
-                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L,
+                        19L);
         assertThat(completed.timeline().get(0).at()).isEqualTo(requestedAndAuthorized.get(0));
-        assertThat(completed.timeline().get(11).description()).contains("CM-2025-0042", "30.00 EUR");
+        assertThat(completed.timeline().get(11).description())
+                .contains("REFUND_PAYMENT", "attempt 1", "SERVER_ERROR_503");
+        assertThat(completed.timeline().get(15).description()).contains("CM-2025-0042", "30.00 EUR");
 
         // the JSON consumers build against: money in minor units with its currency, instants as ISO-8601
         mockMvc.perform(get("/api/v1/returns/{id}", returnId))
@@ -240,6 +273,37 @@ class ReturnStatusViewIntegrationTest {
         ReturnStatusView fromQueryBus = queryGateway
                 .query(new FindReturnStatus(returnId), ResponseTypes.instanceOf(ReturnStatusView.class)).join();
         assertThat(fromQueryBus).isEqualTo(completed);
+    }
+
+    @Test
+    void an_exchange_shows_its_replacement_order_instead_of_a_refund() throws Exception {
+        String returnId = newId("R");
+        String orderId = newId("O");
+        ReturnStory story = newStory(returnId);
+        story.then(
+                exchangeRequested(returnId, orderId, "C-150"),
+                new ReturnAuthorized(returnId, List.of(new LineDecision(SHIRTS, 2, 2, List.of()))),
+                new ReturnItemsReceived(returnId, "RCPT-3", "WH-CENTRAL",
+                        List.of(new ReceivedLine(SHIRTS, 2, SHIRT_SKU)), List.of()),
+                new ReturnLinesInspected(returnId, "INSP-3", List.of(new InspectedLine(SHIRTS, 2, 0, Grade.NEW,
+                        Disposition.RESTOCK, false, null))),
+                new ReturnInspectionCompleted(returnId, orderId, RefundMethod.EXCHANGE,
+                        List.of(new RefundableLine(SHIRTS, 2, Grade.NEW, ReturnReason.SIZE_OR_FIT)), Map.of(), false),
+                oneShirtRefunded(returnId),
+                new ReplacementOrderCreated(returnId, "O-REPL-" + returnId));
+
+        ReturnStatusView exchanged = awaitVersion(returnId, story.lastSequence());
+        assertThat(exchanged.status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(system(exchanged, ExternalSystem.ORDER))
+                .extracting(SystemStateView::state, SystemStateView::reference)
+                .containsExactly("REPLACEMENT_ORDERED", "O-REPL-" + returnId);
+        assertThat(system(exchanged, ExternalSystem.PAYMENT).state()).isEqualTo("NOT_REQUIRED");
+        mockMvc.perform(get("/api/v1/returns/{id}", returnId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.refundMethod").value("EXCHANGE"))
+                .andExpect(jsonPath("$.refund.replacementOrderId").value("O-REPL-" + returnId))
+                .andExpect(jsonPath("$.lines[0].replacementSku").value(SHIRT_SKU_LARGE))
+                .andExpect(jsonPath("$.openExceptions").isEmpty());
     }
 
     @Test
@@ -518,6 +582,12 @@ class ReturnStatusViewIntegrationTest {
     private StreamingEventProcessor returnStatusProcessor() {
         return eventProcessing.eventProcessor(ReturnStatusProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
+    }
+
+    /** The view once it has applied the return's events up to the given sequence number. */
+    private ReturnStatusView awaitVersion(String returnId, long version) {
+        return await().atMost(PROJECTION_TIMEOUT).until(() -> statusOrNull(returnId),
+                view -> view != null && view.version() == version);
     }
 
     private ReturnStatusView awaitStatus(String returnId, ReturnStatus expected) {

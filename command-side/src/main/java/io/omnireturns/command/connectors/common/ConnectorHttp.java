@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.omnireturns.api.returns.ExternalSystem;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -15,6 +16,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
@@ -144,8 +146,28 @@ public class ConnectorHttp {
             throw new ConnectorException(system, "UNREACHABLE", operation + " timed out or could not connect",
                     true, unreachable);
         } catch (RestClientException unreadable) {
+            if (brokeOffInTransit(unreadable)) {
+                throw new ConnectorException(system, "UNREACHABLE", operation + " timed out or broke off while answering",
+                        true, unreadable);
+            }
             throw new ConnectorException(system, "MALFORMED_RESPONSE", operation + " answered something unreadable",
                     false, unreadable);
         }
+    }
+
+    /**
+     * The client reads status and body lazily, so a read timeout or a dropped connection can surface as "could not
+     * read the answer": an I/O failure underneath is the network's fault, a conversion failure the answer's.
+     */
+    private static boolean brokeOffInTransit(RestClientException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpMessageNotReadableException) {
+                return false;
+            }
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

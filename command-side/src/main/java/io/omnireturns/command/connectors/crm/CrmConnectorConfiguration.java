@@ -3,6 +3,7 @@ package io.omnireturns.command.connectors.crm;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.common.ConnectorHttp;
 import io.omnireturns.command.connectors.common.ConnectorNames;
+import io.omnireturns.command.connectors.common.ConnectorSettings;
 import io.omnireturns.command.connectors.common.ConnectorsProperties;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,14 +24,17 @@ public class CrmConnectorConfiguration {
 
     // Declared as the sandbox type so tests can inject it and read its ledger.
     @Bean
-    @ConditionalOnProperty(name = "omnireturns.connectors.crm.mode", havingValue = "sandbox", matchIfMissing = true)
+    @ConditionalOnProperty(name = "omnireturns.connectors.crm.mode", havingValue = "sandbox",
+            matchIfMissing = true)
     public SandboxCrm sandboxCrm(ConnectorsProperties properties, Clock clock) {
-        return new SandboxCrm(new SandboxBehaviour(ExternalSystem.CRM, properties.of(ConnectorNames.CRM).sandbox()), clock);
+        ConnectorSettings.Sandbox sandbox = properties.of(ConnectorNames.CRM).sandbox();
+        return new SandboxCrm(new SandboxBehaviour(ExternalSystem.CRM, sandbox), clock);
     }
 
     @Bean
     @ConditionalOnProperty(name = "omnireturns.connectors.crm.mode", havingValue = "http")
     public HttpCrm httpCrm(ConnectorsProperties properties, RestClient.Builder restClientBuilder) {
-        return new HttpCrm(new ConnectorHttp(ExternalSystem.CRM, properties.of(ConnectorNames.CRM), restClientBuilder));
+        ConnectorSettings settings = properties.of(ConnectorNames.CRM);
+        return new HttpCrm(new ConnectorHttp(ExternalSystem.CRM, settings, restClientBuilder));
     }
 }

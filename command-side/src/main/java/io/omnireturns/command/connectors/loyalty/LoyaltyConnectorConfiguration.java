@@ -3,6 +3,7 @@ package io.omnireturns.command.connectors.loyalty;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.common.ConnectorHttp;
 import io.omnireturns.command.connectors.common.ConnectorNames;
+import io.omnireturns.command.connectors.common.ConnectorSettings;
 import io.omnireturns.command.connectors.common.ConnectorsProperties;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,8 +15,8 @@ import org.springframework.web.client.RestClient;
 import java.time.Clock;
 
 /**
- * The loyalty connector: the in-process sandbox unless {@code omnireturns.connectors.loyalty.mode=http}, then the real
- * system at {@code omnireturns.connectors.loyalty.base-url}.
+ * The loyalty connector: the in-process sandbox unless {@code omnireturns.connectors.loyalty.mode=http}, then the
+ * real system at {@code omnireturns.connectors.loyalty.base-url}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorsProperties.class)
@@ -23,14 +24,17 @@ public class LoyaltyConnectorConfiguration {
 
     // Declared as the sandbox type so tests can inject it and read its ledger.
     @Bean
-    @ConditionalOnProperty(name = "omnireturns.connectors.loyalty.mode", havingValue = "sandbox", matchIfMissing = true)
+    @ConditionalOnProperty(name = "omnireturns.connectors.loyalty.mode", havingValue = "sandbox",
+            matchIfMissing = true)
     public SandboxLoyalty sandboxLoyalty(ConnectorsProperties properties, Clock clock) {
-        return new SandboxLoyalty(new SandboxBehaviour(ExternalSystem.LOYALTY, properties.of(ConnectorNames.LOYALTY).sandbox()), clock);
+        ConnectorSettings.Sandbox sandbox = properties.of(ConnectorNames.LOYALTY).sandbox();
+        return new SandboxLoyalty(new SandboxBehaviour(ExternalSystem.LOYALTY, sandbox), clock);
     }
 
     @Bean
     @ConditionalOnProperty(name = "omnireturns.connectors.loyalty.mode", havingValue = "http")
     public HttpLoyalty httpLoyalty(ConnectorsProperties properties, RestClient.Builder restClientBuilder) {
-        return new HttpLoyalty(new ConnectorHttp(ExternalSystem.LOYALTY, properties.of(ConnectorNames.LOYALTY), restClientBuilder));
+        ConnectorSettings settings = properties.of(ConnectorNames.LOYALTY);
+        return new HttpLoyalty(new ConnectorHttp(ExternalSystem.LOYALTY, settings, restClientBuilder));
     }
 }

@@ -3,6 +3,7 @@ package io.omnireturns.command.connectors.orders;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.common.ConnectorHttp;
 import io.omnireturns.command.connectors.common.ConnectorNames;
+import io.omnireturns.command.connectors.common.ConnectorSettings;
 import io.omnireturns.command.connectors.common.ConnectorsProperties;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,23 +15,26 @@ import org.springframework.web.client.RestClient;
 import java.time.Clock;
 
 /**
- * The order system connector: the in-process sandbox unless {@code omnireturns.connectors.orders.mode=http}, then the real
- * system at {@code omnireturns.connectors.orders.base-url}.
+ * The order system connector: the in-process sandbox unless {@code omnireturns.connectors.orders.mode=http}, then
+ * the real system at {@code omnireturns.connectors.orders.base-url}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorsProperties.class)
 public class OrderConnectorConfiguration {
 
-    // Declared as the sandbox type so tests can inject it and read its ledger.
+    // Declared as the sandbox type so tests can inject it, register orders and read its replacement orders.
     @Bean
-    @ConditionalOnProperty(name = "omnireturns.connectors.orders.mode", havingValue = "sandbox", matchIfMissing = true)
+    @ConditionalOnProperty(name = "omnireturns.connectors.orders.mode", havingValue = "sandbox",
+            matchIfMissing = true)
     public SandboxOrderSystem sandboxOrderSystem(ConnectorsProperties properties, Clock clock) {
-        return new SandboxOrderSystem(new SandboxBehaviour(ExternalSystem.ORDER, properties.of(ConnectorNames.ORDERS).sandbox()), clock);
+        ConnectorSettings.Sandbox sandbox = properties.of(ConnectorNames.ORDERS).sandbox();
+        return new SandboxOrderSystem(new SandboxBehaviour(ExternalSystem.ORDER, sandbox), clock);
     }
 
     @Bean
     @ConditionalOnProperty(name = "omnireturns.connectors.orders.mode", havingValue = "http")
     public HttpOrderSystem httpOrderSystem(ConnectorsProperties properties, RestClient.Builder restClientBuilder) {
-        return new HttpOrderSystem(new ConnectorHttp(ExternalSystem.ORDER, properties.of(ConnectorNames.ORDERS), restClientBuilder));
+        ConnectorSettings settings = properties.of(ConnectorNames.ORDERS);
+        return new HttpOrderSystem(new ConnectorHttp(ExternalSystem.ORDER, settings, restClientBuilder));
     }
 }

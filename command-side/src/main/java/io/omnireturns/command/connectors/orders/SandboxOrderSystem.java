@@ -81,7 +81,8 @@ public class SandboxOrderSystem implements OrderSystem {
         for (ReplacementRequest.Item item : request.items()) {
             requireText(item.replacementSku(), "replacementSku");
             if (item.quantity() <= 0) {
-                throw invalid("quantity of " + item.originalOrderLineId() + " must be positive, got " + item.quantity());
+                throw invalid("quantity of " + item.originalOrderLineId() + " must be positive, got "
+                        + item.quantity());
             }
             OrderLine line = original.line(item.originalOrderLineId())
                     .orElseThrow(() -> new ConnectorException(SYSTEM, "ORDER_LINE_NOT_FOUND",

@@ -3,6 +3,7 @@ package io.omnireturns.command.connectors.warehouse;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.common.ConnectorHttp;
 import io.omnireturns.command.connectors.common.ConnectorNames;
+import io.omnireturns.command.connectors.common.ConnectorSettings;
 import io.omnireturns.command.connectors.common.ConnectorsProperties;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,8 +15,8 @@ import org.springframework.web.client.RestClient;
 import java.time.Clock;
 
 /**
- * The warehouse connector: the in-process sandbox unless {@code omnireturns.connectors.warehouse.mode=http}, then the real
- * system at {@code omnireturns.connectors.warehouse.base-url}.
+ * The warehouse connector: the in-process sandbox unless {@code omnireturns.connectors.warehouse.mode=http}, then
+ * the real system at {@code omnireturns.connectors.warehouse.base-url}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorsProperties.class)
@@ -23,14 +24,17 @@ public class WarehouseConnectorConfiguration {
 
     // Declared as the sandbox type so tests can inject it and read its ledger.
     @Bean
-    @ConditionalOnProperty(name = "omnireturns.connectors.warehouse.mode", havingValue = "sandbox", matchIfMissing = true)
+    @ConditionalOnProperty(name = "omnireturns.connectors.warehouse.mode", havingValue = "sandbox",
+            matchIfMissing = true)
     public SandboxWarehouse sandboxWarehouse(ConnectorsProperties properties, Clock clock) {
-        return new SandboxWarehouse(new SandboxBehaviour(ExternalSystem.WAREHOUSE, properties.of(ConnectorNames.WAREHOUSE).sandbox()), clock);
+        ConnectorSettings.Sandbox sandbox = properties.of(ConnectorNames.WAREHOUSE).sandbox();
+        return new SandboxWarehouse(new SandboxBehaviour(ExternalSystem.WAREHOUSE, sandbox), clock);
     }
 
     @Bean
     @ConditionalOnProperty(name = "omnireturns.connectors.warehouse.mode", havingValue = "http")
     public HttpWarehouse httpWarehouse(ConnectorsProperties properties, RestClient.Builder restClientBuilder) {
-        return new HttpWarehouse(new ConnectorHttp(ExternalSystem.WAREHOUSE, properties.of(ConnectorNames.WAREHOUSE), restClientBuilder));
+        ConnectorSettings settings = properties.of(ConnectorNames.WAREHOUSE);
+        return new HttpWarehouse(new ConnectorHttp(ExternalSystem.WAREHOUSE, settings, restClientBuilder));
     }
 }

@@ -3,6 +3,7 @@ package io.omnireturns.command.connectors.common;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.omnireturns.api.returns.ExternalSystem;
@@ -20,7 +21,6 @@ import java.util.function.Function;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.newRequestPattern;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
@@ -240,7 +240,7 @@ public abstract class HttpConnectorContract {
     protected void answerInTurn(RemoteOperation operation, ResponseDefinitionBuilder... responses) {
         String state = STARTED;
         for (int i = 0; i < responses.length; i++) {
-            MappingBuilder stub = stubFor(operation).inScenario(operation.name()).whenScenarioStateIs(state)
+            ScenarioMappingBuilder stub = stubFor(operation).inScenario(operation.name()).whenScenarioStateIs(state)
                     .willReturn(responses[i]);
             if (i < responses.length - 1) {
                 state = "answer " + (i + 2);
@@ -255,6 +255,6 @@ public abstract class HttpConnectorContract {
     }
 
     protected static RequestPatternBuilder requestTo(RemoteOperation operation) {
-        return newRequestPattern(operation.method(), urlPathEqualTo(operation.path()));
+        return RequestPatternBuilder.newRequestPattern(operation.method(), urlPathEqualTo(operation.path()));
     }
 }

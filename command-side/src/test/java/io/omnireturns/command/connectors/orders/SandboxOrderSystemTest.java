@@ -6,6 +6,7 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.orders.Tender;
 import io.omnireturns.api.orders.TenderType;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -18,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import static io.omnireturns.command.connectors.common.SandboxAssertions.assertRejected;
+import static io.omnireturns.command.connectors.common.SandboxAssertions.assertUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxOrderSystemTest {
@@ -90,6 +93,90 @@ class SandboxOrderSystemTest {
         assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(orderSystem.all()).hasSize(208);
+    }
+
+    @Nested
+    class ReplacementOrders {
+
+        @Test
+        void a_replacement_order_is_placed_once_and_kept() {
+            String orderId = orderSystem.createReplacementOrder(exchange("R-1:REPLACEMENT_ORDER", "ORD-1001-L1", 1));
+
+            assertThat(orderId).isEqualTo("ORD-R-000001");
+            assertThat(orderSystem.replacementOrders()).containsExactly(new SandboxOrderSystem.ReplacementOrder(
+                    "R-1:REPLACEMENT_ORDER", "ORD-R-000001", "R-1", "ORD-1001", "CUST-100",
+                    List.of(new ReplacementRequest.Item("ORD-1001-L1", "JKT-RAIN-NVY-L", 1)), NOW));
+        }
+
+        @Test
+        void the_same_request_again_answers_the_same_order_and_places_nothing_more() {
+            String first = orderSystem.createReplacementOrder(exchange("R-1:REPLACEMENT_ORDER", "ORD-1001-L1", 1));
+
+            assertThat(orderSystem.createReplacementOrder(exchange("R-1:REPLACEMENT_ORDER", "ORD-1001-L1", 1)))
+                    .isEqualTo(first);
+            assertThat(orderSystem.replacementOrders()).hasSize(1);
+        }
+
+        @Test
+        void another_request_under_a_used_key_is_refused_as_a_conflict() {
+            orderSystem.createReplacementOrder(exchange("R-1:REPLACEMENT_ORDER", "ORD-1001-L1", 1));
+
+            assertRejected(() -> orderSystem.createReplacementOrder(
+                    exchange("R-1:REPLACEMENT_ORDER", "ORD-1001-L1", 2)),
+                    "IDEMPOTENCY_CONFLICT");
+            assertThat(orderSystem.replacementOrders()).hasSize(1);
+        }
+
+        @Test
+        void different_returns_get_different_orders() {
+            orderSystem.createReplacementOrder(exchange("R-1:REPLACEMENT_ORDER", "ORD-1001-L1", 1));
+            orderSystem.createReplacementOrder(exchange("R-2:REPLACEMENT_ORDER", "ORD-1001-L1", 1));
+
+            assertThat(orderSystem.replacementOrders()).extracting(SandboxOrderSystem.ReplacementOrder::orderId)
+                    .containsExactly("ORD-R-000001", "ORD-R-000002");
+        }
+
+        @Test
+        void items_of_an_unknown_order_or_line_are_refused() {
+            ReplacementRequest unknownOrder = new ReplacementRequest("R-1:REPLACEMENT_ORDER", "R-1", "ORD-9999",
+                    "CUST-100", List.of(new ReplacementRequest.Item("ORD-9999-L1", "JKT-RAIN-NVY-L", 1)));
+
+            assertRejected(() -> orderSystem.createReplacementOrder(unknownOrder), "ORDER_NOT_FOUND");
+            assertRejected(() -> orderSystem.createReplacementOrder(
+                    exchange("R-2:REPLACEMENT_ORDER", "ORD-1001-L9", 1)),
+                    "ORDER_LINE_NOT_FOUND");
+            assertThat(orderSystem.replacementOrders()).isEmpty();
+        }
+
+        @Test
+        void more_units_than_were_bought_are_refused_even_when_split_over_items() {
+            // ORD-1001-L1 is two jackets
+            ReplacementRequest threeJackets = new ReplacementRequest("R-1:REPLACEMENT_ORDER", "R-1", "ORD-1001",
+                    "CUST-100", List.of(new ReplacementRequest.Item("ORD-1001-L1", "JKT-RAIN-NVY-L", 2),
+                    new ReplacementRequest.Item("ORD-1001-L1", "JKT-RAIN-BLK-M", 1)));
+
+            assertRejected(() -> orderSystem.createReplacementOrder(threeJackets), "QUANTITY_EXCEEDS_ORDER");
+            assertRejected(() -> orderSystem.createReplacementOrder(
+                    exchange("R-2:REPLACEMENT_ORDER", "ORD-1001-L1", 0)),
+                    "INVALID_REQUEST");
+            assertThat(orderSystem.replacementOrders()).isEmpty();
+        }
+
+        @Test
+        void an_injected_failure_is_retryable_and_places_nothing() {
+            orderSystem.behaviour().setFailureRate(1.0);
+
+            assertUnavailable(() -> orderSystem.createReplacementOrder(
+                    exchange("R-1:REPLACEMENT_ORDER", "ORD-1001-L1", 1)));
+            assertUnavailable(() -> orderSystem.findOrder("ORD-1001"));
+            assertThat(orderSystem.replacementOrders()).isEmpty();
+            assertThat(orderSystem.registered("ORD-1001")).isPresent();
+        }
+
+        private static ReplacementRequest exchange(String key, String lineId, int quantity) {
+            return new ReplacementRequest(key, key.substring(0, key.indexOf(':')), "ORD-1001", "CUST-100",
+                    List.of(new ReplacementRequest.Item(lineId, "JKT-RAIN-NVY-L", quantity)));
+        }
     }
 
     private static Instant placedAt(SandboxOrderSystem orderSystem, String orderId) {

@@ -1,4 +1,4 @@
-package io.omnireturns.query.status;
+package io.omnireturns.query;
 
 import io.omnireturns.api.returns.event.ReturnEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -15,21 +15,21 @@ import java.util.UUID;
  * Appends one return's events to the event store the way the return aggregate does: domain events of type
  * {@code ReturnAggregate}, identified by the return id, numbered 0, 1, 2, ... A minute passes between events.
  */
-final class ReturnStory {
+public final class ReturnStory {
 
     private final EventStore eventStore;
     private final String returnId;
     private long nextSequence;
     private Instant clock;
 
-    ReturnStory(EventStore eventStore, String returnId, Instant startsAt) {
+    public ReturnStory(EventStore eventStore, String returnId, Instant startsAt) {
         this.eventStore = eventStore;
         this.returnId = returnId;
         this.clock = startsAt;
     }
 
     /** Publishes the events in one go and answers when each happened. */
-    List<Instant> then(ReturnEvent... events) {
+    public List<Instant> then(ReturnEvent... events) {
         List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         for (ReturnEvent event : events) {
@@ -45,7 +45,7 @@ final class ReturnStory {
         return times;
     }
 
-    long lastSequence() {
+    public long lastSequence() {
         return nextSequence - 1;
     }
 }

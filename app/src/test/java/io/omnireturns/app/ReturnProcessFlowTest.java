@@ -1,0 +1,218 @@
+package io.omnireturns.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.command.connectors.carrier.SandboxCarrier;
+import io.omnireturns.command.connectors.crm.SandboxCrm;
+import io.omnireturns.command.connectors.erp.SandboxErp;
+import io.omnireturns.command.connectors.fraud.SandboxFraudScoring;
+import io.omnireturns.command.connectors.loyalty.SandboxLoyalty;
+import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
+import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
+import io.omnireturns.command.connectors.warehouse.SandboxWarehouse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static io.omnireturns.app.ProcessDriver.exchangeLine;
+import static io.omnireturns.app.ProcessDriver.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Returns driven end to end by the return process saga against the sandbox connectors, on embedded
+ * PostgreSQL: every return reaches a terminal state, and what the sandboxes paid, credited and restocked
+ * agrees with the status view to the minor unit, with and without injected connector failures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "omnireturns.database.embedded.data-dir=",
+        "omnireturns.process.step-retry-backoff=100ms",
+        "omnireturns.process.step-retry-max-backoff=400ms",
+        "omnireturns.process.step-timeout=20s",
+        "db-scheduler.polling-interval=100ms"})
+class ReturnProcessFlowTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SandboxOrderSystem orders;
+    @Autowired
+    SandboxPaymentGateway payments;
+    @Autowired
+    SandboxErp erp;
+    @Autowired
+    SandboxFraudScoring fraud;
+    @Autowired
+    SandboxCarrier carrier;
+    @Autowired
+    SandboxWarehouse warehouse;
+    @Autowired
+    SandboxCrm crm;
+    @Autowired
+    SandboxLoyalty loyalty;
+
+    ProcessDriver driver;
+
+    @BeforeEach
+    void driver() {
+        driver = new ProcessDriver(new ApiClient(rest));
+    }
+
+    @AfterEach
+    void healthyConnectors() {
+        setFailureRate(0);
+    }
+
+    @Test
+    void two_hundred_returns_across_channels_all_complete_and_the_ledgers_agree_with_the_status_view() throws Exception {
+        List<Callable<String>> journeys = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            journeys.add(i % 10 < 6 ? this::webReturn : i % 10 < 9 ? this::storeReturn : this::exchange);
+        }
+
+        List<String> returnIds = runAll(journeys);
+
+        for (String returnId : returnIds) {
+            JsonNode view = driver.awaitStatus(returnId, "COMPLETED");
+            assertLedgersAgreeWith(view);
+        }
+    }
+
+    @Test
+    void with_a_fifth_of_connector_calls_failing_every_return_ends_completed_or_on_hold_and_nothing_is_paid_twice()
+            throws Exception {
+        setFailureRate(0.2);
+        List<Callable<String>> journeys = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            journeys.add(i % 3 == 0 ? this::storeReturn : this::webReturn);
+        }
+
+        List<String> returnIds = runAll(journeys);
+
+        int completed = 0;
+        for (String returnId : returnIds) {
+            JsonNode view = driver.awaitStatus(returnId, "COMPLETED", "ON_HOLD");
+            if ("COMPLETED".equals(view.path("status").asText())) {
+                completed++;
+                assertLedgersAgreeWith(view);
+            }
+            assertThat(payments.refunds().stream().filter(refund -> refund.returnId().equals(returnId)))
+                    .as("refunds of " + returnId).hasSizeLessThanOrEqualTo(1);
+            assertThat(erp.creditMemos().stream().filter(memo -> memo.returnId().equals(returnId)))
+                    .as("credit memos of " + returnId).hasSizeLessThanOrEqualTo(1);
+        }
+        assertThat(completed).as("most returns get through a fifth of failed calls by retrying").isGreaterThan(50);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%StepAttemptFailed'",
+                Integer.class)).as("failures were injected and recorded").isPositive();
+    }
+
+    private String webReturn() {
+        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        String jacket = TestOrders.line(order, 1);
+        String tShirt = TestOrders.line(order, 3);
+        String returnId = driver.requestWebReturn(order.orderId(),
+                List.of(line(jacket, 1, "SIZE_OR_FIT"), line(tShirt, 2, "DEFECTIVE")), "ORIGINAL_TENDER");
+        driver.receiveAndInspectWhenLabelled(returnId, order.fulfilmentLocationId(), Map.of(jacket, 1, tShirt, 2));
+        return returnId;
+    }
+
+    private String storeReturn() {
+        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        String hoodie = TestOrders.line(order, 1);
+        String returnId = driver.requestStoreReturn(order.orderId(), DemoOrders.DEMO_STORE,
+                List.of(line(hoodie, 1, "CHANGED_MIND")));
+        driver.receiveAndInspect(returnId, DemoOrders.DEMO_STORE, Map.of(hoodie, 1));
+        return returnId;
+    }
+
+    private String exchange() {
+        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        String jacket = TestOrders.line(order, 1);
+        String returnId = driver.requestWebReturn(order.orderId(), List.of(exchangeLine(jacket, 1, "JKT-RAIN-NVY-L")),
+                "EXCHANGE");
+        driver.receiveAndInspectWhenLabelled(returnId, order.fulfilmentLocationId(), Map.of(jacket, 1));
+        return returnId;
+    }
+
+    private void assertLedgersAgreeWith(JsonNode view) {
+        String returnId = view.path("returnId").asText();
+        long approved = view.path("refund").path("approvedTotal").path("minor").asLong();
+        List<SandboxPaymentGateway.Refund> refunds = payments.refunds().stream()
+                .filter(refund -> refund.returnId().equals(returnId)).toList();
+        if ("EXCHANGE".equals(view.path("refundMethod").asText())) {
+            assertThat(refunds).as("an exchange pays no money back").isEmpty();
+            assertThat(orders.replacementOrders().stream().filter(order -> order.returnId().equals(returnId))).hasSize(1);
+        } else {
+            assertThat(refunds).as("refunds of " + returnId).hasSize(1);
+            assertThat(refunds.get(0).amount().minor()).isEqualTo(approved);
+            assertThat(view.path("refund").path("refundedTotal").path("minor").asLong()).isEqualTo(approved);
+        }
+        List<SandboxErp.CreditMemo> memos = erp.creditMemos().stream()
+                .filter(memo -> memo.returnId().equals(returnId)).toList();
+        assertThat(memos).as("credit memos of " + returnId).hasSize(1);
+        assertThat(memos.get(0).total().minor()).isEqualTo(approved);
+        Map<String, Integer> moved = erp.stockMovements().stream()
+                .filter(movement -> movement.returnId().equals(returnId))
+                .collect(Collectors.groupingBy(SandboxErp.StockMovement::orderLineId,
+                        Collectors.summingInt(SandboxErp.StockMovement::quantity)));
+        Map<String, Long> movementsPerLine = erp.stockMovements().stream()
+                .filter(movement -> movement.returnId().equals(returnId))
+                .collect(Collectors.groupingBy(SandboxErp.StockMovement::orderLineId, Collectors.counting()));
+        for (JsonNode line : view.path("lines")) {
+            int accepted = line.path("inspection").path("acceptedQuantity").asInt();
+            if (accepted > 0) {
+                String lineId = line.path("orderLineId").asText();
+                assertThat(movementsPerLine.get(lineId)).as("stock movements of " + lineId).isEqualTo(1);
+                assertThat(moved.get(lineId)).isEqualTo(line.path("logistics").path("receivedQuantity").asInt());
+            }
+        }
+    }
+
+    private List<String> runAll(List<Callable<String>> journeys) throws Exception {
+        ExecutorService channels = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> started = channels.invokeAll(journeys);
+            List<String> returnIds = new ArrayList<>();
+            for (Future<String> journey : started) {
+                returnIds.add(journey.get());
+            }
+            return returnIds;
+        } finally {
+            channels.shutdownNow();
+        }
+    }
+
+    private OrderSnapshot register(OrderSnapshot demo) {
+        OrderSnapshot order = TestOrders.copyOf(demo);
+        orders.register(order);
+        return order;
+    }
+
+    private void setFailureRate(double rate) {
+        fraud.behaviour().setFailureRate(rate);
+        carrier.behaviour().setFailureRate(rate);
+        warehouse.behaviour().setFailureRate(rate);
+        payments.behaviour().setFailureRate(rate);
+        erp.behaviour().setFailureRate(rate);
+        crm.behaviour().setFailureRate(rate);
+        loyalty.behaviour().setFailureRate(rate);
+    }
+}
