@@ -47,6 +47,7 @@ import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
+import io.omnireturns.api.returns.event.RefundSettled;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
@@ -1314,11 +1315,11 @@ class ReturnAggregateTest {
         }
 
         @Test
-        void a_return_on_hold_does_not_expire() {
+        void a_return_held_while_its_parcel_is_awaited_still_expires() {
             fixture.given(heldForFraudReviewFrom(inTransit()))
                     .when(new ExpireReturn(RETURN_ID))
-                    .expectNoEvents()
-                    .expectException(refusal(RETURN_NOT_EXPIRABLE));
+                    .expectEvents(new ReturnExpired(RETURN_ID, ORDER_ID))
+                    .expectResultMessagePayload(ReturnStatus.EXPIRED);
         }
     }
 
@@ -1328,9 +1329,18 @@ class ReturnAggregateTest {
         @Test
         void a_refunded_return_with_credit_memo_inventory_and_notification_completes() {
             fixture.given(readyToComplete())
+                    .andGiven(new RefundSettled(RETURN_ID, GATEWAY_REFERENCE))
                     .when(new CompleteReturn(RETURN_ID))
                     .expectEvents(new ReturnCompleted(RETURN_ID))
                     .expectResultMessagePayload(ReturnStatus.COMPLETED);
+        }
+
+        @Test
+        void a_refunded_return_whose_refund_is_not_settled_does_not_complete() {
+            fixture.given(readyToComplete())
+                    .when(new CompleteReturn(RETURN_ID))
+                    .expectNoEvents()
+                    .expectException(refusal(RETURN_NOT_COMPLETABLE));
         }
 
         @Test
