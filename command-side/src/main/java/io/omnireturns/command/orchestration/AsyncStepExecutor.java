@@ -9,7 +9,6 @@ import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
 import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
-import io.omnireturns.api.returns.command.RecordRefundSettled;
 import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
 import io.omnireturns.api.returns.command.RecordStepFailure;
 import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
@@ -116,10 +115,8 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         }
         if (call instanceof StepCall.Refund refundCall) {
             RefundReceipt receipt = payments.refund(refundCall.instruction());
-            return receipt.settled()
-                    ? List.of(new RecordRefundIssued(returnId, receipt.gatewayReference(), receipt.amount()),
-                    new RecordRefundSettled(returnId, receipt.gatewayReference()))
-                    : List.of(new RecordRefundIssued(returnId, receipt.gatewayReference(), receipt.amount()));
+            return List.of(new RecordRefundIssued(returnId, receipt.gatewayReference(), receipt.amount(),
+                    receipt.settled()));
         }
         if (call instanceof StepCall.Replacement replacementCall) {
             String orderId = orders.createReplacementOrder(replacementCall.request());
@@ -150,7 +147,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         throw new IllegalArgumentException("unknown step call " + call);
     }
 
-    /** Result commands of one call go one after the other: a settlement only after the refund it settles. */
+    /** Result commands of one call go one after the other, each only once the one before was taken. */
     private void reportInOrder(StepCall call, List<Object> results, int index) {
         if (index >= results.size()) {
             return;

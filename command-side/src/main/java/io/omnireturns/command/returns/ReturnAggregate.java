@@ -204,8 +204,8 @@ public class ReturnAggregate {
 
     @CommandHandler
     public ReturnStatus handle(RecordParcelInTransit command) {
-        if (status == ReturnStatus.IN_TRANSIT) {
-            return status; // carriers report the same scan more than once
+        if (status == ReturnStatus.IN_TRANSIT || anythingReceived() || status.isTerminal()) {
+            return status; // carriers repeat scans, and report them late: the parcel's news is already known
         }
         requireStatus("put in transit", ReturnStatus.AUTHORIZED);
         apply(new ReturnParcelInTransit(returnId, command.carrier(), command.trackingNumber()));
@@ -357,6 +357,9 @@ public class ReturnAggregate {
         }
         requireRefundAmount(command.amount());
         apply(new RefundIssued(returnId, command.gatewayReference(), command.amount()));
+        if (command.settled()) {
+            apply(new RefundSettled(returnId, command.gatewayReference()));
+        }
         return status;
     }
 

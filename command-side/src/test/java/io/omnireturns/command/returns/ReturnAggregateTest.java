@@ -326,6 +326,22 @@ class ReturnAggregateTest {
         }
 
         @Test
+        void a_carrier_scan_reported_after_the_parcel_arrived_changes_nothing() {
+            fixture.given(received())
+                    .when(new RecordParcelInTransit(RETURN_ID, "DHL", "TRACK-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(ReturnStatus.RECEIVED);
+        }
+
+        @Test
+        void a_carrier_scan_reported_after_the_return_was_cancelled_changes_nothing() {
+            fixture.given(cancelled())
+                    .when(new RecordParcelInTransit(RETURN_ID, "DHL", "TRACK-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(ReturnStatus.CANCELLED);
+        }
+
+        @Test
         void a_return_not_yet_authorized_cannot_be_in_transit() {
             fixture.given(requested())
                     .when(new RecordParcelInTransit(RETURN_ID, "DHL", "TRACK-1"))
@@ -819,6 +835,15 @@ class ReturnAggregateTest {
                     .when(new RecordRefundRequested(RETURN_ID, "another-key", REFUND_TOTAL))
                     .expectNoEvents()
                     .expectException(refusal(ILLEGAL_TRANSITION));
+        }
+
+        @Test
+        void a_refund_the_gateway_confirms_as_already_settled_records_both_in_one_step() {
+            fixture.given(refundPending())
+                    .when(new RecordRefundIssued(RETURN_ID, GATEWAY_REFERENCE, REFUND_TOTAL, true))
+                    .expectEvents(new RefundIssued(RETURN_ID, GATEWAY_REFERENCE, REFUND_TOTAL),
+                            new RefundSettled(RETURN_ID, GATEWAY_REFERENCE))
+                    .expectResultMessagePayload(ReturnStatus.REFUNDED);
         }
 
         @Test
@@ -1463,7 +1488,6 @@ class ReturnAggregateTest {
         ended.put("completed", completed());
         List<Object> steps = List.of(
                 new IssueReturnLabel(RETURN_ID, "DHL", "TRACK-9", "https://labels.example/9"),
-                new RecordParcelInTransit(RETURN_ID, "DHL", "TRACK-9"),
                 new RecordReceipt(RETURN_ID, "RCPT-9", WAREHOUSE, List.of(new ReceivedLine("L1", 1, null))),
                 new RecordInspection(RETURN_ID, "INSP-9", List.of(L1_ACCEPTED)),
                 new RecordRefundFailed(RETURN_ID, "GATEWAY_TIMEOUT", "late", false),
