@@ -124,6 +124,36 @@ class ReturnProcessFlowTest {
                 Integer.class)).as("failures were injected and recorded").isPositive();
     }
 
+    @Test
+    void a_payment_gateway_that_keeps_failing_sends_the_return_to_the_exception_queue_and_a_retry_completes_it() {
+        payments.behaviour().setFailureRate(1.0);
+        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        String hoodie = TestOrders.line(order, 1);
+        String returnId = driver.requestStoreReturn(order.orderId(), DemoOrders.DEMO_STORE,
+                List.of(line(hoodie, 1, "DEFECTIVE")));
+        driver.receiveAndInspect(returnId, DemoOrders.DEMO_STORE, Map.of(hoodie, 1));
+
+        JsonNode held = driver.awaitView(returnId, view -> "ON_HOLD".equals(view.path("status").asText())
+                && view.path("openExceptions").size() == 1);
+        assertThat(held.path("hold").path("reason").asText()).isEqualTo("REFUND_FAILED");
+        String exceptionId = held.path("openExceptions").get(0).path("exceptionId").asText();
+        ApiClient api = new ApiClient(rest);
+        JsonNode queued = org.awaitility.Awaitility.await().atMost(ProcessDriver.PATIENCE)
+                .until(() -> api.get("/api/v1/exceptions/" + exceptionId), r -> r.getStatusCode().is2xxSuccessful()
+                        && r.getBody().hasNonNull("caseId")).getBody();
+        assertThat(queued.path("system").asText()).isEqualTo("PAYMENT");
+        assertThat(crm.cases().stream().filter(c -> c.returnId().equals(returnId))).hasSize(1);
+        assertThat(payments.refunds().stream().filter(r -> r.returnId().equals(returnId))).isEmpty();
+
+        payments.behaviour().setFailureRate(0);
+        JsonNode retried = api.post("/api/v1/exceptions/" + exceptionId + "/retry", Map.of()).getBody();
+
+        assertThat(retried.path("status").asText()).isEqualTo("REFUND_PENDING");
+        JsonNode completed = driver.awaitStatus(returnId, "COMPLETED");
+        assertLedgersAgreeWith(completed);
+        assertThat(completed.path("openExceptions")).isEmpty();
+    }
+
     private String webReturn() {
         OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
         String jacket = TestOrders.line(order, 1);
