@@ -41,6 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class OrderLedgerAggregate {
 
     public static final String RETURN_NOT_KNOWN_TO_ORDER = "RETURN_NOT_KNOWN_TO_ORDER";
+    public static final String REFUND_EXCEEDS_HELD = "REFUND_EXCEEDS_HELD";
 
     @AggregateIdentifier
     private String orderId;
@@ -107,6 +108,16 @@ public class OrderLedgerAggregate {
             throw new DomainException(ErrorKind.ILLEGAL_STATE, RETURN_NOT_KNOWN_TO_ORDER,
                     "return " + command.returnId() + " holds nothing on order " + orderId);
         }
+        Map<String, Integer> holding = held.get(command.returnId());
+        Map<String, Integer> claimed = new HashMap<>();
+        command.lines().forEach(line -> claimed.merge(line.orderLineId(), line.acceptedQuantity(), Integer::sum));
+        claimed.forEach((lineId, units) -> {
+            if (units > holding.getOrDefault(lineId, 0)) {
+                // a return is refunded only for what it holds: the rest may belong to another return of the order
+                throw new DomainException(ErrorKind.RULE_VIOLATION, REFUND_EXCEEDS_HELD, "return " + command.returnId()
+                        + " holds " + holding.getOrDefault(lineId, 0) + " of line " + lineId + ", not " + units);
+            }
+        });
         RefundBreakdown breakdown = calculator.calculate(
                 new RefundInput(order, command.refundMethod(), command.lines(), refundedSoFar));
         apply(new RefundAllocated(orderId, command.returnId(), breakdown));

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import static io.omnireturns.command.ledger.OrderLedgerAggregate.REFUND_EXCEEDS_HELD;
 import static io.omnireturns.command.ledger.OrderLedgerAggregate.RETURN_NOT_KNOWN_TO_ORDER;
 import static io.omnireturns.command.policy.OrderFixtures.EUR;
 import static io.omnireturns.command.policy.OrderFixtures.anOrder;
@@ -253,16 +254,11 @@ class OrderLedgerAggregateTest {
         }
 
         @Test
-        void a_later_return_that_claims_more_units_than_are_left_is_capped_at_what_was_paid() {
-            List<Object> bothReserved = List.of(reservedEvent("RET-1", "L1", 2, 3), reservedEvent("RET-2", "L1", 1, 1));
-
-            RefundBreakdown first = allocation(bothReserved, allocate("RET-1", refundable("L1", 2)));
-            RefundBreakdown second = allocation(
-                    concat(bothReserved, new RefundAllocated(ORDER_ID, "RET-1", first)),
-                    allocate("RET-2", refundable("L1", 3)));
-
-            assertThat(refundedFor("L1", first, second)).isEqualTo(L1_PAID);
-            assertThat(first.total().plus(second.total())).isEqualTo(L1_PAID);
+        void a_return_that_claims_more_units_than_it_holds_is_refused() {
+            fixture.given(reservedEvent("RET-1", "L1", 2, 3), reservedEvent("RET-2", "L1", 1, 1))
+                    .when(allocate("RET-2", refundable("L1", 3)))
+                    .expectNoEvents()
+                    .expectException(refusal(REFUND_EXCEEDS_HELD));
         }
 
         @Test
