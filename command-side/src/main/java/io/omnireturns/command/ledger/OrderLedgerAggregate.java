@@ -1,5 +1,6 @@
 package io.omnireturns.command.ledger;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.ledger.AllocateRefund;
@@ -37,6 +38,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * refunded. Rules 2 and 3 span all returns of an order, so they are decided here, where commands on one
  * order are serialized by the event store's (aggregate id, sequence) key.
  */
+// snapshots store the aggregate's fields as they are (no getters to hide behind)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger")
 public class OrderLedgerAggregate {
 

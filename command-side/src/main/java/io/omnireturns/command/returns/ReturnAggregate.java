@@ -1,5 +1,6 @@
 package io.omnireturns.command.returns;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -96,6 +97,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * stable code, and a refused command applies no event. Every command answers the status it leaves the
  * return in.
  */
+// snapshots store the aggregate's fields as they are (no getters to hide behind)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger")
 public class ReturnAggregate {
 
@@ -429,7 +433,7 @@ public class ReturnAggregate {
     @CommandHandler
     public ReturnStatus handle(RecordCustomerNotified command) {
         if (!notifiedMilestones.contains(command.milestone())) {
-            apply(new CustomerNotified(returnId, command.milestone(), command.notificationChannel()));
+            apply(new CustomerNotified(returnId, command.milestone(), command.channel()));
         }
         return status;
     }

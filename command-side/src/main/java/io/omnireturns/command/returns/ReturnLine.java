@@ -1,19 +1,25 @@
 package io.omnireturns.command.returns;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.Grade;
 import io.omnireturns.api.returns.ReturnReason;
 
+import java.util.Objects;
+
 /**
  * What the aggregate must remember of one line to decide: quantities through the logistics steps,
  * the inspection result and how much stock was adjusted. Changed only by event sourcing handlers.
+ * Stored field by field in aggregate snapshots.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ReturnLine {
 
-    final String orderLineId;
-    final String sku;
-    final int requestedQuantity;
-    final ReturnReason reason;
+    String orderLineId;
+    String sku;
+    int requestedQuantity;
+    ReturnReason reason;
     int authorizedQuantity;
     int receivedQuantity;
     int wrongItemQuantity;
@@ -23,6 +29,10 @@ final class ReturnLine {
     Grade grade;
     Disposition disposition;
     int inventoryAdjustedQuantity;
+
+    private ReturnLine() {
+        // for snapshots
+    }
 
     ReturnLine(String orderLineId, String sku, int requestedQuantity, ReturnReason reason) {
         this.orderLineId = orderLineId;
@@ -37,5 +47,23 @@ final class ReturnLine {
 
     boolean awaitsInspection() {
         return receivedQuantity > 0 && !inspected;
+    }
+
+    // value equality: Axon's fixtures compare aggregate state built by commands with state sourced from events
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReturnLine line
+                && requestedQuantity == line.requestedQuantity && authorizedQuantity == line.authorizedQuantity
+                && receivedQuantity == line.receivedQuantity && wrongItemQuantity == line.wrongItemQuantity
+                && inspected == line.inspected && acceptedQuantity == line.acceptedQuantity
+                && rejectedQuantity == line.rejectedQuantity
+                && inventoryAdjustedQuantity == line.inventoryAdjustedQuantity
+                && Objects.equals(orderLineId, line.orderLineId) && Objects.equals(sku, line.sku)
+                && reason == line.reason && grade == line.grade && disposition == line.disposition;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(orderLineId, sku, requestedQuantity, authorizedQuantity, receivedQuantity, inspected);
     }
 }
