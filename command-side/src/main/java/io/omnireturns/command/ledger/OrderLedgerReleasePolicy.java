@@ -10,6 +10,7 @@ import io.omnireturns.api.returns.event.ReturnRejected;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -59,6 +60,10 @@ public class OrderLedgerReleasePolicy {
     }
 
     private void releaseAll(String orderId, String returnId, String reason) {
-        commands.sendAndWait(new ReleaseReturnQuantities(orderId, returnId, returnId + ":closed", Map.of(), reason));
+        try {
+            commands.sendAndWait(new ReleaseReturnQuantities(orderId, returnId, returnId + ":closed", Map.of(), reason));
+        } catch (AggregateNotFoundException nothingEverHeld) {
+            // every line was refused before anything was reserved: the order has no ledger, nothing to give back
+        }
     }
 }

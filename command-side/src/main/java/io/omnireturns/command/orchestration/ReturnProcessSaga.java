@@ -30,7 +30,6 @@ import io.omnireturns.api.returns.event.FraudAssessed;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
-import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -107,6 +106,7 @@ public class ReturnProcessSaga {
     static final String COMPLETED = "COMPLETED";
     private static final Set<String> FINAL_MILESTONES = Set.of(COMPLETED, "REJECTED", "CANCELLED", "EXPIRED");
     private static final String SETTLEMENT = "REFUND_SETTLEMENT";
+    private static final String REFUND_DECISION = "REFUND_DECISION";
 
     private static final Logger log = LoggerFactory.getLogger(ReturnProcessSaga.class);
 
@@ -148,7 +148,7 @@ public class ReturnProcessSaga {
     private boolean creditMemoPosted;
     private boolean loyaltyDone;
     private boolean completionRequested;
-    private int paymentRound = 1;
+    private boolean refundRequested;
     private final Set<String> inventoryDone = new HashSet<>();
     private final Set<String> receiptIds = new HashSet<>();
     private final Set<String> notified = new HashSet<>();
@@ -212,6 +212,9 @@ public class ReturnProcessSaga {
         sentOnItsWay = true;
         if (channel == SalesChannel.STORE) {
             notifyCustomer(AUTHORIZED, steps, deadlines, settings);
+            if (items.values().stream().noneMatch(item -> item.received > 0)) {
+                expiryDeadlineId = deadlines.schedule(settings.receiptExpiry(), RECEIPT_EXPIRY);
+            }
         } else {
             run(StepKeys.ISSUE_LABEL, 1, steps, deadlines, settings);
             expiryDeadlineId = deadlines.schedule(settings.receiptExpiry(), RECEIPT_EXPIRY);
@@ -254,8 +257,9 @@ public class ReturnProcessSaga {
         }
         receivingLocationId = event.locationId();
         for (ReceivedLine line : event.lines()) {
-            if (!event.wrongItemLineIds().contains(line.orderLineId())) {
-                items.get(line.orderLineId()).received += line.quantity();
+            Item item = items.get(line.orderLineId());
+            if (!line.isWrongItem(item.sku)) {
+                item.received += line.quantity();
             }
         }
         if (expiryDeadlineId != null && items.values().stream().anyMatch(item -> item.received > 0)) {
@@ -287,8 +291,17 @@ public class ReturnProcessSaga {
         if (refundDecided || inspection == null) {
             return;
         }
-        RefundBreakdown breakdown = commands.sendAndWait(new AllocateRefund(orderId, returnId,
-                inspection.refundMethod(), inspection.refundableLines()));
+        RefundBreakdown breakdown;
+        try {
+            breakdown = commands.sendAndWait(new AllocateRefund(orderId, returnId,
+                    inspection.refundMethod(), inspection.refundableLines()));
+        } catch (DomainException refused) {
+            // the order's ledger will not pay this: a person must look, not a retry loop
+            escalated.add(REFUND_DECISION);
+            commands.sendAndWait(new RaiseException(returnId, ProcessStep.REFUND_PAYMENT, REFUND_DECISION,
+                    refused.code(), refused.getMessage(), 1));
+            return;
+        }
         try {
             commands.sendAndWait(new ApproveRefund(returnId, breakdown));
         } catch (DomainException refused) {
@@ -313,12 +326,22 @@ public class ReturnProcessSaga {
         } else if (refundMethod == RefundMethod.EXCHANGE) {
             run(StepKeys.REPLACEMENT_ORDER, 1, steps, deadlines, settings);
         } else {
+            requestRefund(commands);
+        }
+    }
+
+    private void requestRefund(CommandGateway commands) {
+        try {
             commands.sendAndWait(new RecordRefundRequested(returnId, paymentKey(), refund.total()));
+        } catch (DomainException onHold) {
+            // put on hold between approval and now: asked again when the hold is resolved
+            log.info("Refund of return {} not requested now: {}", returnId, onHold.getMessage());
         }
     }
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(RefundRequested event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        refundRequested = true;
         if (paid || pending.containsKey(StepKeys.REFUND_PAYMENT) || escalated.contains(StepKeys.REFUND_PAYMENT)) {
             return; // redelivered: the payment is in flight, in the exception queue, or done
         }
@@ -338,13 +361,6 @@ public class ReturnProcessSaga {
             settlementDeadlineId = deadlines.schedule(settings.settlementSla(), SETTLEMENT_SLA);
         }
         startPostings(commands, steps, deadlines, settings);
-    }
-
-    @SagaEventHandler(associationProperty = RETURN_ID)
-    void on(RefundFailed event) {
-        if (event.finalFailure()) {
-            paymentRound++; // the gateway refused that instruction for good: a retry is a new instruction
-        }
     }
 
     @SagaEventHandler(associationProperty = RETURN_ID)
@@ -539,7 +555,8 @@ public class ReturnProcessSaga {
 
     /** Retried from the exception queue, or resumed by a person: the failed step runs again, same key. */
     @SagaEventHandler(associationProperty = RETURN_ID)
-    void on(ExceptionResolved event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+    void on(ExceptionResolved event, CommandGateway commands, StepExecutor steps, DeadlineManager deadlines,
+            ProcessProperties settings) {
         if (!escalated.remove(event.stepKey())) {
             return;
         }
@@ -551,6 +568,11 @@ public class ReturnProcessSaga {
             if (!settled) {
                 settlementDeadlineId = deadlines.schedule(settings.settlementSla(), SETTLEMENT_SLA);
             }
+            tryToComplete(commands);
+            return;
+        }
+        if (REFUND_DECISION.equals(event.stepKey())) {
+            decideRefund(commands);
             return;
         }
         run(event.stepKey(), 1, steps, deadlines, settings);
@@ -572,9 +594,13 @@ public class ReturnProcessSaga {
         if (event.resumedAs() == ReturnStatus.INSPECTED) {
             decideRefund(commands);
         }
+        if (refundDecided && !refundRequested && refund.total().isPositive() && refundMethod != RefundMethod.EXCHANGE) {
+            requestRefund(commands);
+        }
         if (event.resumedAs() == ReturnStatus.REFUND_PENDING && !paid && !pending.containsKey(StepKeys.REFUND_PAYMENT)) {
             run(StepKeys.REFUND_PAYMENT, 1, steps, deadlines, settings);
         }
+        tryToComplete(commands);
     }
 
     // ---- running steps -------------------------------------------------------------------------
@@ -628,8 +654,9 @@ public class ReturnProcessSaga {
         return refundMethod != RefundMethod.EXCHANGE && refund != null && refund.total().isPositive();
     }
 
+    /** One refund instruction per return, for ever: whatever happens, a gateway can pay it only once. */
     private String paymentKey() {
-        return returnId + ":" + StepKeys.REFUND_PAYMENT + (paymentRound > 1 ? ":" + paymentRound : "");
+        return returnId + ":" + StepKeys.REFUND_PAYMENT;
     }
 
     private StepCall callFor(String stepKey, int attempt) {

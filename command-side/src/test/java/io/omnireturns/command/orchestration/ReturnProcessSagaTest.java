@@ -346,11 +346,11 @@ class ReturnProcessSagaTest {
         }
 
         @Test
-        void a_store_return_cleared_of_fraud_gets_no_label_and_no_expiry_only_an_approval_notice() {
+        void a_store_return_cleared_of_fraud_gets_no_label_an_approval_notice_and_a_wait_for_the_counter() {
             given(story.upToAuthorization())
                     .whenAggregate(RETURN_ID).publishes(story.fraudCleared())
                     .expectNoDispatchedCommands()
-                    .expectNoScheduledDeadlineMatching(deadlineNamed(RECEIPT_EXPIRY));
+                    .expectScheduledDeadlineWithName(RECEIPT_EXPIRES_AFTER, RECEIPT_EXPIRY);
             assertThat(steps.stepKeys()).containsExactly(notification(AUTHORIZED));
             assertThat(steps.onlyCall(StepCall.Notify.class).notification().message())
                     .isEqualTo(Milestones.message(AUTHORIZED));
@@ -486,7 +486,7 @@ class ReturnProcessSagaTest {
             given(store.upToAuthorization(), store.fraudFlagged(),
                     store.putOnHold(HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD, ReturnStatus.AUTHORIZED))
                     .whenAggregate(RETURN_ID).publishes(store.holdResolved(HoldDecision.RESUME, ReturnStatus.AUTHORIZED))
-                    .expectNoScheduledDeadlineMatching(deadlineNamed(RECEIPT_EXPIRY));
+                    .expectScheduledDeadlineWithName(RECEIPT_EXPIRES_AFTER, RECEIPT_EXPIRY);
             assertThat(steps.stepKeys()).containsExactly(notification(AUTHORIZED));
         }
 

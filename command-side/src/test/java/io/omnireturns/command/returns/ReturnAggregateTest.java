@@ -127,7 +127,6 @@ class ReturnAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ReturnAggregate.class);
-        // ReturnLine has no equals, so the fixture's illegal-state-change check would compare the lines by identity
     }
 
     @Nested

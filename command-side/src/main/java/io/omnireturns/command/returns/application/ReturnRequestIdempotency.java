@@ -75,14 +75,17 @@ class ReturnRequestIdempotency {
                 Timestamp.from(now), key, previousClaim) == 1;
     }
 
-    void answer(String key, int status, String body, Instant now) {
+    void answer(String key, String returnId, int status, String body, Instant now) {
         jdbc.update("""
                 UPDATE return_request_idempotency SET response_status = ?, response_body = ?, answered_at = ?
-                WHERE idempotency_key = ?""", status, body, Timestamp.from(now), key);
+                WHERE idempotency_key = ? AND return_id = ? AND response_status IS NULL""",
+                status, body, Timestamp.from(now), key, returnId);
     }
 
-    /** Nothing was created: free the key so the client can try again. */
-    void forget(String key) {
-        jdbc.update("DELETE FROM return_request_idempotency WHERE idempotency_key = ? AND response_status IS NULL", key);
+    /** Nothing was created: free the key so the client can try again (only the claim of this return). */
+    void forget(String key, String returnId) {
+        jdbc.update("""
+                DELETE FROM return_request_idempotency
+                WHERE idempotency_key = ? AND return_id = ? AND response_status IS NULL""", key, returnId);
     }
 }

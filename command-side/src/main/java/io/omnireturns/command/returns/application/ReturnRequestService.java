@@ -113,29 +113,27 @@ public class ReturnRequestService {
                 throw new DomainException(ErrorKind.RULE_VIOLATION, CUSTOMER_DOES_NOT_MATCH_ORDER,
                         "order " + form.orderId() + " does not belong to customer " + form.customerId());
             }
-            createReturn(returnId, form, order, lines, claim.takenOver());
-        } catch (RuntimeException refused) {
+            createReturn(returnId, form, order, lines);
+        } catch (DomainException refused) {
+            // refused before anything was created: the key is free for a corrected request
             if (!claim.takenOver()) {
-                idempotency.forget(idempotencyKey);
+                idempotency.forget(idempotencyKey, returnId);
             }
             throw refused;
         }
         List<LineDecision> decisions = decideEligibility(returnId, form, order, lines);
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
-        idempotency.answer(idempotencyKey, 201, write(answer), clock.instant());
+        idempotency.answer(idempotencyKey, returnId, 201, write(answer), clock.instant());
         return answer;
     }
 
-    private void createReturn(String returnId, ReturnRequestForm form, OrderSnapshot order, List<RequestedLine> lines,
-                              boolean mayExist) {
+    private void createReturn(String returnId, ReturnRequestForm form, OrderSnapshot order, List<RequestedLine> lines) {
         try {
             commands.sendAndWait(new RequestReturn(returnId, form.channel(), form.storeId(), order.customerId(),
                     form.refundMethodOrDefault(), lines, order));
         } catch (AggregateStreamCreationException alreadyCreated) {
-            if (!mayExist) {
-                throw alreadyCreated;
-            }
+            // the id was minted for this key alone: it exists because this request (or its taker) created it
         }
     }
 
@@ -156,7 +154,7 @@ public class ReturnRequestService {
         List<LineDecision> decisions = new ArrayList<>();
         for (LineDecision decision : byPolicy) {
             QuantityReservation reservation = byLine.get(decision.orderLineId());
-            if (reservation != null && !reservation.isGranted()) {
+            if (decision.isAuthorized() && (reservation == null || !reservation.isGranted())) {
                 decisions.add(new LineDecision(decision.orderLineId(), decision.requestedQuantity(), 0,
                         List.of(QUANTITY_EXCEEDS_REMAINING)));
             } else {
