@@ -1,0 +1,42 @@
+package io.omnireturns.query.finance;
+
+import io.omnireturns.api.finance.LedgerEntryKind;
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.Disposition;
+
+import java.util.List;
+
+/**
+ * What one event books, before the ledger decides the period: the kind, the amount (zero when the booking has no
+ * value) and whichever details the kind has. {@code coveredLines} are the return lines a whole refund, credit
+ * memo or exchange stands for.
+ */
+record Posting(LedgerEntryKind kind, Money amount, Integer quantity, String orderLineId, String sku,
+               Disposition disposition, String locationId, String tenderId, TenderType tenderType, String reference,
+               List<String> coveredLines) {
+
+    Posting {
+        coveredLines = coveredLines == null ? List.of() : List.copyOf(coveredLines);
+    }
+
+    static Posting whole(LedgerEntryKind kind, Money amount, String reference, List<String> coveredLines) {
+        return new Posting(kind, amount, null, null, null, null, null, null, null, reference, coveredLines);
+    }
+
+    static Posting refund(Money amount, String tenderId, TenderType tenderType, String gatewayReference,
+                          List<String> coveredLines) {
+        return new Posting(LedgerEntryKind.REFUND, amount, null, null, null, null, null, tenderId, tenderType,
+                gatewayReference, coveredLines);
+    }
+
+    static Posting line(LedgerEntryKind kind, Money amount, int quantity, String orderLineId, String reference) {
+        return new Posting(kind, amount, quantity, orderLineId, null, null, null, null, null, reference, List.of());
+    }
+
+    static Posting stock(LedgerEntryKind kind, Money value, int quantity, String orderLineId, String sku,
+                         Disposition disposition, String locationId, String reference) {
+        return new Posting(kind, value, quantity, orderLineId, sku, disposition, locationId, null, null, reference,
+                List.of());
+    }
+}

@@ -1,0 +1,12 @@
+package io.omnireturns.api.finance;
+
+/** What the reconciliation of a period found out of step; docs/finance.md says when each one is raised. */
+public enum DiscrepancyKind {
+    REFUND_WITHOUT_CREDIT_MEMO,
+    CREDIT_MEMO_WITHOUT_REFUND,
+    AMOUNT_MISMATCH,
+    REFUND_NOT_SETTLED,
+    ACCEPTED_ITEM_WITHOUT_INVENTORY_ADJUSTMENT,
+    DUPLICATE_REFUND,
+    DUPLICATE_CREDIT_MEMO
+}
