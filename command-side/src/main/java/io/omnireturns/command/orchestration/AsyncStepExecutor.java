@@ -1,6 +1,8 @@
 package io.omnireturns.command.orchestration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.IssueReturnLabel;
 import io.omnireturns.api.returns.command.RecordCaseOpened;
 import io.omnireturns.api.returns.command.RecordCreditMemoPosted;
@@ -15,6 +17,7 @@ import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
 import io.omnireturns.command.connectors.carrier.Carrier;
 import io.omnireturns.command.connectors.carrier.ReturnLabel;
 import io.omnireturns.command.connectors.common.ConnectorException;
+import io.omnireturns.command.connectors.common.ConnectorNames;
 import io.omnireturns.command.connectors.crm.Crm;
 import io.omnireturns.command.connectors.erp.CreditMemoReceipt;
 import io.omnireturns.command.connectors.erp.Erp;
@@ -28,14 +31,21 @@ import io.omnireturns.command.connectors.payments.PaymentGateway;
 import io.omnireturns.command.connectors.payments.RefundReceipt;
 import io.omnireturns.command.connectors.warehouse.Warehouse;
 import io.omnireturns.platform.concurrent.DaemonThreads;
+import io.omnireturns.platform.observability.ConnectorMeters;
+import io.omnireturns.platform.observability.MdcHandlerInterceptor;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,11 +54,18 @@ import java.util.concurrent.Executors;
  * Makes the remote call of a step on its own thread pool, then tells the return what happened: the step's
  * result command on success, {@link RecordStepFailure} on failure. The event processor that asked has long
  * moved on, so a slow payment gateway holds up only its own calls.
+ * <p>
+ * The call runs on another thread, outside the unit of work of the event that asked for it: the correlation data
+ * of that event (correlation id, trace id, actor) are taken along, put in the logging MDC during the call (the HTTP
+ * adapters send them on as headers) and attached to the outcome command. Each call is timed by outcome
+ * ({@link ConnectorMeters#CALLS}), whatever adapter, sandbox or HTTP, makes it.
  */
 @Component
 public class AsyncStepExecutor implements StepExecutor, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AsyncStepExecutor.class);
+    private static final Set<ProcessStep> MONEY_AND_STOCK = EnumSet.of(ProcessStep.REFUND_PAYMENT,
+            ProcessStep.REPLACEMENT_ORDER, ProcessStep.POST_CREDIT_MEMO, ProcessStep.ADJUST_INVENTORY);
 
     private final CommandGateway commands;
     private final FraudScoring fraud;
@@ -60,10 +77,11 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     private final Loyalty loyalty;
     private final Crm crm;
     private final ExecutorService calls;
+    private final ConnectorMeters meters;
 
     public AsyncStepExecutor(CommandGateway commands, FraudScoring fraud, Carrier carrier, Warehouse warehouse,
                              PaymentGateway payments, OrderSystem orders, Erp erp, Loyalty loyalty, Crm crm,
-                             ProcessProperties properties) {
+                             ProcessProperties properties, MeterRegistry meterRegistry) {
         this.commands = commands;
         this.fraud = fraud;
         this.carrier = carrier;
@@ -74,28 +92,41 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         this.loyalty = loyalty;
         this.crm = crm;
         this.calls = Executors.newFixedThreadPool(properties.callThreads(), DaemonThreads.named("step-call"));
+        this.meters = new ConnectorMeters(meterRegistry);
     }
 
     @Override
     public void execute(StepCall call) {
-        calls.execute(() -> run(call));
+        MetaData origin = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().getCorrelationData()
+                : MetaData.emptyInstance();
+        calls.execute(() -> MdcHandlerInterceptor.runWith(origin, () -> run(call, origin)));
     }
 
-    private void run(StepCall call) {
+    private void run(StepCall call, MetaData origin) {
         List<Object> outcome;
+        long start = System.nanoTime();
         try {
             outcome = callRemote(call);
+            recordCall(call, null, start);
         } catch (ConnectorException failure) {
+            recordCall(call, failure.code(), start);
             report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), failure.code(),
-                    failure.getMessage(), failure.retryable(), call.attempt()));
+                    failure.getMessage(), failure.retryable(), call.attempt()), origin);
             return;
         } catch (RuntimeException unexpected) {
+            recordCall(call, "UNEXPECTED", start);
             log.warn("Step {} of return {} failed unexpectedly", call.stepKey(), call.returnId(), unexpected);
             report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), "UNEXPECTED",
-                    String.valueOf(unexpected.getMessage()), true, call.attempt()));
+                    String.valueOf(unexpected.getMessage()), true, call.attempt()), origin);
             return;
         }
-        reportInOrder(call, outcome, 0);
+        reportInOrder(call, outcome, 0, origin);
+    }
+
+    private void recordCall(StepCall call, String failureCode, long startNanos) {
+        meters.recordCall(ConnectorNames.of(call.step().system()), call.step().system().name(), call.step().name(),
+                failureCode, System.nanoTime() - startNanos);
     }
 
     private List<Object> callRemote(StepCall call) {
@@ -148,25 +179,35 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     }
 
     /** Result commands of one call go one after the other, each only once the one before was taken. */
-    private void reportInOrder(StepCall call, List<Object> results, int index) {
+    private void reportInOrder(StepCall call, List<Object> results, int index, MetaData origin) {
         if (index >= results.size()) {
             return;
         }
-        commands.send(results.get(index)).whenComplete((answer, failure) -> {
+        commands.send(asCommand(results.get(index), origin)).whenComplete((answer, failure) -> {
             if (failure == null) {
-                reportInOrder(call, results, index + 1);
+                reportInOrder(call, results, index + 1, origin);
+            } else if (unwrap(failure) instanceof DomainException refused && MONEY_AND_STOCK.contains(call.step())) {
+                // the system did something the return will not record (another amount, say): a person must see it
+                log.warn("Return {} refused the outcome of {}: {}", call.returnId(), call.stepKey(), refused.getMessage());
+                report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(),
+                        "OUTCOME_REFUSED_" + refused.code(), refused.getMessage(), false, call.attempt()), origin);
             } else {
                 logRefusedOutcome(call, unwrap(failure));
             }
         });
     }
 
-    private void report(StepCall call, Object failureCommand) {
-        commands.send(failureCommand).whenComplete((answer, failure) -> {
+    private void report(StepCall call, Object failureCommand, MetaData origin) {
+        commands.send(asCommand(failureCommand, origin)).whenComplete((answer, failure) -> {
             if (failure != null) {
                 logRefusedOutcome(call, unwrap(failure));
             }
         });
+    }
+
+    /** The outcome continues the work of the event that asked for the call: same correlation, trace and actor. */
+    private static Object asCommand(Object payload, MetaData origin) {
+        return GenericCommandMessage.asCommandMessage(payload).andMetaData(origin);
     }
 
     private static void logRefusedOutcome(StepCall call, Throwable failure) {

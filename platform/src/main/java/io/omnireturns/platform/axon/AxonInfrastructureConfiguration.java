@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import io.omnireturns.platform.observability.ConversationCorrelationProvider;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -68,9 +68,13 @@ public class AxonInfrastructureConfiguration {
         return new PostgresSagaSqlSchema();
     }
 
+    /**
+     * Instead of Axon's {@code MessageOriginProvider}: the request's correlation and trace ids stay the same on every
+     * message they cause, and the direct cause is kept as {@code causationId}.
+     */
     @Bean
-    public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+    public CorrelationDataProvider conversationCorrelationProvider() {
+        return new ConversationCorrelationProvider();
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.omnireturns.platform.web;
 
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
+import io.omnireturns.platform.observability.CorrelationFilter;
+import io.omnireturns.platform.observability.CorrelationIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -13,8 +15,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Stamps every command sent while serving an HTTP request with who acted and through which system,
- * so the events it causes carry them to the auditors (see the correlation data providers).
+ * Stamps every command sent while serving an HTTP request with who acted, through which system, and the request's
+ * correlation and trace ids (see {@link CorrelationFilter}), so the events it causes carry them to the auditors
+ * (see the correlation data providers).
  */
 public class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -30,13 +33,29 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
             HttpServletRequest request = attributes.getRequest();
             Map<String, Object> metadata = new HashMap<>();
             if (!command.getMetaData().containsKey(AxonInfrastructureConfiguration.ACTOR)) {
-                metadata.put(AxonInfrastructureConfiguration.ACTOR, headerOr(request, ACTOR_HEADER, "anonymous"));
+                metadata.put(AxonInfrastructureConfiguration.ACTOR, actorOf(request));
             }
             if (!command.getMetaData().containsKey(AxonInfrastructureConfiguration.SOURCE_SYSTEM)) {
                 metadata.put(AxonInfrastructureConfiguration.SOURCE_SYSTEM, headerOr(request, SOURCE_SYSTEM_HEADER, "api"));
             }
+            copyAttribute(request, CorrelationFilter.CORRELATION_ID_ATTRIBUTE, CorrelationIds.CORRELATION_ID, command,
+                    metadata);
+            copyAttribute(request, CorrelationFilter.TRACE_ID_ATTRIBUTE, CorrelationIds.TRACE_ID, command,
+                    metadata);
             return metadata.isEmpty() ? command : command.andMetaData(metadata);
         };
+    }
+
+    /** Who acts in this request: {@code X-Actor}, or {@code anonymous}. */
+    public static String actorOf(HttpServletRequest request) {
+        return headerOr(request, ACTOR_HEADER, "anonymous");
+    }
+
+    private static void copyAttribute(HttpServletRequest request, String attribute, String key,
+                                      CommandMessage<?> command, Map<String, Object> metadata) {
+        if (!command.getMetaData().containsKey(key) && request.getAttribute(attribute) instanceof String value) {
+            metadata.put(key, value);
+        }
     }
 
     private static String headerOr(HttpServletRequest request, String header, String fallback) {

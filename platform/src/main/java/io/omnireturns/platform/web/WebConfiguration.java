@@ -15,4 +15,9 @@ public class WebConfiguration {
         commandBus.registerDispatchInterceptor(interceptor);
         return interceptor;
     }
+
+    @Bean
+    public ProblemDetailsOpenApiCustomizer problemDetailsOpenApiCustomizer() {
+        return new ProblemDetailsOpenApiCustomizer();
+    }
 }

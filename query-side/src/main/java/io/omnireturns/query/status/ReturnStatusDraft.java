@@ -361,8 +361,8 @@ final class ReturnStatusDraft {
     }
 
     void on(CustomerNotified event, EventStamp stamp) {
-        system(ExternalSystem.CRM, "NOTIFIED", event.milestone(), "by " + event.notificationChannel(), stamp);
-        milestone(stamp, "Customer notified by " + event.notificationChannel() + ": " + event.milestone());
+        system(ExternalSystem.CRM, "NOTIFIED", event.milestone(), "by " + event.channel(), stamp);
+        milestone(stamp, "Customer notified by " + event.channel() + ": " + event.milestone());
     }
 
     void on(ReturnPutOnHold event, EventStamp stamp) {

@@ -6,7 +6,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.platform.observability.ConnectorMeters;
+import io.omnireturns.platform.observability.OutboundCorrelationInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -24,6 +28,8 @@ import java.util.function.Supplier;
  * system's base URL, credentials and timeouts, and a call wrapper that retries retryable failures only
  * (I/O errors, timeouts, 5xx, 429) with exponential backoff and jitter, inside a circuit breaker.
  * 4xx answers are business rejections and never retried; an unreadable answer is not retried either.
+ * Every request carries the current work's correlation and trace ids; every call is timed by outcome and the
+ * circuit's state is published ({@link ConnectorMeters}).
  */
 public class ConnectorHttp {
 
@@ -33,9 +39,17 @@ public class ConnectorHttp {
     private final RestClient client;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
+    private final ConnectorMeters meters;
 
+    /** Metrics go to Micrometer's global registry, which Spring Boot's registry is part of. */
     public ConnectorHttp(ExternalSystem system, ConnectorSettings settings, RestClient.Builder builder) {
+        this(system, settings, builder, Metrics.globalRegistry);
+    }
+
+    public ConnectorHttp(ExternalSystem system, ConnectorSettings settings, RestClient.Builder builder,
+                         MeterRegistry meterRegistry) {
         this.system = system;
+        this.meters = new ConnectorMeters(meterRegistry);
         if (settings.baseUrl() == null || settings.baseUrl().isBlank()) {
             throw new IllegalStateException("omnireturns.connectors." + ConnectorNames.of(system)
                     + ".base-url is required in http mode");
@@ -45,7 +59,8 @@ public class ConnectorHttp {
         requestFactory.setReadTimeout(settings.readTimeout());
         RestClient.Builder configured = builder.clone()
                 .baseUrl(settings.baseUrl())
-                .requestFactory(requestFactory);
+                .requestFactory(requestFactory)
+                .requestInterceptor(new OutboundCorrelationInterceptor());
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             configured.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey());
         }
@@ -67,6 +82,7 @@ public class ConnectorHttp {
                 // a business "no" is a healthy answer: only retryable failures count against the system
                 .recordException(failure -> failure instanceof ConnectorException c && c.retryable())
                 .build());
+        meters.registerCircuit(ConnectorNames.of(system), circuitBreaker, circuit -> circuit.getState().name());
     }
 
     private ConnectorHttp(ExternalSystem system, ConnectorHttp shared) {
@@ -74,6 +90,7 @@ public class ConnectorHttp {
         this.client = shared.client;
         this.retry = shared.retry;
         this.circuitBreaker = shared.circuitBreaker;
+        this.meters = shared.meters;
     }
 
     /**
@@ -111,7 +128,20 @@ public class ConnectorHttp {
                         operation + " not attempted: " + system + " is failing, circuit open", true, open);
             }
         };
-        return Retry.decorateSupplier(retry, guarded).get();
+        long start = System.nanoTime();
+        String failureCode = null;
+        try {
+            return Retry.decorateSupplier(retry, guarded).get();
+        } catch (ConnectorException failure) {
+            failureCode = failure.code();
+            throw failure;
+        } catch (RuntimeException unexpected) {
+            failureCode = "UNEXPECTED";
+            throw unexpected;
+        } finally {
+            meters.recordHttpCall(ConnectorNames.of(system), system.name(), operation, failureCode,
+                    System.nanoTime() - start);
+        }
     }
 
     /** An answer that was read but breaks the contract: as useless as garbage, and asking again will not mend it. */

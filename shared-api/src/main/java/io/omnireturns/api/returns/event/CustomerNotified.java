@@ -1,8 +1,11 @@
 package io.omnireturns.api.returns.event;
 
+import io.omnireturns.api.catalogue.EventMeaning;
 import io.omnireturns.api.returns.*;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
-public record CustomerNotified(String returnId, String milestone, String notificationChannel) implements ReturnEvent {
+@EventMeaning(value = "The customer was told, through the named channel (e.g. EMAIL), that the return reached a milestone.",
+        revisions = "2: notificationChannel renamed to channel")
+@Revision("2")
+public record CustomerNotified(String returnId, String milestone, String channel) implements ReturnEvent {
 }

@@ -1,5 +1,6 @@
 package io.omnireturns.api.returns.event;
 
+import io.omnireturns.api.catalogue.EventMeaning;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.returns.RefundMethod;
 import org.axonframework.serialization.Revision;
@@ -12,6 +13,8 @@ import java.util.Map;
  * authorized but never arrived ({@code shortQuantitiesByLine}). {@code awaitingReview}: a line needs a
  * person first, so the refund waits for the hold to be resolved.
  */
+@EventMeaning("Every received line is inspected: what the refund decision needs, the quantities that never "
+        + "arrived, and whether a person must review first.")
 @Revision("1")
 public record ReturnInspectionCompleted(String returnId, String orderId, RefundMethod refundMethod,
                                         List<RefundableLine> refundableLines,

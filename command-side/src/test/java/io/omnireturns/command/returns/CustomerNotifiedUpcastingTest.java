@@ -1,0 +1,116 @@
+package io.omnireturns.command.returns;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.api.orders.OrderLine;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.api.orders.Tender;
+import io.omnireturns.api.returns.command.RecordCustomerNotified;
+import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.command.CommandSideApplication;
+import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
+import io.omnireturns.command.orchestration.StepExecutor;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A return whose history holds a {@link CustomerNotified} of revision 1 ({@code notificationChannel}), as stored
+ * before the rename: the aggregate loads it through the upcaster and still knows the customer was told.
+ */
+@SpringBootTest(classes = CommandSideApplication.class, properties = {
+        "omnireturns.database.embedded.data-dir=",
+        "omnireturns.integrations.sweep-interval=1h"})
+@AutoConfigureMockMvc
+class CustomerNotifiedUpcastingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The saga's remote calls stay out: the notification is written by hand, in its old form. */
+    @MockitoBean
+    StepExecutor steps;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SandboxOrderSystem orders;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void the_aggregate_loads_an_old_notification_and_does_not_record_the_milestone_twice() throws Exception {
+        String returnId = requestReturn(freshOrder());
+        long next = jdbc.queryForObject(
+                "SELECT max(sequencenumber) + 1 FROM domainevententry WHERE aggregateidentifier = ?", Long.class, returnId);
+        jdbc.update("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                              payload, payloadrevision, payloadtype, timestamp)
+                VALUES (?, ?, 'ReturnAggregate', ?, ?, ?, '1', ?, '2025-06-01T10:00:00Z')""",
+                returnId, next, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                ("{\"returnId\":\"" + returnId + "\",\"milestone\":\"AUTHORIZED\",\"notificationChannel\":\"SMS\"}")
+                        .getBytes(StandardCharsets.UTF_8),
+                CustomerNotified.class.getName());
+
+        commands.sendAndWait(new RecordCustomerNotified(returnId, "AUTHORIZED", "EMAIL"));
+        commands.sendAndWait(new RecordCustomerNotified(returnId, "LABEL_ISSUED", "EMAIL"));
+
+        List<Object> notifications = eventStore.readEvents(returnId).asStream()
+                .map(DomainEventMessage::getPayload)
+                .filter(CustomerNotified.class::isInstance)
+                .map(Object.class::cast)
+                .toList();
+        assertThat(notifications).containsExactly(
+                new CustomerNotified(returnId, "AUTHORIZED", "SMS"),
+                new CustomerNotified(returnId, "LABEL_ISSUED", "EMAIL"));
+        assertThat(jdbc.queryForList("SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype = ? ORDER BY sequencenumber", String.class, returnId, CustomerNotified.class.getName()))
+                .containsExactly("1", "2");
+    }
+
+    private String requestReturn(String orderId) throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .content("""
+                                {"orderId": "%1$s", "channel": "WEB", "lines": [
+                                  {"orderLineId": "%1$s-L1", "quantity": 1, "reason": "SIZE_OR_FIT"}]}"""
+                                .formatted(orderId)))
+                .andExpect(status().isCreated())
+                .andReturn();
+        return JSON.readTree(result.getResponse().getContentAsString()).path("returnId").asText();
+    }
+
+    private String freshOrder() {
+        OrderSnapshot demo = orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow();
+        String id = "U-" + UUID.randomUUID().toString().substring(0, 8);
+        orders.register(new OrderSnapshot(id, demo.customerId(), demo.soldThrough(), demo.soldAtStoreId(),
+                demo.placedAt(), demo.fulfilledAt(), demo.fulfilmentLocationId(), demo.currency(),
+                demo.lines().stream().map(l -> new OrderLine(l.lineId().replace(demo.orderId(), id), l.sku(),
+                        l.description(), l.category(), l.quantity(), l.unitPrice(), l.lineDiscount(), l.tax(),
+                        l.finalSale())).toList(),
+                List.of(), demo.shippingCharged(), demo.shippingTax(),
+                demo.tenders().stream().map(t -> new Tender(t.tenderId().replace(demo.orderId(), id), t.type(),
+                        t.amount(), t.reference())).toList()));
+        return id;
+    }
+}

@@ -1,0 +1,62 @@
+package io.omnireturns.platform.observability;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Correlation and tracing (ids in from HTTP, through messages, out to connectors, into the logging MDC), processor
+ * metrics, and the health of event processors and connectors.
+ */
+@AutoConfiguration(after = AxonAutoConfiguration.class)
+public class ObservabilityConfiguration {
+
+    /** First of all filters, so every log line of a request, errors included, carries its ids. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public FilterRegistrationBean<CorrelationFilter> correlationFilter() {
+        FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    public MdcHandlerInterceptor<CommandMessage<?>> commandMdcInterceptor(CommandBus commandBus) {
+        MdcHandlerInterceptor<CommandMessage<?>> interceptor = new MdcHandlerInterceptor<>();
+        commandBus.registerHandlerInterceptor(interceptor);
+        return interceptor;
+    }
+
+    @Bean
+    public ConfigurerModule eventMdcInterceptor() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((configuration, processorName) -> new MdcHandlerInterceptor<>());
+    }
+
+    @Bean
+    public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore,
+                                             JdbcTemplate jdbc, MeterRegistry registry) {
+        return new EventProcessorMetrics(processing, eventStore, jdbc, registry);
+    }
+
+    @Bean
+    public EventProcessorsHealthContributor eventProcessorsHealthContributor(EventProcessingConfiguration processing,
+                                                                             EventProcessorMetrics metrics) {
+        return new EventProcessorsHealthContributor(processing, metrics);
+    }
+
+    @Bean
+    public ConnectorsHealthContributor connectorsHealthContributor(MeterRegistry registry) {
+        return new ConnectorsHealthContributor(registry);
+    }
+}

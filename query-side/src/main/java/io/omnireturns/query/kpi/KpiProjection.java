@@ -1,0 +1,181 @@
+package io.omnireturns.query.kpi;
+
+import io.omnireturns.api.kpi.FindKpis;
+import io.omnireturns.api.kpi.KpiReport;
+import io.omnireturns.api.returns.HoldDecision;
+import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.InventoryAdjusted;
+import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.event.RefundIssued;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
+import io.omnireturns.api.returns.event.ReturnAuthorized;
+import io.omnireturns.api.returns.event.ReturnCancelled;
+import io.omnireturns.api.returns.event.ReturnCompleted;
+import io.omnireturns.api.returns.event.ReturnExpired;
+import io.omnireturns.api.returns.event.ReturnHoldResolved;
+import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
+import io.omnireturns.api.returns.event.ReturnItemsReceived;
+import io.omnireturns.api.returns.event.ReturnLabelIssued;
+import io.omnireturns.api.returns.event.ReturnRejected;
+import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.query.kpi.KpiRepository.FirstInstant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+
+/**
+ * The KPI base: when each return reached each milestone (by the event's own timestamp), when the customer was told
+ * of it, what refund was approved and what the ERP posted, and every manual intervention. Redelivered and replayed
+ * events change nothing (see {@link KpiRepository}); a failing event goes to the dead-letter queue.
+ * <p>
+ * The milestones are the ones the return process tells the customer about, reached at the event that makes them
+ * true: AUTHORIZED, LABEL_ISSUED, RECEIVED (first receipt), REFUNDED (refund issued, or an exchange's replacement
+ * order), COMPLETED, and the endings REJECTED, CANCELLED, EXPIRED (also when a hold is resolved that way).
+ */
+@Component
+@ProcessingGroup(KpiProjection.PROCESSING_GROUP)
+public class KpiProjection {
+
+    public static final String PROCESSING_GROUP = "kpi";
+
+    private final KpiRepository repository;
+    private final TransactionTemplate savepoint;
+
+    public KpiProjection(KpiRepository repository, PlatformTransactionManager transactionManager) {
+        this.repository = repository;
+        // one savepoint per event: a failed statement must not abort the processor's transaction, so the
+        // dead-letter queue can still record the failure and the token still moves on
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @EventHandler
+    void on(ReturnRequested event, @Timestamp Instant at) {
+        write(() -> repository.requested(event.returnId(), event.channel(), at));
+    }
+
+    @EventHandler
+    void on(ReturnAuthorized event, @Timestamp Instant at) {
+        write(() -> repository.milestoneReached(event.returnId(), "AUTHORIZED", at));
+    }
+
+    @EventHandler
+    void on(ReturnRejected event, @Timestamp Instant at) {
+        write(() -> repository.milestoneReached(event.returnId(), "REJECTED", at));
+    }
+
+    @EventHandler
+    void on(ReturnLabelIssued event, @Timestamp Instant at) {
+        write(() -> repository.milestoneReached(event.returnId(), "LABEL_ISSUED", at));
+    }
+
+    @EventHandler
+    void on(ReturnItemsReceived event, @Timestamp Instant at) {
+        write(() -> {
+            repository.first(FirstInstant.RECEIVED, event.returnId(), at);
+            repository.milestoneReached(event.returnId(), "RECEIVED", at);
+        });
+    }
+
+    @EventHandler
+    void on(ReturnInspectionCompleted event, @Timestamp Instant at) {
+        write(() -> repository.first(FirstInstant.INSPECTION_COMPLETED, event.returnId(), at));
+    }
+
+    @EventHandler
+    void on(RefundApproved event) {
+        write(() -> repository.refundApproved(event.returnId(), event.breakdown().total()));
+    }
+
+    @EventHandler
+    void on(RefundIssued event, @Timestamp Instant at) {
+        write(() -> {
+            repository.first(FirstInstant.REFUND_ISSUED, event.returnId(), at);
+            repository.milestoneReached(event.returnId(), "REFUNDED", at);
+        });
+    }
+
+    @EventHandler
+    void on(ReplacementOrderCreated event, @Timestamp Instant at) {
+        write(() -> repository.milestoneReached(event.returnId(), "REFUNDED", at));
+    }
+
+    @EventHandler
+    void on(CreditMemoPosted event, @Timestamp Instant at) {
+        write(() -> repository.creditMemoPosted(event.returnId(), event.amount(), at));
+    }
+
+    @EventHandler
+    void on(InventoryAdjusted event, @Timestamp Instant at) {
+        write(() -> repository.inventoryAdjusted(event.returnId(), at));
+    }
+
+    @EventHandler
+    void on(ExceptionRaised event, @Timestamp Instant at) {
+        write(() -> repository.first(FirstInstant.EXCEPTION_RAISED, event.returnId(), at));
+    }
+
+    @EventHandler
+    void on(ExceptionResolved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        if ("RETRY".equals(event.resolution())) {
+            write(() -> repository.exceptionRetried(event.returnId(), sequence, at));
+        }
+    }
+
+    @EventHandler
+    void on(ReturnHoldResolved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        write(() -> {
+            repository.holdResolved(event.returnId(), sequence, at);
+            if (event.decision() != HoldDecision.RESUME) {
+                repository.milestoneReached(event.returnId(), event.resumedAs().name(), at);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(ReturnCancelled event, @Timestamp Instant at) {
+        write(() -> repository.milestoneReached(event.returnId(), "CANCELLED", at));
+    }
+
+    @EventHandler
+    void on(ReturnExpired event, @Timestamp Instant at) {
+        write(() -> repository.milestoneReached(event.returnId(), "EXPIRED", at));
+    }
+
+    @EventHandler
+    void on(ReturnCompleted event, @Timestamp Instant at) {
+        write(() -> repository.milestoneReached(event.returnId(), "COMPLETED", at));
+    }
+
+    @EventHandler
+    void on(CustomerNotified event, @Timestamp Instant at) {
+        write(() -> repository.customerNotified(event.returnId(), event.milestone(), at));
+    }
+
+    /** A replay rebuilds the KPI base from the first event. */
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
+    }
+
+    @QueryHandler
+    public KpiReport handle(FindKpis query) {
+        return repository.report(query.from(), query.to(), query.channel());
+    }
+
+    private void write(Runnable change) {
+        savepoint.executeWithoutResult(status -> change.run());
+    }
+}

@@ -1,0 +1,259 @@
+package io.omnireturns.query.kpi;
+
+import io.omnireturns.api.kpi.DurationKpi;
+import io.omnireturns.api.kpi.InterventionKpi;
+import io.omnireturns.api.kpi.KpiFigures;
+import io.omnireturns.api.kpi.KpiReport;
+import io.omnireturns.api.kpi.RatioKpi;
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.SalesChannel;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The KPI base in PostgreSQL and the KPI figures computed from it: per return the instants of its milestones, per
+ * milestone when the customer was told, and the manual interventions. Percentiles are PostgreSQL's
+ * {@code percentile_cont}, computed per channel and over all channels in one pass ({@code GROUPING SETS}).
+ */
+@Repository
+class KpiRepository {
+
+    /** The instants kept once per return: the first one wins. */
+    enum FirstInstant {
+        RECEIVED("received_at"),
+        INSPECTION_COMPLETED("inspection_completed_at"),
+        REFUND_ISSUED("refund_issued_at"),
+        EXCEPTION_RAISED("exception_raised_at");
+
+        private final String column;
+
+        FirstInstant(String column) {
+            this.column = column;
+        }
+    }
+
+    static final String HOLD_RESOLUTION = "HOLD_RESOLUTION";
+    static final String EXCEPTION_RETRY = "EXCEPTION_RETRY";
+
+    /** The key of the all-channels row in a result grouped by channel. */
+    private static final String ALL = "";
+
+    private static final String REFUND_CYCLE_TIME = """
+            SELECT channel, EXTRACT(EPOCH FROM refund_issued_at - requested_at)::float8 AS secs FROM kpi_return
+            WHERE refund_issued_at >= :from AND refund_issued_at < :to""";
+    private static final String REFUND_LATENCY = """
+            SELECT channel, EXTRACT(EPOCH FROM refund_issued_at - inspection_completed_at)::float8 AS secs
+            FROM kpi_return
+            WHERE refund_issued_at >= :from AND refund_issued_at < :to AND inspection_completed_at IS NOT NULL""";
+    private static final String INVENTORY_RESTATEMENT_LATENCY = """
+            SELECT channel, EXTRACT(EPOCH FROM inventory_adjusted_at - received_at)::float8 AS secs FROM kpi_return
+            WHERE inventory_adjusted_at >= :from AND inventory_adjusted_at < :to AND received_at IS NOT NULL""";
+    private static final String NOTIFICATION_TIMELINESS = """
+            SELECT r.channel, EXTRACT(EPOCH FROM m.notified_at - m.reached_at)::float8 AS secs
+            FROM kpi_milestone m JOIN kpi_return r ON r.return_id = m.return_id
+            WHERE m.notified_at >= :from AND m.notified_at < :to AND m.reached_at IS NOT NULL""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    KpiRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- writes (in the processor's transaction) ------------------------------------------------
+
+    void requested(String returnId, SalesChannel channel, Instant at) {
+        jdbc.update("""
+                INSERT INTO kpi_return (return_id, channel, requested_at) VALUES (:returnId, :channel, :at)
+                ON CONFLICT (return_id) DO NOTHING""",
+                params(returnId).addValue("channel", channel.name()).addValue("at", utc(at)));
+    }
+
+    void first(FirstInstant instant, String returnId, Instant at) {
+        jdbc.update("UPDATE kpi_return SET " + instant.column + " = COALESCE(" + instant.column + ", :at)"
+                + " WHERE return_id = :returnId", params(returnId).addValue("at", utc(at)));
+    }
+
+    /** Stock is restated line by line; the latency runs to the last line's adjustment. */
+    void inventoryAdjusted(String returnId, Instant at) {
+        jdbc.update("""
+                UPDATE kpi_return SET inventory_adjusted_at = GREATEST(inventory_adjusted_at, :at)
+                WHERE return_id = :returnId""", params(returnId).addValue("at", utc(at)));
+    }
+
+    void refundApproved(String returnId, Money total) {
+        jdbc.update("""
+                UPDATE kpi_return SET approved_refund_minor = :minor, approved_refund_currency = :currency
+                WHERE return_id = :returnId""",
+                params(returnId).addValue("minor", total.minor()).addValue("currency", total.currency()));
+    }
+
+    void creditMemoPosted(String returnId, Money amount, Instant at) {
+        jdbc.update("""
+                UPDATE kpi_return SET credit_memo_minor = :minor, credit_memo_currency = :currency,
+                                      credit_memo_posted_at = COALESCE(credit_memo_posted_at, :at)
+                WHERE return_id = :returnId""",
+                params(returnId).addValue("minor", amount.minor()).addValue("currency", amount.currency())
+                        .addValue("at", utc(at)));
+    }
+
+    void milestoneReached(String returnId, String milestone, Instant at) {
+        jdbc.update("""
+                INSERT INTO kpi_milestone (return_id, milestone, reached_at) VALUES (:returnId, :milestone, :at)
+                ON CONFLICT (return_id, milestone)
+                DO UPDATE SET reached_at = COALESCE(kpi_milestone.reached_at, EXCLUDED.reached_at)""",
+                params(returnId).addValue("milestone", milestone).addValue("at", utc(at)));
+    }
+
+    void customerNotified(String returnId, String milestone, Instant at) {
+        jdbc.update("""
+                INSERT INTO kpi_milestone (return_id, milestone, notified_at) VALUES (:returnId, :milestone, :at)
+                ON CONFLICT (return_id, milestone)
+                DO UPDATE SET notified_at = COALESCE(kpi_milestone.notified_at, EXCLUDED.notified_at)""",
+                params(returnId).addValue("milestone", milestone).addValue("at", utc(at)));
+    }
+
+    void exceptionRetried(String returnId, long sequence, Instant at) {
+        intervention(returnId, sequence, EXCEPTION_RETRY, at);
+    }
+
+    /**
+     * A retry that empties the exception queue also releases the hold, in the same command: the hold resolution
+     * right after a retry (previous sequence number) is part of that retry, not a second intervention.
+     */
+    void holdResolved(String returnId, long sequence, Instant at) {
+        Integer retriedJustBefore = jdbc.queryForObject("""
+                SELECT count(*) FROM kpi_intervention
+                WHERE return_id = :returnId AND sequence_number = :previous AND kind = :retry""",
+                params(returnId).addValue("previous", sequence - 1).addValue("retry", EXCEPTION_RETRY), Integer.class);
+        if (retriedJustBefore == null || retriedJustBefore == 0) {
+            intervention(returnId, sequence, HOLD_RESOLUTION, at);
+        }
+    }
+
+    private void intervention(String returnId, long sequence, String kind, Instant at) {
+        jdbc.update("""
+                INSERT INTO kpi_intervention (return_id, sequence_number, kind, occurred_at)
+                VALUES (:returnId, :sequence, :kind, :at) ON CONFLICT (return_id, sequence_number) DO NOTHING""",
+                params(returnId).addValue("sequence", sequence).addValue("kind", kind).addValue("at", utc(at)));
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("DELETE FROM kpi_intervention");
+        jdbc.getJdbcTemplate().execute("DELETE FROM kpi_milestone");
+        jdbc.getJdbcTemplate().execute("DELETE FROM kpi_return");
+    }
+
+    // ---- figures --------------------------------------------------------------------------------
+
+    KpiReport report(Instant from, Instant to, SalesChannel channel) {
+        MapSqlParameterSource window = new MapSqlParameterSource()
+                .addValue("from", utc(from))
+                .addValue("to", utc(to))
+                .addValue("channel", channel == null ? null : channel.name());
+        Map<String, DurationKpi> refundCycleTime = durations(REFUND_CYCLE_TIME, window);
+        Map<String, DurationKpi> refundLatency = durations(REFUND_LATENCY, window);
+        Map<String, DurationKpi> inventoryLatency = durations(INVENTORY_RESTATEMENT_LATENCY, window);
+        Map<String, DurationKpi> notificationTimeliness = durations(NOTIFICATION_TIMELINESS, window);
+        Map<String, RatioKpi> exceptionRate = ratios("""
+                SELECT channel, GROUPING(channel) AS overall,
+                       count(*) FILTER (WHERE exception_raised_at IS NOT NULL) AS numerator, count(*) AS denominator
+                FROM kpi_return
+                WHERE requested_at >= :from AND requested_at < :to
+                  AND (CAST(:channel AS VARCHAR) IS NULL OR channel = :channel)
+                GROUP BY GROUPING SETS ((channel), ())""", window);
+        Map<String, RatioKpi> postingAccuracy = ratios("""
+                SELECT channel, GROUPING(channel) AS overall,
+                       count(*) FILTER (WHERE credit_memo_minor = approved_refund_minor
+                                          AND credit_memo_currency = approved_refund_currency) AS numerator,
+                       count(*) AS denominator
+                FROM kpi_return
+                WHERE credit_memo_posted_at >= :from AND credit_memo_posted_at < :to
+                  AND (CAST(:channel AS VARCHAR) IS NULL OR channel = :channel)
+                GROUP BY GROUPING SETS ((channel), ())""", window);
+        Map<String, InterventionKpi> interventions = new HashMap<>();
+        jdbc.query("""
+                SELECT r.channel, GROUPING(r.channel) AS overall,
+                       count(*) FILTER (WHERE i.kind = 'HOLD_RESOLUTION') AS holds,
+                       count(*) FILTER (WHERE i.kind = 'EXCEPTION_RETRY') AS retries
+                FROM kpi_intervention i JOIN kpi_return r ON r.return_id = i.return_id
+                WHERE i.occurred_at >= :from AND i.occurred_at < :to
+                  AND (CAST(:channel AS VARCHAR) IS NULL OR r.channel = :channel)
+                GROUP BY GROUPING SETS ((r.channel), ())""", window, rs -> {
+            interventions.put(key(rs), InterventionKpi.of(rs.getLong("holds"), rs.getLong("retries")));
+        });
+
+        Map<SalesChannel, KpiFigures> byChannel = new EnumMap<>(SalesChannel.class);
+        for (SalesChannel each : SalesChannel.values()) {
+            if (channel == null || channel == each) {
+                String key = each.name();
+                byChannel.put(each, new KpiFigures(
+                        refundCycleTime.getOrDefault(key, DurationKpi.none()),
+                        refundLatency.getOrDefault(key, DurationKpi.none()),
+                        exceptionRate.getOrDefault(key, RatioKpi.none()),
+                        inventoryLatency.getOrDefault(key, DurationKpi.none()),
+                        notificationTimeliness.getOrDefault(key, DurationKpi.none()),
+                        interventions.getOrDefault(key, InterventionKpi.none()),
+                        postingAccuracy.getOrDefault(key, RatioKpi.none())));
+            }
+        }
+        KpiFigures figures = new KpiFigures(
+                refundCycleTime.getOrDefault(ALL, DurationKpi.none()),
+                refundLatency.getOrDefault(ALL, DurationKpi.none()),
+                exceptionRate.getOrDefault(ALL, RatioKpi.none()),
+                inventoryLatency.getOrDefault(ALL, DurationKpi.none()),
+                notificationTimeliness.getOrDefault(ALL, DurationKpi.none()),
+                interventions.getOrDefault(ALL, InterventionKpi.none()),
+                postingAccuracy.getOrDefault(ALL, RatioKpi.none()));
+        return new KpiReport(from, to, channel, figures, byChannel);
+    }
+
+    /** Count, percentiles and mean of the durations a query yields (columns channel, secs), per channel and overall. */
+    private Map<String, DurationKpi> durations(String durationsQuery, MapSqlParameterSource window) {
+        Map<String, DurationKpi> byChannel = new HashMap<>();
+        jdbc.query("""
+                SELECT channel, GROUPING(channel) AS overall, count(*) AS n,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY secs) AS p50,
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY secs) AS p90,
+                       percentile_cont(0.99) WITHIN GROUP (ORDER BY secs) AS p99,
+                       avg(secs) AS mean
+                FROM (""" + durationsQuery + """
+                ) durations
+                WHERE CAST(:channel AS VARCHAR) IS NULL OR channel = :channel
+                GROUP BY GROUPING SETS ((channel), ())""", window, rs -> {
+            long count = rs.getLong("n");
+            byChannel.put(key(rs), count == 0 ? DurationKpi.none() : new DurationKpi(count,
+                    rs.getDouble("p50"), rs.getDouble("p90"), rs.getDouble("p99"), rs.getDouble("mean")));
+        });
+        return byChannel;
+    }
+
+    private Map<String, RatioKpi> ratios(String query, MapSqlParameterSource window) {
+        Map<String, RatioKpi> byChannel = new HashMap<>();
+        jdbc.query(query, window, rs -> {
+            byChannel.put(key(rs), RatioKpi.of(rs.getLong("numerator"), rs.getLong("denominator")));
+        });
+        return byChannel;
+    }
+
+    private static String key(ResultSet rs) throws SQLException {
+        return rs.getInt("overall") == 1 ? ALL : rs.getString("channel");
+    }
+
+    private static MapSqlParameterSource params(String returnId) {
+        return new MapSqlParameterSource("returnId", returnId);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
