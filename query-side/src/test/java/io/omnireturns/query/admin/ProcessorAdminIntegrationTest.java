@@ -7,7 +7,6 @@ import io.omnireturns.api.audit.SegmentStatus;
 import io.omnireturns.api.audit.ViewDifference;
 import io.omnireturns.api.audit.ViewVerification;
 import io.omnireturns.api.orders.SalesChannel;
-import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.ReceivedLine;

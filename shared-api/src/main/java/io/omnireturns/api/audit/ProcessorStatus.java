@@ -3,8 +3,8 @@ package io.omnireturns.api.audit;
 import java.util.List;
 
 /**
- * Where one event processor stands. Positions are global indexes of the event store; the segments and positions
- * come from the token store, so they cover every instance of the service, not only the one answering.
+ * Where one event processor stands. Positions are global indexes of the event store; the segments come from the
+ * token store, so they cover every instance of the service, not only the one answering.
  *
  * @param kind                what its handlers are: {@code PROJECTION}, {@code SAGA} or {@code EVENT_HANDLER}
  * @param type                the Axon processor class, e.g. {@code PooledStreamingEventProcessor}
@@ -12,9 +12,10 @@ import java.util.List;
  * @param error               whether it is in error on this instance (a failing batch it keeps retrying)
  * @param replayable          whether {@code POST .../replay} may rebuild it: only projections that are allowed to
  * @param headPosition        global index of the newest event when this status was taken
- * @param lowestPosition      the slowest segment's position; null while it has no token yet or is not streaming
- * @param lag                 events between the head and the slowest segment; null when not streaming
- * @param replaying           whether a replay is in progress on any segment
+ * @param lowestPosition      the slowest segment's position (-1 for one that has handled nothing yet); null when the
+ *                            processor does not stream or has no segment yet
+ * @param lag                 events between the head and the slowest segment; null with {@code lowestPosition}
+ * @param replaying           whether any segment is replaying and not yet back where it stood at the reset
  * @param replayProgress      while replaying: how far the slowest segment is towards the position the replay
  *                            ends at, from 0 to 1; null otherwise
  * @param deadLetters         events waiting in the processing group's dead-letter queue
