@@ -1,5 +1,6 @@
 package io.omnireturns.query.exceptions;
 
+import io.omnireturns.platform.database.EventSavepoints;
 import io.omnireturns.api.query.ExceptionPage;
 import io.omnireturns.api.query.ExceptionView;
 import io.omnireturns.api.query.FindException;
@@ -19,7 +20,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -46,9 +46,7 @@ public class ExceptionQueueProjection {
                                     PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.updateEmitter = updateEmitter;
-        // as in the status view: a failed statement must not abort the processor's whole PostgreSQL transaction
-        this.savepoint = new TransactionTemplate(transactionManager);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoint = EventSavepoints.perEvent(transactionManager);
     }
 
     /** Only to know the order and customer of an exception raised later. */

@@ -1,5 +1,6 @@
 package io.omnireturns.query.finance;
 
+import io.omnireturns.platform.database.EventSavepoints;
 import io.omnireturns.api.finance.FindPeriodReconciliation;
 import io.omnireturns.api.finance.FindReturnLedger;
 import io.omnireturns.api.finance.PeriodReconciliation;
@@ -23,7 +24,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -58,9 +58,7 @@ public class FinanceLedgerProjection {
         this.repository = repository;
         this.periods = periods;
         this.reports = reports;
-        // as in the other views: a failed statement must not abort the processor's whole PostgreSQL transaction
-        this.savepoint = new TransactionTemplate(transactionManager);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoint = EventSavepoints.perEvent(transactionManager);
     }
 
     @EventHandler

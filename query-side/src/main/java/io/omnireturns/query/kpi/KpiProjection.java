@@ -1,5 +1,6 @@
 package io.omnireturns.query.kpi;
 
+import io.omnireturns.platform.database.EventSavepoints;
 import io.omnireturns.api.kpi.FindKpis;
 import io.omnireturns.api.kpi.KpiReport;
 import io.omnireturns.api.returns.HoldDecision;
@@ -30,7 +31,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -55,10 +55,7 @@ public class KpiProjection {
 
     public KpiProjection(KpiRepository repository, PlatformTransactionManager transactionManager) {
         this.repository = repository;
-        // one savepoint per event: a failed statement must not abort the processor's transaction, so the
-        // dead-letter queue can still record the failure and the token still moves on
-        this.savepoint = new TransactionTemplate(transactionManager);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoint = EventSavepoints.perEvent(transactionManager);
     }
 
     @EventHandler

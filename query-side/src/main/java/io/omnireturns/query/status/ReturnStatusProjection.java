@@ -1,5 +1,6 @@
 package io.omnireturns.query.status;
 
+import io.omnireturns.platform.database.EventSavepoints;
 import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnPage;
 import io.omnireturns.api.query.ReturnStatusView;
@@ -43,7 +44,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -70,10 +70,7 @@ public class ReturnStatusProjection {
                                   PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.updateEmitter = updateEmitter;
-        // A failed statement aborts the whole PostgreSQL transaction. A savepoint per event keeps the processor's
-        // transaction usable, so the dead-letter queue can still record the failure and the token still moves on.
-        this.savepoint = new TransactionTemplate(transactionManager);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoint = EventSavepoints.perEvent(transactionManager);
     }
 
     @EventHandler
