@@ -11,15 +11,40 @@ import org.springframework.http.ResponseEntity;
 
 import java.util.Map;
 
-/** Talks to the service the way a channel does: JSON over HTTP, answers read as JSON trees. */
+/**
+ * Talks to the service the way a channel does: JSON over HTTP, answers read as JSON trees. Signs in as the demo
+ * {@code admin} unless told to be someone else ({@link #as}); every demo password is {@code demo}.
+ */
 final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String DEMO_PASSWORD = "demo";
 
+    /** Not signed in. */
+    private final TestRestTemplate anonymous;
     private final TestRestTemplate rest;
 
-    ApiClient(TestRestTemplate rest) {
-        this.rest = rest;
+    ApiClient(TestRestTemplate anonymous) {
+        this(anonymous, "admin");
+    }
+
+    private ApiClient(TestRestTemplate anonymous, String user) {
+        this.anonymous = anonymous;
+        this.rest = user == null ? anonymous : anonymous.withBasicAuth(user, DEMO_PASSWORD);
+    }
+
+    /** The same service, signed in as another demo user. */
+    ApiClient as(String user) {
+        return new ApiClient(anonymous, user);
+    }
+
+    /** The same service, not signed in. */
+    ApiClient anonymous() {
+        return new ApiClient(anonymous, null);
+    }
+
+    ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
+        return exchange(method, path, body == null ? new HttpEntity<>(jsonHeaders()) : new HttpEntity<>(body, jsonHeaders()));
     }
 
     ResponseEntity<JsonNode> requestReturn(String idempotencyKey, Object body) {

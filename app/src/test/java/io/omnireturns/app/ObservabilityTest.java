@@ -76,7 +76,6 @@ class ObservabilityTest {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Correlation-Id", "checkout-777");
         headers.set("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
-        headers.set("X-Actor", "web-shop");
         ResponseEntity<String> answer = requestReturn(headers);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(answer.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("checkout-777");
@@ -135,8 +134,14 @@ class ObservabilityTest {
         assertThat(healthy.at("/components/eventProcessors/components/kpi/status").asText()).isEqualTo("UP");
         assertThat(healthy.at("/components/eventProcessors/components/return-process/status").asText()).isEqualTo("UP");
         assertThat(healthy.at("/components/connectors/components/fraud/status").asText()).isEqualTo("UP");
-        // details (positions, errors, circuit states) are for an authorized caller only
+        // details (positions, errors, circuit states) are for operations only
         assertThat(healthy.at("/components/eventProcessors/components/kpi").has("details")).isFalse();
+        JsonNode forOperations = read(rest.withBasicAuth("operations", "demo")
+                .getForObject("/actuator/health", String.class));
+        assertThat(forOperations.at("/components/eventProcessors/components/kpi").has("details")).isTrue();
+        JsonNode forAgent = read(rest.withBasicAuth("service-agent", "demo")
+                .getForObject("/actuator/health", String.class));
+        assertThat(forAgent.at("/components/eventProcessors/components/kpi").has("details")).isFalse();
 
         StreamingEventProcessor kpi = eventProcessing.eventProcessor("kpi", StreamingEventProcessor.class)
                 .orElseThrow();
@@ -159,7 +164,8 @@ class ObservabilityTest {
     private ResponseEntity<String> requestReturn(HttpHeaders headers) {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", UUID.randomUUID().toString());
-        return rest.exchange("/api/v1/returns", HttpMethod.POST, new HttpEntity<>(
+        // signed in as the web shop, which every event of the return then names as its actor
+        return rest.withBasicAuth("web-shop", "demo").exchange("/api/v1/returns", HttpMethod.POST, new HttpEntity<>(
                 webReturn(DemoOrders.WEB_APPAREL_ORDER_ID, line(DemoOrders.WEB_APPAREL_ORDER_ID + "-L1", 1, "SIZE_OR_FIT")),
                 headers), String.class);
     }
@@ -171,7 +177,7 @@ class ObservabilityTest {
     }
 
     private String scrape() {
-        return rest.getForObject("/actuator/prometheus", String.class);
+        return rest.withBasicAuth("operations", "demo").getForObject("/actuator/prometheus", String.class);
     }
 
     private List<String> eventTypes(String returnId) {

@@ -74,7 +74,14 @@ import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.security.AccessScope;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -101,6 +108,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger")
+// 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
+@Revision("2")
 public class ReturnAggregate {
 
     private static final Set<ReturnStatus> BEFORE_RECEIPT =
@@ -112,6 +121,8 @@ public class ReturnAggregate {
     private ReturnStatus status;
     private ReturnStatus heldFrom;
     private String orderId;
+    private String storeId;
+    private String customerId;
     private String currency;
     private RefundMethod refundMethod;
     private boolean eligibilityDecided;
@@ -137,6 +148,20 @@ public class ReturnAggregate {
 
     protected ReturnAggregate() {
         // for Axon
+    }
+
+    /**
+     * A command sent for a scoped caller (a store associate, a channel acting for one customer) reaches this return
+     * only when the return is inside that scope; outside it the return answers as if it did not exist, so a store
+     * cannot even learn that another store's return id is valid.
+     */
+    @CommandHandlerInterceptor
+    public Object enforceCallerScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        var scope = AccessScope.fromMetadata(command.getMetaData());
+        if (scope.isPresent() && !scope.get().permits(storeId, customerId)) {
+            throw new DomainException(ErrorKind.NOT_FOUND, RETURN_NOT_FOUND, "no return with id " + returnId);
+        }
+        return chain.proceed();
     }
 
     @CommandHandler
@@ -659,6 +684,8 @@ public class ReturnAggregate {
         status = ReturnStatus.REQUESTED;
         OrderSnapshot order = event.order();
         orderId = event.orderId();
+        storeId = event.storeId();
+        customerId = event.customerId();
         currency = order.currency();
         refundMethod = event.refundMethod();
         for (RequestedLine requested : event.lines()) {

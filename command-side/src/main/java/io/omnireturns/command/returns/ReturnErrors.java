@@ -7,6 +7,8 @@ import io.omnireturns.api.returns.ReturnStatus;
 /** The stable error codes a return refuses with; each one is documented in the README. */
 public final class ReturnErrors {
 
+    /** Also the answer to a scoped caller about a return outside its scope. */
+    public static final String RETURN_NOT_FOUND = "RETURN_NOT_FOUND";
     public static final String RETURN_HAS_NO_LINES = "RETURN_HAS_NO_LINES";
     public static final String INVALID_QUANTITY = "INVALID_QUANTITY";
     public static final String DUPLICATE_LINE = "DUPLICATE_LINE";

@@ -1,6 +1,8 @@
 package io.omnireturns.command.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
+import org.springframework.context.annotation.Import;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -60,6 +62,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         // the sweep is called directly here, never behind a test's back
         "omnireturns.integrations.sweep-interval=1h"})
 @AutoConfigureMockMvc
+@Import(SignedInAsAdmin.class)
 class IntegrationEventControllerTest {
 
     private static final String CARRIER_SECRET = "demo-carrier-secret";

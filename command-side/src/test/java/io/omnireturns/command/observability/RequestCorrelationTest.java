@@ -1,6 +1,9 @@
 package io.omnireturns.command.observability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
+import org.springframework.context.annotation.Import;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -37,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "omnireturns.database.embedded.data-dir=",
         "omnireturns.integrations.sweep-interval=1h"})
 @AutoConfigureMockMvc
+@Import(SignedInAsAdmin.class)
 class RequestCorrelationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +63,8 @@ class RequestCorrelationTest {
         MvcResult result = mvc.perform(returnRequest(orderId)
                         .header("X-Correlation-Id", "web-checkout-4711")
                         .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
-                        .header("X-Actor", "web-shop"))
+                        .with(user("pos").roles("CHANNEL"))
+                        .header("X-Actor", "cashier-17"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("X-Correlation-Id", "web-checkout-4711"))
                 .andExpect(header().string("X-Trace-Id", TRACE_ID))
@@ -75,7 +80,8 @@ class RequestCorrelationTest {
         assertThat(metadata).allSatisfy(stored -> {
             assertThat(stored.path("correlationId").asText()).isEqualTo("web-checkout-4711");
             assertThat(stored.path("traceId").asText()).isEqualTo(TRACE_ID);
-            assertThat(stored.path("actor").asText()).isEqualTo("web-shop");
+            // the signed-in caller, and the person it says it acts for
+            assertThat(stored.path("actor").asText()).isEqualTo("pos on behalf of cashier-17");
             assertThat(stored.path("causationId").asText()).isNotBlank();
         });
     }

@@ -1,6 +1,8 @@
 package io.omnireturns.command.returns;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
+import org.springframework.context.annotation.Import;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.Tender;
@@ -39,6 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "omnireturns.database.embedded.data-dir=",
         "omnireturns.integrations.sweep-interval=1h"})
 @AutoConfigureMockMvc
+@Import(SignedInAsAdmin.class)
 class CustomerNotifiedUpcastingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,9 +19,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            for (PropertySource<?> source : new PropertiesPropertySourceLoader()
-                    .load("omnireturns-platform-defaults", new ClassPathResource("omnireturns-platform.properties"))) {
-                environment.getPropertySources().addLast(source);
+            for (String file : new String[] {"omnireturns-platform.properties", "omnireturns-security.properties"}) {
+                for (PropertySource<?> source : new PropertiesPropertySourceLoader()
+                        .load(file.replace(".properties", "-defaults"), new ClassPathResource(file))) {
+                    environment.getPropertySources().addLast(source);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

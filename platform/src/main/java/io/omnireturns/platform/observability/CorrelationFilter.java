@@ -1,6 +1,5 @@
 package io.omnireturns.platform.observability;
 
-import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,10 +32,9 @@ public class CorrelationFilter extends OncePerRequestFilter {
         request.setAttribute(TRACE_ID_ATTRIBUTE, traceId);
         response.setHeader(CorrelationIds.CORRELATION_ID_HEADER, correlationId);
         response.setHeader(CorrelationIds.TRACE_ID_HEADER, traceId);
-        String actor = RequestMetadataInterceptor.actorOf(request);
+        // the actor joins the MDC once the caller is signed in (see CallerLogFilter)
         try (var correlation = MDC.putCloseable(CorrelationIds.CORRELATION_ID, correlationId);
-             var trace = MDC.putCloseable(CorrelationIds.TRACE_ID, traceId);
-             var acting = MDC.putCloseable(CorrelationIds.ACTOR, actor)) {
+             var trace = MDC.putCloseable(CorrelationIds.TRACE_ID, traceId)) {
             chain.doFilter(request, response);
         }
     }

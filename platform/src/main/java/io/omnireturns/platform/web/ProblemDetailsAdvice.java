@@ -3,6 +3,8 @@ package io.omnireturns.platform.web;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.money.MoneyException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.omnireturns.platform.security.RequestBodyLimitFilter;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -15,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -81,8 +84,28 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.TooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                // mass assignment: a client names only what it may say; status, amounts and ids are the service's
+                return problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "field '" + unknown.getPropertyName()
+                        + "' is not accepted by this operation; it takes only " + unknown.getKnownPropertyIds());
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "the request body is not valid JSON for this operation: " + rootMessage(e));
+    }
+
+    @ExceptionHandler(RequestBodyLimitFilter.TooLarge.class)
+    public ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimitFilter.TooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyLimitFilter.TooLarge.CODE, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not call this endpoint");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -165,6 +188,7 @@ public class ProblemDetailsAdvice {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ILLEGAL_STATE -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
     }
 

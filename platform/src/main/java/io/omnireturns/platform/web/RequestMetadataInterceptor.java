@@ -3,6 +3,7 @@ package io.omnireturns.platform.web;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import io.omnireturns.platform.observability.CorrelationFilter;
 import io.omnireturns.platform.observability.CorrelationIds;
+import io.omnireturns.platform.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -38,6 +39,12 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
             if (!command.getMetaData().containsKey(AxonInfrastructureConfiguration.SOURCE_SYSTEM)) {
                 metadata.put(AxonInfrastructureConfiguration.SOURCE_SYSTEM, headerOr(request, SOURCE_SYSTEM_HEADER, "api"));
             }
+            // who may be acted on travels with the command, so the return itself refuses what is outside the scope
+            Caller.current().ifPresent(caller -> caller.scope().toMetadata().forEach((key, value) -> {
+                if (!command.getMetaData().containsKey(key)) {
+                    metadata.put(key, value);
+                }
+            }));
             copyAttribute(request, CorrelationFilter.CORRELATION_ID_ATTRIBUTE, CorrelationIds.CORRELATION_ID, command,
                     metadata);
             copyAttribute(request, CorrelationFilter.TRACE_ID_ATTRIBUTE, CorrelationIds.TRACE_ID, command,
@@ -46,9 +53,14 @@ public class RequestMetadataInterceptor implements MessageDispatchInterceptor<Co
         };
     }
 
-    /** Who acts in this request: {@code X-Actor}, or {@code anonymous}. */
+    /**
+     * Who acts in this request: the signed-in caller, never what a client claims. A system calling for a person
+     * (a till for its cashier) may name that person in {@code X-Actor}: "pos on behalf of cashier-17".
+     */
     public static String actorOf(HttpServletRequest request) {
-        return headerOr(request, ACTOR_HEADER, "anonymous");
+        String caller = Caller.current().map(Caller::name).orElse("anonymous");
+        String onBehalfOf = headerOr(request, ACTOR_HEADER, null);
+        return onBehalfOf == null || onBehalfOf.equals(caller) ? caller : caller + " on behalf of " + onBehalfOf;
     }
 
     private static void copyAttribute(HttpServletRequest request, String attribute, String key,

@@ -1,6 +1,7 @@
 package io.omnireturns.query.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
 import io.omnireturns.api.audit.ProcessorOverview;
 import io.omnireturns.api.audit.ProcessorStatus;
 import io.omnireturns.api.audit.SegmentStatus;
@@ -82,7 +83,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.eventhandling.processors.order-ledger-release.batch-size=100"
 })
 @AutoConfigureMockMvc
-@Import({ProcessorAdminIntegrationTest.ReturnProcessStandIn.class,
+@Import({SignedInAsAdmin.class, ProcessorAdminIntegrationTest.ReturnProcessStandIn.class,
         ProcessorAdminIntegrationTest.OrderLedgerReleaseStandIn.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessorAdminIntegrationTest {

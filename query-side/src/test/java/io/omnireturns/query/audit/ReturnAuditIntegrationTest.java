@@ -1,6 +1,8 @@
 package io.omnireturns.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
+import org.springframework.context.annotation.Import;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.audit.AuditEvent;
 import io.omnireturns.api.audit.ReturnHistory;
@@ -71,6 +73,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "omnireturns.audit.history-max-events=8"
 })
 @AutoConfigureMockMvc
+@Import(SignedInAsAdmin.class)
 class ReturnAuditIntegrationTest {
 
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);

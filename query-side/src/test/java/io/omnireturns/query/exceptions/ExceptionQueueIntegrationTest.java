@@ -1,6 +1,8 @@
 package io.omnireturns.query.exceptions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
+import org.springframework.context.annotation.Import;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.ExceptionPage;
@@ -84,6 +86,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.axonserver.enabled=false"
 })
 @AutoConfigureMockMvc
+@Import(SignedInAsAdmin.class)
 class ExceptionQueueIntegrationTest {
 
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);

@@ -1,6 +1,7 @@
 package io.omnireturns.query.finance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
 import io.omnireturns.api.finance.PeriodReconciliation;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
@@ -56,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.axonserver.enabled=false"
 })
 @AutoConfigureMockMvc
-@Import(FinanceIntegrationTest.TestClock.class)
+@Import({SignedInAsAdmin.class, FinanceIntegrationTest.TestClock.class})
 abstract class FinanceIntegrationTest {
 
     static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);

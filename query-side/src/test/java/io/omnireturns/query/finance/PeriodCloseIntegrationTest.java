@@ -170,7 +170,8 @@ class PeriodCloseIntegrationTest extends FinanceIntegrationTest {
     }
 
     private ResultActions close(String period, String actor) throws Exception {
-        return mockMvc.perform(post("/api/v1/finance/periods/{period}/close", period).header("X-Actor", actor));
+        // who closed the period is the signed-in caller
+        return mockMvc.perform(post("/api/v1/finance/periods/{period}/close", period).with(user(actor).roles("FINANCE")));
     }
 
     private Integer bookingsIn(String period) {

@@ -1,6 +1,8 @@
 package io.omnireturns.query.kpi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
+import org.springframework.context.annotation.Import;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.orders.SalesChannel;
@@ -77,6 +79,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.axonserver.enabled=false"
 })
 @AutoConfigureMockMvc
+@Import(SignedInAsAdmin.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KpiIntegrationTest {
 

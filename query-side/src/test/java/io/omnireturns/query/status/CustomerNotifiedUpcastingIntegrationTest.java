@@ -1,6 +1,8 @@
 package io.omnireturns.query.status;
 
 import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.platform.testing.SignedInAsAdmin;
+import org.springframework.context.annotation.Import;
 import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SystemStateView;
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
         "axon.axonserver.enabled=false"
 })
 @AutoConfigureMockMvc
+@Import(SignedInAsAdmin.class)
 class CustomerNotifiedUpcastingIntegrationTest {
 
     @Autowired

@@ -8,5 +8,7 @@ public enum ErrorKind {
     /** Not allowed in the current state (409). */
     ILLEGAL_STATE,
     /** Well-formed but refused by a business rule (422). */
-    RULE_VIOLATION
+    RULE_VIOLATION,
+    /** The caller is known but may not do this (403). */
+    FORBIDDEN
 }

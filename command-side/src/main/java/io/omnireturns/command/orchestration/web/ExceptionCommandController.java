@@ -8,9 +8,9 @@ import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,15 +37,14 @@ public class ExceptionCommandController {
 
     @PostMapping("/{exceptionId}/retry")
     @Operation(summary = "Run the failed step again (same idempotency key: no financial effect can repeat)")
-    public RetryAnswer retry(@PathVariable String exceptionId,
-                             @RequestHeader(value = RequestMetadataInterceptor.ACTOR_HEADER, required = false) String actor) {
+    public RetryAnswer retry(@PathVariable String exceptionId, HttpServletRequest request) {
         Matcher matcher = EXCEPTION_ID.matcher(exceptionId);
         if (!matcher.matches()) {
             throw new DomainException(ErrorKind.NOT_FOUND, "EXCEPTION_NOT_FOUND", "no exception " + exceptionId);
         }
         String returnId = matcher.group(1);
         ReturnStatus status = commands.sendAndWait(new RetryException(returnId, exceptionId,
-                actor == null ? "operations" : actor));
+                RequestMetadataInterceptor.actorOf(request)));
         return new RetryAnswer(exceptionId, returnId, status);
     }
 }

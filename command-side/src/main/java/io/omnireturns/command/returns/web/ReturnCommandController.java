@@ -1,5 +1,8 @@
 package io.omnireturns.command.returns.web;
 
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.ReturnStatus;
@@ -15,9 +18,11 @@ import io.omnireturns.command.returns.web.ReturnCommandForms.HoldResolution;
 import io.omnireturns.command.returns.web.ReturnCommandForms.Inspection;
 import io.omnireturns.command.returns.web.ReturnCommandForms.Receipt;
 import io.omnireturns.command.returns.web.ReturnCommandForms.StatusAnswer;
+import io.omnireturns.platform.security.Caller;
 import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -55,18 +60,17 @@ public class ReturnCommandController {
     @Operation(summary = "Request a return; the same Idempotency-Key and body always give the same answer")
     public ResponseEntity<ReturnRequestAnswer> request(
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
-            @RequestBody @Valid ReturnRequestForm form) {
-        ReturnRequestAnswer answer = requests.request(idempotencyKey, form);
+            @RequestBody @Valid ReturnRequestForm form, Caller caller) {
+        ReturnRequestAnswer answer = requests.request(idempotencyKey, scoped(form, caller));
         return ResponseEntity.created(URI.create("/api/v1/returns/" + answer.returnId())).body(answer);
     }
 
     @PostMapping("/{returnId}/cancellation")
     @Operation(summary = "Cancel a return before anything was received")
     public StatusAnswer cancel(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
-                               @RequestBody @Valid Cancellation body,
-                               @RequestHeader(value = RequestMetadataInterceptor.ACTOR_HEADER, required = false) String actor) {
+                               @RequestBody @Valid Cancellation body, HttpServletRequest request) {
         ReturnStatus status = commands.sendAndWait(new CancelReturn(returnId, body.reason(),
-                body.cancelledBy() != null ? body.cancelledBy() : actor));
+                RequestMetadataInterceptor.actorOf(request)));
         return new StatusAnswer(returnId, status);
     }
 
@@ -96,10 +100,26 @@ public class ReturnCommandController {
     @PostMapping("/{returnId}/hold-resolutions")
     @Operation(summary = "Resolve an ON_HOLD return with a decision and a reason")
     public StatusAnswer resolveHold(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
-                                    @RequestBody @Valid HoldResolution body,
-                                    @RequestHeader(value = RequestMetadataInterceptor.ACTOR_HEADER, required = false) String actor) {
+                                    @RequestBody @Valid HoldResolution body, HttpServletRequest request) {
         ReturnStatus status = commands.sendAndWait(new ResolveHold(returnId, body.decision(), body.reason(),
-                body.resolvedBy() != null ? body.resolvedBy() : actor));
+                RequestMetadataInterceptor.actorOf(request)));
         return new StatusAnswer(returnId, status);
+    }
+
+    /**
+     * A store associate takes in returns at their own store only; a channel acting for one customer requests returns
+     * of that customer's orders only (the request service then checks the order really is theirs).
+     */
+    private static ReturnRequestForm scoped(ReturnRequestForm form, Caller caller) {
+        if (!caller.scope().isScoped()) {
+            return form;
+        }
+        if (!caller.scope().stores().isEmpty() && form.channel() != SalesChannel.STORE) {
+            throw new DomainException(ErrorKind.FORBIDDEN, "STORE_NOT_IN_SCOPE",
+                    "a store associate takes in store returns only (channel STORE)");
+        }
+        String storeId = form.channel() == SalesChannel.STORE ? caller.storeFor(form.storeId()) : form.storeId();
+        return new ReturnRequestForm(form.orderId(), form.channel(), storeId, caller.customerFor(form.customerId()),
+                form.refundMethod(), form.lines());
     }
 }

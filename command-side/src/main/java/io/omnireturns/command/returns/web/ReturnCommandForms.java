@@ -21,7 +21,8 @@ public final class ReturnCommandForms {
     private ReturnCommandForms() {
     }
 
-    public record Cancellation(@NotBlank @Size(max = 500) String reason, @Size(max = 120) String cancelledBy) {
+    /** Who cancels is the signed-in caller, never a field. */
+    public record Cancellation(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record Receipt(@NotBlank @Size(max = 64) String receiptId,
@@ -47,9 +48,9 @@ public final class ReturnCommandForms {
                           @Size(max = 500) String note) {
     }
 
+    /** Who resolves is the signed-in caller, never a field. */
     public record HoldResolution(@NotNull HoldDecision decision,
-                          @NotBlank @Size(max = 500) String reason,
-                          @Size(max = 120) String resolvedBy) {
+                          @NotBlank @Size(max = 500) String reason) {
     }
 
     /** The answer of every state-changing call: the return and the status it is now in. */

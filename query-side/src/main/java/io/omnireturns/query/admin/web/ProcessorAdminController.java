@@ -8,9 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import io.omnireturns.platform.web.RequestMetadataInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,9 +54,8 @@ public class ProcessorAdminController {
     @ApiResponse(responseCode = "409", description = "a saga or other processor that must not be replayed "
             + "(PROCESSOR_NOT_REPLAYABLE), a replay already running (REPLAY_IN_PROGRESS), or another instance "
             + "still working on it (PROCESSOR_CLAIMED_ELSEWHERE)")
-    public ResponseEntity<ProcessorStatus> replay(@PathVariable String name,
-                                                  @RequestHeader(name = "X-Actor", required = false) String actor) {
-        ProcessorStatus status = processors.replay(name, actor == null || actor.isBlank() ? "anonymous" : actor);
+    public ResponseEntity<ProcessorStatus> replay(@PathVariable String name, HttpServletRequest request) {
+        ProcessorStatus status = processors.replay(name, RequestMetadataInterceptor.actorOf(request));
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/processors/" + name)).body(status);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -46,7 +47,6 @@ import java.util.List;
 public class FinanceController {
 
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
-    private static final int MAX_ACTOR_LENGTH = 120;
 
     private final QueryGateway queryGateway;
     private final PeriodClosing periodClosing;
@@ -95,15 +95,15 @@ public class FinanceController {
     @Operation(summary = "Close an accounting period",
             description = "Freezes the period's report as it stands; later bookings dated inside it go to the "
                     + "first open period after it, as adjustments. Only a period that has ended can be closed, once. "
-                    + "Answers the frozen report with its first page of discrepancies; X-Actor names who closed it.")
+                    + "Answers the frozen report with its first page of discrepancies; the signed-in caller is recorded as who closed it.")
     @ApiResponse(responseCode = "200", description = "the frozen report")
     @ApiResponse(responseCode = "400", description = "period not yyyy-MM (code INVALID_PERIOD)")
     @ApiResponse(responseCode = "409", description = "already closed (PERIOD_ALREADY_CLOSED), not ended yet "
             + "(PERIOD_NOT_ENDED), or the ledger is being replayed (LEDGER_REPLAYING)")
     public PeriodReconciliation close(
             @Parameter(description = "the accounting period, yyyy-MM") @PathVariable String period,
-            @RequestHeader(value = RequestMetadataInterceptor.ACTOR_HEADER, required = false) String actor) {
-        return periodClosing.close(period, actorOf(actor));
+            HttpServletRequest request) {
+        return periodClosing.close(period, RequestMetadataInterceptor.actorOf(request));
     }
 
     @GetMapping("/returns/{returnId}/ledger")
@@ -147,11 +147,4 @@ public class FinanceController {
         return false;
     }
 
-    private static String actorOf(String header) {
-        if (header == null || header.isBlank()) {
-            return "anonymous";
-        }
-        String actor = header.strip();
-        return actor.length() > MAX_ACTOR_LENGTH ? actor.substring(0, MAX_ACTOR_LENGTH) : actor;
-    }
 }

@@ -8,6 +8,7 @@ import io.omnireturns.api.query.ReturnPage;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SearchReturns;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,12 +38,14 @@ public class ReturnQueryController {
     @GetMapping("/{returnId}")
     @Operation(summary = "The canonical status view of a return")
     @ApiResponse(responseCode = "200", description = "the return's status view")
-    @ApiResponse(responseCode = "404", description = "no such return (code RETURN_NOT_FOUND)")
-    public ReturnStatusView status(@PathVariable String returnId) {
+    @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may see "
+            + "(code RETURN_NOT_FOUND)")
+    public ReturnStatusView status(@PathVariable String returnId, Caller caller) {
         ReturnStatusView view = queryGateway
                 .query(new FindReturnStatus(returnId), ResponseTypes.instanceOf(ReturnStatusView.class))
                 .join();
-        if (view == null) {
+        // outside the caller's scope a return is answered as missing: a store cannot probe another's return ids
+        if (view == null || !caller.scope().permits(view.storeId(), view.customerId())) {
             throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "no return with id " + returnId);
         }
         return view;
@@ -54,7 +57,10 @@ public class ReturnQueryController {
                     + SearchReturns.MAX_PAGE_SIZE)
     @ApiResponse(responseCode = "200", description = "one page of returns")
     @ApiResponse(responseCode = "400", description = "invalid page, size or filter value "
-            + "(code VALIDATION_FAILED or INVALID_PARAMETER)")
+            + "(code VALIDATION_FAILED or INVALID_PARAMETER), or no storeId from an associate of several stores "
+            + "(STORE_REQUIRED)")
+    @ApiResponse(responseCode = "403", description = "a store or customer outside the caller's scope "
+            + "(code STORE_NOT_IN_SCOPE or CUSTOMER_NOT_IN_SCOPE)")
     public ReturnPage search(
             @RequestParam(required = false) String orderId,
             @RequestParam(required = false) String customerId,
@@ -65,8 +71,11 @@ public class ReturnQueryController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @Parameter(description = "returns per page, 1 to " + SearchReturns.MAX_PAGE_SIZE)
             @RequestParam(defaultValue = "" + SearchReturns.DEFAULT_PAGE_SIZE)
-            @Min(1) @Max(SearchReturns.MAX_PAGE_SIZE) int size) {
-        return queryGateway.query(new SearchReturns(orderId, customerId, status, channel, storeId, page, size),
+            @Min(1) @Max(SearchReturns.MAX_PAGE_SIZE) int size,
+            Caller caller) {
+        // a scoped caller searches inside its scope only: its store, its customer
+        return queryGateway.query(new SearchReturns(orderId, caller.customerFor(customerId), status, channel,
+                        caller.storeFor(storeId), page, size),
                 ResponseTypes.instanceOf(ReturnPage.class)).join();
     }
 }

@@ -1,0 +1,68 @@
+package io.omnireturns.platform.security;
+
+import org.springframework.http.HttpMethod;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.omnireturns.platform.security.Role.*;
+
+/**
+ * Who may call which endpoint: the one table the security filter applies before a request reaches a controller (so a
+ * refused caller learns nothing from validation) and the one that docs/security.md shows. {@link Role#ADMIN} is added
+ * to every rule. An endpoint missing here is refused to everyone; the role-matrix test finds it.
+ */
+public final class AccessRules {
+
+    /** One endpoint and the roles that may call it. */
+    public record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+        public String[] roleNames() {
+            return roles.stream().map(Role::name).toArray(String[]::new);
+        }
+    }
+
+    /** Everyone may read these, signed in or not: liveness, readiness and the API document. */
+    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error");
+
+    /** Signed with the partner's HMAC key instead (see docs/webhooks.md). */
+    public static final String WEBHOOKS = "/api/v1/integrations/*/events";
+
+    public static final List<Rule> RULES = List.of(
+            rule(HttpMethod.POST, "/api/v1/returns", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
+            rule(HttpMethod.GET, "/api/v1/returns",
+                    CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/returns/*",
+                    CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/returns/*/cancellation", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
+            rule(HttpMethod.POST, "/api/v1/returns/*/receipts", WAREHOUSE, STORE_ASSOCIATE),
+            rule(HttpMethod.POST, "/api/v1/returns/*/inspections", WAREHOUSE, STORE_ASSOCIATE),
+            rule(HttpMethod.POST, "/api/v1/returns/*/hold-resolutions", SERVICE_AGENT, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/returns/*/history", AUDITOR, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/returns/*/state", AUDITOR, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/audit/events", AUDITOR),
+            rule(HttpMethod.GET, "/api/v1/exceptions", SERVICE_AGENT, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/exceptions/*", SERVICE_AGENT, OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/exceptions/*/retry", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/finance/returns/*/ledger", FINANCE, AUDITOR),
+            rule(HttpMethod.GET, "/api/v1/finance/periods/*/reconciliation", FINANCE, AUDITOR),
+            rule(HttpMethod.POST, "/api/v1/finance/periods/*/close", FINANCE),
+            rule(HttpMethod.GET, "/api/v1/kpis", FINANCE, AUDITOR, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/admin/processors", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/admin/processors/*", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/admin/processors/*/replay", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/admin/views/*/verification", AUDITOR, OPERATIONS),
+            // metrics (Prometheus scrapes with operations credentials) and every other actuator endpoint
+            rule(HttpMethod.GET, "/actuator/**", OPERATIONS));
+
+    private AccessRules() {
+    }
+
+    private static Rule rule(HttpMethod method, String pattern, Role... roles) {
+        Set<Role> allowed = EnumSet.of(ADMIN);
+        allowed.addAll(Arrays.asList(roles));
+        return new Rule(method, pattern, Set.copyOf(allowed));
+    }
+}

@@ -1,0 +1,164 @@
+package io.omnireturns.platform.security;
+
+import io.omnireturns.api.security.AccessScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every endpoint needs a signed-in caller, except health, the API document and the HMAC-signed webhooks. What each
+ * role may call is {@link AccessRules}, applied here before any controller runs; which returns a caller may handle
+ * is its {@link AccessScope}, applied by the query controllers and, for commands, by the return itself.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    static {
+        // controllers take the Caller as a parameter; it is not part of any request
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
+                                           ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        String challenge = properties.mode() == SecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"omnireturns\"";
+        http.addFilterBefore(new CallerLogFilter(), AuthorizationFilter.class)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated(challenge))
+                        .accessDeniedHandler(ProblemResponses.denied()))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(AccessRules.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+                    requests.requestMatchers(org.springframework.http.HttpMethod.POST, AccessRules.WEBHOOKS).permitAll();
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
+                    }
+                    requests.anyRequest().denyAll();
+                });
+        if (properties.mode() == SecurityProperties.Mode.JWT) {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(ProblemResponses.unauthenticated(challenge))
+                    .accessDeniedHandler(ProblemResponses.denied())
+                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject())
+                            .jwtAuthenticationConverter(new JwtCallers(properties.jwt()))));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(challenge)));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "omnireturns.security.mode", havingValue = "demo", matchIfMissing = true)
+    public UserDetailsService demoUsers(SecurityProperties properties) {
+        log.warn("Security runs in demo mode: HTTP Basic with the documented demo users. "
+                + "Set omnireturns.security.mode=jwt and an issuer for production.");
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, DemoUser> users = properties.demoUsers().stream()
+                .map(account -> new DemoUser(account.username(),
+                        account.password().startsWith("{") ? account.password() : "{noop}" + account.password(),
+                        account.roles(), new AccessScope(Set.copyOf(account.stores()), account.customerId())))
+                .collect(Collectors.toMap(DemoUser::username, Function.identity()));
+        return username -> {
+            DemoUser user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("no demo user " + username);
+            }
+            // a fresh copy each time: Spring Security erases credentials of what it is given
+            return new DemoUser(user.username(), user.password(), user.roles(), user.scope());
+        };
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "omnireturns.security.mode", havingValue = "jwt")
+    public JwtDecoder jwtDecoder(SecurityProperties properties) {
+        SecurityProperties.Jwt jwt = properties.jwt();
+        NimbusJwtDecoder decoder;
+        if (jwt.jwkSetUri() != null) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString()).build();
+        } else if (jwt.issuerUri() != null) {
+            decoder = NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri().toString()).build();
+        } else {
+            throw new IllegalStateException("omnireturns.security.mode=jwt needs omnireturns.security.jwt.issuer-uri "
+                    + "or omnireturns.security.jwt.jwk-set-uri");
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(jwt.issuerUri() != null ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri().toString())
+                : JwtValidators.createDefault());
+        if (jwt.audience() != null && !jwt.audience().isBlank()) {
+            validators.add(token -> token.getAudience() != null && token.getAudience().contains(jwt.audience())
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                    "the token is not meant for audience " + jwt.audience(), null)));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(SecurityProperties properties) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), properties.maxWebhookBody().toBytes()));
+        // before Spring Security (-100): an oversized body is refused before anyone reads it
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    public WebMvcConfigurer callerArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    public SecurityOpenApiCustomizer securityOpenApiCustomizer(SecurityProperties properties) {
+        return new SecurityOpenApiCustomizer();
+    }
+}

@@ -1,0 +1,90 @@
+package io.omnireturns.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * How callers prove who they are ({@code omnireturns.security.*}). The embedded default is {@link Mode#DEMO}: HTTP
+ * Basic with the documented demo users, the same roles and scopes a production identity provider would give. In
+ * production set {@code mode=jwt} with the identity provider's issuer (or JWK set) and the claim names it uses.
+ *
+ * @param mode           {@code demo} (HTTP Basic, demo users) or {@code jwt} (OAuth2 resource server)
+ * @param jwt            how bearer tokens are checked and read
+ * @param demoUsers      the users of demo mode; empty means the documented defaults
+ * @param maxRequestBody the largest request body the API accepts (413 above it)
+ * @param maxWebhookBody the largest webhook body a partner may send
+ */
+@ConfigurationProperties("omnireturns.security")
+public record SecurityProperties(Mode mode, Jwt jwt, List<DemoAccount> demoUsers, DataSize maxRequestBody,
+                                 DataSize maxWebhookBody) {
+
+    public enum Mode { DEMO, JWT }
+
+    public SecurityProperties {
+        mode = mode == null ? Mode.DEMO : mode;
+        jwt = jwt == null ? new Jwt(null, null, null, null, null, null, null) : jwt;
+        demoUsers = demoUsers == null || demoUsers.isEmpty() ? DemoAccount.DEFAULTS : List.copyOf(demoUsers);
+        maxRequestBody = maxRequestBody == null ? DataSize.ofKilobytes(64) : maxRequestBody;
+        maxWebhookBody = maxWebhookBody == null ? DataSize.ofKilobytes(256) : maxWebhookBody;
+    }
+
+    /**
+     * @param issuerUri     the token issuer ({@code iss}); its OpenID configuration names the keys unless jwkSetUri is set
+     * @param jwkSetUri     where the signing keys are, if not found through the issuer
+     * @param audience      when set, a token must name it in {@code aud}
+     * @param rolesClaim    the claim with the caller's roles; a dotted path reaches into objects ({@code realm_access.roles})
+     * @param storesClaim   the claim with the stores a store associate works for
+     * @param customerClaim the claim naming the one customer a channel acts for, if any
+     * @param nameClaim     the claim recorded as the actor on every event the caller causes
+     */
+    public record Jwt(URI issuerUri, URI jwkSetUri, String audience, String rolesClaim, String storesClaim,
+                      String customerClaim, String nameClaim) {
+        public Jwt {
+            rolesClaim = blankOr(rolesClaim, "roles");
+            storesClaim = blankOr(storesClaim, "stores");
+            customerClaim = blankOr(customerClaim, "customer_id");
+            nameClaim = blankOr(nameClaim, "sub");
+        }
+    }
+
+    /**
+     * A demo-mode user.
+     *
+     * @param password   plain, or with an encoder prefix ({@code {bcrypt}...})
+     * @param stores     the stores a store associate works for
+     * @param customerId the one customer a channel user acts for
+     */
+    public record DemoAccount(String username, String password, List<Role> roles, List<String> stores,
+                              String customerId) {
+
+        /** The documented demo users (README, "Security"); every password is {@code demo}. */
+        public static final List<DemoAccount> DEFAULTS = List.of(
+                user("web-shop", Role.CHANNEL),
+                user("pos", Role.CHANNEL),
+                new DemoAccount("customer-100", "demo", List.of(Role.CHANNEL), List.of(), "CUST-100"),
+                new DemoAccount("store-001", "demo", List.of(Role.STORE_ASSOCIATE), List.of("STORE-001"), null),
+                new DemoAccount("store-002", "demo", List.of(Role.STORE_ASSOCIATE), List.of("STORE-002"), null),
+                user("warehouse", Role.WAREHOUSE),
+                user("service-agent", Role.SERVICE_AGENT),
+                user("finance", Role.FINANCE),
+                user("auditor", Role.AUDITOR),
+                user("operations", Role.OPERATIONS),
+                user("admin", Role.ADMIN));
+
+        public DemoAccount {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            stores = stores == null ? List.of() : List.copyOf(stores);
+        }
+
+        private static DemoAccount user(String name, Role role) {
+            return new DemoAccount(name, "demo", List.of(role), List.of(), null);
+        }
+    }
+
+    private static String blankOr(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
