@@ -87,7 +87,7 @@ class OpenApiContractTest {
                 .writer(printer).writeValueAsString(sorted) + "\n";
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.exists(dir.resolve("app")))) {
             dir = dir.getParent();
