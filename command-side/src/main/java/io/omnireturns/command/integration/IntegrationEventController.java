@@ -4,6 +4,7 @@ import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.platform.web.ProblemDetailsAdvice;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,15 @@ public class IntegrationEventController {
     @PostMapping("/{system}/events")
     @Operation(summary = "Receive a signed event of the carrier, payments or warehouse system; "
             + "200 applied or repeated, 202 parked until the return is ready for it, 422 refused")
+    @ApiResponse(responseCode = "200", description = "applied, or a repeat of an event already received")
+    @ApiResponse(responseCode = "202", description = "parked until the return is ready for it")
+    @ApiResponse(responseCode = "400", description = "no or a malformed event id header (code MISSING_HEADER or "
+            + "VALIDATION_FAILED) or a body this system never sends (MALFORMED_REQUEST)")
+    @ApiResponse(responseCode = "401", description = "no or a wrong HMAC signature (code INVALID_SIGNATURE)")
+    @ApiResponse(responseCode = "404", description = "no such integration (code UNKNOWN_INTEGRATION)")
+    @ApiResponse(responseCode = "413", description = "the body is too large (code PAYLOAD_TOO_LARGE)")
+    @ApiResponse(responseCode = "422", description = "refused: no such return (code UNKNOWN_RETURN), or the return "
+            + "refused it with its own code (e.g. ILLEGAL_TRANSITION, RECEIVED_QUANTITY_EXCEEDS_AUTHORIZED)")
     public ResponseEntity<?> receive(@PathVariable String system,
                                      @RequestHeader(value = WebhookSignatures.HEADER, required = false) String signature,
                                      @RequestHeader(value = EVENT_ID_HEADER, required = false) String eventId,

@@ -56,7 +56,8 @@ public class ProblemDetailsOpenApiCustomizer implements OpenApiCustomizer {
         ApiResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null && !responses.containsKey("400")) {
             responses.addApiResponse("400", new ApiResponse().description("the body is not valid JSON for this "
-                    + "operation or breaks its constraints (code MALFORMED_REQUEST or VALIDATION_FAILED)"));
+                    + "operation, names a field it does not take or breaks its constraints (code MALFORMED_REQUEST, "
+                    + "UNKNOWN_FIELD or VALIDATION_FAILED)"));
         }
         if (!responses.containsKey("500")) {
             responses.addApiResponse("500", new ApiResponse()

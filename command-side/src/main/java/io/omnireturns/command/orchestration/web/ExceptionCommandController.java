@@ -6,6 +6,7 @@ import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,11 @@ public class ExceptionCommandController {
 
     @PostMapping("/{exceptionId}/retry")
     @Operation(summary = "Run the failed step again (same idempotency key: no financial effect can repeat)")
+    @ApiResponse(responseCode = "200", description = "the exception, its return and the return's status")
+    @ApiResponse(responseCode = "404", description = "no such exception (code EXCEPTION_NOT_FOUND) or return "
+            + "(RETURN_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "the exception is not open (code EXCEPTION_NOT_OPEN) or the "
+            + "return changed at the same moment (CONCURRENT_MODIFICATION)")
     public RetryAnswer retry(@PathVariable String exceptionId, HttpServletRequest request) {
         Matcher matcher = EXCEPTION_ID.matcher(exceptionId);
         if (!matcher.matches()) {

@@ -21,6 +21,7 @@ import io.omnireturns.command.returns.web.ReturnCommandForms.StatusAnswer;
 import io.omnireturns.platform.security.Caller;
 import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -58,6 +59,16 @@ public class ReturnCommandController {
 
     @PostMapping
     @Operation(summary = "Request a return; the same Idempotency-Key and body always give the same answer")
+    @ApiResponse(responseCode = "201", description = "the return, AUTHORIZED or REJECTED line by line (reason codes per line)")
+    @ApiResponse(responseCode = "400", description = "a body or header that breaks the contract (code MALFORMED_REQUEST, "
+            + "VALIDATION_FAILED, UNKNOWN_FIELD, MISSING_HEADER, ORDER_LINE_NOT_FOUND, DUPLICATE_LINE, INVALID_QUANTITY, "
+            + "STORE_ID_REQUIRED, REPLACEMENT_SKU_REQUIRED, RETURN_HAS_NO_LINES or STORE_REQUIRED)")
+    @ApiResponse(responseCode = "403", description = "a store or customer outside the caller's scope "
+            + "(code STORE_NOT_IN_SCOPE or CUSTOMER_NOT_IN_SCOPE)")
+    @ApiResponse(responseCode = "409", description = "the first request with this key is still being answered "
+            + "(code REQUEST_IN_PROGRESS: retry)")
+    @ApiResponse(responseCode = "422", description = "the key was used for another body (IDEMPOTENCY_KEY_REUSED), the "
+            + "order system knows no such order (ORDER_NOT_FOUND) or it is not the customer's (CUSTOMER_DOES_NOT_MATCH_ORDER)")
     public ResponseEntity<ReturnRequestAnswer> request(
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
             @RequestBody @Valid ReturnRequestForm form, Caller caller) {
@@ -67,6 +78,10 @@ public class ReturnCommandController {
 
     @PostMapping("/{returnId}/cancellation")
     @Operation(summary = "Cancel a return before anything was received")
+    @ApiResponse(responseCode = "200", description = "the return, now CANCELLED")
+    @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may handle (code RETURN_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "something was received already or the return is over "
+            + "(code RETURN_NOT_CANCELLABLE), or it changed at the same moment (CONCURRENT_MODIFICATION)")
     public StatusAnswer cancel(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
                                @RequestBody @Valid Cancellation body, HttpServletRequest request) {
         ReturnStatus status = commands.sendAndWait(new CancelReturn(returnId, body.reason(),
@@ -76,6 +91,14 @@ public class ReturnCommandController {
 
     @PostMapping("/{returnId}/receipts")
     @Operation(summary = "Record items received at a warehouse or store, per line")
+    @ApiResponse(responseCode = "200", description = "the return and its status after the receipt")
+    @ApiResponse(responseCode = "400", description = "a body that breaks the contract (code MALFORMED_REQUEST, "
+            + "VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_QUANTITY, LOCATION_REQUIRED or RETURN_HAS_NO_LINES)")
+    @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may handle (code RETURN_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "the return cannot take a receipt now (code ILLEGAL_TRANSITION) "
+            + "or changed at the same moment (CONCURRENT_MODIFICATION)")
+    @ApiResponse(responseCode = "422", description = "a line that was not authorized (LINE_NOT_AUTHORIZED) or more "
+            + "than was authorized (RECEIVED_QUANTITY_EXCEEDS_AUTHORIZED)")
     public StatusAnswer receive(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
                                 @RequestBody @Valid Receipt body) {
         var lines = body.lines().stream()
@@ -87,6 +110,14 @@ public class ReturnCommandController {
 
     @PostMapping("/{returnId}/inspections")
     @Operation(summary = "Record inspection results: grade, disposition and accepted quantity per line")
+    @ApiResponse(responseCode = "200", description = "the return and its status after the inspection")
+    @ApiResponse(responseCode = "400", description = "a body that breaks the contract (code MALFORMED_REQUEST, "
+            + "VALIDATION_FAILED, UNKNOWN_FIELD, GRADE_AND_DISPOSITION_REQUIRED or RETURN_HAS_NO_LINES)")
+    @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may handle (code RETURN_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "the return cannot be inspected now (code ILLEGAL_TRANSITION), a "
+            + "line was inspected already (LINE_ALREADY_INSPECTED) or it changed at the same moment (CONCURRENT_MODIFICATION)")
+    @ApiResponse(responseCode = "422", description = "a line not received (LINE_NOT_RECEIVED) or quantities that do not "
+            + "add up to what was received (INSPECTION_QUANTITY_MISMATCH)")
     public StatusAnswer inspect(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
                                 @RequestBody @Valid Inspection body) {
         var lines = body.lines().stream()
@@ -99,6 +130,12 @@ public class ReturnCommandController {
 
     @PostMapping("/{returnId}/hold-resolutions")
     @Operation(summary = "Resolve an ON_HOLD return with a decision and a reason")
+    @ApiResponse(responseCode = "200", description = "the return and the status it resumed in")
+    @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may handle (code RETURN_NOT_FOUND)")
+    @ApiResponse(responseCode = "409", description = "the return is not on hold (code RETURN_NOT_ON_HOLD) or changed "
+            + "at the same moment (CONCURRENT_MODIFICATION)")
+    @ApiResponse(responseCode = "422", description = "a decision this return cannot take now, e.g. rejecting after a "
+            + "receipt (HOLD_DECISION_NOT_ALLOWED), or no reason (REASON_REQUIRED)")
     public StatusAnswer resolveHold(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
                                     @RequestBody @Valid HoldResolution body, HttpServletRequest request) {
         ReturnStatus status = commands.sendAndWait(new ResolveHold(returnId, body.decision(), body.reason(),
