@@ -20,6 +20,7 @@ import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.security.AccessScope;
 import io.omnireturns.api.returns.TenderRefund;
 import io.omnireturns.api.returns.command.ApproveRefund;
 import io.omnireturns.api.returns.command.CancelReturn;
@@ -1502,6 +1503,50 @@ class ReturnAggregateTest {
                         new RecordCreditMemoPosted(RETURN_ID, "CM-2", REFUND_TOTAL),
                         new RecordLoyaltyAdjusted(RETURN_ID, 120, "LOY-1"))
                 .map(step -> Arguments.of(named(step.getClass().getSimpleName(), step)));
+    }
+
+    @Nested
+    class CallerScope {
+
+        private final ReturnRequested atStore1 = new ReturnRequested(RETURN_ID, SalesChannel.STORE, "STORE-001",
+                CUSTOMER_ID, ORDER_ID, RefundMethod.ORIGINAL_TENDER, REQUESTED_LINES, ORDER);
+
+        @Test
+        void a_command_from_another_stores_associate_finds_no_such_return_and_changes_nothing() {
+            fixture.given(atStore1)
+                    .when(new CancelReturn(RETURN_ID, "not mine", "store-002"),
+                            AccessScope.stores(List.of("STORE-002")).toMetadata())
+                    .expectNoEvents()
+                    .expectException(refusal(RETURN_NOT_FOUND));
+        }
+
+        @Test
+        void a_store_associate_acts_on_a_return_of_one_of_its_stores() {
+            fixture.given(atStore1)
+                    .when(new CancelReturn(RETURN_ID, "customer changed their mind", "store-001"),
+                            AccessScope.stores(List.of("STORE-001", "STORE-007")).toMetadata())
+                    .expectEvents(new ReturnCancelled(RETURN_ID, ORDER_ID, "customer changed their mind", "store-001"));
+        }
+
+        @Test
+        void a_web_return_is_outside_every_store_scope() {
+            fixture.given(requested())
+                    .when(new CancelReturn(RETURN_ID, "not a store return", "store-001"),
+                            AccessScope.stores(List.of("STORE-001")).toMetadata())
+                    .expectNoEvents()
+                    .expectException(refusal(RETURN_NOT_FOUND));
+        }
+
+        @Test
+        void a_channel_acting_for_one_customer_reaches_only_that_customers_return() {
+            fixture.given(requested())
+                    .when(new CancelReturn(RETURN_ID, "x", "customer-9"), AccessScope.customer("CUST-9").toMetadata())
+                    .expectNoEvents()
+                    .expectException(refusal(RETURN_NOT_FOUND));
+            fixture.given(requested())
+                    .when(new CancelReturn(RETURN_ID, "x", "customer-1"), AccessScope.customer(CUSTOMER_ID).toMetadata())
+                    .expectEvents(new ReturnCancelled(RETURN_ID, ORDER_ID, "x", "customer-1"));
+        }
     }
 
     // ---- histories: each one the events of the previous step plus its own ----
