@@ -114,13 +114,31 @@ class JwtSecurityTest {
     }
 
     @Test
-    void expired_foreign_misaddressed_and_forged_tokens_and_demo_passwords_are_all_refused() {
+    void a_scoped_caller_never_reaches_an_endpoint_that_spans_stores_whatever_other_role_it_holds() {
+        String associateAndAuditor = token(KEY, ISSUER, "omnireturns", "carol", List.of("store_associate", "auditor"),
+                List.of("STORE-001"), Instant.now().plusSeconds(300));
+        String associateWithoutStores = token(KEY, ISSUER, "omnireturns", "dave", List.of("store_associate"),
+                List.of(), Instant.now().plusSeconds(300));
+
+        assertThat(call(HttpMethod.GET, "/api/v1/returns?storeId=STORE-001", associateAndAuditor, null)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/v1/audit/events?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+                associateAndAuditor, null).getStatusCode().value()).isEqualTo(403);
+        // fail closed: an associate whose token names no store is no associate at all
+        ResponseEntity<JsonNode> storeless = call(HttpMethod.GET, "/api/v1/returns", associateWithoutStores, null);
+        assertThat(storeless.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void expired_unending_nameless_foreign_misaddressed_and_forged_tokens_and_demo_passwords_are_all_refused() {
         Instant later = Instant.now().plusSeconds(300);
         List<String> refused = List.of(
                 token(KEY, ISSUER, "omnireturns", "late", List.of("admin"), List.of(), Instant.now().minusSeconds(600)),
                 token(KEY, "https://elsewhere.example/realms/retail", "omnireturns", "x", List.of("admin"), List.of(), later),
                 token(KEY, ISSUER, "another-service", "x", List.of("admin"), List.of(), later),
                 token(OTHER_KEY, ISSUER, "omnireturns", "forger", List.of("admin"), List.of(), later),
+                token(KEY, ISSUER, "omnireturns", "forever", List.of("admin"), List.of(), null),
+                token(KEY, ISSUER, "omnireturns", null, List.of("admin"), List.of(), later),
                 "not-a-jwt");
 
         for (String token : refused) {
@@ -143,15 +161,20 @@ class JwtSecurityTest {
     private static String token(RSAKey key, String issuer, String audience, String user, List<String> roles,
                                 List<String> stores, Instant expiry) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer(issuer).audience(audience).subject(UUID.randomUUID().toString())
-                    .claim("preferred_username", user)
+            // user null: a token naming nobody (no name claim, no subject); expiry null: one that never expires
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer).audience(audience)
                     .claim("realm_access", Map.of("roles", roles))
                     .claim("stores", stores)
-                    .issueTime(Date.from(expiry.minusSeconds(900)))
-                    .expirationTime(Date.from(expiry))
-                    .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+                    .issueTime(Date.from(Instant.now().minusSeconds(900)));
+            if (user != null) {
+                claims.subject(UUID.randomUUID().toString()).claim("preferred_username", user);
+            }
+            if (expiry != null) {
+                claims.expirationTime(Date.from(expiry));
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -47,6 +47,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -171,6 +172,22 @@ class IntegrationEventControllerTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_integration_event WHERE return_id = ?",
                 Integer.class, returnId)).isZero();
         assertThat(events(returnId)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_partner_may_add_fields_we_do_not_know_and_needs_no_api_credentials() throws Exception {
+        String returnId = requestReturn(freshOrder());
+        String body = """
+                {"type": "PARCEL_IN_TRANSIT", "returnId": "%s", "carrier": "DHL", "trackingNumber": "JD0146000012345",
+                 "occurredAt": "2025-03-01T09:30:00Z", "hubCode": "LEJ-7", "scan": {"operator": "u-12"}}"""
+                .formatted(returnId);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        // anonymous: the HMAC signature is the partner's credential, not a user of the API
+        mvc.perform(webhook("carrier", newEventId(), bytes, "sha256=" + hmac(CARRIER_SECRET, bytes)).with(anonymous()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("APPLIED"))
+                .andExpect(jsonPath("$.returnStatus").value("IN_TRANSIT"));
     }
 
     @Test

@@ -16,8 +16,13 @@ import static io.omnireturns.platform.security.Role.*;
  */
 public final class AccessRules {
 
-    /** One endpoint and the roles that may call it. */
-    public record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+    /**
+     * One endpoint and the roles that may call it. Only the endpoints about single returns admit a scoped caller (a
+     * store associate, a channel acting for one customer), which sees there only the returns in its scope; every
+     * other endpoint (history, ledgers, exceptions, exports, administration) refuses a scoped caller whatever its
+     * roles, since it reaches beyond one store or customer.
+     */
+    public record Rule(HttpMethod method, String pattern, Set<Role> roles, boolean admitsScopedCallers) {
         public String[] roleNames() {
             return roles.stream().map(Role::name).toArray(String[]::new);
         }
@@ -31,14 +36,14 @@ public final class AccessRules {
     public static final String WEBHOOKS = "/api/v1/integrations/*/events";
 
     public static final List<Rule> RULES = List.of(
-            rule(HttpMethod.POST, "/api/v1/returns", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
-            rule(HttpMethod.GET, "/api/v1/returns",
+            scoped(HttpMethod.POST, "/api/v1/returns", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
+            scoped(HttpMethod.GET, "/api/v1/returns",
                     CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
-            rule(HttpMethod.GET, "/api/v1/returns/*",
+            scoped(HttpMethod.GET, "/api/v1/returns/*",
                     CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
-            rule(HttpMethod.POST, "/api/v1/returns/*/cancellation", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
-            rule(HttpMethod.POST, "/api/v1/returns/*/receipts", WAREHOUSE, STORE_ASSOCIATE),
-            rule(HttpMethod.POST, "/api/v1/returns/*/inspections", WAREHOUSE, STORE_ASSOCIATE),
+            scoped(HttpMethod.POST, "/api/v1/returns/*/cancellation", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
+            scoped(HttpMethod.POST, "/api/v1/returns/*/receipts", WAREHOUSE, STORE_ASSOCIATE),
+            scoped(HttpMethod.POST, "/api/v1/returns/*/inspections", WAREHOUSE, STORE_ASSOCIATE),
             rule(HttpMethod.POST, "/api/v1/returns/*/hold-resolutions", SERVICE_AGENT, OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/returns/*/history", AUDITOR, OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/returns/*/state", AUDITOR, OPERATIONS),
@@ -61,8 +66,16 @@ public final class AccessRules {
     }
 
     private static Rule rule(HttpMethod method, String pattern, Role... roles) {
+        return new Rule(method, pattern, withAdmin(roles), false);
+    }
+
+    private static Rule scoped(HttpMethod method, String pattern, Role... roles) {
+        return new Rule(method, pattern, withAdmin(roles), true);
+    }
+
+    private static Set<Role> withAdmin(Role... roles) {
         Set<Role> allowed = EnumSet.of(ADMIN);
         allowed.addAll(Arrays.asList(roles));
-        return new Rule(method, pattern, Set.copyOf(allowed));
+        return Set.copyOf(allowed);
     }
 }

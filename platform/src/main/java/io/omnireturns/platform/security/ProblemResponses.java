@@ -48,7 +48,8 @@ final class ProblemResponses {
     }
 
     private static String detailOf(AuthenticationException exception) {
-        return "sign in first: this endpoint needs credentials (" + exception.getMessage() + ")";
+        // the cause (expired, wrong issuer, bad signature, ...) is not told to the caller
+        return "sign in first: this endpoint needs valid credentials";
     }
 
     private static String detailOf(AccessDeniedException exception) {

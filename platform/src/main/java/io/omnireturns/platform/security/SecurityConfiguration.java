@@ -4,15 +4,20 @@ import io.omnireturns.api.security.AccessScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -31,6 +36,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -39,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -59,9 +68,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
-                                           ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        String challenge = properties.mode() == SecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"omnireturns\"";
+    public SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Environment environment)
+            throws Exception {
+        SecurityProperties.Mode mode = properties.modeFor(
+                environment.getProperty("spring.datasource.url", "").isBlank()
+                        && environment.getProperty("omnireturns.database.embedded.enabled", Boolean.class, true));
+        String challenge = mode == SecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"omnireturns\"";
         http.addFilterBefore(new CallerLogFilter(), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,27 +87,41 @@ public class SecurityConfiguration {
                     requests.requestMatchers(AccessRules.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
                     requests.requestMatchers(org.springframework.http.HttpMethod.POST, AccessRules.WEBHOOKS).permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
-                        requests.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
+                        AuthorizationManager<RequestAuthorizationContext> roles =
+                                AuthorityAuthorizationManager.hasAnyRole(rule.roleNames());
+                        requests.requestMatchers(rule.method(), rule.pattern()).access(rule.admitsScopedCallers()
+                                ? roles : AuthorizationManagers.allOf(roles, SecurityConfiguration::unscoped));
                     }
                     requests.anyRequest().denyAll();
                 });
-        if (properties.mode() == SecurityProperties.Mode.JWT) {
+        if (mode == SecurityProperties.Mode.JWT) {
+            JwtDecoder decoder = jwtDecoder(properties);
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(ProblemResponses.unauthenticated(challenge))
                     .accessDeniedHandler(ProblemResponses.denied())
-                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject())
-                            .jwtAuthenticationConverter(new JwtCallers(properties.jwt()))));
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt()))));
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(challenge)));
+            log.warn("Security runs in demo mode: HTTP Basic with the documented demo users (password 'demo'). "
+                    + "Set omnireturns.security.mode=jwt with an issuer and audience for production.");
+            http.userDetailsService(demoUsers(properties))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(challenge)));
         }
         return http.build();
     }
 
-    @Bean
-    @ConditionalOnProperty(name = "omnireturns.security.mode", havingValue = "demo", matchIfMissing = true)
-    public UserDetailsService demoUsers(SecurityProperties properties) {
-        log.warn("Security runs in demo mode: HTTP Basic with the documented demo users. "
-                + "Set omnireturns.security.mode=jwt and an issuer for production.");
+    /** Only a caller without a store or customer limit passes (see {@link AccessRules.Rule#admitsScopedCallers}). */
+    private static AuthorizationDecision unscoped(Supplier<Authentication> authentication,
+                                                  RequestAuthorizationContext context) {
+        return new AuthorizationDecision(!Caller.of(authentication.get()).scope().isScoped());
+    }
+
+    static UserDetailsService demoUsers(SecurityProperties properties) {
+        for (SecurityProperties.DemoAccount account : properties.demoUsers()) {
+            if (account.roles().contains(Role.STORE_ASSOCIATE) && account.stores().isEmpty()) {
+                throw new IllegalStateException("demo user " + account.username()
+                        + " is a STORE_ASSOCIATE without stores: give it omnireturns.security.demo-users[n].stores");
+            }
+        }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         Map<String, DemoUser> users = properties.demoUsers().stream()
                 .map(account -> new DemoUser(account.username(),
@@ -112,28 +138,27 @@ public class SecurityConfiguration {
         };
     }
 
-    @Bean
-    @ConditionalOnProperty(name = "omnireturns.security.mode", havingValue = "jwt")
-    public JwtDecoder jwtDecoder(SecurityProperties properties) {
+    /**
+     * Signature (keys from the issuer's discovery document or the JWK set), expiry (a token without {@code exp} is
+     * refused: it would never expire), issuer and audience, all required.
+     */
+    static JwtDecoder jwtDecoder(SecurityProperties properties) {
         SecurityProperties.Jwt jwt = properties.jwt();
-        NimbusJwtDecoder decoder;
-        if (jwt.jwkSetUri() != null) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString()).build();
-        } else if (jwt.issuerUri() != null) {
-            decoder = NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri().toString()).build();
-        } else {
-            throw new IllegalStateException("omnireturns.security.mode=jwt needs omnireturns.security.jwt.issuer-uri "
-                    + "or omnireturns.security.jwt.jwk-set-uri");
+        if (jwt.issuerUri() == null || jwt.audience() == null || jwt.audience().isBlank()) {
+            throw new IllegalStateException("omnireturns.security.mode=jwt needs omnireturns.security.jwt.issuer-uri and "
+                    + "omnireturns.security.jwt.audience (or omnireturns.security.mode=demo, for demos only)");
         }
+        NimbusJwtDecoder decoder = jwt.jwkSetUri() != null
+                ? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString()).build()
+                : NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri().toString()).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(jwt.issuerUri() != null ? JwtValidators.createDefaultWithIssuer(jwt.issuerUri().toString())
-                : JwtValidators.createDefault());
-        if (jwt.audience() != null && !jwt.audience().isBlank()) {
-            validators.add(token -> token.getAudience() != null && token.getAudience().contains(jwt.audience())
-                    ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                    "the token is not meant for audience " + jwt.audience(), null)));
-        }
+        validators.add(JwtValidators.createDefaultWithIssuer(jwt.issuerUri().toString()));
+        validators.add(token -> token.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no expiry", null)));
+        validators.add(token -> token.getAudience() != null && token.getAudience().contains(jwt.audience())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                "the token is not meant for audience " + jwt.audience(), null)));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
@@ -148,11 +173,27 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public WebMvcConfigurer callerArgument() {
+    public WebMvcConfigurer callersAndStrictBodies() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
+            }
+
+            /**
+             * Mass assignment: a request body may name only the fields its operation takes (400 UNKNOWN_FIELD
+             * otherwise). Only the API's request bodies: webhooks and connector answers from other systems stay
+             * tolerant of fields they add, and the stored format has its own mapper.
+             */
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                // a new converter, not the shared one changed: the connectors' RestClient uses the same instances
+                for (int i = 0; i < converters.size(); i++) {
+                    if (converters.get(i) instanceof MappingJackson2HttpMessageConverter json) {
+                        converters.set(i, new MappingJackson2HttpMessageConverter(json.getObjectMapper().copy()
+                                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
+                    }
+                }
             }
         };
     }

@@ -7,11 +7,13 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * How callers prove who they are ({@code omnireturns.security.*}). The embedded default is {@link Mode#DEMO}: HTTP
- * Basic with the documented demo users, the same roles and scopes a production identity provider would give. In
- * production set {@code mode=jwt} with the identity provider's issuer (or JWK set) and the claim names it uses.
+ * How callers prove who they are ({@code omnireturns.security.*}). On the embedded database the default is
+ * {@link Mode#DEMO}: HTTP Basic with the documented demo users, the same roles and scopes a production identity
+ * provider would give. On any other database the default is {@link Mode#JWT}, which will not start without an issuer
+ * and an audience: a deployment that forgets to configure security does not come up with {@code admin:demo} open.
  *
- * @param mode           {@code demo} (HTTP Basic, demo users) or {@code jwt} (OAuth2 resource server)
+ * @param mode           {@code demo} (HTTP Basic, demo users) or {@code jwt} (OAuth2 resource server); unset means
+ *                       demo on the embedded database, jwt otherwise
  * @param jwt            how bearer tokens are checked and read
  * @param demoUsers      the users of demo mode; empty means the documented defaults
  * @param maxRequestBody the largest request body the API accepts (413 above it)
@@ -23,8 +25,12 @@ public record SecurityProperties(Mode mode, Jwt jwt, List<DemoAccount> demoUsers
 
     public enum Mode { DEMO, JWT }
 
+    /** The mode in force: as configured, else demo on the embedded database only. */
+    public Mode modeFor(boolean embeddedDatabase) {
+        return mode != null ? mode : embeddedDatabase ? Mode.DEMO : Mode.JWT;
+    }
+
     public SecurityProperties {
-        mode = mode == null ? Mode.DEMO : mode;
         jwt = jwt == null ? new Jwt(null, null, null, null, null, null, null) : jwt;
         demoUsers = demoUsers == null || demoUsers.isEmpty() ? DemoAccount.DEFAULTS : List.copyOf(demoUsers);
         maxRequestBody = maxRequestBody == null ? DataSize.ofKilobytes(64) : maxRequestBody;
@@ -32,10 +38,13 @@ public record SecurityProperties(Mode mode, Jwt jwt, List<DemoAccount> demoUsers
     }
 
     /**
-     * @param issuerUri     the token issuer ({@code iss}); its OpenID configuration names the keys unless jwkSetUri is set
+     * @param issuerUri     the token issuer ({@code iss}), required; its OpenID configuration names the keys unless
+     *                      jwkSetUri is set
      * @param jwkSetUri     where the signing keys are, if not found through the issuer
-     * @param audience      when set, a token must name it in {@code aud}
-     * @param rolesClaim    the claim with the caller's roles; a dotted path reaches into objects ({@code realm_access.roles})
+     * @param audience      required: a token must name it in {@code aud} (a token the same provider issued for another
+     *                      application is refused)
+     * @param rolesClaim    the claim with the caller's roles; a claim of exactly that name, else a dotted path into
+     *                      objects ({@code realm_access.roles})
      * @param storesClaim   the claim with the stores a store associate works for
      * @param customerClaim the claim naming the one customer a channel acts for, if any
      * @param nameClaim     the claim recorded as the actor on every event the caller causes

@@ -4,6 +4,7 @@ import io.omnireturns.api.security.AccessScope;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JwtCallersTest {
 
@@ -49,5 +51,32 @@ class JwtCallersTest {
     private static Jwt jwt(Map<String, Object> claims) {
         return Jwt.withTokenValue("t").header("alg", "RS256").subject("s-1").claims(all -> all.putAll(claims))
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+    }
+
+    @Test
+    void a_store_associate_whose_token_names_no_store_is_no_store_associate() {
+        Caller caller = Caller.of(callers.convert(jwt(Map.of("preferred_username", "dave",
+                "realm_access", Map.of("roles", List.of("store_associate", "auditor"))))));
+
+        assertThat(caller.roles()).containsExactly(Role.AUDITOR);
+    }
+
+    @Test
+    void a_token_that_names_nobody_is_refused() {
+        Jwt nameless = Jwt.withTokenValue("t").header("alg", "RS256").claim("realm_access", Map.of("roles", "admin"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+
+        assertThatThrownBy(() -> callers.convert(nameless)).isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void a_namespaced_claim_is_read_by_its_exact_name_before_any_dotted_path() {
+        JwtCallers namespaced = new JwtCallers(new SecurityProperties.Jwt(null, null, null,
+                "https://omnireturns.example/roles", null, null, null));
+
+        Caller caller = Caller.of(namespaced.convert(jwt(Map.of("https://omnireturns.example/roles", List.of("finance")))));
+
+        assertThat(caller.roles()).containsExactly(Role.FINANCE);
+        assertThat(caller.name()).isEqualTo("s-1");
     }
 }
