@@ -1,13 +1,20 @@
 package io.omnireturns.platform.database;
 
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
 
 /**
  * A savepoint per event for projections. A failed statement aborts the whole PostgreSQL transaction; inside a
  * savepoint it does not, so the processor's transaction stays usable: the dead-letter queue can still record
  * the failure and the token still moves on.
+ * <p>
+ * During a replay a projection may instead keep what a batch changes in memory and write it once when the batch
+ * commits ({@link ReplayBatching}): no savepoint and no statement per event.
  */
 public final class EventSavepoints {
 
@@ -18,5 +25,37 @@ public final class EventSavepoints {
         TransactionTemplate savepoint = new TransactionTemplate(transactionManager);
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         return savepoint;
+    }
+
+    /**
+     * Whether the event being handled is written with its batch. Only replayed events are, so live events keep the
+     * per-event savepoint and the dead-letter queue sees exactly which event the database refused. When a batch
+     * write fails, the batch is rolled back and retried by the processor; for {@code perEventAfterFailure} after
+     * that every event is written on its own again, so the one the database refuses is dead-lettered with the rest
+     * of its sequence rather than failing its whole batch again.
+     */
+    public static final class ReplayBatching {
+
+        private final boolean enabled;
+        private final long perEventAfterFailureNanos;
+        private volatile long perEventUntil = System.nanoTime();
+
+        public ReplayBatching(boolean enabled, Duration perEventAfterFailure) {
+            this.enabled = enabled;
+            this.perEventAfterFailureNanos = perEventAfterFailure.toNanos();
+        }
+
+        /** True for a replayed event handled in a unit of work, unless batching is off or a batch failed lately. */
+        public boolean appliesToCurrentEvent() {
+            return enabled
+                    && CurrentUnitOfWork.isStarted()
+                    && ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage())
+                    && System.nanoTime() - perEventUntil >= 0;
+        }
+
+        /** A batch write (or a read for it) failed: write event by event for a while. */
+        public void failed() {
+            perEventUntil = System.nanoTime() + perEventAfterFailureNanos;
+        }
     }
 }
