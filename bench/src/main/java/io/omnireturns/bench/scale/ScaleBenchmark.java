@@ -61,9 +61,13 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
+    /** Prints the result as JSON on standard output (and nothing else: logs go to standard error). */
     public static void main(String[] args) throws Exception {
+        java.io.PrintStream out = System.out;
+        System.setOut(System.err); // before any logger starts, so library logs cannot mix into the result
         ScaleResult result = run(ScaleSettings.fromArgs(args));
-        System.out.println(JSON.writeValueAsString(result));
+        out.println(JSON.writeValueAsString(result));
+        out.flush();
         System.exit(result.verification().passed() ? 0 : 2);
     }
 
@@ -113,10 +117,12 @@ public final class ScaleBenchmark {
             Latency byCustomer = measure(service, settings, "search by customer", n -> "/api/v1/returns?customerId="
                     + URLEncoder.encode(StoreGenerator.customerId(n % store.customers()), StandardCharsets.UTF_8),
                     store.customers(), random.split());
-            return new ScaleResult(facts.returns(), facts.events(), generate,
+            ScaleResult result = new ScaleResult(facts.returns(), facts.events(), generate,
                     generate ? manifest.generationSeconds() : 0,
                     generate ? manifest.events() / manifest.generationSeconds() : 0, facts.eventTableBytes(),
                     replays, byId, byCustomer, facts.statusViewRows(), heap.peakUsed(), heap.max(), verification);
+            JSON.writeValue(root.resolve("result.json").toFile(), result);
+            return result;
         }
     }
 
@@ -254,6 +260,9 @@ public final class ScaleBenchmark {
 
     private static Latency measure(ServiceProcess service, ScaleSettings settings, String name,
                                    LongFunction<String> path, long range, SplittableRandom random) throws Exception {
+        if (settings.queries() <= 0) {
+            return null;
+        }
         Progress.say("warming up " + name + " with " + settings.warmupQueries() + " requests");
         run(service, settings, path, range, random.split(), settings.warmupQueries(), null);
         long[] nanos = new long[settings.queries()];

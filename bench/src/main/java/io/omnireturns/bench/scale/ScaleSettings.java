@@ -95,7 +95,8 @@ public record ScaleSettings(
                 integer(options, "postgresPort", d.postgresPort()),
                 integer(options, "returnsPerCustomer", d.returnsPerCustomer()),
                 integer(options, "writers", d.writers()),
-                options.containsKey("views") ? List.of(text(options, "views", "").split(",")) : d.views(),
+                options.containsKey("views") ? java.util.Arrays.stream(text(options, "views", "").split(","))
+                        .map(String::strip).filter(view -> !view.isEmpty()).toList() : d.views(),
                 integer(options, "warmupQueries", d.warmupQueries()),
                 integer(options, "queries", d.queries()),
                 integer(options, "queryThreads", d.queryThreads()),
