@@ -101,8 +101,14 @@ public final class ScaleBenchmark {
                     + manifest.events() + " events");
         }
 
-        try (ServiceProcess service = ServiceProcess.start(settings, cluster, postgresPort, log);
-             HeapSampler heap = new HeapSampler(service, settings.operationsUser())) {
+        if (settings.viewSegments() > 0) {
+            resegment(cluster, postgresPort, settings.views(), settings.viewSegments());
+        }
+        Path gcLog = root.resolve("service-gc.log");
+        Files.deleteIfExists(gcLog);
+        ScaleSettings measured = settings.withServiceJvmArg("-Xlog:gc:file=" + gcLog);
+        ScaleResult result;
+        try (ServiceProcess service = ServiceProcess.start(measured, cluster, postgresPort, log)) {
             List<Replay> replays = new ArrayList<>();
             for (String view : settings.views()) {
                 replays.add(replay(service, settings, view.strip()));
@@ -117,13 +123,15 @@ public final class ScaleBenchmark {
             Latency byCustomer = measure(service, settings, "search by customer", n -> "/api/v1/returns?customerId="
                     + URLEncoder.encode(StoreGenerator.customerId(n % store.customers()), StandardCharsets.UTF_8),
                     store.customers(), random.split());
-            ScaleResult result = new ScaleResult(facts.returns(), facts.events(), generate,
+            result = new ScaleResult(facts.returns(), facts.events(), generate,
                     generate ? manifest.generationSeconds() : 0,
                     generate ? manifest.events() / manifest.generationSeconds() : 0, facts.eventTableBytes(),
-                    replays, byId, byCustomer, facts.statusViewRows(), heap.peakUsed(), heap.max(), verification);
-            JSON.writeValue(root.resolve("result.json").toFile(), result);
-            return result;
+                    replays, byId, byCustomer, facts.statusViewRows(), 0, 0, 0, verification);
         }
+        HeapFigures heap = HeapFigures.of(gcLog);
+        result = result.withHeap(heap.peakBytes(), heap.liveAfterGcBytes(), heap.maxBytes());
+        JSON.writeValue(root.resolve("result.json").toFile(), result);
+        return result;
     }
 
     // ---- generation -----------------------------------------------------------------------------------------
@@ -184,6 +192,39 @@ public final class ScaleBenchmark {
                     .toList());
             manifest.write(manifestFile);
             return manifest;
+        }
+    }
+
+    /** Gives each view's processor {@code segments} segments, all at the head of the store (before a replay). */
+    private static void resegment(Path cluster, int postgresPort, List<String> views, int segments) throws Exception {
+        if (Integer.bitCount(segments) != 1) {
+            throw new IllegalArgumentException("viewSegments must be a power of two: " + segments);
+        }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(cluster)
+                .setCleanDataDirectory(false).setPort(postgresPort).start();
+             Connection connection = DriverManager.getConnection(
+                     "jdbc:postgresql://localhost:" + postgresPort + "/omnireturns", "postgres", "postgres")) {
+            connection.setAutoCommit(false);
+            for (String view : views) {
+                try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM tokenentry WHERE processorname = ?");
+                     java.sql.PreparedStatement insert = connection.prepareStatement("""
+                             INSERT INTO tokenentry (processorname, segment, token, tokentype, timestamp, owner)
+                             VALUES (?, ?, convert_to('{"index":' || (SELECT max(globalindex) FROM domainevententry)
+                                                      || ',"gaps":[]}', 'UTF8'),
+                                     'org.axonframework.eventhandling.GapAwareTrackingToken', ?, NULL)""")) {
+                    delete.setString(1, view);
+                    delete.executeUpdate();
+                    for (int segment = 0; segment < segments; segment++) {
+                        insert.setString(1, view);
+                        insert.setInt(2, segment);
+                        insert.setString(3, org.axonframework.common.DateTimeUtils.formatInstant(Instant.now()));
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            connection.commit();
+            Progress.say("gave " + views + " " + segments + " segments each");
         }
     }
 
@@ -348,45 +389,40 @@ public final class ScaleBenchmark {
         return Math.round((System.nanoTime() - startedNanos) / 1e6) / 1e3;
     }
 
-    /** The service's heap use, sampled every second from its metrics while the benchmark runs. */
-    private static final class HeapSampler implements AutoCloseable {
+    /**
+     * Heap figures from the service's GC log ({@code -Xlog:gc}): the most the heap held before a collection (its
+     * peak), the most it still held after one (the live data at its largest) and its limit. Reading the log costs
+     * the service nothing while it is measured.
+     */
+    record HeapFigures(long peakBytes, long liveAfterGcBytes, long maxBytes) {
 
-        private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong max = new AtomicLong();
-        private final Thread thread;
-        private volatile boolean running = true;
+        private static final java.util.regex.Pattern PAUSE =
+                java.util.regex.Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
-        HeapSampler(ServiceProcess service, String user) {
-            thread = new Thread(() -> {
-                while (running) {
-                    long[] sample = service.heapUsedAndMax(user);
-                    if (sample != null) {
-                        peak.accumulateAndGet(sample[0], Math::max);
-                        max.set(sample[1]);
-                    }
-                    try {
-                        Thread.sleep(1_000);
-                    } catch (InterruptedException e) {
-                        return;
+        static HeapFigures of(Path gcLog) throws IOException {
+            long peak = 0;
+            long live = 0;
+            long max = 0;
+            if (Files.exists(gcLog)) {
+                for (String line : Files.readAllLines(gcLog)) {
+                    java.util.regex.Matcher m = PAUSE.matcher(line);
+                    if (m.find()) {
+                        peak = Math.max(peak, bytes(m.group(1), m.group(2)));
+                        live = Math.max(live, bytes(m.group(3), m.group(4)));
+                        max = Math.max(max, bytes(m.group(5), m.group(6)));
                     }
                 }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
+            }
+            return new HeapFigures(peak, live, max);
         }
 
-        long peakUsed() {
-            return peak.get();
-        }
-
-        long max() {
-            return max.get();
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            thread.interrupt();
+        private static long bytes(String number, String unit) {
+            long value = Long.parseLong(number);
+            return switch (unit) {
+                case "K" -> value << 10;
+                case "M" -> value << 20;
+                default -> value << 30;
+            };
         }
     }
 }

@@ -15,17 +15,23 @@ import java.util.List;
  * @param statusById            {@code GET /api/v1/returns/{id}} latencies
  * @param searchByCustomer      {@code GET /api/v1/returns?customerId=} latencies
  * @param statusViewRows        rows in the status view while the queries ran
- * @param servicePeakHeapBytes  highest heap use the service reported while it was sampled (every second)
+ * @param servicePeakHeapBytes  the most the service's heap held (before a collection), from its GC log
+ * @param serviceLiveHeapBytes  the most the service's heap still held after a collection (live data at its largest)
  * @param serviceMaxHeapBytes   the service's heap limit
  * @param verification          what the check of generated returns against the service found
  */
 public record ScaleResult(long returnsStored, long eventsStored, boolean generatedNow, double generationSeconds,
                           double generationRowsPerSecond, long storeBytes, List<Replay> replays, Latency statusById,
                           Latency searchByCustomer, long statusViewRows, long servicePeakHeapBytes,
-                          long serviceMaxHeapBytes, Verification verification) {
+                          long serviceLiveHeapBytes, long serviceMaxHeapBytes, Verification verification) {
 
     public ScaleResult {
         replays = List.copyOf(replays);
+    }
+
+    ScaleResult withHeap(long peak, long live, long max) {
+        return new ScaleResult(returnsStored, eventsStored, generatedNow, generationSeconds, generationRowsPerSecond,
+                storeBytes, replays, statusById, searchByCustomer, statusViewRows, peak, live, max, verification);
     }
 
     /**

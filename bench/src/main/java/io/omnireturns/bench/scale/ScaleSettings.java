@@ -33,6 +33,8 @@ import java.util.TreeMap;
  * @param auditorUser         HTTP Basic user for the history and state of a return
  * @param password            the demo users' password
  * @param replayTimeoutSeconds give up a replay after this long
+ * @param viewSegments        when above 0, the measured views' processors get this many segments (a power of two)
+ *                            in the token store before the service starts; 0 keeps what the service created
  */
 public record ScaleSettings(
         int returns,
@@ -55,7 +57,8 @@ public record ScaleSettings(
         String operationsUser,
         String auditorUser,
         String password,
-        int replayTimeoutSeconds) {
+        int replayTimeoutSeconds,
+        int viewSegments) {
 
     public ScaleSettings {
         serviceArgs = List.copyOf(serviceArgs);
@@ -66,10 +69,19 @@ public record ScaleSettings(
         }
     }
 
+    /** The same settings with one more JVM option for the service. */
+    public ScaleSettings withServiceJvmArg(String jvmArg) {
+        List<String> jvmArgs = new ArrayList<>(serviceJvmArgs);
+        jvmArgs.add(jvmArg);
+        return new ScaleSettings(returns, serviceJar, dataDir, reuseStore, heap, serviceArgs, jvmArgs, httpPort,
+                postgresPort, returnsPerCustomer, writers, views, warmupQueries, queries, queryThreads, verifyReturns,
+                readerUser, operationsUser, auditorUser, password, replayTimeoutSeconds, viewSegments);
+    }
+
     public static ScaleSettings defaults() {
         return new ScaleSettings(100_000, Path.of("app/target/omnireturns.jar"), Path.of("target/scale-data"), true,
                 "512m", List.of(), List.of(), 0, 0, 5, 2, List.of("return-status", "finance-ledger"), 2_000, 10_000, 1,
-                5, "service-agent", "operations", "auditor", "demo", 7_200);
+                5, "service-agent", "operations", "auditor", "demo", 7_200, 0);
     }
 
     /** {@code --returns=1000000 --dataDir=/data --serviceArg=--axon...=8 --serviceJvmArg=-XX:...} and so on. */
@@ -105,11 +117,12 @@ public record ScaleSettings(
                 text(options, "operationsUser", d.operationsUser()),
                 text(options, "auditorUser", d.auditorUser()),
                 text(options, "password", d.password()),
-                integer(options, "replayTimeoutSeconds", d.replayTimeoutSeconds()));
+                integer(options, "replayTimeoutSeconds", d.replayTimeoutSeconds()),
+                integer(options, "viewSegments", d.viewSegments()));
         options.keySet().removeAll(List.of("returns", "serviceJar", "dataDir", "reuseStore", "heap", "serviceArg",
                 "serviceJvmArg", "httpPort", "postgresPort", "returnsPerCustomer", "writers", "views", "warmupQueries",
                 "queries", "queryThreads", "verifyReturns", "readerUser", "operationsUser", "auditorUser", "password",
-                "replayTimeoutSeconds"));
+                "replayTimeoutSeconds", "viewSegments"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + options.keySet());
         }

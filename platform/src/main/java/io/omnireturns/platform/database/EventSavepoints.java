@@ -1,7 +1,10 @@
 package io.omnireturns.platform.database;
 
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,5 +60,21 @@ public final class EventSavepoints {
         public void failed() {
             perEventUntil = System.nanoTime() + perEventAfterFailureNanos;
         }
+    }
+
+    /**
+     * A processor's message monitor (Axon's metrics: counters, timers, capacity, latency per event) that leaves
+     * replayed events out. Measuring each of millions of replayed events costs about as much as handling it, and
+     * their latency (the age of the event) says nothing about the live flow; a replay is followed by the processor's
+     * lag instead.
+     */
+    public static MessageMonitor<? super Message<?>> skippingReplays(MessageMonitor<? super Message<?>> monitor) {
+        return new MessageMonitor<Message<?>>() {
+            @Override
+            public MonitorCallback onMessageIngested(Message<?> message) {
+                return ReplayToken.isReplay(message) ? NoOpMessageMonitorCallback.INSTANCE
+                        : monitor.onMessageIngested(message);
+            }
+        };
     }
 }

@@ -1,7 +1,6 @@
 package io.omnireturns.query.status;
 
 import io.omnireturns.api.query.ReturnStatusView;
-import io.omnireturns.api.query.SystemStateView;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.platform.database.EventSavepoints;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The status views one batch of a replay changes, kept in memory while the batch's events are applied and written
@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * event at or below a view's version changes nothing, a repeated request changes nothing, and a row is only
  * overwritten by a newer version. An event whose change fails leaves the view as it was before that event (so the
  * dead-letter queue can take it and the rest of its return) and the batch goes on.
+ * <p>
+ * Subscribers of a return get its view once per batch, after the commit, rather than once per replayed event.
  */
 final class StatusViewBatch {
 
@@ -53,7 +55,7 @@ final class StatusViewBatch {
 
     void request(ReturnRequested event, EventStamp stamp) {
         if (entry(event.returnId()) == null) {
-            entries.put(event.returnId(), new Entry(ReturnStatusDraft.requested(event, stamp), false));
+            entries.put(event.returnId(), new Entry(() -> ReturnStatusDraft.requested(event, stamp), false));
         }
         // a repeated request changes nothing
     }
@@ -67,15 +69,13 @@ final class StatusViewBatch {
         if (entry.draft.version() >= stamp.sequenceNumber()) {
             return; // already applied
         }
-        ReturnStatusView before = entry.draft.toView();
-        List<SystemStateView> underlyingBefore = entry.draft.underlyingSystems();
         try {
             change.accept(entry.draft);
         } catch (RuntimeException e) {
-            entry.draft = ReturnStatusDraft.of(before, underlyingBefore);
+            entry.restore();
             throw e;
         }
-        entry.changed = true;
+        entry.applied.add(change);
     }
 
     /** The view as the batch has it, read from the table the first time; null when there is none. */
@@ -83,7 +83,10 @@ final class StatusViewBatch {
         Entry entry = entries.get(returnId);
         if (entry == null) {
             try {
-                entry = repository.openDraft(returnId).map(draft -> new Entry(draft, true)).orElse(null);
+                ReturnStatusDraft stored = repository.openDraft(returnId).orElse(null);
+                // the table does not change before the batch writes, so the stored view can be read again
+                entry = stored == null ? null : new Entry(stored,
+                        () -> repository.openDraft(returnId).orElseThrow(), true);
             } catch (RuntimeException e) {
                 batching.failed();
                 throw e;
@@ -98,7 +101,7 @@ final class StatusViewBatch {
     private void write() {
         List<ReturnStatusRepository.Change> changes = new ArrayList<>();
         for (Entry entry : entries.values()) {
-            if (entry.changed || !entry.stored) {
+            if (!entry.applied.isEmpty() || !entry.stored) {
                 changes.add(new ReturnStatusRepository.Change(entry.draft.toView(), entry.draft.underlyingSystems(),
                         entry.stored));
             }
@@ -113,15 +116,30 @@ final class StatusViewBatch {
         written.forEach(emitter);
     }
 
+    /**
+     * A return's view in the batch. A change that fails half-way may have changed the draft already: the draft is
+     * then made again from where the batch started and the changes that succeeded, cheaper than a copy per event.
+     */
     private static final class Entry {
 
-        private ReturnStatusDraft draft;
+        private final Supplier<ReturnStatusDraft> start;
         private final boolean stored;
-        private boolean changed;
+        private final List<Consumer<ReturnStatusDraft>> applied = new ArrayList<>();
+        private ReturnStatusDraft draft;
 
-        Entry(ReturnStatusDraft draft, boolean stored) {
+        Entry(Supplier<ReturnStatusDraft> start, boolean stored) {
+            this(start.get(), start, stored);
+        }
+
+        Entry(ReturnStatusDraft draft, Supplier<ReturnStatusDraft> start, boolean stored) {
             this.draft = draft;
+            this.start = start;
             this.stored = stored;
+        }
+
+        void restore() {
+            draft = start.get();
+            applied.forEach(change -> change.accept(draft));
         }
     }
 }

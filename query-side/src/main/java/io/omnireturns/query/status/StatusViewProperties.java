@@ -12,8 +12,11 @@ import java.time.Duration;
  *                              when the batch commits, instead of a read, a write and a savepoint per event
  * @param perEventAfterFailure  after a batch write failed, write event by event for this long, so an event the
  *                              database refuses is dead-lettered instead of failing its batch again and again
+ * @param measureReplayedEvents whether Axon's per-event metrics ({@code eventProcessor_*}) also count replayed
+ *                              events; they cost about as much as the replay's own work, so they are off
  */
 @ConfigurationProperties("omnireturns.status-view")
 public record StatusViewProperties(@DefaultValue("true") boolean replayBatchWrites,
-                                   @DefaultValue("1m") Duration perEventAfterFailure) {
+                                   @DefaultValue("1m") Duration perEventAfterFailure,
+                                   @DefaultValue("false") boolean measureReplayedEvents) {
 }
