@@ -1,6 +1,8 @@
 package io.omnireturns.platform.database;
 
+import org.axonframework.config.MessageMonitorFactory;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
@@ -10,6 +12,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * A savepoint per event for projections. A failed statement aborts the whole PostgreSQL transaction; inside a
@@ -66,15 +70,41 @@ public final class EventSavepoints {
      * A processor's message monitor (Axon's metrics: counters, timers, capacity, latency per event) that leaves
      * replayed events out. Measuring each of millions of replayed events costs about as much as handling it, and
      * their latency (the age of the event) says nothing about the live flow; a replay is followed by the processor's
-     * lag instead.
+     * lag instead. An event is replayed when it carries a replay token, or (for the events a pooled processor's
+     * coordinator passes over without handing them to a segment) when the processor is replaying.
      */
-    public static MessageMonitor<? super Message<?>> skippingReplays(MessageMonitor<? super Message<?>> monitor) {
+    public static MessageMonitor<? super Message<?>> skippingReplays(MessageMonitor<? super Message<?>> monitor,
+                                                                     BooleanSupplier processorReplaying) {
         return new MessageMonitor<Message<?>>() {
             @Override
             public MonitorCallback onMessageIngested(Message<?> message) {
-                return ReplayToken.isReplay(message) ? NoOpMessageMonitorCallback.INSTANCE
+                return ReplayToken.isReplay(message) || processorReplaying.getAsBoolean()
+                        ? NoOpMessageMonitorCallback.INSTANCE
                         : monitor.onMessageIngested(message);
             }
+        };
+    }
+
+    /**
+     * {@link #skippingReplays} as a monitor factory for one streaming processor, for
+     * {@code EventProcessingConfigurer#registerMessageMonitorFactory}: it wraps the monitor the processor would
+     * otherwise get.
+     */
+    public static MessageMonitorFactory skippingReplays() {
+        return (configuration, componentType, componentName) -> {
+            AtomicReference<StreamingEventProcessor> processor = new AtomicReference<>();
+            return skippingReplays(configuration.messageMonitor(componentType, componentName), () -> {
+                StreamingEventProcessor streaming = processor.get();
+                if (streaming == null) {
+                    streaming = configuration.eventProcessingConfiguration()
+                            .eventProcessor(componentName, StreamingEventProcessor.class).orElse(null);
+                    if (streaming == null) {
+                        return false;
+                    }
+                    processor.set(streaming);
+                }
+                return streaming.isReplaying();
+            });
         };
     }
 }

@@ -32,8 +32,7 @@ public class FinanceConfiguration {
         return configurer -> {
             if (!properties.measureReplayedEvents()) {
                 configurer.eventProcessing().registerMessageMonitorFactory(FinanceLedgerProjection.PROCESSING_GROUP,
-                        (configuration, componentType, componentName) -> EventSavepoints.skippingReplays(
-                                configuration.messageMonitor(componentType, componentName)));
+                        EventSavepoints.skippingReplays());
             }
         };
     }

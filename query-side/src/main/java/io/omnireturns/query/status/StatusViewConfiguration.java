@@ -17,8 +17,7 @@ public class StatusViewConfiguration {
         return configurer -> {
             if (!properties.measureReplayedEvents()) {
                 configurer.eventProcessing().registerMessageMonitorFactory(ReturnStatusProjection.PROCESSING_GROUP,
-                        (configuration, componentType, componentName) -> EventSavepoints.skippingReplays(
-                                configuration.messageMonitor(componentType, componentName)));
+                        EventSavepoints.skippingReplays());
             }
         };
     }
