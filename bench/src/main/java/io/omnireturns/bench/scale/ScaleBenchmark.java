@@ -233,6 +233,7 @@ public final class ScaleBenchmark {
     private static Replay replay(ServiceProcess service, ScaleSettings settings, String processor) {
         String path = "/api/v1/admin/processors/" + processor;
         Progress.say("replaying " + processor);
+        double cpuBefore = ProcessTreeCpu.seconds(service.pid());
         long started = System.nanoTime();
         service.json(service.post(path + "/replay", settings.operationsUser(), null)
                 .header("X-Actor", "scale-benchmark"));
@@ -244,8 +245,9 @@ public final class ScaleBenchmark {
             JsonNode lag = status.get("lag");
             if (!status.get("replaying").asBoolean() && lag != null && !lag.isNull() && lag.asLong() == 0) {
                 double seconds = seconds(started);
-                Replay replay = new Replay(processor, head, seconds, head / seconds,
-                        status.get("deadLetters").asLong());
+                double cpu = ProcessTreeCpu.seconds(service.pid()) - cpuBefore;
+                Replay replay = new Replay(processor, head, seconds, head / seconds, cpu,
+                        cpu > 0 ? head / cpu : 0, status.get("deadLetters").asLong());
                 Progress.say("replayed " + replay);
                 return replay;
             }

@@ -36,9 +36,11 @@ public record ScaleResult(long returnsStored, long eventsStored, boolean generat
 
     /**
      * One view rebuilt from the first event: from the replay request until the processor's slowest segment reached
-     * the head of the store.
+     * the head of the store. {@code cpuSeconds} is the CPU time the service used meanwhile, its embedded PostgreSQL
+     * included, so {@code eventsPerCpuSecond} tells the cost of a replay even on a machine shared with other work.
      */
-    public record Replay(String processor, long events, double seconds, double eventsPerSecond, long deadLetters) {
+    public record Replay(String processor, long events, double seconds, double eventsPerSecond, double cpuSeconds,
+                         double eventsPerCpuSecond, long deadLetters) {
     }
 
     /** Client-side latencies in milliseconds over {@code requests} measured requests (after a warm-up). */
