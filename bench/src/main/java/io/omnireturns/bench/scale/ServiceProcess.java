@@ -136,32 +136,6 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Heap in use and the heap limit from the service's Prometheus metrics; null when they cannot be read. */
-    long[] heapUsedAndMax(String user) {
-        HttpResponse<String> response;
-        try {
-            response = send(get("/actuator/prometheus", user));
-        } catch (RuntimeException e) {
-            return null;
-        }
-        if (response.statusCode() != 200) {
-            return null;
-        }
-        long used = 0;
-        long max = 0;
-        for (String line : response.body().split("\n")) {
-            if (line.contains("area=\"heap\"")) {
-                long value = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                if (line.startsWith("jvm_memory_used_bytes{")) {
-                    used += value;
-                } else if (line.startsWith("jvm_memory_max_bytes{") && value > 0) {
-                    max += value;
-                }
-            }
-        }
-        return new long[] {used, max};
-    }
-
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,12 +53,19 @@ public final class EventSavepoints {
             this.perEventAfterFailureNanos = perEventAfterFailure.toNanos();
         }
 
-        /** True for a replayed event handled in a unit of work, unless batching is off or a batch failed lately. */
-        public boolean appliesToCurrentEvent() {
-            return enabled
-                    && CurrentUnitOfWork.isStarted()
-                    && ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage())
-                    && System.nanoTime() - perEventUntil >= 0;
+        /**
+         * True for a replayed event handled in a unit of work, unless batching is off or a batch failed lately; and
+         * for every later event of a unit of work that has batched one already (under {@code batchResource}), replayed
+         * or not. A replay hands over as regular events those its processor had not seen when it was reset (events
+         * in a gap of its token): written on their own, they would not see what the batch holds for their return.
+         */
+        public boolean appliesToCurrentEvent(String batchResource) {
+            if (!enabled || !CurrentUnitOfWork.isStarted()) {
+                return false;
+            }
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            return unitOfWork.root().resources().containsKey(batchResource)
+                    || (ReplayToken.isReplay(unitOfWork.getMessage()) && System.nanoTime() - perEventUntil >= 0);
         }
 
         /** A batch write (or a read for it) failed: write event by event for a while. */

@@ -26,7 +26,8 @@ import java.util.function.BiFunction;
  */
 final class FinanceLedgerBatch {
 
-    private static final String RESOURCE = FinanceLedgerBatch.class.getName();
+    /** Where the batch sits among the resources of its unit of work. */
+    static final String RESOURCE = FinanceLedgerBatch.class.getName();
 
     private final FinanceLedgerRepository repository;
     private final AccountingPeriods periods;

@@ -69,7 +69,7 @@ public class FinanceLedgerProjection {
     @EventHandler
     void on(ReturnRequested event, @SequenceNumber Long sequence) {
         long number = sequenceOf(event, sequence);
-        if (replayBatching.appliesToCurrentEvent()) {
+        if (replayBatching.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
             batch().request(event, number);
             return;
         }
@@ -138,7 +138,7 @@ public class FinanceLedgerProjection {
     private <E extends ReturnEvent> void book(E event, Long sequence, Instant at,
                                               BiFunction<LedgerState, E, Booking> rule) {
         long number = sequenceOf(event, sequence);
-        if (replayBatching.appliesToCurrentEvent()) {
+        if (replayBatching.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
             batch().book(event, number, at, rule);
             return;
         }

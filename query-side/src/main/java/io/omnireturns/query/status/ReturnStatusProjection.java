@@ -80,7 +80,7 @@ public class ReturnStatusProjection {
     @EventHandler
     void on(ReturnRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         EventStamp stamp = stamp(event, sequence, at);
-        if (replayBatching.appliesToCurrentEvent()) {
+        if (replayBatching.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
             batch().request(event, stamp);
             return;
         }
@@ -252,7 +252,7 @@ public class ReturnStatusProjection {
 
     private <E extends ReturnEvent> void update(E event, Long sequence, Instant at, ViewChange<E> change) {
         EventStamp stamp = stamp(event, sequence, at);
-        if (replayBatching.appliesToCurrentEvent()) {
+        if (replayBatching.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
             batch().apply(event.returnId(), stamp, draft -> change.apply(draft, event, stamp));
             return;
         }

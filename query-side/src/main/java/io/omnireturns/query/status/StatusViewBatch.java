@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  */
 final class StatusViewBatch {
 
-    private static final String RESOURCE = StatusViewBatch.class.getName();
+    /** Where the batch sits among the resources of its unit of work. */
+    static final String RESOURCE = StatusViewBatch.class.getName();
 
     private final ReturnStatusRepository repository;
     private final Consumer<ReturnStatusView> emitter;
