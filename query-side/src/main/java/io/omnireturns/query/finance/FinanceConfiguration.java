@@ -1,5 +1,6 @@
 package io.omnireturns.query.finance;
 
+import io.omnireturns.platform.database.EventSavepoints;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,17 @@ public class FinanceConfiguration {
      * As for the other views: a replay also drops the ledger's old dead letters, and the sequence cache spares a
      * dead-letter lookup per event while the queue holds nothing for a return.
      */
+    /** Unless told otherwise, Axon's per-event metrics of the ledger's processor leave replayed events out. */
+    @Bean
+    ConfigurerModule financeLedgerReplayMetrics(FinanceProperties properties) {
+        return configurer -> {
+            if (!properties.measureReplayedEvents()) {
+                configurer.eventProcessing().registerMessageMonitorFactory(FinanceLedgerProjection.PROCESSING_GROUP,
+                        EventSavepoints.skippingReplays());
+            }
+        };
+    }
+
     @Bean
     ConfigurerModule financeLedgerDeadLetterSettings() {
         return configurer -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(

@@ -40,7 +40,8 @@ import java.util.function.BiFunction;
  * Idempotent: each return remembers the sequence number of the last event applied and skips any event at or
  * below it, and a booking is keyed by the return, the event's sequence number and its part, so redelivery after a
  * stolen claim and replays book nothing twice. Each event is applied inside the processor's transaction, which
- * also stores the token.
+ * also stores the token: live events one by one, each in its own savepoint; replayed events in memory, written when
+ * their batch commits ({@link FinanceLedgerBatch}).
  */
 @Component
 @ProcessingGroup(FinanceLedgerProjection.PROCESSING_GROUP)
@@ -52,18 +53,26 @@ public class FinanceLedgerProjection {
     private final AccountingPeriods periods;
     private final ReconciliationReports reports;
     private final TransactionTemplate savepoint;
+    private final EventSavepoints.ReplayBatching replayBatching;
 
     public FinanceLedgerProjection(FinanceLedgerRepository repository, AccountingPeriods periods,
-                                   ReconciliationReports reports, PlatformTransactionManager transactionManager) {
+                                   ReconciliationReports reports, PlatformTransactionManager transactionManager,
+                                   FinanceProperties properties) {
         this.repository = repository;
         this.periods = periods;
         this.reports = reports;
         this.savepoint = EventSavepoints.perEvent(transactionManager);
+        this.replayBatching = new EventSavepoints.ReplayBatching(properties.replayBatchWrites(),
+                properties.perEventAfterFailure());
     }
 
     @EventHandler
     void on(ReturnRequested event, @SequenceNumber Long sequence) {
         long number = sequenceOf(event, sequence);
+        if (replayBatching.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
+            batch().request(event, number);
+            return;
+        }
         savepoint.executeWithoutResult(status -> repository.insertState(LedgerState.opened(event), number));
     }
 
@@ -129,6 +138,10 @@ public class FinanceLedgerProjection {
     private <E extends ReturnEvent> void book(E event, Long sequence, Instant at,
                                               BiFunction<LedgerState, E, Booking> rule) {
         long number = sequenceOf(event, sequence);
+        if (replayBatching.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
+            batch().book(event, number, at, rule);
+            return;
+        }
         savepoint.executeWithoutResult(status -> {
             StoredState stored = repository.findState(event.returnId()).orElseThrow(() -> new IllegalStateException(
                     "no ledger for return " + event.returnId() + " to book " + event.getClass().getSimpleName()
@@ -150,6 +163,11 @@ public class FinanceLedgerProjection {
             }
             repository.updateState(booking.state(), number);
         });
+    }
+
+    /** The replay batch of the current unit of work (see {@link FinanceLedgerBatch}). */
+    private FinanceLedgerBatch batch() {
+        return FinanceLedgerBatch.current(repository, periods, replayBatching);
     }
 
     private static long sequenceOf(ReturnEvent event, Long sequence) {

@@ -126,6 +126,39 @@ class FinanceLedgerRepository {
                 """, stateParameters(state, sequence));
     }
 
+    /**
+     * The states a replay batch changed, in one JDBC batch: a return the table did not have is inserted (or, if
+     * another instance stored it meanwhile, replaces an older state), a stored one is replaced unless a newer or
+     * equal sequence is there.
+     */
+    void writeStates(List<StateChange> changes) {
+        SqlParameterSource[] inserts = changes.stream().filter(change -> !change.stored())
+                .map(change -> stateParameters(change.state(), change.lastSequence()))
+                .toArray(SqlParameterSource[]::new);
+        SqlParameterSource[] updates = changes.stream().filter(StateChange::stored)
+                .map(change -> stateParameters(change.state(), change.lastSequence()))
+                .toArray(SqlParameterSource[]::new);
+        if (inserts.length > 0) {
+            jdbc.batchUpdate("""
+                    INSERT INTO finance_return (return_id, order_id, channel, currency, refund_method, last_sequence,
+                                                state)
+                    VALUES (:returnId, :orderId, :channel, :currency, :refundMethod, :sequence, CAST(:state AS jsonb))
+                    ON CONFLICT (return_id) DO UPDATE SET state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence
+                     WHERE finance_return.last_sequence < EXCLUDED.last_sequence
+                    """, inserts);
+        }
+        if (updates.length > 0) {
+            jdbc.batchUpdate("""
+                    UPDATE finance_return SET state = CAST(:state AS jsonb), last_sequence = :sequence
+                     WHERE return_id = :returnId AND last_sequence < :sequence
+                    """, updates);
+        }
+    }
+
+    /** A return's state to write; {@code stored} when it was read from the table, so its row is there. */
+    record StateChange(LedgerState state, long lastSequence, boolean stored) {
+    }
+
     // ---- bookings ---------------------------------------------------------------------------------------
 
     /** A booking already there (a replayed event whose booking was kept in a closed period) is left as it is. */

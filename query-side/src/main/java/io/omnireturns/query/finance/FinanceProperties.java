@@ -11,9 +11,18 @@ import java.time.ZoneId;
  *
  * @param timeZone       accounting periods are calendar months in this zone
  * @param settlementDays a refund still unsettled this many 24-hour days after it was issued is a discrepancy
+ * @param replayBatchWrites    during a replay, keep a batch's bookings and return states in memory and write them
+ *                             when the batch commits, instead of reads, writes and a savepoint per event
+ * @param perEventAfterFailure after a batch write failed, book event by event for this long, so an event the
+ *                             database refuses is dead-lettered instead of failing its batch again and again
+ * @param measureReplayedEvents whether Axon's per-event metrics ({@code eventProcessor_*}) also count replayed
+ *                              events; they cost about as much as the replay's own work, so they are off
  */
 @ConfigurationProperties("omnireturns.finance")
-public record FinanceProperties(@DefaultValue("UTC") ZoneId timeZone, @DefaultValue("3") int settlementDays) {
+public record FinanceProperties(@DefaultValue("UTC") ZoneId timeZone, @DefaultValue("3") int settlementDays,
+                                @DefaultValue("true") boolean replayBatchWrites,
+                                @DefaultValue("1m") Duration perEventAfterFailure,
+                                @DefaultValue("false") boolean measureReplayedEvents) {
 
     public FinanceProperties {
         if (settlementDays < 0) {

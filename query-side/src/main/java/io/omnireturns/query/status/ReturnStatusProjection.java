@@ -54,7 +54,8 @@ import java.time.Instant;
  * <p>
  * Idempotent: the view remembers the sequence number of the last event it applied and skips any event at or
  * below it, so redelivery after a stolen claim and replays change nothing. Each event is applied inside the
- * processor's transaction, which also stores the token.
+ * processor's transaction, which also stores the token: live events one by one, each in its own savepoint; replayed
+ * events in memory, each changed return written once when its batch commits ({@link StatusViewBatch}).
  */
 @Component
 @ProcessingGroup(ReturnStatusProjection.PROCESSING_GROUP)
@@ -65,17 +66,24 @@ public class ReturnStatusProjection {
     private final ReturnStatusRepository repository;
     private final QueryUpdateEmitter updateEmitter;
     private final TransactionTemplate savepoint;
+    private final EventSavepoints.ReplayBatching replayBatching;
 
     public ReturnStatusProjection(ReturnStatusRepository repository, QueryUpdateEmitter updateEmitter,
-                                  PlatformTransactionManager transactionManager) {
+                                  PlatformTransactionManager transactionManager, StatusViewProperties properties) {
         this.repository = repository;
         this.updateEmitter = updateEmitter;
         this.savepoint = EventSavepoints.perEvent(transactionManager);
+        this.replayBatching = new EventSavepoints.ReplayBatching(properties.replayBatchWrites(),
+                properties.perEventAfterFailure());
     }
 
     @EventHandler
     void on(ReturnRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         EventStamp stamp = stamp(event, sequence, at);
+        if (replayBatching.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
+            batch().request(event, stamp);
+            return;
+        }
         savepoint.executeWithoutResult(status -> {
             ReturnStatusDraft draft = ReturnStatusDraft.requested(event, stamp);
             ReturnStatusView view = draft.toView();
@@ -244,6 +252,10 @@ public class ReturnStatusProjection {
 
     private <E extends ReturnEvent> void update(E event, Long sequence, Instant at, ViewChange<E> change) {
         EventStamp stamp = stamp(event, sequence, at);
+        if (replayBatching.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
+            batch().apply(event.returnId(), stamp, draft -> change.apply(draft, event, stamp));
+            return;
+        }
         savepoint.executeWithoutResult(status -> {
             ReturnStatusDraft draft = repository.openDraft(event.returnId()).orElseThrow(() ->
                     new IllegalStateException("no status view for return " + event.returnId() + " to apply "
@@ -257,6 +269,11 @@ public class ReturnStatusProjection {
                 emit(updated);
             }
         });
+    }
+
+    /** The replay batch of the current unit of work (see {@link StatusViewBatch}). */
+    private StatusViewBatch batch() {
+        return StatusViewBatch.current(repository, this::emit, replayBatching);
     }
 
     private static EventStamp stamp(ReturnEvent event, Long sequence, Instant at) {

@@ -1,0 +1,146 @@
+package io.omnireturns.query.status;
+
+import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.platform.database.EventSavepoints;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The status views one batch of a replay changes, kept in memory while the batch's events are applied and written
+ * once per return when the batch commits (one JDBC batch, in the processor's transaction, beside its token). A
+ * replay applies some twenty events per return; this writes each return once per batch instead of reading and
+ * rewriting its whole document twenty times.
+ * <p>
+ * Same rules as the per-event path: a view is read from the table the first time the batch meets its return, an
+ * event at or below a view's version changes nothing, a repeated request changes nothing, and a row is only
+ * overwritten by a newer version. An event whose change fails leaves the view as it was before that event (so the
+ * dead-letter queue can take it and the rest of its return) and the batch goes on.
+ * <p>
+ * Subscribers of a return get its view once per batch, after the commit, rather than once per replayed event.
+ */
+final class StatusViewBatch {
+
+    /** Where the batch sits among the resources of its unit of work. */
+    static final String RESOURCE = StatusViewBatch.class.getName();
+
+    private final ReturnStatusRepository repository;
+    private final Consumer<ReturnStatusView> emitter;
+    private final EventSavepoints.ReplayBatching batching;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    private StatusViewBatch(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
+                            EventSavepoints.ReplayBatching batching) {
+        this.repository = repository;
+        this.emitter = emitter;
+        this.batching = batching;
+    }
+
+    /** The batch of the current unit of work, created (and set to write when it commits) on first use. */
+    static StatusViewBatch current(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
+                                   EventSavepoints.ReplayBatching batching) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(RESOURCE, key -> {
+            StatusViewBatch batch = new StatusViewBatch(repository, emitter, batching);
+            root.onPrepareCommit(unitOfWork -> batch.write());
+            return batch;
+        });
+    }
+
+    void request(ReturnRequested event, EventStamp stamp) {
+        if (entry(event.returnId()) == null) {
+            entries.put(event.returnId(), new Entry(() -> ReturnStatusDraft.requested(event, stamp), false));
+        }
+        // a repeated request changes nothing
+    }
+
+    void apply(String returnId, EventStamp stamp, Consumer<ReturnStatusDraft> change) {
+        Entry entry = entry(returnId);
+        if (entry == null) {
+            throw new IllegalStateException("no status view for return " + returnId + " to apply "
+                    + stamp.eventName() + " #" + stamp.sequenceNumber() + " to");
+        }
+        if (entry.draft.version() >= stamp.sequenceNumber()) {
+            return; // already applied
+        }
+        try {
+            change.accept(entry.draft);
+        } catch (RuntimeException e) {
+            entry.restore();
+            throw e;
+        }
+        entry.applied.add(change);
+    }
+
+    /** The view as the batch has it, read from the table the first time; null when there is none. */
+    private Entry entry(String returnId) {
+        Entry entry = entries.get(returnId);
+        if (entry == null) {
+            try {
+                ReturnStatusDraft stored = repository.openDraft(returnId).orElse(null);
+                // the table does not change before the batch writes, so the stored view can be read again
+                entry = stored == null ? null : new Entry(stored,
+                        () -> repository.openDraft(returnId).orElseThrow(), true);
+            } catch (RuntimeException e) {
+                batching.failed();
+                throw e;
+            }
+            if (entry != null) {
+                entries.put(returnId, entry);
+            }
+        }
+        return entry;
+    }
+
+    private void write() {
+        List<ReturnStatusRepository.Change> changes = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (!entry.applied.isEmpty() || !entry.stored) {
+                changes.add(new ReturnStatusRepository.Change(entry.draft.toView(), entry.draft.underlyingSystems(),
+                        entry.stored));
+            }
+        }
+        List<ReturnStatusView> written;
+        try {
+            written = repository.write(changes);
+        } catch (RuntimeException e) {
+            batching.failed();
+            throw e;
+        }
+        written.forEach(emitter);
+    }
+
+    /**
+     * A return's view in the batch. A change that fails half-way may have changed the draft already: the draft is
+     * then made again from where the batch started and the changes that succeeded, cheaper than a copy per event.
+     */
+    private static final class Entry {
+
+        private final Supplier<ReturnStatusDraft> start;
+        private final boolean stored;
+        private final List<Consumer<ReturnStatusDraft>> applied = new ArrayList<>();
+        private ReturnStatusDraft draft;
+
+        Entry(Supplier<ReturnStatusDraft> start, boolean stored) {
+            this(start.get(), start, stored);
+        }
+
+        Entry(ReturnStatusDraft draft, Supplier<ReturnStatusDraft> start, boolean stored) {
+            this.draft = draft;
+            this.start = start;
+            this.stored = stored;
+        }
+
+        void restore() {
+            draft = start.get();
+            applied.forEach(change -> change.accept(draft));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.omnireturns.query.status;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How the status view is written ({@code omnireturns.status-view.*}).
+ *
+ * @param replayBatchWrites     during a replay, keep a batch's views in memory and write each changed return once
+ *                              when the batch commits, instead of a read, a write and a savepoint per event
+ * @param perEventAfterFailure  after a batch write failed, write event by event for this long, so an event the
+ *                              database refuses is dead-lettered instead of failing its batch again and again
+ * @param measureReplayedEvents whether Axon's per-event metrics ({@code eventProcessor_*}) also count replayed
+ *                              events; they cost about as much as the replay's own work, so they are off
+ */
+@ConfigurationProperties("omnireturns.status-view")
+public record StatusViewProperties(@DefaultValue("true") boolean replayBatchWrites,
+                                   @DefaultValue("1m") Duration perEventAfterFailure,
+                                   @DefaultValue("false") boolean measureReplayedEvents) {
+}
