@@ -27,11 +27,14 @@ final class TemplateCapture {
     private static final double STORE_SHARE = 0.3;
     private static final double REJECTED_SHARE = 0.1;
 
+    private static final String CAPTURE_USER = "admin";
+
     private TemplateCapture() {
     }
 
     static List<ReturnTemplate> capture(ServiceProcess service, ScaleSettings settings, int postgresPort) {
-        String user = settings.readerUser();
+        // the capture plays the channel, the POS and the warehouse at once: only the demo admin may do all three
+        String user = CAPTURE_USER;
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String web = request(service, user, "scale-web-" + tag, """
                 {"orderId":"ORD-1001","channel":"WEB","lines":[
