@@ -32,7 +32,7 @@ import java.util.TreeMap;
  */
 public final class BenchMain {
 
-    private static final String COMMANDS_METRIC = "commandBus_allTimer_seconds_count";
+    private static final String COMMANDS_METRIC = "commandBus.allTimer";
     private static final String[] PROCESSORS = {"return-process", "order-ledger-release", "return-status",
             "exception-queue", "finance-ledger", "kpi"};
 
@@ -168,14 +168,14 @@ public final class BenchMain {
             sampler.start();
             generator.startMeasuring();
             return new Window(service, generator, System.nanoTime(), globalIndex(service),
-                    service.prometheusSum(COMMANDS_METRIC), service.cpuSeconds(), processCpuSeconds(), sampler);
+                    service.metricValue(COMMANDS_METRIC), service.cpuSeconds(), processCpuSeconds(), sampler);
         }
 
         Map<String, Object> close() throws Exception {
             generator.stopMeasuring();
             double seconds = (System.nanoTime() - start) / 1e9;
             long eventsNow = globalIndex(service);
-            double commandsNow = service.prometheusSum(COMMANDS_METRIC);
+            double commandsNow = service.metricValue(COMMANDS_METRIC);
             double[] cpuNow = service.cpuSeconds();
             double loadCpuNow = processCpuSeconds();
             inFlight.interrupt();
@@ -184,6 +184,7 @@ public final class BenchMain {
             long completed = generator.completed.sum();
             r.put("workflows_completed", completed);
             r.put("workflows_failed", generator.failed.sum());
+            r.put("workflows_not_started", generator.notStarted.sum());
             Map<String, Long> failures = new TreeMap<>();
             generator.failures.forEach((reason, count) -> failures.put(reason, count.sum()));
             r.put("failures", failures);
@@ -262,7 +263,7 @@ public final class BenchMain {
     private static long globalIndex(ServiceProcess service) throws Exception {
         try (Connection connection = DriverManager.getConnection(service.jdbcUrl(), "postgres", "postgres");
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT coalesce(max(global_index), 0) FROM domainevententry")) {
+             ResultSet rs = statement.executeQuery("SELECT coalesce(max(globalindex), 0) FROM domainevententry")) {
             rs.next();
             return rs.getLong(1);
         }

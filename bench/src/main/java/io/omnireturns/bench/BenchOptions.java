@@ -34,13 +34,17 @@ record BenchOptions(
         Duration drain,
         Duration workflowTimeout,
         Duration lagPoll,
+        int lagSampleEvery,
         Duration waitPoll,
+        Duration waitPollMax,
+        int maxInFlight,
         int webShare,
         int storeShare,
         Credentials webShop,
         Credentials pos,
         Credentials warehouse,
         Credentials serviceAgent,
+        Credentials operations,
         Map<String, String> serviceProperties) {
 
     record Credentials(String user, String password) {
@@ -103,13 +107,17 @@ record BenchOptions(
                 v.duration("drain", "60s", "20s"),
                 v.duration("workflow-timeout", "120s", "60s"),
                 v.duration("lag-poll", "5ms", "5ms"),
-                v.duration("wait-poll", "50ms", "50ms"),
+                v.integer("lag-sample-every", 5, 5),
+                v.duration("wait-poll", "100ms", "100ms"),
+                v.duration("wait-poll-max", "1s", "1s"),
+                v.integer("max-in-flight", 1000, 1000),
                 v.integer("web-share", 5, 5),
                 v.integer("store-share", 3, 3),
                 Credentials.parse(v.text("auth-web-shop", "web-shop:demo", null)),
                 Credentials.parse(v.text("auth-pos", "pos:demo", null)),
                 Credentials.parse(v.text("auth-warehouse", "warehouse:demo", null)),
                 Credentials.parse(v.text("auth-service-agent", "service-agent:demo", null)),
+                Credentials.parse(v.text("auth-operations", "operations:demo", null)),
                 Map.copyOf(serviceProperties));
         if (!given.isEmpty()) {
             given.remove("short");
@@ -142,7 +150,10 @@ record BenchOptions(
         d.put("slow_call_threads", slowCallThreads);
         d.put("mix_tenths_web_store_exchange", List.of(webShare, storeShare, 10 - webShare - storeShare));
         d.put("lag_poll_ms", lagPoll.toMillis());
+        d.put("lag_sample_every", lagSampleEvery);
+        d.put("open_loop_max_in_flight", maxInFlight);
         d.put("wait_poll_ms", waitPoll.toMillis());
+        d.put("wait_poll_max_ms", waitPollMax.toMillis());
         d.put("service_properties", serviceProperties);
         d.put("service_jvm_args", serviceJvmArgs);
         return d;

@@ -65,6 +65,7 @@ final class LoadGenerator implements AutoCloseable {
     final LongAdder commands = new LongAdder();
     final LongAdder completed = new LongAdder();
     final LongAdder failed = new LongAdder();
+    final LongAdder notStarted = new LongAdder();
     final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     final Map<Kind, LongAdder> completedByKind = new ConcurrentHashMap<>();
     final AtomicInteger inFlight = new AtomicInteger();
@@ -104,9 +105,16 @@ final class LoadGenerator implements AutoCloseable {
     void startOpenLoop(double perSecond) {
         long periodNanos = (long) (1e9 / perSecond);
         timer.scheduleAtFixedRate(() -> {
-            if (!stopped) {
-                runWorkflow();
+            if (stopped) {
+                return;
             }
+            if (inFlight.get() >= options.maxInFlight()) {
+                if (measuring) {
+                    notStarted.increment(); // the service cannot keep up: counted, not piled up without limit
+                }
+                return;
+            }
+            runWorkflow();
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -166,10 +174,12 @@ final class LoadGenerator implements AutoCloseable {
         private final List<String[]> lines = new ArrayList<>(); // {lineId, quantity, reason, replacementSku}
         private final String location;
         private final long deadline = System.nanoTime() + options.workflowTimeout().toNanos();
+        private final boolean probesLag;
         private String returnId;
 
         Workflow(Kind kind, long n) {
             this.kind = kind;
+            this.probesLag = n % options.lagSampleEvery() == 0;
             String demo = switch (kind) {
                 case WEB, EXCHANGE -> "1001";
                 case STORE -> "1005";
@@ -279,6 +289,9 @@ final class LoadGenerator implements AutoCloseable {
 
         /** Projection lag: from the command's answer to the first read of the status view that shows its effect. */
         private CompletableFuture<Void> lag(long answeredNanos, Predicate<JsonNode> visible) {
+            if (!probesLag) {
+                return CompletableFuture.completedFuture(null);
+            }
             return awaitView(visible, options.lagPoll()).thenAccept(view -> {
                 if (measuring) {
                     projectionLag.add((System.nanoTime() - answeredNanos) / 1000);
@@ -321,9 +334,16 @@ final class LoadGenerator implements AutoCloseable {
                     result.completeExceptionally(new WorkflowFailure("status view answered " + response.statusCode()));
                     return;
                 }
-                timer.schedule(() -> poll(condition, interval, result), interval.toNanos(), TimeUnit.NANOSECONDS);
+                // waits for the process back off (x1.5 up to wait-poll-max): a real client polls, but not every few ms
+                Duration next = interval.equals(options.lagPoll()) ? interval
+                        : min(Duration.ofNanos((long) (interval.toNanos() * 1.5)), options.waitPollMax());
+                timer.schedule(() -> poll(condition, next, result), interval.toNanos(), TimeUnit.NANOSECONDS);
             });
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void recordCommand(String name, long sentNanos, long answeredNanos) {

@@ -40,10 +40,13 @@ final class ServiceProcess implements AutoCloseable {
         return t;
     });
     private volatile long peakHeapBytes;
+    private final String metricsAuthorization;
     private volatile long peakJvmRssBytes;
     private volatile long peakPostgresRssBytes;
 
-    private ServiceProcess(String name, Process process, int httpPort, int postgresPort, Path dataDir, Path log) {
+    private ServiceProcess(String name, Process process, int httpPort, int postgresPort, Path dataDir, Path log,
+                           String metricsAuthorization) {
+        this.metricsAuthorization = metricsAuthorization;
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
@@ -78,14 +81,22 @@ final class ServiceProcess implements AutoCloseable {
         all.put("logging.structured.format.console", "");
         all.put("logging.level.root", "WARN");
         all.put("logging.level.io.omnireturns", "WARN");
-        all.put("management.endpoints.web.exposure.include", "health,prometheus");
+        all.put("management.endpoints.web.exposure.include", "health,prometheus,metrics");
         all.putAll(properties);
         all.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(name, process, httpPort, postgresPort, dataDir, log);
+        ServiceProcess service = new ServiceProcess(name, process, httpPort, postgresPort, dataDir, log,
+                options.operations().header());
+        // an interrupted run (Ctrl-C) must not leave the service and its PostgreSQL behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }));
         service.awaitHealthy(Duration.ofSeconds(180));
-        service.sampler.scheduleAtFixedRate(service::sampleMemory, 0, 500, TimeUnit.MILLISECONDS);
+        service.sampler.scheduleAtFixedRate(service::sampleMemory, 0, 1000, TimeUnit.MILLISECONDS);
         return service;
     }
 
@@ -117,16 +128,44 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service (" + name + ") was not healthy after " + patience + "; see " + log);
     }
 
-    /** CPU seconds so far of the JVM (index 0) and of its descendant processes (index 1, PostgreSQL). */
+    /**
+     * CPU seconds so far of the JVM (index 0) and of its PostgreSQL (index 1): pg_ctl daemonizes the postmaster, so
+     * it is found by its data directory on its command line, with its backends below it.
+     */
     double[] cpuSeconds() {
         long pid = process.pid();
         Map<Long, long[]> stats = readAllStats();
         long jvmTicks = stats.containsKey(pid) ? stats.get(pid)[1] : 0;
-        long childTicks = 0;
-        for (long descendant : descendants(pid, stats)) {
-            childTicks += stats.get(descendant)[1];
+        long postgresTicks = 0;
+        for (long postgres : postgresProcesses(stats)) {
+            postgresTicks += stats.get(postgres)[1];
         }
-        return new double[] {jvmTicks / (double) CLOCK_TICKS_PER_SECOND, childTicks / (double) CLOCK_TICKS_PER_SECOND};
+        return new double[] {jvmTicks / (double) CLOCK_TICKS_PER_SECOND,
+                postgresTicks / (double) CLOCK_TICKS_PER_SECOND};
+    }
+
+    private List<Long> postgresProcesses(Map<Long, long[]> stats) {
+        List<Long> roots = new ArrayList<>();
+        String marker = dataDir.toString();
+        for (long candidate : stats.keySet()) {
+            try {
+                String commandLine = Files.readString(Path.of("/proc", String.valueOf(candidate), "cmdline"));
+                if (commandLine.contains(marker) && commandLine.contains("postgres")) {
+                    roots.add(candidate);
+                }
+            } catch (IOException | RuntimeException gone) {
+                // ended
+            }
+        }
+        List<Long> all = new ArrayList<>(roots);
+        for (long root : roots) {
+            for (long child : descendants(root, stats)) {
+                if (!all.contains(child)) {
+                    all.add(child);
+                }
+            }
+        }
+        return all;
     }
 
     /** pid → {ppid, utime+stime (+ cutime+cstime of reaped children)} of every process. */
@@ -173,36 +212,38 @@ final class ServiceProcess implements AutoCloseable {
             long pid = process.pid();
             peakJvmRssBytes = Math.max(peakJvmRssBytes, rssBytes(pid));
             long postgres = 0;
-            for (long child : descendants(pid, readAllStats())) {
+            for (long child : postgresProcesses(readAllStats())) {
                 postgres += rssBytes(child);
             }
             peakPostgresRssBytes = Math.max(peakPostgresRssBytes, postgres);
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                    + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            long heap = 0;
-            for (String line : metrics.body().split("\n")) {
-                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                    heap += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
+            // one meter, not the whole Prometheus page: a full scrape every second costs the service real CPU
+            long heap = (long) metricValue("jvm.memory.used?tag=area:heap");
             peakHeapBytes = Math.max(peakHeapBytes, heap);
         } catch (Exception ignored) {
             // a missed sample is no reason to stop the run
         }
     }
 
-    /** A Prometheus counter summed over all label sets, e.g. every command handled. */
-    double prometheusSum(String metricName) {
+    /** A meter's value through the actuator's metrics endpoint (summed over its tags), e.g. commands handled. */
+    double metricValue(String meterAndTags) {
         try {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                    + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            double sum = 0;
-            for (String line : metrics.body().split("\n")) {
-                if (line.startsWith(metricName + "{") || line.startsWith(metricName + " ")) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                            + "/actuator/metrics/" + meterAndTags)).header("Authorization", metricsAuthorization)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                return Double.NaN;
             }
-            return sum;
+            // {"name":...,"measurements":[{"statistic":"VALUE","value":1.23E8}],...}; COUNT for timers
+            String body = answer.body();
+            int at = body.indexOf("\"value\":");
+            if (at < 0) {
+                return Double.NaN;
+            }
+            int end = at + 8;
+            while (end < body.length() && "0123456789.eE+-".indexOf(body.charAt(end)) >= 0) {
+                end++;
+            }
+            return Double.parseDouble(body.substring(at + 8, end));
         } catch (Exception e) {
             return Double.NaN;
         }
