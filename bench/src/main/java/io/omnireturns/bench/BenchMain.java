@@ -94,7 +94,9 @@ public final class BenchMain {
             properties.put("omnireturns.connectors.all.sandbox.latency", options.slowMedian().toMillis() + "ms");
             properties.put("omnireturns.connectors.all.sandbox.latency-distribution", "log-normal");
             properties.put("omnireturns.connectors.all.sandbox.latency-sigma", String.valueOf(options.slowSigma()));
-            properties.putIfAbsent("omnireturns.process.call-threads", String.valueOf(options.slowCallThreads()));
+            if (options.slowCallThreads() > 0) { // 0: the service's own setting, as in the other phases
+                properties.putIfAbsent("omnireturns.process.call-threads", String.valueOf(options.slowCallThreads()));
+            }
             try (ServiceProcess service = ServiceProcess.start("slow", options, properties, logDir)) {
                 Map<String, Object> closed = closedLoop(service, "slow", options.slowConcurrency());
                 closed.put("service", serviceFigures(service));
@@ -200,6 +202,9 @@ public final class BenchMain {
             generator.commandLatencyByKind.forEach((name, samples) -> byCommand.put(name, samples.summaryMillis()));
             r.put("command_latency_by_command", byCommand);
             r.put("projection_lag", generator.projectionLag.summaryMillis());
+            Map<String, Object> lagByCommand = new TreeMap<>();
+            generator.projectionLagByCommand.forEach((name, samples) -> lagByCommand.put(name, samples.summaryMillis()));
+            r.put("projection_lag_by_command", lagByCommand);
             r.put("workflow_duration", generator.workflowDuration.summaryMillis());
             r.put("in_flight_max", inFlight.max);
             r.put("in_flight_mean", round(inFlight.mean(), 1));

@@ -61,6 +61,7 @@ final class LoadGenerator implements AutoCloseable {
     final Samples commandLatency = new Samples();
     final Map<String, Samples> commandLatencyByKind = new ConcurrentHashMap<>();
     final Samples projectionLag = new Samples();
+    final Map<String, Samples> projectionLagByCommand = new ConcurrentHashMap<>();
     final Samples workflowDuration = new Samples();
     final LongAdder commands = new LongAdder();
     final LongAdder completed = new LongAdder();
@@ -205,14 +206,14 @@ final class LoadGenerator implements AutoCloseable {
 
         CompletableFuture<Void> run() {
             return request()
-                    .thenCompose(answer -> lag(answer, view -> true))
+                    .thenCompose(answer -> lag("request", answer, view -> true))
                     .thenCompose(ignored -> kind == Kind.STORE ? CompletableFuture.completedFuture(null)
                             : awaitView(view -> "LABEL_ISSUED".equals(systemState(view, "CARRIER")),
                             options.waitPoll()).thenApply(v -> null))
                     .thenCompose(ignored -> command("receipt", "/receipts", options.warehouse(), receipt()))
-                    .thenCompose(answer -> lag(answer, view -> anyLine(view, "logistics", "receivedQuantity")))
+                    .thenCompose(answer -> lag("receipt", answer, view -> anyLine(view, "logistics", "receivedQuantity")))
                     .thenCompose(ignored -> command("inspection", "/inspections", options.warehouse(), inspection()))
-                    .thenCompose(answer -> lag(answer, view -> anyLine(view, "inspection", "acceptedQuantity")))
+                    .thenCompose(answer -> lag("inspection", answer, view -> anyLine(view, "inspection", "acceptedQuantity")))
                     .thenCompose(ignored -> awaitView(view -> "COMPLETED".equals(view.path("status").asText()),
                             options.waitPoll()))
                     .thenApply(view -> null);
@@ -288,13 +289,15 @@ final class LoadGenerator implements AutoCloseable {
         }
 
         /** Projection lag: from the command's answer to the first read of the status view that shows its effect. */
-        private CompletableFuture<Void> lag(long answeredNanos, Predicate<JsonNode> visible) {
+        private CompletableFuture<Void> lag(String command, long answeredNanos, Predicate<JsonNode> visible) {
             if (!probesLag) {
                 return CompletableFuture.completedFuture(null);
             }
             return awaitView(visible, options.lagPoll()).thenAccept(view -> {
                 if (measuring) {
-                    projectionLag.add((System.nanoTime() - answeredNanos) / 1000);
+                    long micros = (System.nanoTime() - answeredNanos) / 1000;
+                    projectionLag.add(micros);
+                    projectionLagByCommand.computeIfAbsent(command, c -> new Samples()).add(micros);
                 }
             });
         }
