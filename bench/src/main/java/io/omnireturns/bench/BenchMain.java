@@ -448,7 +448,7 @@ public final class BenchMain {
     }
 
     private static double ratio(double a, double b) {
-        return b == 0 ? 0 : round(a / b, 2);
+        return b == 0 ? 0 : round(a / b, a / b < 0.1 ? 4 : 2);
     }
 
     static double round(double value, int digits) {
