@@ -70,11 +70,17 @@ public final class BenchMain {
                     options.ceilingDuration()));
             say("  closed loop: " + options.concurrency() + " workflows at once");
             Map<String, Object> closed = closedLoop(service, "ours", options.concurrency());
-            say("  open loop: " + options.offeredRate() + " workflows/s offered");
-            Map<String, Object> open = openLoop(service, "ours-open");
-            closed.put("service", serviceFigures(service));
             phases.put("ours_closed_loop", closed);
-            phases.put("ours_offered_rate", open);
+            say("  open loop: " + options.offeredRate() + " workflows/s offered");
+            phases.put("ours_offered_rate", openLoop(service, "ours-open", options.offeredRate()));
+            // latency and lag at a load this machine can carry, beside the target's fixed rate
+            double sustainable = round(num(closed, "workflows_per_s") * options.sustainableFraction(), 1);
+            if (sustainable > 0) {
+                say("  open loop: " + sustainable + " workflows/s offered (" + options.sustainableFraction()
+                        + " of the closed-loop throughput)");
+                phases.put("ours_offered_sustainable", openLoop(service, "ours-sustainable", sustainable));
+            }
+            closed.put("service", serviceFigures(service));
         }
         if (options.defaultAxon()) {
             say("phase: Axon's out-of-the-box configuration");
@@ -147,16 +153,16 @@ public final class BenchMain {
         }
     }
 
-    private Map<String, Object> openLoop(ServiceProcess service, String run) throws Exception {
+    private Map<String, Object> openLoop(ServiceProcess service, String run, double rate) throws Exception {
         try (LoadGenerator generator = new LoadGenerator(service.baseUrl(), options, stamp + "-" + run)) {
-            generator.startOpenLoop(options.offeredRate());
+            generator.startOpenLoop(rate);
             Thread.sleep(Math.min(options.warmup().toMillis(), 5000));
             Window window = Window.open(service, generator);
             Thread.sleep(options.offeredDuration().toMillis());
             Map<String, Object> result = window.close();
             generator.stop();
             int left = generator.drain(options.drain());
-            result.put("offered_workflows_per_s", options.offeredRate());
+            result.put("offered_workflows_per_s", rate);
             result.put("still_in_flight_after_drain", left);
             say("    " + oneLine(result));
             return result;
@@ -307,6 +313,12 @@ public final class BenchMain {
         s.put("offered_command_p99_9_ms", latency.get("p99_9_ms"));
         s.put("offered_lag_p50_ms", lag.get("p50_ms"));
         s.put("offered_lag_p99_ms", lag.get("p99_ms"));
+        Map<String, Object> sustainable = (Map<String, Object>) phases.get("ours_offered_sustainable");
+        if (sustainable != null) {
+            s.put("sustainable_offered_per_s", num(sustainable, "offered_workflows_per_s"));
+            s.put("sustainable_command_p99_ms", ((Map<String, Object>) sustainable.get("command_latency")).get("p99_ms"));
+            s.put("sustainable_lag_p99_ms", ((Map<String, Object>) sustainable.get("projection_lag")).get("p99_ms"));
+        }
         Map<String, Object> oursLatency = (Map<String, Object>) ours.get("command_latency");
         s.put("max_throughput_command_p99_ms", oursLatency.get("p99_ms"));
         if (slow != null) {
@@ -348,6 +360,10 @@ public final class BenchMain {
         append(line, "commands/s", s.get("axon_commands_per_s"));
         append(line, "cmd_p99_ms@" + fmt(s.get("offered_rate_per_s")), s.get("offered_command_p99_ms"));
         append(line, "lag_p99_ms@" + fmt(s.get("offered_rate_per_s")), s.get("offered_lag_p99_ms"));
+        if (s.containsKey("sustainable_offered_per_s")) {
+            append(line, "cmd_p99_ms@" + fmt(s.get("sustainable_offered_per_s")), s.get("sustainable_command_p99_ms"));
+            append(line, "lag_p99_ms@" + fmt(s.get("sustainable_offered_per_s")), s.get("sustainable_lag_p99_ms"));
+        }
         append(line, "slow_ratio", s.getOrDefault("slow_ratio_to_zero_latency", "n/a"));
         append(line, "slow_in_flight_max", s.getOrDefault("slow_in_flight_max", "n/a"));
         append(line, "peak_heap_mb", s.get("peak_heap_mb"));

@@ -25,6 +25,7 @@ record BenchOptions(
         Duration measure,
         double offeredRate,
         Duration offeredDuration,
+        double sustainableFraction,
         boolean defaultAxon,
         boolean slow,
         Duration slowMedian,
@@ -98,11 +99,12 @@ record BenchOptions(
                 v.duration("measure", "60s", "10s"),
                 v.decimal("offered-rate", 100, 100),
                 v.duration("offered-duration", "60s", "8s"),
+                v.decimal("sustainable-fraction", 0.5, 0.5),
                 v.bool("default-axon", true, true),
                 v.bool("slow", true, true),
                 v.duration("slow-median", "200ms", "200ms"),
                 v.decimal("slow-sigma", 0.5, 0.5),
-                v.integer("slow-concurrency", 32, 32),
+                v.integer("slow-concurrency", 64, 64),
                 v.integer("slow-call-threads", 0, 0),
                 v.duration("drain", "60s", "10s"),
                 v.duration("workflow-timeout", "120s", "60s"),
@@ -144,6 +146,7 @@ record BenchOptions(
         d.put("measure_s", measure.toSeconds());
         d.put("offered_rate_per_s", offeredRate);
         d.put("offered_duration_s", offeredDuration.toSeconds());
+        d.put("sustainable_fraction", sustainableFraction);
         d.put("slow_median_ms", slowMedian.toMillis());
         d.put("slow_sigma", slowSigma);
         d.put("slow_concurrency", slowConcurrency);
