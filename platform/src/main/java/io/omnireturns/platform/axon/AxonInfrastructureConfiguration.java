@@ -16,7 +16,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -25,7 +27,11 @@ import org.springframework.context.annotation.Primary;
  * ObjectMapper: the web layer's JSON settings can never change what is stored.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+@EnableConfigurationProperties(AxonStreamingProperties.class)
 public class AxonInfrastructureConfiguration {
+
+    /** Source of the streaming processors that name it ({@code axon.eventhandling.processors.<name>.source}). */
+    public static final String COMMIT_NOTIFYING_EVENT_SOURCE = "commitNotifyingEventSource";
 
     /** Metadata keys that every message caused by a request inherits: who acted, through which system. */
     public static final String ACTOR = "actor";
@@ -61,6 +67,13 @@ public class AxonInfrastructureConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    @Bean(name = COMMIT_NOTIFYING_EVENT_SOURCE, destroyMethod = "close")
+    public CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore,
+                                                                 AxonStreamingProperties properties) {
+        return new CommitNotifyingEventSource(eventStore, properties.enabled(), properties.commitWait(),
+                properties.fallbackInterval());
     }
 
     @Bean

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * Every connector's settings, keyed by system name: {@code omnireturns.connectors.payments.mode=http}.
- * Names: orders, fraud, carrier, warehouse, payments, erp, crm, loyalty.
+ * Names: orders, fraud, carrier, warehouse, payments, erp, crm, loyalty. The sandbox latency under the name
+ * {@value #ALL} ({@code omnireturns.connectors.all.sandbox.latency=200ms}) applies to every sandbox without a
+ * latency of its own.
  */
 @ConfigurationProperties(prefix = "omnireturns")
 public record ConnectorsProperties(Map<String, ConnectorSettings> connectors) {
@@ -17,8 +19,12 @@ public record ConnectorsProperties(Map<String, ConnectorSettings> connectors) {
         connectors = connectors == null ? Map.of() : Map.copyOf(connectors);
     }
 
+    public static final String ALL = "all";
+
     public ConnectorSettings of(String name) {
-        return connectors.getOrDefault(name.toLowerCase(Locale.ROOT), ConnectorSettings.defaults());
+        ConnectorSettings own = connectors.getOrDefault(name.toLowerCase(Locale.ROOT), ConnectorSettings.defaults());
+        ConnectorSettings all = connectors.get(ALL);
+        return all == null ? own : own.withDefaultLatency(all.sandbox());
     }
 
     public ConnectorSettings of(ExternalSystem system) {

@@ -29,8 +29,9 @@ public class SandboxBehaviour {
 
     /** Call at the start of every sandbox operation. */
     public void beforeCall(String operation) {
-        if (!settings.latency().isZero()) {
-            LockSupport.parkNanos(settings.latency().toNanos());
+        long latencyNanos = nextLatencyNanos();
+        if (latencyNanos > 0) {
+            LockSupport.parkNanos(latencyNanos);
         }
         boolean fail;
         synchronized (random) {
@@ -40,6 +41,22 @@ public class SandboxBehaviour {
             throw new ConnectorException(system, "SANDBOX_UNAVAILABLE",
                     "injected failure of " + operation + " (sandbox failure rate " + failureRate + ")", true);
         }
+    }
+
+    /** How long the next call takes: the fixed latency, or a draw from the log-normal around its median. */
+    long nextLatencyNanos() {
+        if (!settings.hasLatency()) {
+            return 0;
+        }
+        long median = settings.latency().toNanos();
+        if (settings.latencyDistribution() == ConnectorSettings.LatencyDistribution.FIXED) {
+            return median;
+        }
+        double z;
+        synchronized (random) {
+            z = random.nextGaussian();
+        }
+        return (long) (median * Math.exp(settings.latencySigma() * z));
     }
 
     /** Tests and demos can make a system flaky or healthy at run time. */

@@ -44,6 +44,25 @@ public final class DemoOrders {
     private DemoOrders() {
     }
 
+    /**
+     * The same order under another id: line, tender and promotion references renamed with it, everything else
+     * (customer, dates, amounts) as it was.
+     */
+    public static OrderSnapshot copyUnder(OrderSnapshot order, String newId) {
+        String oldId = order.orderId();
+        return new OrderSnapshot(newId, order.customerId(), order.soldThrough(), order.soldAtStoreId(),
+                order.placedAt(), order.fulfilledAt(), order.fulfilmentLocationId(), order.currency(),
+                order.lines().stream().map(line -> new OrderLine(line.lineId().replace(oldId, newId), line.sku(),
+                        line.description(), line.category(), line.quantity(), line.unitPrice(), line.lineDiscount(),
+                        line.tax(), line.finalSale())).toList(),
+                order.promotions().stream().map(promotion -> new OrderPromotion(promotion.code(), promotion.kind(),
+                        promotion.amount(), promotion.appliesToLineIds().stream()
+                        .map(lineId -> lineId.replace(oldId, newId)).toList())).toList(),
+                order.shippingCharged(), order.shippingTax(),
+                order.tenders().stream().map(tender -> new Tender(tender.tenderId().replace(oldId, newId),
+                        tender.type(), tender.amount(), tender.reference())).toList());
+    }
+
     /** Every demo order, in order id order. */
     public static List<OrderSnapshot> all(Instant now) {
         return List.of(

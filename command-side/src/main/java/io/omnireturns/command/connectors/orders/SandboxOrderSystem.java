@@ -39,6 +39,9 @@ public class SandboxOrderSystem implements OrderSystem {
     private final SandboxIdempotency<ReplacementRequest, String> replacements = new SandboxIdempotency<>(SYSTEM);
     private final ConcurrentLinkedQueue<ReplacementOrder> replacementOrders = new ConcurrentLinkedQueue<>();
     private final AtomicLong replacementNumbers = new AtomicLong();
+    // Demo orders by number ("1001"), dated at start-up: the originals that prefixed order ids copy.
+    private final Map<String, OrderSnapshot> demoOrdersByNumber = new HashMap<>();
+    private final String copyPrefix;
 
     /** Seeded with the demo orders, placed relative to {@code clock}'s "now"; answers at once, never fails. */
     public SandboxOrderSystem(Clock clock) {
@@ -47,19 +50,31 @@ public class SandboxOrderSystem implements OrderSystem {
 
     /** Seeded with the demo orders, placed relative to {@code clock}'s "now". */
     public SandboxOrderSystem(SandboxBehaviour behaviour, Clock clock) {
+        this(behaviour, clock, "");
+    }
+
+    /**
+     * Seeded with the demo orders; with a non-empty {@code copyPrefix}, also knows an endless supply of copies of
+     * them: an order id {@code <copyPrefix><demo number>-<anything>}, say {@code BENCH-1001-42}, is a copy of
+     * {@code ORD-1001} under that id (lines {@code BENCH-1001-42-L1}, ...; tenders likewise), the same on every
+     * lookup. Copies are derived, never stored, so a load test of millions of returns costs no memory here.
+     * For benchmarks and load tests only; off by default.
+     */
+    public SandboxOrderSystem(SandboxBehaviour behaviour, Clock clock, String copyPrefix) {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.copyPrefix = copyPrefix == null ? "" : copyPrefix.strip();
         // Whole seconds: the dates read better in JSON and in the demo walkthrough.
-        DemoOrders.all(clock.instant().truncatedTo(ChronoUnit.SECONDS)).forEach(this::register);
+        for (OrderSnapshot demo : DemoOrders.all(clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
+            register(demo);
+            demoOrdersByNumber.put(demo.orderId().substring(demo.orderId().indexOf('-') + 1), demo);
+        }
     }
 
     @Override
     public Optional<OrderSnapshot> findOrder(String orderId) {
         behaviour.beforeCall("findOrder");
-        if (orderId == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(ordersById.get(orderId));
+        return registered(orderId);
     }
 
     @Override
@@ -71,7 +86,7 @@ public class SandboxOrderSystem implements OrderSystem {
 
     private String place(ReplacementRequest request) {
         requireText(request.returnId(), "returnId");
-        OrderSnapshot original = Optional.ofNullable(request.originalOrderId()).map(ordersById::get)
+        OrderSnapshot original = registered(request.originalOrderId())
                 .orElseThrow(() -> new ConnectorException(SYSTEM, "ORDER_NOT_FOUND",
                         "no order " + request.originalOrderId() + " to replace items of", false));
         if (request.items().isEmpty()) {
@@ -111,7 +126,25 @@ public class SandboxOrderSystem implements OrderSystem {
      * payment gateway checking what was captured) see the same orders.
      */
     public Optional<OrderSnapshot> registered(String orderId) {
-        return orderId == null ? Optional.empty() : Optional.ofNullable(ordersById.get(orderId));
+        if (orderId == null) {
+            return Optional.empty();
+        }
+        OrderSnapshot order = ordersById.get(orderId);
+        return order != null ? Optional.of(order) : copyOfDemoOrder(orderId);
+    }
+
+    /** {@code <copyPrefix><demo number>-<suffix>}: a copy of that demo order under the asked id, else nothing. */
+    private Optional<OrderSnapshot> copyOfDemoOrder(String orderId) {
+        if (copyPrefix.isEmpty() || !orderId.startsWith(copyPrefix)) {
+            return Optional.empty();
+        }
+        String rest = orderId.substring(copyPrefix.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0 || dash == rest.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(demoOrdersByNumber.get(rest.substring(0, dash)))
+                .map(demo -> DemoOrders.copyUnder(demo, orderId));
     }
 
     /** Every order the sandbox knows, by order id. */

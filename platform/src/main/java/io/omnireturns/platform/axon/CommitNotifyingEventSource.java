@@ -1,0 +1,176 @@
+package io.omnireturns.platform.axon;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as the source of streaming processors, telling them at once when this node committed events.
+ * <p>
+ * Why: the embedded event store's streams cannot tell a pooled streaming processor that events arrived, so its
+ * coordinator looks again every 500 ms when idle, and every hop of the process (event → saga → step → command →
+ * event → status view) waits 0–500 ms for that look. This source's streams take the coordinator's callback and call
+ * it after every local commit of events; a tick (every {@code fallbackInterval}) still calls it for events other
+ * nodes append. A stream that was told of a commit waits up to {@code commitWait} for the store's reader thread to
+ * have fetched the events, so the coordinator does not look too early and then sleep.
+ * <p>
+ * Disabled, it is the plain event store (what the benchmark's "out-of-the-box Axon" phase uses).
+ */
+public final class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+
+    private final EventStore eventStore;
+    private final boolean enabled;
+    private final long commitWaitMillis;
+    private final Set<NotifyingStream> openStreams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker;
+
+    public CommitNotifyingEventSource(EventStore eventStore, boolean enabled, Duration commitWait,
+                                      Duration fallbackInterval) {
+        this.eventStore = eventStore;
+        this.enabled = enabled;
+        this.commitWaitMillis = Math.max(1, commitWait.toMillis());
+        if (enabled) {
+            eventStore.subscribe(events -> {
+                if (CurrentUnitOfWork.isStarted()) {
+                    CurrentUnitOfWork.get().afterCommit(unitOfWork -> eventsCommitted());
+                } else {
+                    eventsCommitted();
+                }
+            });
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "event-source-tick");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long fallback = Math.max(10, fallbackInterval.toMillis());
+            ticker.scheduleWithFixedDelay(() -> openStreams.forEach(NotifyingStream::tick), fallback, fallback,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    private void eventsCommitted() {
+        openStreams.forEach(NotifyingStream::committed);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(trackingToken);
+        return enabled ? new NotifyingStream(stream) : stream;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return eventStore.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return eventStore.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return eventStore.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return eventStore.createTokenSince(duration);
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    private final class NotifyingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private volatile Runnable callback;
+        private volatile boolean commitPending;
+
+        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        void committed() {
+            commitPending = true;
+            tick();
+        }
+
+        void tick() {
+            Runnable current = callback;
+            if (current != null) {
+                current.run();
+            }
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            this.callback = callback;
+            openStreams.add(this);
+            return true;
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            try {
+                if (delegate.hasNextAvailable(0, TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+                if (commitPending) {
+                    // events were committed here a moment ago: give the store's reader a moment to fetch them
+                    commitPending = false;
+                    return delegate.hasNextAvailable((int) commitWaitMillis, TimeUnit.MILLISECONDS);
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            openStreams.remove(this);
+            callback = null;
+            delegate.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.omnireturns.platform.axon;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommitNotifyingEventSourceTest {
+
+    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+
+    @AfterEach
+    void stopStore() {
+        eventStore.shutDown();
+    }
+
+    private void commitOneEvent() {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(GenericEventMessage.asEventMessage("e")));
+    }
+
+    @Test
+    void a_stream_is_told_after_a_local_commit_and_then_sees_the_event() {
+        CommitNotifyingEventSource source = new CommitNotifyingEventSource(eventStore, true, Duration.ofMillis(200),
+                Duration.ofHours(1));
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+        AtomicInteger told = new AtomicInteger();
+
+        assertThat(stream.setOnAvailableCallback(told::incrementAndGet)).isTrue();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        commitOneEvent();
+
+        assertThat(told.get()).isEqualTo(1);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        source.close();
+    }
+
+    @Test
+    void nothing_is_told_of_a_unit_of_work_that_rolls_back() {
+        CommitNotifyingEventSource source = new CommitNotifyingEventSource(eventStore, true, Duration.ofMillis(20),
+                Duration.ofHours(1));
+        AtomicInteger told = new AtomicInteger();
+        source.openStream(null).setOnAvailableCallback(told::incrementAndGet);
+
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        eventStore.publish(GenericEventMessage.asEventMessage("e"));
+        unitOfWork.rollback();
+
+        assertThat(told.get()).isZero();
+        source.close();
+    }
+
+    @Test
+    void disabled_it_is_the_plain_event_store_stream_without_callbacks() {
+        CommitNotifyingEventSource source = new CommitNotifyingEventSource(eventStore, false, Duration.ofMillis(20),
+                Duration.ofMillis(20));
+
+        assertThat(source.openStream(null).setOnAvailableCallback(() -> { })).isFalse();
+        source.close();
+    }
+}
