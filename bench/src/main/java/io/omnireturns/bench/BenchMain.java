@@ -2,6 +2,9 @@ package io.omnireturns.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.omnireturns.bench.scale.ScaleBenchmark;
+import io.omnireturns.bench.scale.ScaleResult;
+import io.omnireturns.bench.scale.ScaleSettings;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -14,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,6 +115,10 @@ public final class BenchMain {
                 phases.put("slow_systems_closed_loop", closed);
             }
         }
+        if (options.scale()) {
+            say("phase: replay and queries at scale (" + options.scaleReturns() + " returns generated in the event store)");
+            phases.put("scale", scalePhase());
+        }
         report.put("load_generator_cpu_s", round(processCpuSeconds(), 1));
         report.put("finished_at", Instant.now().toString());
         report.put("duration_s", Duration.between(started, Instant.now()).toSeconds());
@@ -118,6 +127,42 @@ public final class BenchMain {
         write(report);
         printTable(phases, summary);
         System.out.println(summaryLine(summary));
+    }
+
+    /**
+     * The store generated through the real event store format, the status view and finance ledger replayed from it,
+     * then status by id and search by customer queried (see {@link ScaleBenchmark}); in a fresh folder, removed after.
+     */
+    private ScaleResult scalePhase() throws Exception {
+        Path dataDir = Files.createTempDirectory("omnireturns-scale-");
+        try {
+            List<String> args = new ArrayList<>(List.of(
+                    "--returns=" + options.scaleReturns(),
+                    "--queries=" + options.scaleQueries(),
+                    "--warmupQueries=" + Math.max(100, options.scaleQueries() / 5),
+                    "--serviceJar=" + options.serviceJar(),
+                    "--heap=" + options.serviceHeap(),
+                    "--dataDir=" + dataDir,
+                    "--reuseStore=false"));
+            options.serviceProperties().forEach((name, value) -> args.add("--serviceArg=--" + name + "=" + value));
+            ScaleResult result = ScaleBenchmark.run(ScaleSettings.fromArgs(args.toArray(String[]::new)));
+            say("    " + result.replays() + " status p99 " + result.statusById().p99Millis() + " ms, search p99 "
+                    + result.searchByCustomer().p99Millis() + " ms");
+            return result;
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Axon as Spring Boot configures it when told nothing: tracking processors, one thread and segment, batch 1. */
@@ -290,6 +335,16 @@ public final class BenchMain {
         Map<String, Object> ceiling = (Map<String, Object>) phases.get("commit_ceiling");
         Map<String, Object> axon = (Map<String, Object>) phases.get("default_axon_closed_loop");
         Map<String, Object> slow = (Map<String, Object>) phases.get("slow_systems_closed_loop");
+        if (phases.get("scale") instanceof ScaleResult scale) {
+            for (ScaleResult.Replay replay : scale.replays()) {
+                s.put("replay_" + replay.processor().replace('-', '_') + "_events_per_s", round(replay.eventsPerSecond(), 0));
+            }
+            s.put("scale_returns", scale.returnsStored());
+            s.put("scale_events", scale.eventsStored());
+            s.put("status_by_id_p99_ms", scale.statusById() == null ? null : round(scale.statusById().p99Millis(), 2));
+            s.put("search_by_customer_p99_ms",
+                    scale.searchByCustomer() == null ? null : round(scale.searchByCustomer().p99Millis(), 2));
+        }
         double workflows = num(ours, "workflows_per_s");
         double events = num(ours, "events_per_s");
         s.put("workflows_per_s", workflows);
@@ -356,6 +411,11 @@ public final class BenchMain {
         append(line, "workflows/s", s.get("workflows_per_s"));
         append(line, "ratio_to_default_axon", s.getOrDefault("ratio_to_default_axon", "n/a"));
         append(line, "ratio_to_commit_ceiling", s.get("ratio_to_commit_ceiling"));
+        if (s.containsKey("scale_events")) {
+            append(line, "replay_status_events/s", s.get("replay_return_status_events_per_s"));
+            append(line, "replay_ledger_events/s", s.get("replay_finance_ledger_events_per_s"));
+            append(line, "status_p99_ms@" + s.get("scale_returns"), s.get("status_by_id_p99_ms"));
+        }
         append(line, "events/s", s.get("events_per_s"));
         append(line, "commands/s", s.get("axon_commands_per_s"));
         append(line, "cmd_p99_ms@" + fmt(s.get("offered_rate_per_s")), s.get("offered_command_p99_ms"));

@@ -46,6 +46,9 @@ record BenchOptions(
         Credentials warehouse,
         Credentials serviceAgent,
         Credentials operations,
+        boolean scale,
+        int scaleReturns,
+        int scaleQueries,
         Map<String, String> serviceProperties) {
 
     record Credentials(String user, String password) {
@@ -120,6 +123,9 @@ record BenchOptions(
                 Credentials.parse(v.text("auth-warehouse", "warehouse:demo", null)),
                 Credentials.parse(v.text("auth-service-agent", "service-agent:demo", null)),
                 Credentials.parse(v.text("auth-operations", "operations:demo", null)),
+                v.bool("scale", true, true),
+                v.integer("scale-returns", 250_000, 2_000),
+                v.integer("scale-queries", 10_000, 1_000),
                 Map.copyOf(serviceProperties));
         if (!given.isEmpty()) {
             given.remove("short");
