@@ -115,14 +115,16 @@ public final class BenchMain {
                 phases.put("slow_systems_closed_loop", closed);
             }
         }
+        ScaleResult scale = null;
         if (options.scale()) {
             say("phase: replay and queries at scale (" + options.scaleReturns() + " returns generated in the event store)");
-            phases.put("scale", scalePhase());
+            scale = scalePhase();
+            report.put("scale", scale); // beside the workflow phases, which all share one shape
         }
         report.put("load_generator_cpu_s", round(processCpuSeconds(), 1));
         report.put("finished_at", Instant.now().toString());
         report.put("duration_s", Duration.between(started, Instant.now()).toSeconds());
-        Map<String, Object> summary = summary(phases);
+        Map<String, Object> summary = summary(phases, scale);
         report.put("summary", summary);
         write(report);
         printTable(phases, summary);
@@ -328,14 +330,14 @@ public final class BenchMain {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> summary(Map<String, Object> phases) {
+    private Map<String, Object> summary(Map<String, Object> phases, ScaleResult scale) {
         Map<String, Object> s = new LinkedHashMap<>();
         Map<String, Object> ours = (Map<String, Object>) phases.get("ours_closed_loop");
         Map<String, Object> open = (Map<String, Object>) phases.get("ours_offered_rate");
         Map<String, Object> ceiling = (Map<String, Object>) phases.get("commit_ceiling");
         Map<String, Object> axon = (Map<String, Object>) phases.get("default_axon_closed_loop");
         Map<String, Object> slow = (Map<String, Object>) phases.get("slow_systems_closed_loop");
-        if (phases.get("scale") instanceof ScaleResult scale) {
+        if (scale != null) {
             for (ScaleResult.Replay replay : scale.replays()) {
                 s.put("replay_" + replay.processor().replace('-', '_') + "_events_per_s", round(replay.eventsPerSecond(), 0));
             }
@@ -388,6 +390,9 @@ public final class BenchMain {
             if (service != null) {
                 peakHeap = Math.max(peakHeap, num((Map<String, Object>) service, "peak_heap_mb"));
             }
+        }
+        if (scale != null) {
+            peakHeap = Math.max(peakHeap, round(scale.servicePeakHeapBytes() / 1048576.0, 1));
         }
         s.put("peak_heap_mb", peakHeap);
         s.put("service_heap_cap", options.serviceHeap());
