@@ -35,6 +35,16 @@ import java.util.Optional;
 @Repository
 class ReturnStatusRepository {
 
+    /** One return's row, as the live path and a replay's batch both write it (they differ on a conflict). */
+    private static final String INSERT_VIEW = """
+            INSERT INTO return_status_view (return_id, order_id, customer_id, status, hold_reason, channel,
+                                            store_id, created_at, updated_at, last_sequence, document,
+                                            underlying_systems)
+            VALUES (:returnId, :orderId, :customerId, :status, :holdReason, :channel,
+                    :storeId, :createdAt, :updatedAt, :version, CAST(:document AS jsonb),
+                    CAST(:underlyingSystems AS jsonb))
+            """;
+
     // the stored document keeps one format whatever the web layer's JSON settings are
     private static final ObjectMapper DOCUMENT_MAPPER = AxonInfrastructureConfiguration.storageObjectMapper();
     private static final TypeReference<List<SystemStateView>> SYSTEM_STATES = new TypeReference<>() {
@@ -80,15 +90,8 @@ class ReturnStatusRepository {
 
     /** Stores the first view of a return; false when it is already there (a redelivered request). */
     boolean insertIfAbsent(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
-        return jdbc.update("""
-                INSERT INTO return_status_view (return_id, order_id, customer_id, status, hold_reason, channel,
-                                                store_id, created_at, updated_at, last_sequence, document,
-                                                underlying_systems)
-                VALUES (:returnId, :orderId, :customerId, :status, :holdReason, :channel,
-                        :storeId, :createdAt, :updatedAt, :version, CAST(:document AS jsonb),
-                        CAST(:underlyingSystems AS jsonb))
-                ON CONFLICT (return_id) DO NOTHING
-                """, parameters(view, underlyingSystems)) == 1;
+        return jdbc.update(INSERT_VIEW + " ON CONFLICT (return_id) DO NOTHING",
+                parameters(view, underlyingSystems)) == 1;
     }
 
     /**
@@ -115,13 +118,7 @@ class ReturnStatusRepository {
         List<Change> updates = changes.stream().filter(Change::stored).toList();
         List<ReturnStatusView> written = new ArrayList<>(changes.size());
         if (!inserts.isEmpty()) {
-            collect(inserts, jdbc.batchUpdate("""
-                    INSERT INTO return_status_view (return_id, order_id, customer_id, status, hold_reason, channel,
-                                                    store_id, created_at, updated_at, last_sequence, document,
-                                                    underlying_systems)
-                    VALUES (:returnId, :orderId, :customerId, :status, :holdReason, :channel,
-                            :storeId, :createdAt, :updatedAt, :version, CAST(:document AS jsonb),
-                            CAST(:underlyingSystems AS jsonb))
+            collect(inserts, jdbc.batchUpdate(INSERT_VIEW + """
                     ON CONFLICT (return_id) DO UPDATE
                        SET status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason,
                            updated_at = EXCLUDED.updated_at, last_sequence = EXCLUDED.last_sequence,
