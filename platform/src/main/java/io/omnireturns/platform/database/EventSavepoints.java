@@ -68,6 +68,20 @@ public final class EventSavepoints {
                     || (ReplayToken.isReplay(unitOfWork.getMessage()) && System.nanoTime() - perEventUntil >= 0);
         }
 
+        /**
+         * The batch of the current unit of work under {@code batchResource}: created on first use and written (by
+         * {@code write}) just before the unit of work commits, in the same transaction as the processor's token.
+         */
+        public <B> B batchOfCurrentUnitOfWork(String batchResource, java.util.function.Supplier<B> create,
+                                              java.util.function.Consumer<B> write) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            return root.getOrComputeResource(batchResource, key -> {
+                B batch = create.get();
+                root.onPrepareCommit(unitOfWork -> write.accept(batch));
+                return batch;
+            });
+        }
+
         /** A batch write (or a read for it) failed: write event by event for a while. */
         public void failed() {
             perEventUntil = System.nanoTime() + perEventAfterFailureNanos;

@@ -4,8 +4,6 @@ import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.platform.database.EventSavepoints;
 import io.omnireturns.query.finance.FinanceLedgerRepository.StateChange;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -46,12 +44,8 @@ final class FinanceLedgerBatch {
     /** The batch of the current unit of work, created (and set to write when it commits) on first use. */
     static FinanceLedgerBatch current(FinanceLedgerRepository repository, AccountingPeriods periods,
                                       EventSavepoints.ReplayBatching batching) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(RESOURCE, key -> {
-            FinanceLedgerBatch batch = new FinanceLedgerBatch(repository, periods, batching);
-            root.onPrepareCommit(unitOfWork -> batch.write());
-            return batch;
-        });
+        return batching.batchOfCurrentUnitOfWork(RESOURCE, () -> new FinanceLedgerBatch(repository, periods, batching),
+                FinanceLedgerBatch::write);
     }
 
     void request(ReturnRequested event, long sequence) {

@@ -3,8 +3,6 @@ package io.omnireturns.query.status;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.platform.database.EventSavepoints;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,12 +44,8 @@ final class StatusViewBatch {
     /** The batch of the current unit of work, created (and set to write when it commits) on first use. */
     static StatusViewBatch current(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
                                    EventSavepoints.ReplayBatching batching) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(RESOURCE, key -> {
-            StatusViewBatch batch = new StatusViewBatch(repository, emitter, batching);
-            root.onPrepareCommit(unitOfWork -> batch.write());
-            return batch;
-        });
+        return batching.batchOfCurrentUnitOfWork(RESOURCE, () -> new StatusViewBatch(repository, emitter, batching),
+                StatusViewBatch::write);
     }
 
     void request(ReturnRequested event, EventStamp stamp) {
