@@ -7,6 +7,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -23,7 +26,10 @@ import org.springframework.context.annotation.PropertySource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Axon settings of the command side: snapshots off the caller's thread, retried write conflicts, its schema. */
+/**
+ * Axon settings of the command side: snapshots off the caller's thread, aggregates cached between commands, retried
+ * write conflicts, its schema.
+ */
 @org.springframework.context.annotation.Configuration
 @EnableConfigurationProperties(CommandSideProperties.class)
 @PropertySource("classpath:omnireturns-command.properties")
@@ -49,6 +55,22 @@ public class CommandSideConfiguration {
                 .handlerDefinition(handlerDefinition)
                 .executor(Executors.newSingleThreadExecutor(DaemonThreads.named("snapshotter")))
                 .build();
+    }
+
+    /**
+     * The cache both aggregates name ({@code @Aggregate(cache = "aggregateCache")}). A cached aggregate is never
+     * trusted blindly: appending an event stores the aggregate's next sequence number, which the event store keeps
+     * unique per aggregate, so a cache that missed events another node appended makes the command fail with a
+     * conflict instead of deciding on old state; the failed unit of work evicts the entry and the command gateway's
+     * conflict retry ({@link ConflictRetryScheduler}) runs the command again on the aggregate read from the store.
+     * With several command-side nodes, routing a return's commands to one node keeps such conflicts rare.
+     */
+    @Bean
+    public Cache aggregateCache(CommandSideProperties properties) {
+        return switch (properties.aggregateCache()) {
+            case WEAK_REFERENCE -> new WeakReferenceCache();
+            case NONE -> NoCache.INSTANCE;
+        };
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param conflictRetryInterval      pause between those retries
  * @param idempotencyWait            how long a duplicate request waits for the first one to answer
  * @param idempotencyTakeoverAfter   after this, an unanswered first request is presumed dead and its key taken over
+ * @param aggregateCache             whether loaded returns and order ledgers stay in memory between commands
  */
 @ConfigurationProperties(prefix = "omnireturns.command")
 public record CommandSideProperties(
@@ -20,5 +21,17 @@ public record CommandSideProperties(
         @DefaultValue("5") int conflictRetries,
         @DefaultValue("25ms") Duration conflictRetryInterval,
         @DefaultValue("10s") Duration idempotencyWait,
-        @DefaultValue("30s") Duration idempotencyTakeoverAfter) {
+        @DefaultValue("30s") Duration idempotencyTakeoverAfter,
+        @DefaultValue("weak-reference") AggregateCache aggregateCache) {
+
+    /** How aggregates are kept between commands. */
+    public enum AggregateCache {
+        /**
+         * Each aggregate stays in memory while anything refers to it or until the garbage collector needs the room;
+         * a command then starts from it instead of reading and applying all the aggregate's events again.
+         */
+        WEAK_REFERENCE,
+        /** Every command reads the aggregate's events (from its latest snapshot) again. */
+        NONE
+    }
 }

@@ -107,7 +107,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // snapshots store the aggregate's fields as they are (no getters to hide behind)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
 @Revision("2")
 public class ReturnAggregate {

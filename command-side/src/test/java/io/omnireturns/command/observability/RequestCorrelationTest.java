@@ -5,9 +5,6 @@ import io.omnireturns.platform.testing.SignedInAsAdmin;
 import org.springframework.context.annotation.Import;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.api.orders.OrderLine;
-import io.omnireturns.api.orders.OrderSnapshot;
-import io.omnireturns.api.orders.Tender;
 import io.omnireturns.command.CommandSideApplication;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
@@ -135,16 +132,8 @@ class RequestCorrelationTest {
 
     /** A copy of the demo web order under a new id, so every test has the whole order to return. */
     private String freshOrder() {
-        OrderSnapshot demo = orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow();
         String id = "C-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.register(new OrderSnapshot(id, demo.customerId(), demo.soldThrough(), demo.soldAtStoreId(),
-                demo.placedAt(), demo.fulfilledAt(), demo.fulfilmentLocationId(), demo.currency(),
-                demo.lines().stream().map(l -> new OrderLine(l.lineId().replace(demo.orderId(), id), l.sku(),
-                        l.description(), l.category(), l.quantity(), l.unitPrice(), l.lineDiscount(), l.tax(),
-                        l.finalSale())).toList(),
-                List.of(), demo.shippingCharged(), demo.shippingTax(),
-                demo.tenders().stream().map(t -> new Tender(t.tenderId().replace(demo.orderId(), id), t.type(),
-                        t.amount(), t.reference())).toList()));
+        orders.register(DemoOrders.copyUnder(orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow(), id));
         return id;
     }
 }

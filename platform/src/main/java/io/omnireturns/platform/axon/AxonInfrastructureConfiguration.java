@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.omnireturns.platform.observability.ConversationCorrelationProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -74,6 +75,12 @@ public class AxonInfrastructureConfiguration {
                                                                  AxonStreamingProperties properties) {
         return new CommitNotifyingEventSource(eventStore, properties.enabled(), properties.commitWait(),
                 properties.fallbackInterval());
+    }
+
+    /** Unique-key violations recognised on PostgreSQL (Axon's default resolver never recognises them there). */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeys();
     }
 
     @Bean
