@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param stepTimeout           a step without an answer by then is tried again (covers a crash mid-call)
  * @param receiptExpiry         how long a mail-back return waits for its parcel before it expires
  * @param settlementSla         how long a refund may stay unsettled before operations are asked to look
- * @param callThreads           threads making remote calls (calls wait on the network, not the CPU)
+ * @param callThreads           threads making remote calls (calls wait on the network, not the CPU): each call in
+ *                              flight holds one, so with 200 ms systems 13 returns/s need about 30 (BENCHMARKS.md)
  */
 @ConfigurationProperties(prefix = "omnireturns.process")
 public record ProcessProperties(
@@ -24,7 +25,7 @@ public record ProcessProperties(
         @DefaultValue("2m") Duration stepTimeout,
         @DefaultValue("30d") Duration receiptExpiry,
         @DefaultValue("5d") Duration settlementSla,
-        @DefaultValue("32") int callThreads) {
+        @DefaultValue("64") int callThreads) {
 
     public Duration backoffBefore(int nextAttempt) {
         Duration wait = stepRetryBackoff;

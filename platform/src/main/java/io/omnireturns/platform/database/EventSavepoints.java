@@ -21,8 +21,8 @@ import java.util.function.BooleanSupplier;
  * savepoint it does not, so the processor's transaction stays usable: the dead-letter queue can still record
  * the failure and the token still moves on.
  * <p>
- * During a replay a projection may instead keep what a batch changes in memory and write it once when the batch
- * commits ({@link ReplayBatching}): no savepoint and no statement per event.
+ * A projection may instead keep what a batch changes in memory and write it once when the batch commits
+ * ({@link BatchedWrites}): no savepoint and no statement per event.
  */
 public final class EventSavepoints {
 
@@ -36,36 +36,44 @@ public final class EventSavepoints {
     }
 
     /**
-     * Whether the event being handled is written with its batch. Only replayed events are, so live events keep the
-     * per-event savepoint and the dead-letter queue sees exactly which event the database refused. When a batch
-     * write fails, the batch is rolled back and retried by the processor; for {@code perEventAfterFailure} after
-     * that every event is written on its own again, so the one the database refuses is dead-lettered with the rest
-     * of its sequence rather than failing its whole batch again.
+     * Whether the event being handled is written with its batch: replayed events when {@code replays} is on, live
+     * events when {@code live} is on. A projection that batches keeps what a batch changes in memory and writes it
+     * once, just before the processor's transaction commits (beside its token); a change that fails in memory is
+     * undone for its own event, which the dead-letter queue then takes. When the batch's write fails (the database
+     * refuses it), the whole batch is rolled back and retried by the processor; for {@code perEventAfterFailure}
+     * after that every event is written on its own again, each in a savepoint, so the one the database refuses is
+     * dead-lettered with the rest of its sequence rather than failing its whole batch again.
      */
-    public static final class ReplayBatching {
+    public static final class BatchedWrites {
 
-        private final boolean enabled;
+        private final boolean replays;
+        private final boolean live;
         private final long perEventAfterFailureNanos;
         private volatile long perEventUntil = System.nanoTime();
 
-        public ReplayBatching(boolean enabled, Duration perEventAfterFailure) {
-            this.enabled = enabled;
+        public BatchedWrites(boolean replays, boolean live, Duration perEventAfterFailure) {
+            this.replays = replays;
+            this.live = live;
             this.perEventAfterFailureNanos = perEventAfterFailure.toNanos();
         }
 
         /**
-         * True for a replayed event handled in a unit of work, unless batching is off or a batch failed lately; and
-         * for every later event of a unit of work that has batched one already (under {@code batchResource}), replayed
-         * or not. A replay hands over as regular events those its processor had not seen when it was reset (events
-         * in a gap of its token): written on their own, they would not see what the batch holds for their return.
+         * True for an event handled in a unit of work when batching is on for its kind (replayed or live) and no
+         * batch failed lately; and for every later event of a unit of work that has batched one already (under
+         * {@code batchResource}), whatever its kind. A replay hands over as regular events those its processor had
+         * not seen when it was reset (events in a gap of its token): written on their own, they would not see what
+         * the batch holds for their return.
          */
         public boolean appliesToCurrentEvent(String batchResource) {
-            if (!enabled || !CurrentUnitOfWork.isStarted()) {
+            if (!(replays || live) || !CurrentUnitOfWork.isStarted()) {
                 return false;
             }
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            return unitOfWork.root().resources().containsKey(batchResource)
-                    || (ReplayToken.isReplay(unitOfWork.getMessage()) && System.nanoTime() - perEventUntil >= 0);
+            if (unitOfWork.root().resources().containsKey(batchResource)) {
+                return true;
+            }
+            boolean batched = ReplayToken.isReplay(unitOfWork.getMessage()) ? replays : live;
+            return batched && System.nanoTime() - perEventUntil >= 0;
         }
 
         /**

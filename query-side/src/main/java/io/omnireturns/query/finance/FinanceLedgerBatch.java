@@ -29,13 +29,13 @@ final class FinanceLedgerBatch {
 
     private final FinanceLedgerRepository repository;
     private final AccountingPeriods periods;
-    private final EventSavepoints.ReplayBatching batching;
+    private final EventSavepoints.BatchedWrites batching;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<LedgerEntry> bookings = new ArrayList<>();
     private Set<YearMonth> closedPeriods;
 
     private FinanceLedgerBatch(FinanceLedgerRepository repository, AccountingPeriods periods,
-                               EventSavepoints.ReplayBatching batching) {
+                               EventSavepoints.BatchedWrites batching) {
         this.repository = repository;
         this.periods = periods;
         this.batching = batching;
@@ -43,7 +43,7 @@ final class FinanceLedgerBatch {
 
     /** The batch of the current unit of work, created (and set to write when it commits) on first use. */
     static FinanceLedgerBatch current(FinanceLedgerRepository repository, AccountingPeriods periods,
-                                      EventSavepoints.ReplayBatching batching) {
+                                      EventSavepoints.BatchedWrites batching) {
         return batching.batchOfCurrentUnitOfWork(RESOURCE, () -> new FinanceLedgerBatch(repository, periods, batching),
                 FinanceLedgerBatch::write);
     }

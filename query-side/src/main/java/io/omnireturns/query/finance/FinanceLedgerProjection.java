@@ -53,7 +53,7 @@ public class FinanceLedgerProjection {
     private final AccountingPeriods periods;
     private final ReconciliationReports reports;
     private final TransactionTemplate savepoint;
-    private final EventSavepoints.ReplayBatching replayBatching;
+    private final EventSavepoints.BatchedWrites batchedWrites;
 
     public FinanceLedgerProjection(FinanceLedgerRepository repository, AccountingPeriods periods,
                                    ReconciliationReports reports, PlatformTransactionManager transactionManager,
@@ -62,14 +62,14 @@ public class FinanceLedgerProjection {
         this.periods = periods;
         this.reports = reports;
         this.savepoint = EventSavepoints.perEvent(transactionManager);
-        this.replayBatching = new EventSavepoints.ReplayBatching(properties.replayBatchWrites(),
+        this.batchedWrites = new EventSavepoints.BatchedWrites(properties.replayBatchWrites(), false,
                 properties.perEventAfterFailure());
     }
 
     @EventHandler
     void on(ReturnRequested event, @SequenceNumber Long sequence) {
         long number = sequenceOf(event, sequence);
-        if (replayBatching.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
+        if (batchedWrites.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
             batch().request(event, number);
             return;
         }
@@ -138,7 +138,7 @@ public class FinanceLedgerProjection {
     private <E extends ReturnEvent> void book(E event, Long sequence, Instant at,
                                               BiFunction<LedgerState, E, Booking> rule) {
         long number = sequenceOf(event, sequence);
-        if (replayBatching.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
+        if (batchedWrites.appliesToCurrentEvent(FinanceLedgerBatch.RESOURCE)) {
             batch().book(event, number, at, rule);
             return;
         }
@@ -167,7 +167,7 @@ public class FinanceLedgerProjection {
 
     /** The replay batch of the current unit of work (see {@link FinanceLedgerBatch}). */
     private FinanceLedgerBatch batch() {
-        return FinanceLedgerBatch.current(repository, periods, replayBatching);
+        return FinanceLedgerBatch.current(repository, periods, batchedWrites);
     }
 
     private static long sequenceOf(ReturnEvent event, Long sequence) {

@@ -55,7 +55,8 @@ import java.time.Instant;
  * Idempotent: the view remembers the sequence number of the last event it applied and skips any event at or
  * below it, so redelivery after a stolen claim and replays change nothing. Each event is applied inside the
  * processor's transaction, which also stores the token: live events one by one, each in its own savepoint; replayed
- * events in memory, each changed return written once when its batch commits ({@link StatusViewBatch}).
+ * events (and live ones with {@code omnireturns.status-view.live-batch-writes}) in memory, each changed return written
+ * once when its batch commits ({@link StatusViewBatch}).
  */
 @Component
 @ProcessingGroup(ReturnStatusProjection.PROCESSING_GROUP)
@@ -66,21 +67,22 @@ public class ReturnStatusProjection {
     private final ReturnStatusRepository repository;
     private final QueryUpdateEmitter updateEmitter;
     private final TransactionTemplate savepoint;
-    private final EventSavepoints.ReplayBatching replayBatching;
+    private final EventSavepoints.BatchedWrites batchedWrites;
 
     public ReturnStatusProjection(ReturnStatusRepository repository, QueryUpdateEmitter updateEmitter,
                                   PlatformTransactionManager transactionManager, StatusViewProperties properties) {
         this.repository = repository;
         this.updateEmitter = updateEmitter;
         this.savepoint = EventSavepoints.perEvent(transactionManager);
-        this.replayBatching = new EventSavepoints.ReplayBatching(properties.replayBatchWrites(),
+        this.batchedWrites = new EventSavepoints.BatchedWrites(properties.replayBatchWrites(),
+                properties.liveBatchWrites(),
                 properties.perEventAfterFailure());
     }
 
     @EventHandler
     void on(ReturnRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         EventStamp stamp = stamp(event, sequence, at);
-        if (replayBatching.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
+        if (batchedWrites.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
             batch().request(event, stamp);
             return;
         }
@@ -252,7 +254,7 @@ public class ReturnStatusProjection {
 
     private <E extends ReturnEvent> void update(E event, Long sequence, Instant at, ViewChange<E> change) {
         EventStamp stamp = stamp(event, sequence, at);
-        if (replayBatching.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
+        if (batchedWrites.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
             batch().apply(event.returnId(), stamp, draft -> change.apply(draft, event, stamp));
             return;
         }
@@ -271,9 +273,9 @@ public class ReturnStatusProjection {
         });
     }
 
-    /** The replay batch of the current unit of work (see {@link StatusViewBatch}). */
+    /** The batch of the current unit of work (see {@link StatusViewBatch}). */
     private StatusViewBatch batch() {
-        return StatusViewBatch.current(repository, this::emit, replayBatching);
+        return StatusViewBatch.current(repository, this::emit, batchedWrites);
     }
 
     private static EventStamp stamp(ReturnEvent event, Long sequence, Instant at) {

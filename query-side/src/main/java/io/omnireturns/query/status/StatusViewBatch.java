@@ -12,17 +12,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The status views one batch of a replay changes, kept in memory while the batch's events are applied and written
+ * The status views one batch of events changes, kept in memory while the batch's events are applied and written
  * once per return when the batch commits (one JDBC batch, in the processor's transaction, beside its token). A
- * replay applies some twenty events per return; this writes each return once per batch instead of reading and
- * rewriting its whole document twenty times.
+ * replay applies some twenty events per return, and under load a live batch often holds several events of one
+ * return; this writes each return once per batch instead of reading and rewriting its whole document per event.
  * <p>
  * Same rules as the per-event path: a view is read from the table the first time the batch meets its return, an
  * event at or below a view's version changes nothing, a repeated request changes nothing, and a row is only
  * overwritten by a newer version. An event whose change fails leaves the view as it was before that event (so the
  * dead-letter queue can take it and the rest of its return) and the batch goes on.
  * <p>
- * Subscribers of a return get its view once per batch, after the commit, rather than once per replayed event.
+ * Subscribers of a return get its view once per batch, after the commit, rather than once per event.
  */
 final class StatusViewBatch {
 
@@ -31,11 +31,11 @@ final class StatusViewBatch {
 
     private final ReturnStatusRepository repository;
     private final Consumer<ReturnStatusView> emitter;
-    private final EventSavepoints.ReplayBatching batching;
+    private final EventSavepoints.BatchedWrites batching;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     private StatusViewBatch(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
-                            EventSavepoints.ReplayBatching batching) {
+                            EventSavepoints.BatchedWrites batching) {
         this.repository = repository;
         this.emitter = emitter;
         this.batching = batching;
@@ -43,7 +43,7 @@ final class StatusViewBatch {
 
     /** The batch of the current unit of work, created (and set to write when it commits) on first use. */
     static StatusViewBatch current(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
-                                   EventSavepoints.ReplayBatching batching) {
+                                   EventSavepoints.BatchedWrites batching) {
         return batching.batchOfCurrentUnitOfWork(RESOURCE, () -> new StatusViewBatch(repository, emitter, batching),
                 StatusViewBatch::write);
     }

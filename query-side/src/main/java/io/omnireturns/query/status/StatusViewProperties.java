@@ -10,6 +10,10 @@ import java.time.Duration;
  *
  * @param replayBatchWrites     during a replay, keep a batch's views in memory and write each changed return once
  *                              when the batch commits, instead of a read, a write and a savepoint per event
+ * @param liveBatchWrites       the same for live events (off by default): under load a batch often holds several
+ *                              events of one return, read and written once. The cost: subscribers get one update per
+ *                              batch rather than one per event, and a state the batch passes through is never
+ *                              written, so the database cannot refuse it (only the batch's last state is checked)
  * @param perEventAfterFailure  after a batch write failed, write event by event for this long, so an event the
  *                              database refuses is dead-lettered instead of failing its batch again and again
  * @param measureReplayedEvents whether Axon's per-event metrics ({@code eventProcessor_*}) also count replayed
@@ -17,6 +21,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("omnireturns.status-view")
 public record StatusViewProperties(@DefaultValue("true") boolean replayBatchWrites,
+                                   @DefaultValue("false") boolean liveBatchWrites,
                                    @DefaultValue("1m") Duration perEventAfterFailure,
                                    @DefaultValue("false") boolean measureReplayedEvents) {
 }
