@@ -124,7 +124,7 @@ record BenchOptions(
                 Credentials.parse(v.text("auth-service-agent", "service-agent:demo", null)),
                 Credentials.parse(v.text("auth-operations", "operations:demo", null)),
                 v.bool("scale", true, true),
-                v.integer("scale-returns", 250_000, 500),
+                v.integer("scale-returns", 1_000_000, 500),
                 v.integer("scale-queries", 10_000, 500),
                 Map.copyOf(serviceProperties));
         if (!given.isEmpty()) {
