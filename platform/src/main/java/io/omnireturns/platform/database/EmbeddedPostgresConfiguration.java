@@ -31,7 +31,8 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    @Bean(destroyMethod = "close")
+    /** Stopped by {@link EmbeddedPostgresStop}, not by a destroy method of its own and not by its own JVM hook. */
+    @Bean(destroyMethod = "")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         boolean throwAway = properties.dataDir() == null || properties.dataDir().isBlank();
         Path dataDir = throwAway
@@ -47,15 +48,25 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("synchronous_commit", "on")
+                // its own hook would stop the database at once on SIGTERM, while processors and deadlines still
+                // shut down and write their last tokens; EmbeddedPostgresStop stops it after them
+                .setRegisterShutdownHook(false)
                 .start();
         createDatabaseIfMissing(postgres, properties.database());
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
         return postgres;
     }
 
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresStop embeddedPostgresStop(EmbeddedPostgres postgres) {
+        return new EmbeddedPostgresStop(postgres, EmbeddedPostgresStop.UNCLOSED_CONTEXT_GRACE);
+    }
+
+    /** Depends on the stop, so the pool (and everything using it) is closed before the database stops. */
     @Bean
     @ConfigurationProperties(prefix = "spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresStop stop,
+                                EmbeddedPostgresProperties properties) {
         // not started until first use, so spring.datasource.hikari.* can still be bound onto it
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
