@@ -1,8 +1,7 @@
 package io.omnireturns.command.integration;
 
+import io.omnireturns.command.CommandSideIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
-import org.springframework.context.annotation.Import;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -10,20 +9,15 @@ import io.omnireturns.api.orders.Tender;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
-import io.omnireturns.command.CommandSideApplication;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
-import io.omnireturns.command.orchestration.StepExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -58,22 +52,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code POST /api/v1/returns}, messages arrive at {@code POST /api/v1/integrations/{system}/events}, and
  * what happened is read from the event store and the inbound table.
  */
-@SpringBootTest(classes = CommandSideApplication.class, properties = {
-        "omnireturns.database.embedded.data-dir=",
-        // the sweep is called directly here, never behind a test's back
-        "omnireturns.integrations.sweep-interval=1h"})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@CommandSideIntegrationTest
 class IntegrationEventControllerTest {
 
     private static final String CARRIER_SECRET = "demo-carrier-secret";
     private static final String PAYMENTS_SECRET = "demo-payments-secret";
     private static final String WAREHOUSE_SECRET = "demo-warehouse-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The saga's remote calls (fraud, label, notifications) stay out: these tests are about the webhooks alone. */
-    @MockitoBean
-    StepExecutor steps;
 
     @Autowired
     MockMvc mvc;

@@ -1,21 +1,15 @@
 package io.omnireturns.command.observability;
 
+import io.omnireturns.command.CommandSideIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
-import org.springframework.context.annotation.Import;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.command.CommandSideApplication;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
-import io.omnireturns.command.orchestration.StepExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -33,19 +27,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The ids a request comes with reach every event it causes, on the return and on the order's ledger, as stored in
  * {@code domainevententry.metadata} for the auditors; a request without ids gets new ones, echoed on the answer.
  */
-@SpringBootTest(classes = CommandSideApplication.class, properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "omnireturns.integrations.sweep-interval=1h"})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@CommandSideIntegrationTest
 class RequestCorrelationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-
-    /** The saga's remote calls stay out: this is about what the request itself stores. */
-    @MockitoBean
-    StepExecutor steps;
 
     @Autowired
     MockMvc mvc;

@@ -1,28 +1,22 @@
 package io.omnireturns.command.returns;
 
+import io.omnireturns.command.CommandSideIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.CancelReturn;
 import io.omnireturns.api.returns.command.RecordCustomerNotified;
 import io.omnireturns.api.returns.event.ReturnCancelled;
-import io.omnireturns.command.CommandSideApplication;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
-import io.omnireturns.command.orchestration.StepExecutor;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.UUID;
@@ -37,19 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * return after this node cached it, the next command here conflicts on the sequence number, its unit of work evicts
  * the entry, and the retried command decides on the return as stored.
  */
-// the same context as RequestCorrelationTest (started once for both)
-@SpringBootTest(classes = CommandSideApplication.class, properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "omnireturns.integrations.sweep-interval=1h"})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@CommandSideIntegrationTest
 class AggregateCacheTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The saga's remote calls stay out: nothing but this test appends to the return. */
-    @MockitoBean
-    StepExecutor steps;
 
     @Autowired
     MockMvc mvc;

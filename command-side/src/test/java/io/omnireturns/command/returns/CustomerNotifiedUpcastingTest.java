@@ -1,27 +1,21 @@
 package io.omnireturns.command.returns;
 
+import io.omnireturns.command.CommandSideIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
-import org.springframework.context.annotation.Import;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.Tender;
 import io.omnireturns.api.returns.command.RecordCustomerNotified;
 import io.omnireturns.api.returns.event.CustomerNotified;
-import io.omnireturns.command.CommandSideApplication;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
-import io.omnireturns.command.orchestration.StepExecutor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -37,18 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A return whose history holds a {@link CustomerNotified} of revision 1 ({@code notificationChannel}), as stored
  * before the rename: the aggregate loads it through the upcaster and still knows the customer was told.
  */
-@SpringBootTest(classes = CommandSideApplication.class, properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "omnireturns.integrations.sweep-interval=1h"})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@CommandSideIntegrationTest
 class CustomerNotifiedUpcastingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The saga's remote calls stay out: the notification is written by hand, in its old form. */
-    @MockitoBean
-    StepExecutor steps;
 
     @Autowired
     MockMvc mvc;
