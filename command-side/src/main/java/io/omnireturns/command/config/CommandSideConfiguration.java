@@ -1,6 +1,7 @@
 package io.omnireturns.command.config;
 
 import io.omnireturns.platform.concurrent.DaemonThreads;
+import io.omnireturns.platform.database.EmbeddedPostgresConfiguration;
 import io.omnireturns.platform.database.SchemaMigration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -22,13 +23,14 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.env.Environment;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Axon settings of the command side: snapshots off the caller's thread, aggregates cached between commands, retried
- * write conflicts, its schema.
+ * Axon settings of the command side: snapshots off the caller's thread, aggregates cached between commands when this
+ * process owns the store, retried write conflicts, its schema.
  */
 @org.springframework.context.annotation.Configuration
 @EnableConfigurationProperties(CommandSideProperties.class)
@@ -58,16 +60,16 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * The cache both aggregates name ({@code @Aggregate(cache = "aggregateCache")}). A cached aggregate is never
-     * trusted blindly: appending an event stores the aggregate's next sequence number, which the event store keeps
-     * unique per aggregate, so a cache that missed events another node appended makes the command fail with a
-     * conflict instead of deciding on old state; the failed unit of work evicts the entry and the command gateway's
-     * conflict retry ({@link ConflictRetryScheduler}) runs the command again on the aggregate read from the store.
-     * With several command-side nodes, routing a return's commands to one node keeps such conflicts rare.
+     * The cache both aggregates name ({@code @Aggregate(cache = "aggregateCache")}), on by default only when this
+     * process owns its store (the embedded PostgreSQL). A cached copy that missed events another process appended is
+     * caught when it appends (the store's unique aggregate/sequence key makes it a conflict, the unit of work evicts
+     * the copy and {@link ConflictRetryScheduler} runs the command again on the stored aggregate), but a command that
+     * refuses, or decides there is nothing to do, appends nothing and would decide on the old copy: with several
+     * command-side instances on one database, leave the cache off or route each aggregate's commands to one instance.
      */
     @Bean
-    public Cache aggregateCache(CommandSideProperties properties) {
-        return switch (properties.aggregateCache()) {
+    public Cache aggregateCache(CommandSideProperties properties, Environment environment) {
+        return switch (properties.aggregateCacheFor(EmbeddedPostgresConfiguration.usesEmbeddedDatabase(environment))) {
             case WEAK_REFERENCE -> new WeakReferenceCache();
             case NONE -> NoCache.INSTANCE;
         };

@@ -13,7 +13,9 @@ import java.time.Duration;
  * @param conflictRetryInterval      pause between those retries
  * @param idempotencyWait            how long a duplicate request waits for the first one to answer
  * @param idempotencyTakeoverAfter   after this, an unanswered first request is presumed dead and its key taken over
- * @param aggregateCache             whether loaded returns and order ledgers stay in memory between commands
+ * @param aggregateCache             whether loaded returns and order ledgers stay in memory between commands; unset,
+ *                                   on with the embedded PostgreSQL (one process owns the store) and off with an
+ *                                   external database, which several command-side instances may share
  */
 @ConfigurationProperties(prefix = "omnireturns.command")
 public record CommandSideProperties(
@@ -22,13 +24,24 @@ public record CommandSideProperties(
         @DefaultValue("25ms") Duration conflictRetryInterval,
         @DefaultValue("10s") Duration idempotencyWait,
         @DefaultValue("30s") Duration idempotencyTakeoverAfter,
-        @DefaultValue("weak-reference") AggregateCache aggregateCache) {
+        AggregateCache aggregateCache) {
+
+    /** The cache to use: the configured one, else {@code WEAK_REFERENCE} when this process owns the store. */
+    public AggregateCache aggregateCacheFor(boolean embeddedDatabase) {
+        if (aggregateCache != null) {
+            return aggregateCache;
+        }
+        return embeddedDatabase ? AggregateCache.WEAK_REFERENCE : AggregateCache.NONE;
+    }
 
     /** How aggregates are kept between commands. */
     public enum AggregateCache {
         /**
          * Each aggregate stays in memory while anything refers to it or until the garbage collector needs the room;
-         * a command then starts from it instead of reading and applying all the aggregate's events again.
+         * a command then starts from it instead of reading and applying all the aggregate's events again. Only for a
+         * store one command-side process writes: a copy that missed another process's events is caught when it
+         * appends (a conflict, then a retry on the stored state), but a command that refuses or changes nothing on
+         * that copy decides on old state.
          */
         WEAK_REFERENCE,
         /** Every command reads the aggregate's events (from its latest snapshot) again. */

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -30,6 +31,15 @@ import java.sql.Statement;
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /**
+     * Whether this process runs on its own embedded PostgreSQL (no {@code spring.datasource.url}, embedded not switched
+     * off): then no other process writes to its store. Defaults that are only safe for a single node follow it.
+     */
+    public static boolean usesEmbeddedDatabase(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "").isBlank()
+                && environment.getProperty("omnireturns.database.embedded.enabled", Boolean.class, true);
+    }
 
     /** Stopped by {@link EmbeddedPostgresStop}, not by a destroy method of its own and not by its own JVM hook. */
     @Bean(destroyMethod = "")
@@ -52,7 +62,12 @@ public class EmbeddedPostgresConfiguration {
                 // shut down and write their last tokens; EmbeddedPostgresStop stops it after them
                 .setRegisterShutdownHook(false)
                 .start();
-        createDatabaseIfMissing(postgres, properties.database());
+        try {
+            createDatabaseIfMissing(postgres, properties.database());
+        } catch (RuntimeException e) {
+            postgres.close(); // no bean, so nothing else would stop it (and it holds the data directory's lock)
+            throw e;
+        }
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
         return postgres;
     }

@@ -1,6 +1,7 @@
 package io.omnireturns.platform.security;
 
 import io.omnireturns.api.security.AccessScope;
+import io.omnireturns.platform.database.EmbeddedPostgresConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -70,9 +71,7 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Environment environment)
             throws Exception {
-        SecurityProperties.Mode mode = properties.modeFor(
-                environment.getProperty("spring.datasource.url", "").isBlank()
-                        && environment.getProperty("omnireturns.database.embedded.enabled", Boolean.class, true));
+        SecurityProperties.Mode mode = properties.modeFor(EmbeddedPostgresConfiguration.usesEmbeddedDatabase(environment));
         String challenge = mode == SecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"omnireturns\"";
         http.addFilterBefore(new CallerLogFilter(), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
