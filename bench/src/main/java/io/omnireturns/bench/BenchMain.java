@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,8 +150,6 @@ public final class BenchMain {
                     "--dataDir=" + dataDir,
                     "--reuseStore=false"));
             options.serviceProperties().forEach((name, value) -> args.add("--serviceArg=--" + name + "=" + value));
-            // the same collector as the service of the workflow phases (ServiceProcess)
-            args.add("--serviceJvmArg=-XX:+UseParallelGC");
             options.serviceJvmArgs().forEach(arg -> args.add("--serviceJvmArg=" + arg));
             ScaleResult result = ScaleBenchmark.run(ScaleSettings.fromArgs(args.toArray(String[]::new)));
             say("    " + result.replays() + " status p99 " + result.statusById().p99Millis() + " ms, search p99 "
@@ -190,31 +189,29 @@ public final class BenchMain {
     }
 
     private Map<String, Object> closedLoop(ServiceProcess service, String run, int concurrency) throws Exception {
-        try (LoadGenerator generator = new LoadGenerator(service.baseUrl(), options, stamp + "-" + run)) {
-            generator.startClosedLoop(concurrency);
-            Thread.sleep(options.warmup().toMillis());
-            Window window = Window.open(service, generator);
-            Thread.sleep(options.measure().toMillis());
-            Map<String, Object> result = window.close();
-            generator.stop();
-            int left = generator.drain(options.drain());
-            result.put("closed_loop_concurrency", concurrency);
-            result.put("still_in_flight_after_drain", left);
-            say("    " + oneLine(result));
-            return result;
-        }
+        return measure(service, run, generator -> generator.startClosedLoop(concurrency), options.warmup(),
+                options.measure(), "closed_loop_concurrency", concurrency);
     }
 
     private Map<String, Object> openLoop(ServiceProcess service, String run, double rate) throws Exception {
+        return measure(service, run, generator -> generator.startOpenLoop(rate),
+                Duration.ofMillis(Math.min(options.warmup().toMillis(), 5000)), options.offeredDuration(),
+                "offered_workflows_per_s", rate);
+    }
+
+    /** Starts the load, waits out the warm-up, measures one window, stops the load and drains what is in flight. */
+    private Map<String, Object> measure(ServiceProcess service, String run, Consumer<LoadGenerator> load,
+                                        Duration warmup, Duration duration, String loadKey, Object loadValue)
+            throws Exception {
         try (LoadGenerator generator = new LoadGenerator(service.baseUrl(), options, stamp + "-" + run)) {
-            generator.startOpenLoop(rate);
-            Thread.sleep(Math.min(options.warmup().toMillis(), 5000));
+            load.accept(generator);
+            Thread.sleep(warmup.toMillis());
             Window window = Window.open(service, generator);
-            Thread.sleep(options.offeredDuration().toMillis());
+            Thread.sleep(duration.toMillis());
             Map<String, Object> result = window.close();
             generator.stop();
             int left = generator.drain(options.drain());
-            result.put("offered_workflows_per_s", rate);
+            result.put(loadKey, loadValue);
             result.put("still_in_flight_after_drain", left);
             say("    " + oneLine(result));
             return result;

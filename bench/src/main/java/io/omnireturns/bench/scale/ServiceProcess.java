@@ -44,6 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + settings.heap());
+        command.add("-XX:+UseParallelGC"); // the collector of the workflow phases' service (bench.ServiceProcess)
         command.addAll(settings.serviceJvmArgs());
         command.add("-jar");
         command.add(settings.serviceJar().toAbsolutePath().toString());
