@@ -1,5 +1,6 @@
 package io.omnireturns.platform.axon;
 
+import io.omnireturns.platform.concurrent.DaemonThreads;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -49,11 +50,7 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
                     eventsCommitted();
                 }
             });
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "event-source-tick");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("event-source-tick"));
             long fallback = Math.max(10, fallbackInterval.toMillis());
             ticker.scheduleWithFixedDelay(() -> openStreams.forEach(NotifyingStream::tick), fallback, fallback,
                     TimeUnit.MILLISECONDS);
