@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The purge of the inbound webhook log, on real PostgreSQL, run with a clock moved past the retention (the
@@ -80,6 +81,13 @@ class InboundEventRetentionTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_integration_event WHERE event_id LIKE ?",
                 Integer.class, prefix + "%")).isZero();
         assertThat(retentionAt(later).purge()).as("a second run finds nothing left").isZero();
+    }
+
+    @Test
+    void both_purges_are_db_scheduler_recurring_tasks_so_one_node_runs_each_per_interval() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT task_name FROM scheduled_tasks WHERE task_instance = 'recurring'", String.class))
+                .contains(IntegrationConfiguration.PURGE_TASK, "purge-idempotency-keys"));
     }
 
     private InboundEventRetention retentionAt(Instant now) {

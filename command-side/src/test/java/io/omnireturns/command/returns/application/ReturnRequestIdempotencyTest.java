@@ -104,6 +104,11 @@ class ReturnRequestIdempotencyTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(returnsOf(orderId)).isEqualTo(1);
+        // what V4 reads to give keys written before it their caller
+        assertThat(jdbc.queryForObject("""
+                SELECT convert_from(metadata, 'UTF8')::jsonb ->> 'actor' FROM domainevententry
+                WHERE aggregateidentifier = ? AND sequencenumber = 0""", String.class, first))
+                .isEqualTo("pos on behalf of cashier-1");
     }
 
     // ---- retention -------------------------------------------------------------------------------
