@@ -1,5 +1,7 @@
 package io.omnireturns.command.integration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -20,7 +22,9 @@ import java.util.Map;
  * sender's secret. One matching entry under the current or (during a rotation) the previous secret is enough;
  * other versions ({@code v1a}) are ignored. A valid signature counts only while its timestamp is within the
  * tolerance of this server's clock, so a captured request cannot be sent again later. Comparisons take the same
- * time wherever the first wrong byte is, so they leak nothing about the right signature.
+ * time wherever the first wrong byte is, so they leak nothing about the right signature. Accepted deliveries are
+ * counted per system and secret ({@code omnireturns.webhooks.verified}, tag {@code secret=current|previous}), so
+ * operations can see when nobody signs with the previous secret any longer and it can be removed.
  */
 @Component
 public class WebhookSignatures {
@@ -43,11 +47,15 @@ public class WebhookSignatures {
         TOO_NEW
     }
 
+    public static final String VERIFIED_METER = "omnireturns.webhooks.verified";
+
     private final Map<IntegrationSystem, List<SecretKeySpec>> keys = new EnumMap<>(IntegrationSystem.class);
+    /** Per system, one counter per key, in the order of {@link #keys}. */
+    private final Map<IntegrationSystem, List<Counter>> verified = new EnumMap<>(IntegrationSystem.class);
     private final long toleranceSeconds;
     private final Clock clock;
 
-    public WebhookSignatures(IntegrationProperties properties, Clock clock) {
+    public WebhookSignatures(IntegrationProperties properties, Clock clock, MeterRegistry meters) {
         for (IntegrationSystem system : IntegrationSystem.values()) {
             IntegrationProperties.Endpoint endpoint = properties.of(system);
             List<SecretKeySpec> systemKeys = new ArrayList<>(2);
@@ -57,6 +65,7 @@ public class WebhookSignatures {
                         ALGORITHM));
             }
             keys.put(system, List.copyOf(systemKeys));
+            verified.put(system, List.of(counter(meters, system, "current"), counter(meters, system, "previous")));
         }
         this.toleranceSeconds = properties.tolerance().toSeconds();
         this.clock = clock;
@@ -82,14 +91,17 @@ public class WebhookSignatures {
                 }
             }
         }
-        boolean matches = false;
-        for (SecretKeySpec key : keys.get(system)) {
-            byte[] expected = mac(key, webhookId, timestamp, body);
+        List<SecretKeySpec> systemKeys = keys.get(system);
+        int matchedKey = -1;
+        for (int k = systemKeys.size() - 1; k >= 0; k--) { // the current secret (0) wins when both match
+            byte[] expected = mac(systemKeys.get(k), webhookId, timestamp, body);
             for (byte[] signature : claimed) {
-                matches |= MessageDigest.isEqual(expected, signature);
+                if (MessageDigest.isEqual(expected, signature)) {
+                    matchedKey = k;
+                }
             }
         }
-        if (!matches) {
+        if (matchedKey < 0) {
             return Verdict.INVALID_SIGNATURE;
         }
         long sentAt = Long.parseLong(timestamp);
@@ -100,6 +112,7 @@ public class WebhookSignatures {
         if (sentAt > now + toleranceSeconds) {
             return Verdict.TOO_NEW;
         }
+        verified.get(system).get(matchedKey).increment();
         return Verdict.VALID;
     }
 
@@ -107,6 +120,11 @@ public class WebhookSignatures {
     public String sign(IntegrationSystem system, String webhookId, long timestamp, byte[] body) {
         return VERSION + Base64.getEncoder().encodeToString(
                 mac(keys.get(system).get(0), webhookId, Long.toString(timestamp), body));
+    }
+
+    private static Counter counter(MeterRegistry meters, IntegrationSystem system, String secret) {
+        return Counter.builder(VERIFIED_METER).description("Webhook deliveries accepted, by the secret that signed them")
+                .tag("system", system.path()).tag("secret", secret).register(meters);
     }
 
     long toleranceSeconds() {

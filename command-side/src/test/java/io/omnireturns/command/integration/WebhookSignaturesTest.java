@@ -1,6 +1,7 @@
 package io.omnireturns.command.integration;
 
 import io.omnireturns.command.integration.WebhookSignatures.Verdict;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,24 @@ class WebhookSignaturesTest {
         assertThat(verify(during, withNewSecret)).as("a sender on the new secret").isEqualTo(Verdict.VALID);
         assertThat(verify(before, withNewSecret)).isEqualTo(Verdict.INVALID_SIGNATURE);
         assertThat(verify(after, VECTOR_SIGNATURE)).as("the old secret, once removed").isEqualTo(Verdict.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void accepted_deliveries_are_counted_by_the_secret_that_signed_them() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        WebhookSignatures during = new WebhookSignatures(properties(new IntegrationProperties.Endpoint(OTHER_SECRET,
+                VECTOR_SECRET), Duration.ofMinutes(5), Duration.ofDays(30)), at(SENT), meters);
+        String withNewSecret = during.sign(IntegrationSystem.CARRIER, VECTOR_ID, VECTOR_TIMESTAMP, VECTOR_BODY);
+
+        verify(during, VECTOR_SIGNATURE);
+        verify(during, withNewSecret);
+        verify(during, withNewSecret + " " + VECTOR_SIGNATURE);
+        verify(during, "v1,bm9wZQ==");
+
+        assertThat(meters.get(WebhookSignatures.VERIFIED_METER).tags("system", "carrier", "secret", "previous")
+                .counter().count()).isEqualTo(1);
+        assertThat(meters.get(WebhookSignatures.VERIFIED_METER).tags("system", "carrier", "secret", "current")
+                .counter().count()).as("signed with both: the current one counts").isEqualTo(2);
     }
 
     @Test
@@ -146,7 +165,8 @@ class WebhookSignaturesTest {
     }
 
     private static WebhookSignatures signatures(IntegrationProperties.Endpoint carrier, Clock clock) {
-        return new WebhookSignatures(properties(carrier, Duration.ofMinutes(5), Duration.ofDays(30)), clock);
+        return new WebhookSignatures(properties(carrier, Duration.ofMinutes(5), Duration.ofDays(30)), clock,
+                new SimpleMeterRegistry());
     }
 
     private static IntegrationProperties properties(IntegrationProperties.Endpoint carrier, Duration tolerance,

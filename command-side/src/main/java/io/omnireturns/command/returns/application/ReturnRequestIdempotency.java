@@ -4,9 +4,13 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -33,13 +37,16 @@ class ReturnRequestIdempotency {
     record Mismatch() implements Claim {
     }
 
+    private static final int MAX_CALLER_LENGTH = 255;
+
     private final JdbcTemplate jdbc;
 
     ReturnRequestIdempotency(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Claim claim(String caller, String key, String requestHash, Instant now, Duration takeoverAfter) {
+    Claim claim(String callerName, String key, String requestHash, Instant now, Duration takeoverAfter) {
+        String caller = namespace(callerName);
         String returnId = UUID.randomUUID().toString();
         int inserted = jdbc.update("""
                 INSERT INTO return_request_idempotency (caller, idempotency_key, request_hash, return_id, created_at)
@@ -67,7 +74,7 @@ class ReturnRequestIdempotency {
                 return new InProgress(existingId);
             }, caller, key);
         } catch (EmptyResultDataAccessException forgottenMeanwhile) {
-            return claim(caller, key, requestHash, now, takeoverAfter);
+            return claim(callerName, key, requestHash, now, takeoverAfter);
         }
     }
 
@@ -78,7 +85,8 @@ class ReturnRequestIdempotency {
                 Timestamp.from(now), caller, key, previousClaim) == 1;
     }
 
-    void answer(String caller, String key, String returnId, int status, String body, Instant now) {
+    void answer(String callerName, String key, String returnId, int status, String body, Instant now) {
+        String caller = namespace(callerName);
         jdbc.update("""
                 UPDATE return_request_idempotency SET response_status = ?, response_body = ?, answered_at = ?
                 WHERE caller = ? AND idempotency_key = ? AND return_id = ? AND response_status IS NULL""",
@@ -86,11 +94,25 @@ class ReturnRequestIdempotency {
     }
 
     /** Nothing was created: free the key so the client can try again (only the claim of this return). */
-    void forget(String caller, String key, String returnId) {
+    void forget(String callerName, String key, String returnId) {
+        String caller = namespace(callerName);
         jdbc.update("""
                 DELETE FROM return_request_idempotency
                 WHERE caller = ? AND idempotency_key = ? AND return_id = ? AND response_status IS NULL""",
                 caller, key, returnId);
+    }
+
+    /** The caller's name as stored: a name longer than the column (never seen in practice) by its SHA-256. */
+    static String namespace(String callerName) {
+        if (callerName.length() <= MAX_CALLER_LENGTH) {
+            return callerName;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(callerName.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /**

@@ -111,6 +111,20 @@ class ReturnRequestIdempotencyTest {
                 .isEqualTo("pos on behalf of cashier-1");
     }
 
+    @Test
+    void a_caller_name_longer_than_the_column_still_has_a_namespace_of_its_own() {
+        String longName = "https://idp.example.com/clients/" + "x".repeat(300);
+        Instant now = Instant.now();
+
+        var first = idempotency.claim(longName, "k-1", "h", now, Duration.ofSeconds(30));
+        var again = idempotency.claim(longName, "k-1", "h", now, Duration.ofSeconds(30));
+        var otherLongName = idempotency.claim(longName + "y", "k-1", "h", now, Duration.ofSeconds(30));
+
+        assertThat(first).isInstanceOf(ReturnRequestIdempotency.Claimed.class);
+        assertThat(again).isInstanceOf(ReturnRequestIdempotency.InProgress.class);
+        assertThat(otherLongName).isInstanceOf(ReturnRequestIdempotency.Claimed.class);
+    }
+
     // ---- retention -------------------------------------------------------------------------------
 
     @Test
