@@ -36,12 +36,23 @@ class IdempotencyKeysPerCallerMigrationTest {
     }
 
     @Test
+    void the_migration_leaves_no_helper_behind_on_its_pooled_connection_and_runs_again_on_the_same_one() {
+        // a second database migrated on the same connection pool: the session-local helper must not be in the way
+        keys_written_before_belong_to_the_caller_who_created_their_return();
+        dropSchema();
+        keys_written_before_belong_to_the_caller_who_created_their_return();
+    }
+
+    @Test
     void keys_written_before_belong_to_the_caller_who_created_their_return() {
         migrate("axon", "classpath:db/migration/axon", "flyway_history_axon", null);
         migrate("command", "classpath:db/migration/command", "flyway_history_command", "3");
         event("R-POS", "{\"actor\":\"pos on behalf of cashier-17\",\"sourceSystem\":\"api\"}");
         event("R-WEB", "{\"actor\":\"web-shop\",\"correlationId\":\"c-1\"}");
         event("R-ODD", "not json at all");
+        String longName = "https://idp.example.com/clients/" + "x".repeat(300);
+        event("R-LONG", "{\"actor\":\"" + longName + "\"}");
+        key("long-1", "R-LONG");
         key("till-1", "R-POS");
         key("web-1", "R-WEB");
         key("odd-1", "R-ODD");
@@ -53,6 +64,7 @@ class IdempotencyKeysPerCallerMigrationTest {
         jdbc.query("SELECT idempotency_key, caller FROM " + schema + ".return_request_idempotency",
                 rs -> { callers.put(rs.getString(1), rs.getString(2)); });
         assertThat(callers).containsEntry("till-1", "pos").containsEntry("web-1", "web-shop")
+                .containsEntry("long-1", ReturnRequestIdempotency.namespace(longName))
                 .as("no readable actor: nobody's").containsEntry("odd-1", "").containsEntry("lost-1", "");
         // the key is now unique per caller only
         key("pos", "web-1", "R-OTHER");
