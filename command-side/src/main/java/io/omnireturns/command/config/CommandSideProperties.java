@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param conflictRetryInterval      pause between those retries
  * @param idempotencyWait            how long a duplicate request waits for the first one to answer
  * @param idempotencyTakeoverAfter   after this, an unanswered first request is presumed dead and its key taken over
+ * @param idempotencyRetention       an answered Idempotency-Key is forgotten this long after its answer (unanswered
+ *                                   claims never are)
+ * @param idempotencyPurgeInterval   pause between two purges of forgotten keys (one node purges: a db-scheduler task)
  * @param aggregateCache             whether loaded returns and order ledgers stay in memory between commands; unset,
  *                                   on with the embedded PostgreSQL (one process owns the store) and off with an
  *                                   external database, which several command-side instances may share
@@ -24,7 +27,19 @@ public record CommandSideProperties(
         @DefaultValue("25ms") Duration conflictRetryInterval,
         @DefaultValue("10s") Duration idempotencyWait,
         @DefaultValue("30s") Duration idempotencyTakeoverAfter,
+        @DefaultValue("30d") Duration idempotencyRetention,
+        @DefaultValue("1h") Duration idempotencyPurgeInterval,
         AggregateCache aggregateCache) {
+
+    public CommandSideProperties {
+        if (idempotencyRetention.compareTo(idempotencyTakeoverAfter) <= 0) {
+            throw new IllegalArgumentException(
+                    "omnireturns.command.idempotency-retention must be longer than idempotency-takeover-after");
+        }
+        if (idempotencyPurgeInterval.isNegative() || idempotencyPurgeInterval.isZero()) {
+            throw new IllegalArgumentException("omnireturns.command.idempotency-purge-interval must be positive");
+        }
+    }
 
     /** The cache to use: the configured one, else {@code WEAK_REFERENCE} when this process owns the store. */
     public AggregateCache aggregateCacheFor(boolean embeddedDatabase) {

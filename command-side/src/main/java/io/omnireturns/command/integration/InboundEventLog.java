@@ -118,6 +118,19 @@ class InboundEventLog {
                 String.class, Timestamp.from(abandonedBefore), limit);
     }
 
+    /**
+     * Deletes up to {@code limit} messages decided (applied or rejected) before {@code cutoff}, oldest first; parked
+     * and in-flight ones stay whatever their age. Rows another node is deleting at the same moment are skipped, so
+     * two nodes purging at once never wait on each other or fail. Answers how many rows went.
+     */
+    int purgeDecidedBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM inbound_integration_event WHERE (system, event_id) IN (
+                    SELECT system, event_id FROM inbound_integration_event
+                    WHERE state IN ('APPLIED', 'REJECTED') AND decided_at < ?
+                    ORDER BY decided_at LIMIT ? FOR UPDATE SKIP LOCKED)""", Timestamp.from(cutoff), limit);
+    }
+
     /** The sequence number of the return's latest event in the event store; null for no events. */
     Long lastEventSequence(String returnId) {
         return jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",

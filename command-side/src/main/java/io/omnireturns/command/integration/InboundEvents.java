@@ -57,8 +57,12 @@ public class InboundEvents {
     /** Records a verified message and applies it, unless its event id was seen before. */
     public IntegrationEventAnswer receive(IntegrationSystem system, String eventId, byte[] body, InboundMessage message) {
         String sha256 = sha256(body);
-        if (!events.insert(system, eventId, message, sha256, body, clock.instant())) {
-            InboundEventLog.Stored known = events.find(system, eventId).orElseThrow(); // rows are never deleted
+        while (!events.insert(system, eventId, message, sha256, body, clock.instant())) {
+            Optional<InboundEventLog.Stored> stored = events.find(system, eventId);
+            if (stored.isEmpty()) {
+                continue; // purged for age between the insert and the look-up: it is new again
+            }
+            InboundEventLog.Stored known = stored.get();
             if (!known.payloadSha256().equals(sha256)) {
                 log.warn("{} reused event id {} with a different body; the first body stands", system.path(), eventId);
             }

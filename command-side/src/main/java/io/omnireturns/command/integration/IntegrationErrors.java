@@ -5,8 +5,16 @@ public final class IntegrationErrors {
 
     /** No such system in {@code /api/v1/integrations/{system}/events} (404). */
     public static final String UNKNOWN_INTEGRATION = "UNKNOWN_INTEGRATION";
-    /** {@code X-Signature} missing or not the HMAC of the body with the system's secret (401). */
+    /**
+     * {@code webhook-signature} missing, or no entry in it is the HMAC of id, timestamp and body with the system's
+     * current or previous secret (401).
+     */
     public static final String INVALID_SIGNATURE = "INVALID_SIGNATURE";
+    /**
+     * Signed right, but {@code webhook-timestamp} is further from this server's clock than the tolerance, either way:
+     * a replay, a delivery that sat in a queue, or a sender's clock that is off (401).
+     */
+    public static final String TIMESTAMP_OUT_OF_TOLERANCE = "TIMESTAMP_OUT_OF_TOLERANCE";
     /** The message names a return that does not exist (422, recorded as REJECTED). */
     public static final String UNKNOWN_RETURN = "UNKNOWN_RETURN";
     /** The body is not JSON of one of the system's message types (400). */

@@ -1,5 +1,7 @@
 package io.omnireturns.command.integration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -7,55 +9,136 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Checks {@code X-Signature: sha256=<hex>}: the HMAC-SHA256 of the raw body under the system's shared secret.
- * The comparison takes the same time wherever the first wrong byte is, so it leaks nothing about the right one.
+ * Standard Webhooks signatures (https://www.standardwebhooks.com): {@code webhook-signature} is a space-separated
+ * list of {@code v1,<base64 HMAC-SHA256>} of {@code <webhook-id>.<webhook-timestamp>.<raw body>}, keyed with the
+ * sender's secret. One matching entry under the current or (during a rotation) the previous secret is enough;
+ * other versions ({@code v1a}) are ignored. A valid signature counts only while its timestamp is within the
+ * tolerance of this server's clock, so a captured request cannot be sent again later. Comparisons take the same
+ * time wherever the first wrong byte is, so they leak nothing about the right signature. Accepted deliveries are
+ * counted per system and secret ({@code omnireturns.webhooks.verified}, tag {@code secret=current|previous}), so
+ * operations can see when nobody signs with the previous secret any longer and it can be removed.
  */
 @Component
 public class WebhookSignatures {
 
-    public static final String HEADER = "X-Signature";
-    private static final String SCHEME = "sha256=";
+    public static final String ID_HEADER = "webhook-id";
+    public static final String TIMESTAMP_HEADER = "webhook-timestamp";
+    public static final String SIGNATURE_HEADER = "webhook-signature";
+
+    private static final String VERSION = "v1,";
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final Map<IntegrationSystem, SecretKeySpec> keys = new EnumMap<>(IntegrationSystem.class);
+    /** What the signature headers say about a request. */
+    public enum Verdict {
+        VALID,
+        /** No entry matches any of the sender's secrets. */
+        INVALID_SIGNATURE,
+        /** Signed right, but the timestamp is older than the tolerance: a late replay, or a sender's clock behind. */
+        TOO_OLD,
+        /** Signed right, but the timestamp is further ahead than the tolerance: a sender's clock ahead. */
+        TOO_NEW
+    }
 
-    public WebhookSignatures(IntegrationProperties properties) {
+    public static final String VERIFIED_METER = "omnireturns.webhooks.verified";
+
+    private final Map<IntegrationSystem, List<SecretKeySpec>> keys = new EnumMap<>(IntegrationSystem.class);
+    /** Per system, one counter per key, in the order of {@link #keys}. */
+    private final Map<IntegrationSystem, List<Counter>> verified = new EnumMap<>(IntegrationSystem.class);
+    private final long toleranceSeconds;
+    private final Clock clock;
+
+    public WebhookSignatures(IntegrationProperties properties, Clock clock, MeterRegistry meters) {
         for (IntegrationSystem system : IntegrationSystem.values()) {
-            keys.put(system, new SecretKeySpec(properties.of(system).secret().getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            IntegrationProperties.Endpoint endpoint = properties.of(system);
+            List<SecretKeySpec> systemKeys = new ArrayList<>(2);
+            systemKeys.add(new SecretKeySpec(WebhookSecret.parse(endpoint.secret(), "secret"), ALGORITHM));
+            if (endpoint.previousSecret() != null) {
+                systemKeys.add(new SecretKeySpec(WebhookSecret.parse(endpoint.previousSecret(), "previous-secret"),
+                        ALGORITHM));
+            }
+            keys.put(system, List.copyOf(systemKeys));
+            verified.put(system, List.of(counter(meters, system, "current"), counter(meters, system, "previous")));
         }
+        this.toleranceSeconds = properties.tolerance().toSeconds();
+        this.clock = clock;
     }
 
-    public boolean isValid(IntegrationSystem system, byte[] body, String header) {
-        if (header == null) {
-            return false;
+    /**
+     * @param webhookId       the {@code webhook-id} header, already checked to be printable ASCII without dots
+     * @param timestamp       the {@code webhook-timestamp} header, already checked to be decimal digits
+     * @param signatureHeader the {@code webhook-signature} header; null or blank is an invalid signature
+     */
+    public Verdict verify(IntegrationSystem system, String webhookId, String timestamp, byte[] body,
+                          String signatureHeader) {
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            return Verdict.INVALID_SIGNATURE;
         }
-        String value = header.strip();
-        if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return false;
+        List<byte[]> claimed = new ArrayList<>();
+        for (String entry : signatureHeader.strip().split(" +")) {
+            if (entry.startsWith(VERSION)) {
+                try {
+                    claimed.add(Base64.getDecoder().decode(entry.substring(VERSION.length())));
+                } catch (IllegalArgumentException notBase64) {
+                    // another entry may still match
+                }
+            }
         }
-        byte[] claimed;
-        try {
-            claimed = HexFormat.of().parseHex(value, SCHEME.length(), value.length());
-        } catch (IllegalArgumentException notHex) {
-            return false;
+        List<SecretKeySpec> systemKeys = keys.get(system);
+        int matchedKey = -1;
+        for (int k = systemKeys.size() - 1; k >= 0; k--) { // the current secret (0) wins when both match
+            byte[] expected = mac(systemKeys.get(k), webhookId, timestamp, body);
+            for (byte[] signature : claimed) {
+                if (MessageDigest.isEqual(expected, signature)) {
+                    matchedKey = k;
+                }
+            }
         }
-        return MessageDigest.isEqual(sign(system, body), claimed);
+        if (matchedKey < 0) {
+            return Verdict.INVALID_SIGNATURE;
+        }
+        long sentAt = Long.parseLong(timestamp);
+        long now = clock.instant().getEpochSecond();
+        if (sentAt < now - toleranceSeconds) {
+            return Verdict.TOO_OLD;
+        }
+        if (sentAt > now + toleranceSeconds) {
+            return Verdict.TOO_NEW;
+        }
+        verified.get(system).get(matchedKey).increment();
+        return Verdict.VALID;
     }
 
-    /** The signature a sender puts in the header, without the {@code sha256=} prefix. */
-    public String signatureOf(IntegrationSystem system, byte[] body) {
-        return HexFormat.of().formatHex(sign(system, body));
+    /** The {@code webhook-signature} a sender puts on a request, with the system's current secret. */
+    public String sign(IntegrationSystem system, String webhookId, long timestamp, byte[] body) {
+        return VERSION + Base64.getEncoder().encodeToString(
+                mac(keys.get(system).get(0), webhookId, Long.toString(timestamp), body));
     }
 
-    private byte[] sign(IntegrationSystem system, byte[] body) {
+    private static Counter counter(MeterRegistry meters, IntegrationSystem system, String secret) {
+        return Counter.builder(VERIFIED_METER).description("Webhook deliveries accepted, by the secret that signed them")
+                .tag("system", system.path()).tag("secret", secret).register(meters);
+    }
+
+    long toleranceSeconds() {
+        return toleranceSeconds;
+    }
+
+    private static byte[] mac(SecretKeySpec key, String webhookId, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM); // a Mac is not thread-safe; creating one is cheap
-            mac.init(keys.get(system));
+            mac.init(key);
+            mac.update(webhookId.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) '.');
+            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) '.');
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

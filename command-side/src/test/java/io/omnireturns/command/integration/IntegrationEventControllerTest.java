@@ -27,6 +27,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,9 +57,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @CommandSideIntegrationTest
 class IntegrationEventControllerTest {
 
-    private static final String CARRIER_SECRET = "demo-carrier-secret";
-    private static final String PAYMENTS_SECRET = "demo-payments-secret";
-    private static final String WAREHOUSE_SECRET = "demo-warehouse-secret";
+    private static final String CARRIER_SECRET = IntegrationProperties.DEMO_CARRIER_SECRET;
+    private static final String PAYMENTS_SECRET = IntegrationProperties.DEMO_PAYMENTS_SECRET;
+    private static final String WAREHOUSE_SECRET = IntegrationProperties.DEMO_WAREHOUSE_SECRET;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -126,37 +128,110 @@ class IntegrationEventControllerTest {
 
     // ---- signatures ------------------------------------------------------------------------------
 
+    /** A wrong {@code webhook-signature} for a message with this id, timestamp and body. */
+    interface Forgery {
+        String header(String id, long timestamp, byte[] body);
+    }
+
     static Stream<Arguments> badSignatures() {
-        Function<byte[], String> missing = body -> null;
-        Function<byte[], String> otherSystemsSecret = body -> "sha256=" + hmac(PAYMENTS_SECRET, body);
-        Function<byte[], String> otherBody = body -> "sha256=" + hmac(WAREHOUSE_SECRET, "{}".getBytes(StandardCharsets.UTF_8));
-        Function<byte[], String> withoutScheme = body -> hmac(WAREHOUSE_SECRET, body);
-        Function<byte[], String> truncated = body -> "sha256=" + hmac(WAREHOUSE_SECRET, body).substring(0, 62);
-        Function<byte[], String> notHex = body -> "sha256=" + "zz".repeat(32);
-        Function<byte[], String> empty = body -> "";
-        return Stream.of(Arguments.of("missing", missing), Arguments.of("another system's secret", otherSystemsSecret),
-                Arguments.of("signature of another body", otherBody), Arguments.of("without sha256=", withoutScheme),
-                Arguments.of("truncated", truncated), Arguments.of("not hex", notHex), Arguments.of("empty", empty));
+        Forgery missing = (id, ts, body) -> null;
+        Forgery empty = (id, ts, body) -> "";
+        Forgery otherSystemsSecret = (id, ts, body) -> sign(PAYMENTS_SECRET, id, ts, body);
+        Forgery otherBody = (id, ts, body) -> sign(WAREHOUSE_SECRET, id, ts, "{}".getBytes(StandardCharsets.UTF_8));
+        Forgery otherId = (id, ts, body) -> sign(WAREHOUSE_SECRET, id + "x", ts, body);
+        Forgery otherTimestamp = (id, ts, body) -> sign(WAREHOUSE_SECRET, id, ts - 1, body);
+        Forgery bodyOnlyAsBefore = (id, ts, body) -> "sha256=" + HexFormat.of().formatHex(
+                hmac(keyOf(WAREHOUSE_SECRET), body));
+        Forgery withoutVersion = (id, ts, body) -> sign(WAREHOUSE_SECRET, id, ts, body).substring(3);
+        Forgery asymmetricVersion = (id, ts, body) -> "v1a," + sign(WAREHOUSE_SECRET, id, ts, body).substring(3);
+        Forgery truncated = (id, ts, body) -> sign(WAREHOUSE_SECRET, id, ts, body).substring(0, 30);
+        Forgery secretAsText = (id, ts, body) -> "v1," + Base64.getEncoder().encodeToString(hmac(
+                WAREHOUSE_SECRET.getBytes(StandardCharsets.UTF_8), (id + "." + ts + ".").getBytes(StandardCharsets.UTF_8), body));
+        return Stream.of(Arguments.of("missing", missing), Arguments.of("empty", empty),
+                Arguments.of("another system's secret", otherSystemsSecret),
+                Arguments.of("signature of another body", otherBody), Arguments.of("signature of another id", otherId),
+                Arguments.of("signature of another timestamp", otherTimestamp),
+                Arguments.of("the old body-only scheme", bodyOnlyAsBefore), Arguments.of("without v1,", withoutVersion),
+                Arguments.of("v1a instead of v1", asymmetricVersion), Arguments.of("truncated", truncated),
+                Arguments.of("keyed with the whsec_ text instead of its bytes", secretAsText));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSignatures")
-    void a_missing_or_wrong_signature_is_refused_and_nothing_is_recorded(String name, Function<byte[], String> signature)
+    void a_missing_or_wrong_signature_is_refused_and_nothing_is_recorded(String name, Forgery forgery)
             throws Exception {
         String returnId = requestReturn(freshOrder());
         int eventsBefore = events(returnId);
         String eventId = newEventId();
+        long now = now();
         byte[] body = receipt(returnId, "RCPT-1", line(orderOf(returnId), 1), 1).getBytes(StandardCharsets.UTF_8);
 
-        mvc.perform(webhook("warehouse", eventId, body, signature.apply(body)))
+        mvc.perform(webhook("warehouse", eventId, Long.toString(now), body, forgery.header(eventId, now, body)))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().exists("WWW-Authenticate"))
+                .andExpect(header().string("WWW-Authenticate", "StandardWebhooks realm=\"warehouse\""))
                 .andExpect(jsonPath("$.code").value("INVALID_SIGNATURE"));
 
         assertThat(rows(eventId)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_integration_event WHERE return_id = ?",
                 Integer.class, returnId)).isZero();
         assertThat(events(returnId)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_signature_among_others_in_the_header_is_enough() throws Exception {
+        String returnId = requestReturn(freshOrder());
+        String eventId = newEventId();
+        long now = now();
+        byte[] body = carrier("PARCEL_IN_TRANSIT", returnId).getBytes(StandardCharsets.UTF_8);
+
+        // a sender in the middle of a rotation signs with both its secrets; we hold only one of them
+        mvc.perform(webhook("carrier", eventId, Long.toString(now), body,
+                        sign(PAYMENTS_SECRET, eventId, now, body) + " " + sign(CARRIER_SECRET, eventId, now, body)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("APPLIED"));
+    }
+
+    static Stream<Arguments> timestampsOutsideTheTolerance() {
+        // ten seconds past the edge, so a clock that ticks between signing and checking cannot make it pass
+        return Stream.of(Arguments.of("five minutes and ten seconds old", -310), Arguments.of("an hour old", -3600),
+                Arguments.of("five minutes and ten seconds ahead", 310), Arguments.of("a day ahead", 86_400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("timestampsOutsideTheTolerance")
+    void a_right_signature_with_a_timestamp_outside_the_tolerance_is_refused_with_its_own_code(String name, long offset)
+            throws Exception {
+        String returnId = requestReturn(freshOrder());
+        String eventId = newEventId();
+        long sentAt = now() + offset;
+        byte[] body = carrier("PARCEL_IN_TRANSIT", returnId).getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(webhook("carrier", eventId, Long.toString(sentAt), body, sign(CARRIER_SECRET, eventId, sentAt, body)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"))
+                .andExpect(jsonPath("$.code").value("TIMESTAMP_OUT_OF_TOLERANCE"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("300 seconds")));
+
+        assertThat(rows(eventId)).isZero();
+        assertThat(events(returnId, ReturnParcelInTransit.class)).isZero();
+    }
+
+    @Test
+    void a_captured_request_sent_again_within_the_tolerance_is_a_duplicate_that_changes_nothing() throws Exception {
+        String orderId = freshOrder();
+        String returnId = requestReturn(orderId);
+        String eventId = newEventId();
+        long now = now();
+        byte[] body = receipt(returnId, "RCPT-1", line(orderId, 1), 1).getBytes(StandardCharsets.UTF_8);
+        String signature = sign(WAREHOUSE_SECRET, eventId, now, body);
+
+        mvc.perform(webhook("warehouse", eventId, Long.toString(now), body, signature))
+                .andExpect(jsonPath("$.duplicate").value(false));
+        mvc.perform(webhook("warehouse", eventId, Long.toString(now), body, signature))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.duplicate").value(true));
+
+        assertThat(events(returnId, ReturnItemsReceived.class)).isEqualTo(1);
     }
 
     @Test
@@ -167,31 +242,55 @@ class IntegrationEventControllerTest {
                  "occurredAt": "2025-03-01T09:30:00Z", "hubCode": "LEJ-7", "scan": {"operator": "u-12"}}"""
                 .formatted(returnId);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String eventId = newEventId();
+        long now = now();
 
-        // anonymous: the HMAC signature is the partner's credential, not a user of the API
-        mvc.perform(webhook("carrier", newEventId(), bytes, "sha256=" + hmac(CARRIER_SECRET, bytes)).with(anonymous()))
+        // anonymous: the signature is the partner's credential, not a user of the API
+        mvc.perform(webhook("carrier", eventId, Long.toString(now), bytes, sign(CARRIER_SECRET, eventId, now, bytes))
+                        .with(anonymous()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("APPLIED"))
                 .andExpect(jsonPath("$.returnStatus").value("IN_TRANSIT"));
     }
 
     @Test
-    void the_signature_is_checked_before_the_body_or_the_event_id() throws Exception {
+    void the_signature_is_checked_before_the_body() throws Exception {
         byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        String eventId = newEventId();
+        long now = now();
 
-        mvc.perform(webhook("warehouse", null, notJson, "sha256=" + hmac("guessed", notJson)))
+        mvc.perform(webhook("warehouse", eventId, Long.toString(now), notJson,
+                        sign("whsec_" + Base64.getEncoder().encodeToString(new byte[32]), eventId, now, notJson)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("INVALID_SIGNATURE"));
     }
 
-    @Test
-    void a_signature_in_upper_case_hex_is_accepted() throws Exception {
+    static Stream<Arguments> badSignatureHeaders() {
+        return Stream.of(
+                Arguments.of("no webhook-id", null, "1700000000", "MISSING_HEADER"),
+                Arguments.of("no webhook-timestamp", "evt-1", null, "MISSING_HEADER"),
+                Arguments.of("a webhook-id with a dot", "evt.1", "1700000000", "VALIDATION_FAILED"),
+                Arguments.of("a webhook-id with a space", "evt 1", "1700000000", "VALIDATION_FAILED"),
+                Arguments.of("a webhook-id of 201 characters", "e".repeat(201), "1700000000", "VALIDATION_FAILED"),
+                Arguments.of("a timestamp in milliseconds' clothing", "evt-1", "1700000000.5", "VALIDATION_FAILED"),
+                Arguments.of("an ISO timestamp", "evt-1", "2025-03-01T09:30:00Z", "VALIDATION_FAILED"),
+                Arguments.of("a negative timestamp", "evt-1", "-1700000000", "VALIDATION_FAILED"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSignatureHeaders")
+    void a_signed_request_without_a_usable_id_or_timestamp_is_refused_and_not_recorded(String name, String webhookId,
+                                                                                     String timestamp, String code)
+            throws Exception {
         String returnId = requestReturn(freshOrder());
         byte[] body = carrier("PARCEL_IN_TRANSIT", returnId).getBytes(StandardCharsets.UTF_8);
 
-        mvc.perform(webhook("carrier", newEventId(), body, "sha256=" + hmac(CARRIER_SECRET, body).toUpperCase()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.state").value("APPLIED"));
+        mvc.perform(webhook("carrier", webhookId, timestamp, body, "v1,bm9wZQ=="))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value(code));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_integration_event WHERE return_id = ?",
+                Integer.class, returnId)).isZero();
+        assertThat(events(returnId, ReturnParcelInTransit.class)).isZero();
     }
 
     // ---- deduplication ---------------------------------------------------------------------------
@@ -346,7 +445,9 @@ class IntegrationEventControllerTest {
         String eventId = newEventId();
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
 
-        mvc.perform(webhook("erp", eventId, body, "sha256=" + hmac(WAREHOUSE_SECRET, body)))
+        long now = now();
+
+        mvc.perform(webhook("erp", eventId, Long.toString(now), body, sign(WAREHOUSE_SECRET, eventId, now, body)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_INTEGRATION"));
         assertThat(rows(eventId)).isZero();
@@ -425,19 +526,6 @@ class IntegrationEventControllerTest {
         assertThat(rows(eventId)).isZero();
     }
 
-    @Test
-    void a_good_signature_without_an_event_id_is_refused() throws Exception {
-        String returnId = requestReturn(freshOrder());
-        byte[] body = carrier("PARCEL_IN_TRANSIT", returnId).getBytes(StandardCharsets.UTF_8);
-
-        mvc.perform(webhook("carrier", null, body, "sha256=" + hmac(CARRIER_SECRET, body)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("MISSING_HEADER"));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_integration_event WHERE return_id = ?",
-                Integer.class, returnId)).isZero();
-        assertThat(events(returnId, ReturnParcelInTransit.class)).isZero();
-    }
-
     // ---- helpers ---------------------------------------------------------------------------------
 
     /** A copy of the demo order ORD-1001 under a new id, so tests never share an order's returnable quantities. */
@@ -499,21 +587,41 @@ class IntegrationEventControllerTest {
                  "occurredAt": "2025-03-01T09:30:00Z"}""".formatted(type, returnId);
     }
 
+    /** Signed as a Standard Webhooks sender signs: now, with the system's secret. */
     private ResultActions deliver(String system, String eventId, String body, String secret) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return mvc.perform(webhook(system, eventId, bytes, "sha256=" + hmac(secret, bytes)));
+        long now = now();
+        return mvc.perform(webhook(system, eventId, Long.toString(now), bytes, sign(secret, eventId, now, bytes)));
     }
 
-    private static MockHttpServletRequestBuilder webhook(String system, String eventId, byte[] body, String signature) {
+    private static MockHttpServletRequestBuilder webhook(String system, String webhookId, String timestamp, byte[] body,
+                                                         String signature) {
         MockHttpServletRequestBuilder request = post("/api/v1/integrations/{system}/events", system)
                 .contentType(MediaType.APPLICATION_JSON).content(body);
-        if (eventId != null) {
-            request.header("X-Event-Id", eventId);
+        if (webhookId != null) {
+            request.header("webhook-id", webhookId);
+        }
+        if (timestamp != null) {
+            request.header("webhook-timestamp", timestamp);
         }
         if (signature != null) {
-            request.header("X-Signature", signature);
+            request.header("webhook-signature", signature);
         }
         return request;
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    /** {@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body}, keyed with the secret's decoded bytes. */
+    static String sign(String secret, String webhookId, long timestamp, byte[] body) {
+        return "v1," + Base64.getEncoder().encodeToString(hmac(keyOf(secret),
+                (webhookId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    private static byte[] keyOf(String secret) {
+        return Base64.getDecoder().decode(secret.substring("whsec_".length()));
     }
 
     private static String secretOf(String system) {
@@ -548,11 +656,14 @@ class IntegrationEventControllerTest {
                 system, eventId);
     }
 
-    private static String hmac(String secret, byte[] body) {
+    private static byte[] hmac(byte[] key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -82,9 +82,10 @@ class AggregateCacheTest {
     @Test
     void the_cache_is_on_by_default_only_when_this_process_owns_its_database() {
         CommandSideProperties unset = new CommandSideProperties(50, 5, Duration.ofMillis(25), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), null);
+                Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofHours(1), null);
         CommandSideProperties none = new CommandSideProperties(50, 5, Duration.ofMillis(25), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), CommandSideProperties.AggregateCache.NONE);
+                Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofHours(1),
+                CommandSideProperties.AggregateCache.NONE);
 
         assertThat(unset.aggregateCacheFor(true)).isEqualTo(CommandSideProperties.AggregateCache.WEAK_REFERENCE);
         assertThat(unset.aggregateCacheFor(false)).as("a database other instances may share")

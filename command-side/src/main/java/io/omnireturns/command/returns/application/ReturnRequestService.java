@@ -74,21 +74,27 @@ public class ReturnRequestService {
         this.clock = clock;
     }
 
-    public ReturnRequestAnswer request(String idempotencyKey, ReturnRequestForm form) {
+    /**
+     * @param caller         the signed-in principal's name: the namespace of its Idempotency-Keys. A channel (the web
+     *                       shop, a till system) signs in as itself and mints keys for all its customers; a store
+     *                       associate who signs in personally has keys of their own. Never a header a client sets.
+     * @param idempotencyKey the caller's key for this request
+     */
+    public ReturnRequestAnswer request(String caller, String idempotencyKey, ReturnRequestForm form) {
         String hash = hash(form);
         Instant giveUpAt = clock.instant().plus(properties.idempotencyWait());
         long pauseNanos = 5_000_000;
         while (true) {
-            var claim = idempotency.claim(idempotencyKey, hash, clock.instant(), properties.idempotencyTakeoverAfter());
+            var claim = idempotency.claim(caller, idempotencyKey, hash, clock.instant(), properties.idempotencyTakeoverAfter());
             if (claim instanceof ReturnRequestIdempotency.Mismatch) {
                 throw new DomainException(ErrorKind.RULE_VIOLATION, IDEMPOTENCY_KEY_REUSED,
-                        "this Idempotency-Key was used before with a different request body");
+                        "you used this Idempotency-Key before with a different request body");
             }
             if (claim instanceof ReturnRequestIdempotency.Answered answered) {
                 return read(answered.body());
             }
             if (claim instanceof ReturnRequestIdempotency.Claimed claimed) {
-                return process(idempotencyKey, claimed, form);
+                return process(caller, idempotencyKey, claimed, form);
             }
             if (clock.instant().isAfter(giveUpAt)) {
                 throw new DomainException(ErrorKind.ILLEGAL_STATE, REQUEST_IN_PROGRESS,
@@ -100,7 +106,7 @@ public class ReturnRequestService {
         }
     }
 
-    private ReturnRequestAnswer process(String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
+    private ReturnRequestAnswer process(String caller, String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
         String returnId = claim.returnId();
         OrderSnapshot order;
         List<RequestedLine> lines = form.lines().stream()
@@ -117,14 +123,14 @@ public class ReturnRequestService {
         } catch (DomainException refused) {
             // refused before anything was created: the key is free for a corrected request
             if (!claim.takenOver()) {
-                idempotency.forget(idempotencyKey, returnId);
+                idempotency.forget(caller, idempotencyKey, returnId);
             }
             throw refused;
         }
         List<LineDecision> decisions = decideEligibility(returnId, form, order, lines);
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
-        idempotency.answer(idempotencyKey, returnId, 201, write(answer), clock.instant());
+        idempotency.answer(caller, idempotencyKey, returnId, 201, write(answer), clock.instant());
         return answer;
     }
 

@@ -72,7 +72,7 @@ public class ReturnCommandController {
     public ResponseEntity<ReturnRequestAnswer> request(
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
             @RequestBody @Valid ReturnRequestForm form, Caller caller) {
-        ReturnRequestAnswer answer = requests.request(idempotencyKey, scoped(form, caller));
+        ReturnRequestAnswer answer = requests.request(caller.name(), idempotencyKey, scoped(form, caller));
         return ResponseEntity.created(URI.create("/api/v1/returns/" + answer.returnId())).body(answer);
     }
 
