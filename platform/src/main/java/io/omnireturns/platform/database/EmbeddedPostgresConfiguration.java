@@ -41,14 +41,25 @@ public class EmbeddedPostgresConfiguration {
                 && environment.getProperty("omnireturns.database.embedded.enabled", Boolean.class, true);
     }
 
+    /**
+     * This process's claim on the data directory, taken before anything there is touched and released after the
+     * database stopped (it is destroyed after the database's stop, which depends on it through the database).
+     */
+    @Bean(destroyMethod = "close")
+    DataDirectoryLock embeddedDataDirectoryLock(EmbeddedPostgresProperties properties) {
+        return throwAway(properties) ? DataDirectoryLock.none() : DataDirectoryLock.acquire(persistentDataDir(properties));
+    }
+
     /** Stopped by {@link EmbeddedPostgresStop}, not by a destroy method of its own and not by its own JVM hook. */
     @Bean(destroyMethod = "")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        boolean throwAway = properties.dataDir() == null || properties.dataDir().isBlank();
-        Path dataDir = throwAway
-                ? Files.createTempDirectory("omnireturns-pg")
-                : Path.of(properties.dataDir()).toAbsolutePath();
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties, DataDirectoryLock lock) throws IOException {
+        boolean throwAway = throwAway(properties);
+        Path dataDir = throwAway ? Files.createTempDirectory("omnireturns-pg") : persistentDataDir(properties);
         Files.createDirectories(dataDir);
+        if (!throwAway) {
+            // a killed service's PostgreSQL may still run here; the lock says no live service owns it
+            OrphanedPostmaster.clear(dataDir, properties.orphanStopTimeout());
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(throwAway)
@@ -88,6 +99,14 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         return dataSource;
+    }
+
+    private static boolean throwAway(EmbeddedPostgresProperties properties) {
+        return properties.dataDir() == null || properties.dataDir().isBlank();
+    }
+
+    private static Path persistentDataDir(EmbeddedPostgresProperties properties) {
+        return Path.of(properties.dataDir()).toAbsolutePath().normalize();
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {

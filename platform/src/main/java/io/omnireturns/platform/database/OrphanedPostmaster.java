@@ -1,0 +1,216 @@
+package io.omnireturns.platform.database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Clears what a killed service left in its data directory before the embedded PostgreSQL starts there again.
+ * <p>
+ * A service killed with {@code kill -9} (OOM killer, power-cycled container) cannot stop its PostgreSQL: the
+ * postmaster runs on as an orphan, and PostgreSQL refuses every later start on the directory ({@code lock file
+ * "postmaster.pid" already exists}). Called only while this process holds the {@link DataDirectoryLock}, so no live
+ * service owns the directory; then {@code postmaster.pid} decides:
+ * <ul>
+ *     <li>its pid runs, as the postgres started at the file's start time, on this directory: the orphan. It is stopped
+ *     with a fast shutdown (SIGINT through its own {@code pg_ctl}: open transactions roll back, a checkpoint is
+ *     written); only if it has not ended within the time-out, an immediate one, then SIGKILL;</li>
+ *     <li>its pid no longer runs (the whole process group was killed, or the machine lost power): PostgreSQL replaces
+ *     the file itself and recovers from its write-ahead log;</li>
+ *     <li>its pid now belongs to an unrelated process: that process is left alone, and the stale file is removed
+ *     (PostgreSQL would otherwise take the live pid for another postmaster);</li>
+ *     <li>a postgres that cannot be identified, or one of another directory: left alone (PostgreSQL then refuses
+ *     to start and says why).</li>
+ * </ul>
+ */
+final class OrphanedPostmaster {
+
+    /** How far a postmaster's recorded start may lie from its process's start and still be the same process. */
+    static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(10);
+    /** After the fast shutdown's time-out: how long the immediate one, and then SIGKILL, may take. */
+    private static final Duration ESCALATION_WAIT = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
+
+    private OrphanedPostmaster() {
+    }
+
+    /** What the start finds in the directory. */
+    enum Finding {
+        /** No {@code postmaster.pid}: the last run stopped its database. */
+        NOTHING,
+        /** The pid in {@code postmaster.pid} no longer runs. */
+        STALE_PID_FILE,
+        /** The pid runs, but is not the postmaster that wrote the file. */
+        PID_REUSED,
+        /** A postgres runs under that pid but its identity could not be read. */
+        UNIDENTIFIED,
+        /** The postmaster named runs, on the directory the file names, which is not this one (a copied directory). */
+        OTHER_DIRECTORY,
+        /** The postmaster of this directory runs without its service. */
+        ORPHAN
+    }
+
+    /** The little the check needs of a running process; tests stage any case with it. */
+    record RunningProcess(long pid, Optional<Instant> startedAt, Optional<String> command) {
+
+        static Optional<RunningProcess> find(long pid) {
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle ->
+                    new RunningProcess(pid, handle.info().startInstant(), handle.info().command()));
+        }
+
+        boolean isPostgres() {
+            return command.map(c -> Path.of(c).getFileName().toString())
+                    .map(name -> name.equals("postgres") || name.equals("postgres.exe") || name.equals("postmaster"))
+                    .orElse(false);
+        }
+    }
+
+    /** Reads {@code postmaster.pid}, stops an orphaned postmaster or removes a stale file, and logs what it did. */
+    static Finding clear(Path dataDirectory, Duration fastShutdownTimeout) {
+        Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(dataDirectory);
+        Optional<RunningProcess> process = pidFile.flatMap(file -> RunningProcess.find(file.pid()));
+        Finding finding = inspect(dataDirectory, pidFile, process);
+        switch (finding) {
+            case NOTHING -> {
+            }
+            case STALE_PID_FILE -> log.info("{} in {} names pid {}, which no longer runs: the last run ended without "
+                    + "stopping its database; PostgreSQL recovers from its log", PostmasterPidFile.NAME, dataDirectory,
+                    pidFile.orElseThrow().pid());
+            case PID_REUSED -> {
+                removeStalePidFile(dataDirectory);
+                log.warn("{} in {} names pid {}, which is now another process ({}): left alone; removed the stale {}",
+                        PostmasterPidFile.NAME, dataDirectory, pidFile.orElseThrow().pid(),
+                        process.orElseThrow().command().orElse("unknown command"), PostmasterPidFile.NAME);
+            }
+            case UNIDENTIFIED -> log.warn("{} in {} names pid {}, a running process that could not be identified: "
+                    + "left alone", PostmasterPidFile.NAME, dataDirectory, pidFile.orElseThrow().pid());
+            case OTHER_DIRECTORY -> log.warn("{} in {} was written by the postmaster of {} (pid {}), which still runs: "
+                    + "left alone", PostmasterPidFile.NAME, dataDirectory, pidFile.orElseThrow().dataDirectory(),
+                    pidFile.orElseThrow().pid());
+            case ORPHAN -> stop(process.orElseThrow(), dataDirectory, fastShutdownTimeout);
+        }
+        return finding;
+    }
+
+    static Finding inspect(Path dataDirectory, Optional<PostmasterPidFile> pidFile, Optional<RunningProcess> process) {
+        if (pidFile.isEmpty()) {
+            return Finding.NOTHING;
+        }
+        if (process.isEmpty()) {
+            return Finding.STALE_PID_FILE;
+        }
+        RunningProcess running = process.get();
+        boolean otherCommand = running.command().isPresent() && !running.isPostgres();
+        boolean startedAtAnotherTime = running.startedAt()
+                .map(started -> Duration.between(started, pidFile.get().startedAt()).abs())
+                .map(offset -> offset.compareTo(START_TIME_TOLERANCE) > 0)
+                .orElse(false);
+        if (otherCommand || startedAtAnotherTime) {
+            return Finding.PID_REUSED;
+        }
+        if (running.command().isEmpty() || running.startedAt().isEmpty()) {
+            return Finding.UNIDENTIFIED;
+        }
+        if (!sameDirectory(pidFile.get().dataDirectory(), dataDirectory)) {
+            return Finding.OTHER_DIRECTORY;
+        }
+        return Finding.ORPHAN;
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    private static void removeStalePidFile(Path dataDirectory) {
+        try {
+            Files.deleteIfExists(dataDirectory.resolve(PostmasterPidFile.NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the stale " + PostmasterPidFile.NAME + " in " + dataDirectory, e);
+        }
+    }
+
+    private static void stop(RunningProcess orphan, Path dataDirectory, Duration fastShutdownTimeout) {
+        ProcessHandle postmaster = ProcessHandle.of(orphan.pid()).orElse(null);
+        if (postmaster == null || !postmaster.isAlive()) {
+            log.info("The orphaned PostgreSQL (pid {}) of {} ended by itself", orphan.pid(), dataDirectory);
+            return;
+        }
+        log.warn("PostgreSQL (pid {}) still runs on {} without its service (the last run was killed): stopping it "
+                + "before starting again", orphan.pid(), dataDirectory);
+        long began = System.nanoTime();
+        // its backends: after a SIGKILL of the postmaster alone they would keep the shared memory in use
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        Optional<Path> pgCtl = orphan.command().map(c -> Path.of(c).resolveSibling("pg_ctl")).filter(Files::isExecutable);
+        String how;
+        if (signal(pgCtl, "INT", postmaster)) {
+            how = "fast shutdown";
+        } else {
+            postmaster.destroy(); // SIGTERM, a smart shutdown: the killed service's sessions are gone already
+            how = "smart shutdown (no pg_ctl beside " + orphan.command().orElse("its binary") + ")";
+        }
+        if (!ended(postmaster, fastShutdownTimeout)) {
+            log.warn("PostgreSQL (pid {}) did not finish its {} within {}: immediate shutdown", orphan.pid(), how,
+                    fastShutdownTimeout);
+            how = "immediate shutdown (it recovers from its log on start)";
+            if (!signal(pgCtl, "QUIT", postmaster) || !ended(postmaster, ESCALATION_WAIT)) {
+                how = "SIGKILL (it recovers from its log on start)";
+                postmaster.destroyForcibly();
+                backends.forEach(ProcessHandle::destroyForcibly);
+                if (!ended(postmaster, ESCALATION_WAIT)) {
+                    throw new IllegalStateException("could not stop the orphaned PostgreSQL (pid " + orphan.pid()
+                            + ") on " + dataDirectory + "; stop it by hand and start again");
+                }
+            }
+        }
+        backends.forEach(backend -> ended(backend, ESCALATION_WAIT));
+        log.warn("Stopped the orphaned PostgreSQL (pid {}) of {} by {} in {} ms", orphan.pid(), dataDirectory, how,
+                Duration.ofNanos(System.nanoTime() - began).toMillis());
+    }
+
+    /** Sends a signal through PostgreSQL's own {@code pg_ctl kill}, which every platform it runs on understands. */
+    private static boolean signal(Optional<Path> pgCtl, String signal, ProcessHandle postmaster) {
+        if (pgCtl.isEmpty()) {
+            return false;
+        }
+        try {
+            Process kill = new ProcessBuilder(pgCtl.get().toString(), "kill", signal, String.valueOf(postmaster.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean ended(ProcessHandle process, Duration patience) {
+        try {
+            process.onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return !process.isAlive();
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+}
