@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
  * service owns the directory; then {@code postmaster.pid} decides:
  * <ul>
  *     <li>its pid runs, as the postgres started at the file's start time, on this directory: the orphan. It is stopped
- *     with a fast shutdown (SIGINT through its own {@code pg_ctl}: open transactions roll back, a checkpoint is
- *     written); only if it has not ended within the time-out, an immediate one, then SIGKILL;</li>
+ *     with a fast shutdown (SIGINT, what {@code pg_ctl stop -m fast} sends: open transactions roll back, a checkpoint
+ *     is written); only if it has not ended within the time-out, an immediate one (SIGQUIT), then SIGKILL;</li>
  *     <li>its pid no longer runs (the whole process group was killed, or the machine lost power): PostgreSQL replaces
  *     the file itself and recovers from its write-ahead log;</li>
  *     <li>its pid now belongs to an unrelated process: that process is left alone, and the stale file is removed
@@ -40,6 +40,7 @@ final class OrphanedPostmaster {
     static final Duration START_TIME_TOLERANCE = Duration.ofSeconds(10);
     /** After the fast shutdown's time-out: how long the immediate one, and then SIGKILL, may take. */
     private static final Duration ESCALATION_WAIT = Duration.ofSeconds(5);
+    private static final Path SHELL = Path.of("/bin/sh");
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
 
@@ -159,10 +160,10 @@ final class OrphanedPostmaster {
         Optional<Path> pgCtl = orphan.command().map(c -> Path.of(c).resolveSibling("pg_ctl")).filter(Files::isExecutable);
         String how;
         if (signal(pgCtl, "INT", postmaster)) {
-            how = "fast shutdown";
+            how = "fast shutdown (SIGINT)";
         } else {
             postmaster.destroy(); // SIGTERM, a smart shutdown: the killed service's sessions are gone already
-            how = "smart shutdown (no pg_ctl beside " + orphan.command().orElse("its binary") + ")";
+            how = "smart shutdown (SIGTERM)";
         }
         if (!ended(postmaster, fastShutdownTimeout)) {
             log.warn("PostgreSQL (pid {}) did not finish its {} within {}: immediate shutdown", orphan.pid(), how,
@@ -183,15 +184,23 @@ final class OrphanedPostmaster {
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
 
-    /** Sends a signal through PostgreSQL's own {@code pg_ctl kill}, which every platform it runs on understands. */
+    /**
+     * Sends a signal with the shell's {@code kill} (POSIX, so on every Unix, also as root, where {@code pg_ctl} refuses
+     * to run), else through PostgreSQL's own {@code pg_ctl kill} beside the postmaster's binary (Windows).
+     */
     private static boolean signal(Optional<Path> pgCtl, String signal, ProcessHandle postmaster) {
-        if (pgCtl.isEmpty()) {
-            return false;
+        String pid = String.valueOf(postmaster.pid());
+        if (Files.isExecutable(SHELL)) {
+            return run(List.of(SHELL.toString(), "-c", "kill -s " + signal + " " + pid));
         }
+        return pgCtl.isPresent() && run(List.of(pgCtl.get().toString(), "kill", signal, pid));
+    }
+
+    private static boolean run(List<String> command) {
         try {
-            Process kill = new ProcessBuilder(pgCtl.get().toString(), "kill", signal, String.valueOf(postmaster.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
