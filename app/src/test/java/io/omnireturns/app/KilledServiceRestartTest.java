@@ -92,7 +92,8 @@ class KilledServiceRestartTest {
 
         ChildService intruder = start("intruder", dataDir, false);
         assertThat(intruder.awaitExit(Duration.ofSeconds(60))).as("the second service's exit code").isNotZero();
-        assertThat(intruder.log()).contains("is in use by the service with pid " + second.pid());
+        assertThat(intruder.log()).contains("APPLICATION FAILED TO START")
+                .contains("is in use by the service with pid " + second.pid());
         assertThat(postmasterPid(dataDir)).as("the live service's database").hasValueSatisfying(pid ->
                 assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isPresent());
         afterRestart.awaitStatus(returnIds.get(0), "COMPLETED");

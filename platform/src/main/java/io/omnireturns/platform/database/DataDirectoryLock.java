@@ -160,9 +160,22 @@ final class DataDirectoryLock implements AutoCloseable {
     /** A second service on a directory whose database a live one runs: refused, never its database stopped. */
     static final class DataDirectoryInUseException extends IllegalStateException {
 
+        static final String ACTION = "Stop that service first, or give this one its own directory (OMNIRETURNS_DATA_DIR).";
+
+        private final String description;
+
         DataDirectoryInUseException(Path dataDirectory, String owner) {
-            super("The embedded PostgreSQL data directory " + dataDirectory + " is in use by " + owner
-                    + ". Stop that service first, or give this one its own directory (OMNIRETURNS_DATA_DIR).");
+            this("The embedded PostgreSQL data directory " + dataDirectory + " is in use by " + owner + ".");
+        }
+
+        private DataDirectoryInUseException(String description) {
+            super(description + " " + ACTION);
+            this.description = description;
+        }
+
+        /** The message without what to do about it. */
+        String description() {
+            return description;
         }
     }
 }
