@@ -53,7 +53,8 @@ class KilledServiceRestartTest {
             "--omnireturns.connectors.loyalty.sandbox.latency=400ms",
             "--logging.structured.format.console=",
             "--logging.level.root=WARN",
-            "--logging.level.io.omnireturns.platform.database=INFO");
+            "--logging.level.io.omnireturns.platform.database=INFO",
+            "--logging.level.io.zonky=INFO"); // PostgreSQL's own log, for a failure's report
 
     @TempDir
     Path work;
@@ -228,9 +229,14 @@ class KilledServiceRestartTest {
             }
         }
 
+        /** What the data directory's start said, then the end of the log. */
         String tail() {
             List<String> lines = log().lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            List<String> report = new ArrayList<>(lines.stream()
+                    .filter(line -> line.contains("OrphanedPostmaster") || line.contains("FATAL")).toList());
+            report.add("...");
+            report.addAll(lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", report);
         }
     }
 }

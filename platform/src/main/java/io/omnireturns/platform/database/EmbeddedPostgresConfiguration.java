@@ -64,6 +64,7 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(throwAway)
                 .setPort(properties.port())
+                .setPGStartupWait(properties.startupTimeout())
                 // a transaction left open must not hold back streaming processors past their gap timeout
                 .setServerConfig("idle_in_transaction_session_timeout", "10s")
                 .setServerConfig("max_connections", "200")

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param dataDir  where the cluster lives; kept between runs. Empty: a throw-away folder (tests)
  * @param port     0 picks a free port
  * @param database the database the service uses inside the cluster
+ * @param startupTimeout how long PostgreSQL may take to accept connections; after a crash it first replays its
+ *                 write-ahead log, which takes longer than the driver's 10 s on a large or busy store
  * @param orphanStopTimeout how long a PostgreSQL left running by a killed service may take for its fast shutdown
  *                 before it is stopped harder (see {@link OrphanedPostmaster})
  */
@@ -21,5 +23,6 @@ public record EmbeddedPostgresProperties(
         @DefaultValue("data/postgres") String dataDir,
         @DefaultValue("0") int port,
         @DefaultValue("omnireturns") String database,
+        @DefaultValue("2m") Duration startupTimeout,
         @DefaultValue("30s") Duration orphanStopTimeout) {
 }

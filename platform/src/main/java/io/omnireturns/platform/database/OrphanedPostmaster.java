@@ -23,15 +23,14 @@ import java.util.concurrent.TimeoutException;
  * "postmaster.pid" already exists}). Called only while this process holds the {@link DataDirectoryLock}, so no live
  * service owns the directory; then {@code postmaster.pid} decides:
  * <ul>
- *     <li>its pid runs, as the postgres started at the file's start time, on this directory: the orphan. It is stopped
+ *     <li>its pid runs as a postgres on this directory ({@code -D}): the orphan. It is stopped
  *     with a fast shutdown (SIGINT, what {@code pg_ctl stop -m fast} sends: open transactions roll back, a checkpoint
  *     is written); only if it has not ended within the time-out, an immediate one (SIGQUIT), then SIGKILL;</li>
  *     <li>its pid no longer runs (the whole process group was killed, or the machine lost power): PostgreSQL replaces
  *     the file itself and recovers from its write-ahead log;</li>
- *     <li>its pid now belongs to an unrelated process: that process is left alone, and the stale file is removed
- *     (PostgreSQL would otherwise take the live pid for another postmaster);</li>
- *     <li>a postgres that cannot be identified, or one of another directory: left alone (PostgreSQL then refuses
- *     to start and says why).</li>
+ *     <li>its pid now belongs to another program, or to the postgres of another directory: that process is left alone,
+ *     and the stale file is removed (PostgreSQL would otherwise take the live pid for another postmaster);</li>
+ *     <li>a process that cannot be told apart: left alone (PostgreSQL then refuses to start and says why).</li>
  * </ul>
  */
 final class OrphanedPostmaster {
@@ -53,28 +52,45 @@ final class OrphanedPostmaster {
         NOTHING,
         /** The pid in {@code postmaster.pid} no longer runs. */
         STALE_PID_FILE,
-        /** The pid runs, but is not the postmaster that wrote the file. */
+        /** The pid runs, but as another program, or as the postgres of another directory. */
         PID_REUSED,
-        /** A postgres runs under that pid but its identity could not be read. */
+        /** A process runs under that pid that cannot be told apart from this directory's postmaster, nor shown to be it. */
         UNIDENTIFIED,
-        /** The postmaster named runs, on the directory the file names, which is not this one (a copied directory). */
-        OTHER_DIRECTORY,
         /** The postmaster of this directory runs without its service. */
         ORPHAN
     }
 
-    /** The little the check needs of a running process; tests stage any case with it. */
-    record RunningProcess(long pid, Optional<Instant> startedAt, Optional<String> command) {
+    /**
+     * The little the check needs of a running process; tests stage any case with it.
+     *
+     * @param arguments its command line after the program, as the postmaster keeps it ({@code -D <directory> ...})
+     */
+    record RunningProcess(long pid, Optional<Instant> startedAt, Optional<String> command,
+                          Optional<List<String>> arguments) {
 
         static Optional<RunningProcess> find(long pid) {
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle ->
-                    new RunningProcess(pid, handle.info().startInstant(), handle.info().command()));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle -> new RunningProcess(pid,
+                    handle.info().startInstant(), handle.info().command(), handle.info().arguments().map(List::of)));
         }
 
         boolean isPostgres() {
             return command.map(c -> Path.of(c).getFileName().toString())
                     .map(name -> name.equals("postgres") || name.equals("postgres.exe") || name.equals("postmaster"))
                     .orElse(false);
+        }
+
+        /** The directory of its {@code -D} argument, when its arguments are readable and name one. */
+        Optional<Path> dataDirectoryArgument() {
+            List<String> args = arguments.orElse(List.of());
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).equals("-D") && i + 1 < args.size()) {
+                    return Optional.of(Path.of(args.get(i + 1)));
+                }
+                if (args.get(i).startsWith("-D") && args.get(i).length() > 2) {
+                    return Optional.of(Path.of(args.get(i).substring(2)));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -92,19 +108,22 @@ final class OrphanedPostmaster {
             case PID_REUSED -> {
                 removeStalePidFile(dataDirectory);
                 log.warn("{} in {} names pid {}, which is now another process ({}): left alone; removed the stale {}",
-                        PostmasterPidFile.NAME, dataDirectory, pidFile.orElseThrow().pid(),
-                        process.orElseThrow().command().orElse("unknown command"), PostmasterPidFile.NAME);
+                        PostmasterPidFile.NAME, dataDirectory, pidFile.orElseThrow().pid(), describe(process.orElseThrow()),
+                        PostmasterPidFile.NAME);
             }
-            case UNIDENTIFIED -> log.warn("{} in {} names pid {}, a running process that could not be identified: "
-                    + "left alone", PostmasterPidFile.NAME, dataDirectory, pidFile.orElseThrow().pid());
-            case OTHER_DIRECTORY -> log.warn("{} in {} was written by the postmaster of {} (pid {}), which still runs: "
-                    + "left alone", PostmasterPidFile.NAME, dataDirectory, pidFile.orElseThrow().dataDirectory(),
-                    pidFile.orElseThrow().pid());
+            case UNIDENTIFIED -> log.warn("{} in {} names pid {}, a running process ({}) that cannot be shown to be this "
+                    + "directory's PostgreSQL nor another program: left alone", PostmasterPidFile.NAME, dataDirectory,
+                    pidFile.orElseThrow().pid(), describe(process.orElseThrow()));
             case ORPHAN -> stop(process.orElseThrow(), dataDirectory, fastShutdownTimeout);
         }
         return finding;
     }
 
+    /**
+     * Decides by the process's program and its {@code -D} argument; only where its arguments cannot be read, by its
+     * start time against the file's (a clock stepped since, say after a virtual machine resumed, would mislead that,
+     * so a mismatch there proves nothing and the process is left alone).
+     */
     static Finding inspect(Path dataDirectory, Optional<PostmasterPidFile> pidFile, Optional<RunningProcess> process) {
         if (pidFile.isEmpty()) {
             return Finding.NOTHING;
@@ -113,21 +132,27 @@ final class OrphanedPostmaster {
             return Finding.STALE_PID_FILE;
         }
         RunningProcess running = process.get();
-        boolean otherCommand = running.command().isPresent() && !running.isPostgres();
-        boolean startedAtAnotherTime = running.startedAt()
-                .map(started -> Duration.between(started, pidFile.get().startedAt()).abs())
-                .map(offset -> offset.compareTo(START_TIME_TOLERANCE) > 0)
-                .orElse(false);
-        if (otherCommand || startedAtAnotherTime) {
-            return Finding.PID_REUSED;
-        }
-        if (running.command().isEmpty() || running.startedAt().isEmpty()) {
+        if (running.command().isEmpty()) {
             return Finding.UNIDENTIFIED;
         }
-        if (!sameDirectory(pidFile.get().dataDirectory(), dataDirectory)) {
-            return Finding.OTHER_DIRECTORY;
+        if (!running.isPostgres()) {
+            return Finding.PID_REUSED;
         }
-        return Finding.ORPHAN;
+        Optional<Path> runsOn = running.dataDirectoryArgument();
+        if (runsOn.isPresent()) {
+            return sameDirectory(runsOn.get(), dataDirectory) ? Finding.ORPHAN : Finding.PID_REUSED;
+        }
+        boolean startedWhenTheFileSays = running.startedAt()
+                .map(started -> Duration.between(started, pidFile.get().startedAt()).abs())
+                .map(offset -> offset.compareTo(START_TIME_TOLERANCE) <= 0)
+                .orElse(false);
+        return startedWhenTheFileSays && sameDirectory(pidFile.get().dataDirectory(), dataDirectory)
+                ? Finding.ORPHAN : Finding.UNIDENTIFIED;
+    }
+
+    private static String describe(RunningProcess process) {
+        return process.command().orElse("unknown program")
+                + process.arguments().filter(args -> !args.isEmpty()).map(args -> " " + String.join(" ", args)).orElse("");
     }
 
     private static boolean sameDirectory(Path a, Path b) {

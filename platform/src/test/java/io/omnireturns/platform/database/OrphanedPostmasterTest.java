@@ -33,40 +33,49 @@ class OrphanedPostmasterTest {
     }
 
     @Test
-    void the_postgres_started_when_the_file_says_on_this_directory_is_the_orphan() {
-        RunningProcess postmaster = new RunningProcess(4711, Optional.of(STARTED.minusMillis(700)), Optional.of(POSTGRES));
+    void the_postgres_running_on_this_directory_is_the_orphan_whatever_the_clock_says_since() {
+        RunningProcess postmaster = process(STARTED.plusSeconds(3600), POSTGRES, "-D", dataDirectory.toString(), "-p",
+                "5432", "-F");
 
         assertThat(inspect(pidFile(dataDirectory), postmaster)).isEqualTo(Finding.ORPHAN);
     }
 
     @Test
     void a_pid_now_held_by_another_program_is_a_reused_pid_never_an_orphan() {
-        RunningProcess shell = new RunningProcess(4711, Optional.of(STARTED), Optional.of("/usr/bin/bash"));
+        RunningProcess shell = process(STARTED, "/usr/bin/bash", "-c", "postgres -D " + dataDirectory);
 
         assertThat(inspect(pidFile(dataDirectory), shell)).isEqualTo(Finding.PID_REUSED);
     }
 
     @Test
-    void a_postgres_started_at_another_time_under_that_pid_is_a_reused_pid_never_an_orphan() {
-        RunningProcess otherPostgres = new RunningProcess(4711, Optional.of(STARTED.plusSeconds(3600)),
-                Optional.of("/usr/lib/postgresql/17/bin/postgres"));
+    void a_pid_now_held_by_the_postgres_of_another_directory_is_a_reused_pid_never_an_orphan() {
+        RunningProcess systemPostgres = process(STARTED, "/usr/lib/postgresql/17/bin/postgres",
+                "-D/var/lib/postgresql/17/main");
 
-        assertThat(inspect(pidFile(dataDirectory), otherPostgres)).isEqualTo(Finding.PID_REUSED);
+        assertThat(inspect(pidFile(dataDirectory), systemPostgres)).isEqualTo(Finding.PID_REUSED);
     }
 
     @Test
-    void a_process_whose_command_cannot_be_read_is_left_alone() {
-        RunningProcess unreadable = new RunningProcess(4711, Optional.of(STARTED), Optional.empty());
+    void without_readable_arguments_a_postgres_started_when_the_file_says_is_the_orphan() {
+        RunningProcess postmaster = new RunningProcess(4711, Optional.of(STARTED.minusMillis(700)),
+                Optional.of(POSTGRES), Optional.empty());
+
+        assertThat(inspect(pidFile(dataDirectory), postmaster)).isEqualTo(Finding.ORPHAN);
+    }
+
+    @Test
+    void without_readable_arguments_a_postgres_started_at_another_time_is_left_alone() {
+        RunningProcess postgres = new RunningProcess(4711, Optional.of(STARTED.plusSeconds(3600)),
+                Optional.of(POSTGRES), Optional.empty());
+
+        assertThat(inspect(pidFile(dataDirectory), postgres)).isEqualTo(Finding.UNIDENTIFIED);
+    }
+
+    @Test
+    void a_process_whose_program_cannot_be_read_is_left_alone() {
+        RunningProcess unreadable = new RunningProcess(4711, Optional.of(STARTED), Optional.empty(), Optional.empty());
 
         assertThat(inspect(pidFile(dataDirectory), unreadable)).isEqualTo(Finding.UNIDENTIFIED);
-    }
-
-    @Test
-    void the_postmaster_of_the_directory_this_one_was_copied_from_is_left_alone() {
-        RunningProcess postmaster = new RunningProcess(4711, Optional.of(STARTED), Optional.of(POSTGRES));
-
-        assertThat(inspect(pidFile(dataDirectory.resolveSibling("elsewhere")), postmaster))
-                .isEqualTo(Finding.OTHER_DIRECTORY);
     }
 
     @Test
@@ -82,6 +91,10 @@ class OrphanedPostmasterTest {
 
     private Finding inspect(PostmasterPidFile pidFile, RunningProcess process) {
         return OrphanedPostmaster.inspect(dataDirectory, Optional.of(pidFile), Optional.ofNullable(process));
+    }
+
+    private static RunningProcess process(Instant startedAt, String command, String... arguments) {
+        return new RunningProcess(4711, Optional.of(startedAt), Optional.of(command), Optional.of(List.of(arguments)));
     }
 
     private static PostmasterPidFile pidFile(Path dataDirectory) {
