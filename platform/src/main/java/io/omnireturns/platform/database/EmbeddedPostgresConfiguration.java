@@ -42,8 +42,8 @@ public class EmbeddedPostgresConfiguration {
     }
 
     /**
-     * This process's claim on the data directory, taken before anything there is touched and released after the
-     * database stopped (it is destroyed after the database's stop, which depends on it through the database).
+     * This process's claim on the data directory, taken before anything there is touched. The database bean takes it
+     * as a parameter, so Spring destroys what depends on the database (its stop among them) before releasing it.
      */
     @Bean(destroyMethod = "close")
     DataDirectoryLock embeddedDataDirectoryLock(EmbeddedPostgresProperties properties) {
