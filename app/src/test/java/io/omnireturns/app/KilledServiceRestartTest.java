@@ -31,14 +31,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The README's run command after {@code kill -9} (an OOM kill, a power-cycled container): the service dies in the
  * middle of its returns' workflows, its embedded PostgreSQL runs on without it, and the next start on the same data
- * directory must stop that orphan by itself and finish every return. A second service on the directory while the
- * restarted one runs is refused, and the live one keeps its database.
+ * directory must stop that orphan by itself and finish every return. (A second process on a directory a live one
+ * holds is refused: {@code OrphanedPostmasterOnPostgresTest} in the platform, without the cost of a third service.)
  * <p>
  * The service runs as a child JVM, so it can be killed like the real thing: {@code java -cp <the test class path>
  * io.omnireturns.app.OmniReturnsApplication}, not the jar, because the tests run in Maven's {@code test} phase,
  * before {@code package} builds the jar; the classes and libraries are the jar's.
  */
-@Timeout(value = 150, unit = TimeUnit.SECONDS) // a guard against a hang; the test takes well under a minute alone
+@Timeout(value = 150, unit = TimeUnit.SECONDS) // a guard against a hang: some 40 s alone, longer on a busy machine
 class KilledServiceRestartTest {
 
     private static final String ORDER_PREFIX = "KILL-";
@@ -90,14 +90,6 @@ class KilledServiceRestartTest {
         }
         assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan").isEmpty();
         assertThat(second.log()).contains("Stopped the orphaned PostgreSQL (pid " + orphan + ")");
-
-        ChildService intruder = start("intruder", dataDir, false);
-        assertThat(intruder.awaitExit(Duration.ofSeconds(60))).as("the second service's exit code").isNotZero();
-        assertThat(intruder.log()).contains("APPLICATION FAILED TO START")
-                .contains("is in use by the service with pid " + second.pid());
-        assertThat(postmasterPid(dataDir)).as("the live service's database").hasValueSatisfying(pid ->
-                assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isPresent());
-        afterRestart.awaitStatus(returnIds.get(0), "COMPLETED");
     }
 
     @AfterEach
@@ -115,10 +107,6 @@ class KilledServiceRestartTest {
     }
 
     private ChildService start(String name, Path dataDir) {
-        return start(name, dataDir, true);
-    }
-
-    private ChildService start(String name, Path dataDir, boolean awaitHealthy) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -131,9 +119,7 @@ class KilledServiceRestartTest {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ChildService service = new ChildService(name, process, port, log);
             started.add(service);
-            if (awaitHealthy) {
-                service.awaitHealthy();
-            }
+            service.awaitHealthy();
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -166,10 +152,6 @@ class KilledServiceRestartTest {
     }
 
     private record ChildService(String name, Process process, int port, Path logFile) {
-
-        long pid() {
-            return process.pid();
-        }
 
         ProcessDriver driver() {
             return new ProcessDriver(new ApiClient(new TestRestTemplate(new RestTemplateBuilder()
