@@ -41,18 +41,30 @@ public class EmbeddedPostgresConfiguration {
                 && environment.getProperty("omnireturns.database.embedded.enabled", Boolean.class, true);
     }
 
+    /**
+     * This process's claim on the data directory, taken before anything there is touched. The database bean takes it
+     * as a parameter, so Spring destroys what depends on the database (its stop among them) before releasing it.
+     */
+    @Bean(destroyMethod = "close")
+    DataDirectoryLock embeddedDataDirectoryLock(EmbeddedPostgresProperties properties) {
+        return throwAway(properties) ? DataDirectoryLock.none() : DataDirectoryLock.acquire(persistentDataDir(properties));
+    }
+
     /** Stopped by {@link EmbeddedPostgresStop}, not by a destroy method of its own and not by its own JVM hook. */
     @Bean(destroyMethod = "")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        boolean throwAway = properties.dataDir() == null || properties.dataDir().isBlank();
-        Path dataDir = throwAway
-                ? Files.createTempDirectory("omnireturns-pg")
-                : Path.of(properties.dataDir()).toAbsolutePath();
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties, DataDirectoryLock lock) throws IOException {
+        boolean throwAway = throwAway(properties);
+        Path dataDir = throwAway ? Files.createTempDirectory("omnireturns-pg") : persistentDataDir(properties);
         Files.createDirectories(dataDir);
+        if (!throwAway) {
+            // a killed service's PostgreSQL may still run here; the lock says no live service owns it
+            OrphanedPostmaster.clear(dataDir, properties.orphanStopTimeout());
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(throwAway)
                 .setPort(properties.port())
+                .setPGStartupWait(properties.startupTimeout())
                 // a transaction left open must not hold back streaming processors past their gap timeout
                 .setServerConfig("idle_in_transaction_session_timeout", "10s")
                 .setServerConfig("max_connections", "200")
@@ -88,6 +100,14 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         return dataSource;
+    }
+
+    private static boolean throwAway(EmbeddedPostgresProperties properties) {
+        return properties.dataDir() == null || properties.dataDir().isBlank();
+    }
+
+    private static Path persistentDataDir(EmbeddedPostgresProperties properties) {
+        return Path.of(properties.dataDir()).toAbsolutePath().normalize();
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
