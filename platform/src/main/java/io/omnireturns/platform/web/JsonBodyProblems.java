@@ -24,6 +24,8 @@ final class JsonBodyProblems {
     static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
     static final String DUPLICATE_FIELD = "DUPLICATE_FIELD";
 
+    private static final String DUPLICATE = "Duplicate field";
+
     /** The longest piece of client input quoted back in a problem. */
     static final int QUOTE_LIMIT = 64;
 
@@ -40,12 +42,16 @@ final class JsonBodyProblems {
             return new Described(UNKNOWN_FIELD, "field '" + path(unknown, quote(unknown.getPropertyName()))
                     + "' is not accepted by this operation; it takes only " + unknown.getKnownPropertyIds());
         }
-        if (cause instanceof StreamReadException syntax) {
-            String message = String.valueOf(syntax.getOriginalMessage());
-            if (message.startsWith("Duplicate field")) {
+        for (Throwable inner = cause; inner != null; inner = inner.getCause() == inner ? null : inner.getCause()) {
+            // a duplicate inside a nested object arrives wrapped in a mapping exception
+            if (inner instanceof StreamReadException syntax
+                    && String.valueOf(syntax.getOriginalMessage()).startsWith(DUPLICATE)) {
                 return new Described(DUPLICATE_FIELD, "a field is given twice in one object: "
-                        + quote(message.substring("Duplicate field".length()).strip()) + at(syntax.getLocation()));
+                        + quote(syntax.getOriginalMessage().substring(DUPLICATE.length()).strip())
+                        + at(syntax.getLocation()));
             }
+        }
+        if (cause instanceof StreamReadException syntax) {
             return new Described(MALFORMED_REQUEST, "the request body is not valid JSON" + at(syntax.getLocation()));
         }
         if (cause instanceof MismatchedInputException mismatch) {

@@ -30,8 +30,8 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        if (status.value() < 400) {
-            // called directly, not as an error dispatch
+        if (code == null || status.value() < 400) {
+            // called directly, not as an error dispatch: there is nothing at this path
             status = HttpStatus.NOT_FOUND;
         }
         return ProblemDetailsAdvice.problem(status, codeOf(status.value()), detailOf(status.value()));

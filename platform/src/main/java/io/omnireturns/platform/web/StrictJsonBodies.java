@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The API's request bodies are read exactly as written: a body names only the fields its operation takes
  * ({@code UNKNOWN_FIELD}, mass assignment), names each once ({@code DUPLICATE_FIELD}), and gives every value in its
- * own JSON type: {@code 1.5} or {@code "1"} is not a quantity, {@code 1001} is not an order id, {@code 0} is not an
- * enum constant and {@code null} is not a number ({@code MALFORMED_REQUEST}).
+ * own JSON type: {@code 1.5} or {@code "1"} is not a quantity, {@code 1001} is not an order id and {@code 0} is not
+ * an enum constant ({@code MALFORMED_REQUEST}). A {@code null} or missing number stays 0 for the bean validation to
+ * judge: failing on null primitives would also fail on an optional field left out ({@code needsManualReview}).
  * <p>
  * Only the web's converter gets these rules, on a copy of Boot's mapper: webhooks (read as bytes by their own
  * reader), connector answers from other systems (the connectors' RestClient shares Boot's instances) and the stored
@@ -37,7 +38,6 @@ public class StrictJsonBodies implements WebMvcConfigurer {
     /** Applies the rules above to the given mapper (pass a copy) and returns it. */
     public static ObjectMapper strict(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
