@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -198,6 +199,12 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // a client error of Spring MVC's that no handler above names: still the client's, never a 500
+            int status = spring.getStatusCode().value();
+            return problem(spring.getStatusCode(), ProblemErrorController.codeOf(status),
+                    ProblemErrorController.detailOf(status));
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "an unexpected error occurred; it has been logged");
