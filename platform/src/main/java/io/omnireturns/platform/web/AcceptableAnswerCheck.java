@@ -2,10 +2,13 @@ package io.omnireturns.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -19,7 +22,7 @@ import java.util.Set;
  * A call that changes something is refused with 406 {@code NOT_ACCEPTABLE} before its handler runs when the client
  * accepts none of the answers it could get; otherwise the change would be saved and only its answer fail. An
  * operation answers what its mapping {@code produces}, JSON when it does not say. Reads are left to Spring's own
- * negotiation: failing there changes nothing.
+ * negotiation: failing there changes nothing; so are controllers that render a view.
  */
 public class AcceptableAnswerCheck implements HandlerInterceptor {
 
@@ -29,7 +32,7 @@ public class AcceptableAnswerCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        if (!(handler instanceof HandlerMethod) || READS.contains(request.getMethod())) {
+        if (!(handler instanceof HandlerMethod method) || READS.contains(request.getMethod()) || !writesBody(method)) {
             return true;
         }
         List<MediaType> accepted = accepted(request);
@@ -42,6 +45,13 @@ public class AcceptableAnswerCheck implements HandlerInterceptor {
             }
         }
         throw new HttpMediaTypeNotAcceptableException(producible);
+    }
+
+    /** A controller that renders a view (a screen's form post) negotiates its page itself. */
+    private static boolean writesBody(HandlerMethod method) {
+        return method.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                || HttpEntity.class.isAssignableFrom(method.getReturnType().getParameterType());
     }
 
     private static List<MediaType> accepted(HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
