@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -36,10 +37,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -69,8 +68,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Environment environment)
-            throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Environment environment,
+                                           ApplicationContext context) throws Exception {
         SecurityProperties.Mode mode = properties.modeFor(EmbeddedPostgresConfiguration.usesEmbeddedDatabase(environment));
         String challenge = mode == SecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"omnireturns\"";
         http.addFilterBefore(new CallerLogFilter(), AuthorizationFilter.class)
@@ -91,7 +90,9 @@ public class SecurityConfiguration {
                         requests.requestMatchers(rule.method(), rule.pattern()).access(rule.admitsScopedCallers()
                                 ? roles : AuthorizationManagers.allOf(roles, SecurityConfiguration::unscoped));
                     }
-                    requests.anyRequest().denyAll();
+                    // other methods on the actuator (log levels, ...) for no one
+                    requests.requestMatchers("/actuator/**").denyAll();
+                    requests.anyRequest().access(new UnmappedRequests(context));
                 });
         if (mode == SecurityProperties.Mode.JWT) {
             JwtDecoder decoder = jwtDecoder(properties);
@@ -162,6 +163,20 @@ public class SecurityConfiguration {
         return decoder;
     }
 
+    /** A URL or header the firewall refuses (encoded '/', NUL, line breaks, TRACE, ...) gets problem details too. */
+    @Bean
+    public RequestRejectedHandler problemForRejectedRequests() {
+        return ProblemResponses.rejected();
+    }
+
+    @Bean
+    public FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter() {
+        FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(new IdempotencyKeyFilter());
+        // before Spring Security (-100), whose firewall would otherwise throw when a non-ASCII key is read
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+        return registration;
+    }
+
     @Bean
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(SecurityProperties properties) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
@@ -172,27 +187,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public WebMvcConfigurer callersAndStrictBodies() {
+    public WebMvcConfigurer callers() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
-            }
-
-            /**
-             * Mass assignment: a request body may name only the fields its operation takes (400 UNKNOWN_FIELD
-             * otherwise). Only the API's request bodies: webhooks and connector answers from other systems stay
-             * tolerant of fields they add, and the stored format has its own mapper.
-             */
-            @Override
-            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-                // a new converter, not the shared one changed: the connectors' RestClient uses the same instances
-                for (int i = 0; i < converters.size(); i++) {
-                    if (converters.get(i) instanceof MappingJackson2HttpMessageConverter json) {
-                        converters.set(i, new MappingJackson2HttpMessageConverter(json.getObjectMapper().copy()
-                                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
-                    }
-                }
             }
         };
     }

@@ -3,7 +3,7 @@ package io.omnireturns.platform.web;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.money.MoneyException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.omnireturns.platform.security.ProblemResponses;
 import io.omnireturns.platform.security.RequestBodyLimitFilter;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,7 +19,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -31,8 +35,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The one place where failures become RFC 7807 problem details. Every problem carries a stable
@@ -42,6 +48,10 @@ import java.util.Map;
 public class ProblemDetailsAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final int MAX_DETAIL = 500;
+    /** {@code io.omnireturns.x.Type}, {@code java.lang.String}, {@code Outer$Inner}, with backticks if any. */
+    private static final Pattern JAVA_TYPE = Pattern.compile(
+            "`?\\b(?:[a-z_][a-z0-9_]*\\.){2,}[A-Za-z_][\\w$]*`?|`?\\b[A-Z]\\w*\\$[\\w$]+`?");
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> domain(DomainException e) {
@@ -69,7 +79,7 @@ public class ProblemDetailsAdvice {
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
                         "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+                        "message", safe(String.valueOf(error.getDefaultMessage())))))
                 .toList();
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                 "the request has " + errors.size() + " invalid parameter(s)");
@@ -88,14 +98,9 @@ public class ProblemDetailsAdvice {
             if (cause instanceof RequestBodyLimitFilter.TooLarge tooLarge) {
                 return tooLarge(tooLarge);
             }
-            if (cause instanceof UnrecognizedPropertyException unknown) {
-                // mass assignment: a client names only what it may say; status, amounts and ids are the service's
-                return problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "field '" + unknown.getPropertyName()
-                        + "' is not accepted by this operation; it takes only " + unknown.getKnownPropertyIds());
-            }
         }
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "the request body is not valid JSON for this operation: " + rootMessage(e));
+        JsonBodyProblems.Described described = JsonBodyProblems.describe(e);
+        return problem(HttpStatus.BAD_REQUEST, described.code(), described.detail());
     }
 
     @ExceptionHandler(RequestBodyLimitFilter.TooLarge.class)
@@ -110,8 +115,10 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "parameter '" + e.getName() + "' has an invalid value: " + e.getValue());
+        Class<?> type = e.getRequiredType();
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "parameter '" + e.getName() + "' has an invalid "
+                + "value '" + JsonBodyProblems.quote(String.valueOf(e.getValue())) + "'"
+                + (type != null && type.isEnum() ? "; it takes " + Arrays.toString(type.getEnumConstants()) : ""));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -159,23 +166,52 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                "this path does not take " + JsonBodyProblems.quote(e.getMethod()) + "; it takes "
+                        + e.getSupportedHttpMethods());
+        return e.getSupportedHttpMethods() == null ? problem : ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders()).allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new))
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e.getMessage());
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "the body must be one of " + e.getSupportedMediaTypes());
+    }
+
+    /**
+     * The client accepts none of the answers the operation gives. Its own answer is problem details all the same
+     * (the content type is set, so no negotiation takes place): a bare 406 would tell nothing.
+     */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    public ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "this operation answers "
+                + (e.getSupportedMediaTypes().isEmpty() ? "application/json" : e.getSupportedMediaTypes())
+                + " (problems as application/problem+json); the Accept header allows none of them");
+    }
+
+    /** A header the firewall refuses when a controller reads it (control characters, non-ASCII, ...). */
+    @ExceptionHandler(RequestRejectedException.class)
+    public ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemResponses.REQUEST_REJECTED, ProblemResponses.REJECTED_DETAIL);
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // a client error of Spring MVC's that no handler above names: still the client's, never a 500
+            int status = spring.getStatusCode().value();
+            return problem(spring.getStatusCode(), ProblemErrorController.codeOf(status),
+                    ProblemErrorController.detailOf(status));
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "an unexpected error occurred; it has been logged");
     }
 
     public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, safe(detail));
         body.setType(URI.create("/problems/" + code.toLowerCase().replace('_', '-')));
         body.setTitle(code);
         body.setProperty("code", code);
@@ -193,16 +229,19 @@ public class ProblemDetailsAdvice {
     }
 
     private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+        return Map.of("field", JsonBodyProblems.quote(error.getField()),
+                "message", safe(String.valueOf(error.getDefaultMessage())));
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * Every detail is short and names no Java type: a message built from client input or a library's text is cut,
+     * and a qualified or nested class name that slipped in is replaced.
+     */
+    static String safe(String detail) {
+        if (detail == null) {
+            return null;
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        // Jackson messages can quote the whole input; keep the answer short
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+        String named = JAVA_TYPE.matcher(detail).replaceAll("value");
+        return named.length() > MAX_DETAIL ? named.substring(0, MAX_DETAIL) + "…" : named;
     }
 }

@@ -3,6 +3,7 @@ package io.omnireturns.platform.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -25,8 +26,9 @@ import java.util.regex.Pattern;
  * Makes the API document say what {@link ProblemDetailsAdvice} does: every error answer of every operation is an
  * RFC 7807 problem ({@code application/problem+json}) with a stable {@code code}. Each documented 4xx/5xx response
  * gets the {@code Problem} schema, and the codes its description names (e.g. "(code RETURN_NOT_FOUND)") are listed
- * in {@code x-error-codes}; every operation also documents the 500 {@code INTERNAL_ERROR} answer, and every
- * operation that takes a body the 400 answer to a malformed or invalid one.
+ * in {@code x-error-codes}; every operation also documents the 500 {@code INTERNAL_ERROR} answer, every
+ * operation that takes a body the 400 answer to a malformed or invalid one, and every POST the 406 answer to an
+ * {@code Accept} header that allows no JSON.
  */
 public class ProblemDetailsOpenApiCustomizer implements OpenApiCustomizer {
 
@@ -46,18 +48,22 @@ public class ProblemDetailsOpenApiCustomizer implements OpenApiCustomizer {
             return;
         }
         openApi.getPaths().values()
-                .forEach(path -> path.readOperations().forEach(ProblemDetailsOpenApiCustomizer::document));
+                .forEach(path -> path.readOperationsMap().forEach(ProblemDetailsOpenApiCustomizer::document));
     }
 
-    private static void document(Operation operation) {
+    private static void document(PathItem.HttpMethod method, Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
         ApiResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null && !responses.containsKey("400")) {
             responses.addApiResponse("400", new ApiResponse().description("the body is not valid JSON for this "
-                    + "operation, names a field it does not take or breaks its constraints (code MALFORMED_REQUEST, "
-                    + "UNKNOWN_FIELD or VALIDATION_FAILED)"));
+                    + "operation, gives a field twice, names a field it does not take or breaks its constraints (code "
+                    + "MALFORMED_REQUEST, DUPLICATE_FIELD, UNKNOWN_FIELD or VALIDATION_FAILED)"));
+        }
+        if (method == PathItem.HttpMethod.POST && !responses.containsKey("406")) {
+            responses.addApiResponse("406", new ApiResponse().description("the Accept header allows no JSON answer "
+                    + "(code NOT_ACCEPTABLE); refused before anything changes"));
         }
         if (!responses.containsKey("500")) {
             responses.addApiResponse("500", new ApiResponse()

@@ -49,7 +49,9 @@ class ProblemDetailsOpenApiCustomizerTest {
         new ProblemDetailsOpenApiCustomizer().customise(api);
 
         assertThat(post.getResponses().get("400").getExtensions())
-                .containsEntry("x-error-codes", List.of("MALFORMED_REQUEST", "UNKNOWN_FIELD", "VALIDATION_FAILED"));
+                .containsEntry("x-error-codes", List.of("MALFORMED_REQUEST", "DUPLICATE_FIELD", "UNKNOWN_FIELD",
+                        "VALIDATION_FAILED"));
         assertThat(post.getResponses().get("400").getContent()).containsKey("application/problem+json");
+        assertThat(post.getResponses().get("406").getExtensions()).containsEntry("x-error-codes", List.of("NOT_ACCEPTABLE"));
     }
 }

@@ -61,7 +61,8 @@ public class ReturnCommandController {
     @Operation(summary = "Request a return; the same Idempotency-Key and body always give the same answer")
     @ApiResponse(responseCode = "201", description = "the return, AUTHORIZED or REJECTED line by line (reason codes per line)")
     @ApiResponse(responseCode = "400", description = "a body or header that breaks the contract (code MALFORMED_REQUEST, "
-            + "VALIDATION_FAILED, UNKNOWN_FIELD, MISSING_HEADER, ORDER_LINE_NOT_FOUND, DUPLICATE_LINE, INVALID_QUANTITY, "
+            + "VALIDATION_FAILED, UNKNOWN_FIELD, DUPLICATE_FIELD, MISSING_HEADER, INVALID_IDEMPOTENCY_KEY, "
+            + "ORDER_LINE_NOT_FOUND, DUPLICATE_LINE, INVALID_QUANTITY, "
             + "STORE_ID_REQUIRED, REPLACEMENT_SKU_REQUIRED, RETURN_HAS_NO_LINES or STORE_REQUIRED)")
     @ApiResponse(responseCode = "403", description = "a store or customer outside the caller's scope "
             + "(code STORE_NOT_IN_SCOPE or CUSTOMER_NOT_IN_SCOPE)")
@@ -93,7 +94,7 @@ public class ReturnCommandController {
     @Operation(summary = "Record items received at a warehouse or store, per line")
     @ApiResponse(responseCode = "200", description = "the return and its status after the receipt")
     @ApiResponse(responseCode = "400", description = "a body that breaks the contract (code MALFORMED_REQUEST, "
-            + "VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_QUANTITY, LOCATION_REQUIRED or RETURN_HAS_NO_LINES)")
+            + "VALIDATION_FAILED, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_QUANTITY, LOCATION_REQUIRED or RETURN_HAS_NO_LINES)")
     @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may handle (code RETURN_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "the return cannot take a receipt now (code ILLEGAL_TRANSITION) "
             + "or changed at the same moment (CONCURRENT_MODIFICATION)")
@@ -112,7 +113,7 @@ public class ReturnCommandController {
     @Operation(summary = "Record inspection results: grade, disposition and accepted quantity per line")
     @ApiResponse(responseCode = "200", description = "the return and its status after the inspection")
     @ApiResponse(responseCode = "400", description = "a body that breaks the contract (code MALFORMED_REQUEST, "
-            + "VALIDATION_FAILED, UNKNOWN_FIELD, GRADE_AND_DISPOSITION_REQUIRED or RETURN_HAS_NO_LINES)")
+            + "VALIDATION_FAILED, UNKNOWN_FIELD, DUPLICATE_FIELD, GRADE_AND_DISPOSITION_REQUIRED or RETURN_HAS_NO_LINES)")
     @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may handle (code RETURN_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "the return cannot be inspected now (code ILLEGAL_TRANSITION), a "
             + "line was inspected already (LINE_ALREADY_INSPECTED) or it changed at the same moment (CONCURRENT_MODIFICATION)")

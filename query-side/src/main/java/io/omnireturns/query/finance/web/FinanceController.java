@@ -46,7 +46,8 @@ import java.util.List;
 @Tag(name = "Finance", description = "Ledger, reconciliation and period close")
 public class FinanceController {
 
-    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+    static final String TEXT_CSV_VALUE = "text/csv";
+    static final MediaType TEXT_CSV = MediaType.parseMediaType(TEXT_CSV_VALUE);
 
     private final QueryGateway queryGateway;
     private final PeriodClosing periodClosing;
@@ -56,7 +57,8 @@ public class FinanceController {
         this.periodClosing = periodClosing;
     }
 
-    @GetMapping("/periods/{period}/reconciliation")
+    // an Accept that allows neither is 406 NOT_ACCEPTABLE, not silently JSON
+    @GetMapping(value = "/periods/{period}/reconciliation", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV_VALUE})
     @Operation(summary = "The reconciliation of an accounting period",
             description = "Totals by currency, channel, tender and disposition, adjustments of closed periods and "
                     + "one page of discrepancies. A closed period answers its frozen report. JSON by default, CSV "

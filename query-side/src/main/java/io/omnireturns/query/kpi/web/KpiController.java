@@ -38,6 +38,9 @@ public class KpiController {
         this.clock = clock;
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     @GetMapping
     @Operation(summary = "Business KPIs over a time window",
             description = "Durations in seconds with p50/p90/p99 (continuous percentiles) and mean; shares as "
@@ -61,6 +64,11 @@ public class KpiController {
         if (!start.isBefore(end)) {
             throw new DomainException(ErrorKind.INVALID_INPUT, "INVALID_PARAMETER",
                     "from (" + start + ") must be before to (" + end + ")");
+        }
+        if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
+            // Java's instants reach far beyond what PostgreSQL's timestamps hold
+            throw new DomainException(ErrorKind.INVALID_INPUT, "INVALID_PARAMETER",
+                    "from and to must lie between " + EARLIEST + " and " + LATEST);
         }
         return queryGateway.query(new FindKpis(start, end, channel), ResponseTypes.instanceOf(KpiReport.class)).join();
     }
