@@ -169,6 +169,7 @@ public class ReturnProcessSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReturnRequested event, DeadlineManager deadlines, ProcessProperties settings) {
+        boolean redelivered = returnId != null;
         returnId = event.returnId();
         orderId = event.orderId();
         customerId = event.customerId();
@@ -184,8 +185,10 @@ public class ReturnProcessSaga {
             item.replacementSku = line.replacementSku();
             items.put(line.orderLineId(), item);
         }
-        // the request decides at once; this finishes its work should it crash first (OverdueDecision)
-        decisionDeadlineId = deadlines.schedule(settings.decisionTimeout(), DECISION_TIMEOUT);
+        if (!redelivered) {
+            // the request decides at once; this finishes its work should it crash first (OverdueDecision)
+            decisionDeadlineId = deadlines.schedule(settings.decisionTimeout(), DECISION_TIMEOUT);
+        }
     }
 
     @DeadlineHandler(deadlineName = DECISION_TIMEOUT)
