@@ -144,6 +144,7 @@ class ReturnProcessFlowTest {
         assertThat(queued.path("system").asText()).isEqualTo("PAYMENT");
         assertThat(crm.cases().stream().filter(c -> c.returnId().equals(returnId))).hasSize(1);
         assertThat(payments.refunds().stream().filter(r -> r.returnId().equals(returnId))).isEmpty();
+        assertRetriesKeepTheTrailOfTheRequestThatStartedThePayment(api, returnId);
 
         payments.behaviour().setFailureRate(0);
         JsonNode retried = api.post("/api/v1/exceptions/" + exceptionId + "/retry", Map.of()).getBody();
@@ -152,6 +153,32 @@ class ReturnProcessFlowTest {
         JsonNode completed = driver.awaitStatus(returnId, "COMPLETED");
         assertLedgersAgreeWith(completed);
         assertThat(completed.path("openExceptions")).isEmpty();
+    }
+
+    /**
+     * The auditors' history: the first payment attempt ran for the request that approved the refund; every later one
+     * was started by a retry deadline, so its events name the system as actor and keep that request's conversation.
+     */
+    private static void assertRetriesKeepTheTrailOfTheRequestThatStartedThePayment(ApiClient api, String returnId) {
+        JsonNode history = api.as("auditor").get("/api/v1/returns/" + returnId + "/history").getBody();
+        List<JsonNode> attempts = new ArrayList<>();
+        history.path("events").forEach(event -> {
+            if ("StepAttemptFailed".equals(event.path("eventType").asText())
+                    && "REFUND_PAYMENT".equals(event.path("payload").path("stepKey").asText())) {
+                attempts.add(event);
+            }
+        });
+        assertThat(attempts).hasSizeGreaterThan(1);
+        JsonNode first = attempts.get(0);
+        assertThat(first.path("actor").asText()).isNotEqualTo("system");
+        String conversation = first.path("correlationId").asText();
+        assertThat(conversation).isNotBlank();
+        assertThat(attempts.subList(1, attempts.size())).allSatisfy(retried -> {
+            assertThat(retried.path("actor").asText()).isEqualTo("system");
+            assertThat(retried.path("sourceSystem").asText()).isEqualTo("omnireturns");
+            assertThat(retried.path("correlationId").asText()).isEqualTo(conversation);
+            assertThat(retried.path("metadata").path("trigger").asText()).startsWith("deadline:step-");
+        });
     }
 
     private String webReturn() {

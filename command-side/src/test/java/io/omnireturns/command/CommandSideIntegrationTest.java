@@ -22,7 +22,9 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = CommandSideApplication.class, properties = {
         "omnireturns.database.embedded.data-dir=",
         // parked webhooks are swept when a test says so, never behind its back
-        "omnireturns.integrations.sweep-interval=1h"})
+        "omnireturns.integrations.sweep-interval=1h",
+        // a return left REQUESTED is decided soon (ReturnDecisionTimeoutIntegrationTest); requests decide at once
+        "omnireturns.process.decision-timeout=2s"})
 @AutoConfigureMockMvc
 @Import(SignedInAsAdmin.class)
 @MockitoBean(types = StepExecutor.class)

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param settlementSla         how long a refund may stay unsettled before operations are asked to look
  * @param callThreads           threads making remote calls (calls wait on the network, not the CPU): each call in
  *                              flight holds one, so with 200 ms systems 13 returns/s need about 30 (BENCHMARKS.md)
+ * @param decisionTimeout       a return still REQUESTED by then (its request crashed before eligibility was decided)
+ *                              is decided by the process, or put ON_HOLD when that fails
  */
 @ConfigurationProperties(prefix = "omnireturns.process")
 public record ProcessProperties(
@@ -25,7 +27,8 @@ public record ProcessProperties(
         @DefaultValue("2m") Duration stepTimeout,
         @DefaultValue("30d") Duration receiptExpiry,
         @DefaultValue("5d") Duration settlementSla,
-        @DefaultValue("64") int callThreads) {
+        @DefaultValue("64") int callThreads,
+        @DefaultValue("5m") Duration decisionTimeout) {
 
     public Duration backoffBefore(int nextAttempt) {
         Duration wait = stepRetryBackoff;

@@ -98,6 +98,7 @@ public class ReturnProcessSaga {
     static final String STEP_RETRY = "step-retry";
     static final String RECEIPT_EXPIRY = "receipt-expiry";
     static final String SETTLEMENT_SLA = "settlement-sla";
+    static final String DECISION_TIMEOUT = "decision-timeout";
 
     static final String AUTHORIZED = "AUTHORIZED";
     static final String LABEL_ISSUED = "LABEL_ISSUED";
@@ -161,12 +162,14 @@ public class ReturnProcessSaga {
     private final Set<String> escalated = new HashSet<>();
     private String expiryDeadlineId;
     private String settlementDeadlineId;
+    private String decisionDeadlineId;
 
     // ---- request and eligibility -------------------------------------------------------------
 
     @StartSaga
     @SagaEventHandler(associationProperty = RETURN_ID)
-    void on(ReturnRequested event) {
+    void on(ReturnRequested event, DeadlineManager deadlines, ProcessProperties settings) {
+        boolean redelivered = returnId != null;
         returnId = event.returnId();
         orderId = event.orderId();
         customerId = event.customerId();
@@ -182,10 +185,28 @@ public class ReturnProcessSaga {
             item.replacementSku = line.replacementSku();
             items.put(line.orderLineId(), item);
         }
+        if (!redelivered) {
+            // the request decides at once; this finishes its work should it crash first (OverdueDecision)
+            decisionDeadlineId = deadlines.schedule(settings.decisionTimeout(), DECISION_TIMEOUT);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = DECISION_TIMEOUT)
+    void decisionOverdue(DeadlineMessage<?> timeout, OverdueDecision decision) {
+        decisionDeadlineId = null;
+        decision.decide(returnId);
+    }
+
+    private void eligibilityDecided(DeadlineManager deadlines) {
+        if (decisionDeadlineId != null) {
+            deadlines.cancelSchedule(DECISION_TIMEOUT, decisionDeadlineId);
+            decisionDeadlineId = null;
+        }
     }
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReturnAuthorized event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        eligibilityDecided(deadlines);
         if (authorizedItems() > 0) {
             return; // redelivered: the fraud check already ran
         }
@@ -475,11 +496,13 @@ public class ReturnProcessSaga {
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReturnRejected event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        eligibilityDecided(deadlines);
         notifyCustomer("REJECTED", steps, deadlines, settings);
     }
 
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ReturnCancelled event, StepExecutor steps, DeadlineManager deadlines, ProcessProperties settings) {
+        eligibilityDecided(deadlines);
         notifyCustomer("CANCELLED", steps, deadlines, settings);
     }
 
@@ -556,12 +579,15 @@ public class ReturnProcessSaga {
     /** Retried from the exception queue, or resumed by a person: the failed step runs again, same key. */
     @SagaEventHandler(associationProperty = RETURN_ID)
     void on(ExceptionResolved event, CommandGateway commands, StepExecutor steps, DeadlineManager deadlines,
-            ProcessProperties settings) {
-        if (!escalated.remove(event.stepKey())) {
+            ProcessProperties settings, OverdueDecision decision) {
+        boolean runAgain = "RETRY".equals(event.resolution()) || HoldDecision.RESUME.name().equals(event.resolution());
+        if (OverdueDecision.STEP_KEY.equals(event.stepKey())) {
+            if (runAgain) {
+                decision.decide(returnId); // raised by OverdueDecision, not escalated here; a repeat finds it decided
+            }
             return;
         }
-        boolean runAgain = "RETRY".equals(event.resolution()) || HoldDecision.RESUME.name().equals(event.resolution());
-        if (!runAgain) {
+        if (!escalated.remove(event.stepKey()) || !runAgain) {
             return;
         }
         if (SETTLEMENT.equals(event.stepKey())) {
@@ -696,6 +722,7 @@ public class ReturnProcessSaga {
                         new CaseRequest(key, returnId, customerId, "RETURN_EXCEPTION",
                                 "return " + returnId + " needs attention: exception " + exceptionId));
             }
+            case DECIDE_ELIGIBILITY -> throw new IllegalStateException("eligibility is decided here, not called remotely");
         };
     }
 

@@ -572,6 +572,9 @@ public class ReturnAggregate {
 
     @CommandHandler
     public ReturnStatus handle(RaiseException command) {
+        if (command.step() == ProcessStep.DECIDE_ELIGIBILITY && (eligibilityDecided || status != ReturnStatus.REQUESTED)) {
+            return status; // decided (or withdrawn) meanwhile: nothing is overdue any more
+        }
         String exceptionId = "EX-" + returnId + "-" + (exceptionsRaised + 1);
         apply(new ExceptionRaised(returnId, exceptionId, command.step(), command.stepKey(), command.step().system(),
                 command.failureCode(), command.message(), command.attempts()));
@@ -594,6 +597,7 @@ public class ReturnAggregate {
         return switch (step) {
             case REFUND_PAYMENT -> HoldReason.REFUND_FAILED;
             case POST_CREDIT_MEMO, ADJUST_INVENTORY -> HoldReason.POSTING_FAILED;
+            case DECIDE_ELIGIBILITY -> HoldReason.DECISION_OVERDUE;
             default -> HoldReason.INTEGRATION_FAILURE;
         };
     }

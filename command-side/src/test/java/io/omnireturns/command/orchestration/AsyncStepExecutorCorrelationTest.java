@@ -114,6 +114,6 @@ class AsyncStepExecutorCorrelationTest {
             return new FraudAssessment(10, false, List.of());
         }, null, null, null, null, null, null, null,
                 new ProcessProperties(5, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(2),
-                        Duration.ofDays(30), Duration.ofDays(5), 2), registry);
+                        Duration.ofDays(30), Duration.ofDays(5), 2, Duration.ofMinutes(5)), registry);
     }
 }

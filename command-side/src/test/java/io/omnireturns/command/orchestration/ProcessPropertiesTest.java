@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessPropertiesTest {
 
     private static final ProcessProperties SETTINGS = new ProcessProperties(5, Duration.ofSeconds(2),
-            Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4);
+            Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4, Duration.ofMinutes(5));
 
     @Test
     void the_second_attempt_waits_the_configured_backoff() {
@@ -33,7 +33,7 @@ class ProcessPropertiesTest {
     @Test
     void a_backoff_configured_above_its_maximum_is_cut_to_the_maximum() {
         ProcessProperties impatient = new ProcessProperties(5, Duration.ofMinutes(10), Duration.ofMinutes(5),
-                Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4);
+                Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4, Duration.ofMinutes(5));
 
         assertThat(impatient.backoffBefore(2)).isEqualTo(Duration.ofMinutes(5));
     }

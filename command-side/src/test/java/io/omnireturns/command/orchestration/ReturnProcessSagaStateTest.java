@@ -25,7 +25,7 @@ import static org.mockito.Mockito.mock;
 class ReturnProcessSagaStateTest {
 
     private static final ProcessProperties SETTINGS = new ProcessProperties(5, Duration.ofSeconds(2),
-            Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4);
+            Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4, Duration.ofMinutes(5));
 
     private final Serializer serializer = JacksonSerializer.builder()
             .objectMapper(AxonInfrastructureConfiguration.storageObjectMapper())
@@ -63,7 +63,7 @@ class ReturnProcessSagaStateTest {
     /** Requested, authorized, labelled, received, inspected, approved; refund requested from the gateway. */
     private ReturnProcessSaga processWaitingForTheGateway() {
         ReturnProcessSaga saga = new ReturnProcessSaga();
-        saga.on(story.requested());
+        saga.on(story.requested(), deadlines, SETTINGS);
         saga.on(story.authorized(), steps, deadlines, SETTINGS);
         saga.on(story.fraudCleared(), steps, deadlines, SETTINGS);
         saga.on(story.labelIssued(), steps, deadlines, SETTINGS);

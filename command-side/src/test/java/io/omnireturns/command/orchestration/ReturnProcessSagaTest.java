@@ -76,7 +76,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ReturnProcessSagaTest {
 
     private static final ProcessProperties SETTINGS = new ProcessProperties(5, Duration.ofSeconds(2),
-            Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4);
+            Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4, Duration.ofMinutes(5));
     private static final Duration STEP_TIMEOUT_AFTER = SETTINGS.stepTimeout();
     private static final Duration RECEIPT_EXPIRES_AFTER = SETTINGS.receiptExpiry();
     private static final Duration SETTLEMENT_DUE_AFTER = SETTINGS.settlementSla();
@@ -101,6 +101,7 @@ class ReturnProcessSagaTest {
         fixture = new SagaTestFixture<>(ReturnProcessSaga.class);
         fixture.registerResource(steps);
         fixture.registerResource(SETTINGS);
+        fixture.registerResource(org.mockito.Mockito.mock(OverdueDecision.class));
         fixture.registerStartRecordingCallback(steps::forget);
         // a failing saga handler fails the test instead of being logged and skipped
         fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
@@ -136,7 +137,7 @@ class ReturnProcessSagaTest {
                     .expectActiveSagas(1)
                     .expectAssociationWith("returnId", RETURN_ID)
                     .expectNoDispatchedCommands()
-                    .expectNoScheduledDeadlines();
+                    .expectScheduledDeadlineWithName(SETTINGS.decisionTimeout(), ReturnProcessSaga.DECISION_TIMEOUT);
             assertThat(steps.calls()).isEmpty();
         }
 

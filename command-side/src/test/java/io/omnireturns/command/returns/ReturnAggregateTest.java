@@ -11,6 +11,9 @@ import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.Grade;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.HoldReason;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.LineRefund;
@@ -269,6 +272,27 @@ class ReturnAggregateTest {
                             List.of(decision("L1", 2, 2), decision("L1", 2, 0), decision("L2", 1, 1))))
                     .expectNoEvents()
                     .expectException(refusal(DECISION_DOES_NOT_MATCH_REQUEST));
+        }
+
+        @Test
+        void an_overdue_decision_that_could_not_be_made_puts_the_requested_return_on_hold_in_the_exception_queue() {
+            fixture.given(requested())
+                    .when(new RaiseException(RETURN_ID, ProcessStep.DECIDE_ELIGIBILITY, "DECIDE_ELIGIBILITY",
+                            "DECISION_FAILED", "ledger unavailable", 1))
+                    .expectEvents(new ExceptionRaised(RETURN_ID, "EX-" + RETURN_ID + "-1", ProcessStep.DECIDE_ELIGIBILITY,
+                                    "DECIDE_ELIGIBILITY", ExternalSystem.ORDER, "DECISION_FAILED", "ledger unavailable", 1),
+                            new ReturnPutOnHold(RETURN_ID, HoldReason.DECISION_OVERDUE, ExternalSystem.ORDER,
+                                    "DECIDE_ELIGIBILITY failed: DECISION_FAILED: ledger unavailable",
+                                    ReturnStatus.REQUESTED));
+        }
+
+        @Test
+        void an_overdue_decision_failure_reported_after_the_return_was_decided_changes_nothing() {
+            fixture.given(authorized())
+                    .when(new RaiseException(RETURN_ID, ProcessStep.DECIDE_ELIGIBILITY, "DECIDE_ELIGIBILITY",
+                            "DECISION_FAILED", "ledger unavailable", 1))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(ReturnStatus.AUTHORIZED);
         }
 
         @Test

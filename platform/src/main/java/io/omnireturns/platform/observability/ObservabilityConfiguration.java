@@ -6,6 +6,8 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,6 +30,12 @@ public class ObservabilityConfiguration {
         FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Which deadline set the system to work travels on with the actor (see {@link DeadlineTrailInterceptor}). */
+    @Bean
+    public CorrelationDataProvider deadlineTriggerProvider() {
+        return new SimpleCorrelationDataProvider(DeadlineTrailInterceptor.TRIGGER);
     }
 
     @Bean

@@ -6,5 +6,7 @@ public enum HoldReason {
     REFUND_FAILED,
     POSTING_FAILED,
     INTEGRATION_FAILURE,
-    MANUAL
+    MANUAL,
+    /** Eligibility could not be decided in time (the request was recorded, its decision was lost or failed). */
+    DECISION_OVERDUE
 }

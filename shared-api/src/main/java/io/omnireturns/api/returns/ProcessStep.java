@@ -11,7 +11,9 @@ public enum ProcessStep {
     ADJUST_INVENTORY(ExternalSystem.ERP_INVENTORY),
     REVERSE_LOYALTY(ExternalSystem.LOYALTY),
     NOTIFY_CUSTOMER(ExternalSystem.CRM),
-    OPEN_CASE(ExternalSystem.CRM);
+    OPEN_CASE(ExternalSystem.CRM),
+    /** Deciding eligibility of a recorded request; the process does it only when the request's own decision is overdue. */
+    DECIDE_ELIGIBILITY(ExternalSystem.ORDER);
 
     private final ExternalSystem system;
 

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
-import io.omnireturns.api.ledger.QuantityReservation;
-import io.omnireturns.api.ledger.ReserveReturnQuantities;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.RequestedLine;
@@ -17,8 +15,6 @@ import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.command.config.CommandSideProperties;
 import io.omnireturns.command.connectors.orders.OrderSystem;
-import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
-import io.omnireturns.command.policy.eligibility.EligibilityRequest;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -29,11 +25,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -48,7 +41,7 @@ public class ReturnRequestService {
     public static final String CUSTOMER_DOES_NOT_MATCH_ORDER = "CUSTOMER_DOES_NOT_MATCH_ORDER";
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     public static final String REQUEST_IN_PROGRESS = "REQUEST_IN_PROGRESS";
-    public static final String QUANTITY_EXCEEDS_REMAINING = "QUANTITY_EXCEEDS_REMAINING";
+    public static final String QUANTITY_EXCEEDS_REMAINING = ReturnEligibility.QUANTITY_EXCEEDS_REMAINING;
 
     /** Canonical form for hashing: the same request always hashes the same, whatever the key order. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -59,12 +52,12 @@ public class ReturnRequestService {
 
     private final CommandGateway commands;
     private final OrderSystem orders;
-    private final EligibilityPolicy eligibility;
+    private final ReturnEligibility eligibility;
     private final ReturnRequestIdempotency idempotency;
     private final CommandSideProperties properties;
     private final Clock clock;
 
-    public ReturnRequestService(CommandGateway commands, OrderSystem orders, EligibilityPolicy eligibility,
+    public ReturnRequestService(CommandGateway commands, OrderSystem orders, ReturnEligibility eligibility,
                                 ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock) {
         this.commands = commands;
         this.orders = orders;
@@ -127,7 +120,8 @@ public class ReturnRequestService {
             }
             throw refused;
         }
-        List<LineDecision> decisions = decideEligibility(returnId, form, order, lines);
+        List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
+                clock.instant());
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
         idempotency.answer(caller, idempotencyKey, returnId, 201, write(answer), clock.instant());
@@ -141,33 +135,6 @@ public class ReturnRequestService {
         } catch (AggregateStreamCreationException alreadyCreated) {
             // the id was minted for this key alone: it exists because this request (or its taker) created it
         }
-    }
-
-    private List<LineDecision> decideEligibility(String returnId, ReturnRequestForm form, OrderSnapshot order,
-                                                 List<RequestedLine> lines) {
-        List<LineDecision> byPolicy = eligibility.evaluate(
-                new EligibilityRequest(order, form.channel(), form.storeId(), lines, clock.instant()));
-        Map<String, Integer> eligible = new LinkedHashMap<>();
-        byPolicy.stream().filter(LineDecision::isAuthorized)
-                .forEach(decision -> eligible.put(decision.orderLineId(), decision.authorizedQuantity()));
-        if (eligible.isEmpty()) {
-            return byPolicy;
-        }
-        List<QuantityReservation> reservations =
-                commands.sendAndWait(new ReserveReturnQuantities(order.orderId(), returnId, eligible, order));
-        Map<String, QuantityReservation> byLine = new LinkedHashMap<>();
-        reservations.forEach(reservation -> byLine.put(reservation.orderLineId(), reservation));
-        List<LineDecision> decisions = new ArrayList<>();
-        for (LineDecision decision : byPolicy) {
-            QuantityReservation reservation = byLine.get(decision.orderLineId());
-            if (decision.isAuthorized() && (reservation == null || !reservation.isGranted())) {
-                decisions.add(new LineDecision(decision.orderLineId(), decision.requestedQuantity(), 0,
-                        List.of(QUANTITY_EXCEEDS_REMAINING)));
-            } else {
-                decisions.add(decision);
-            }
-        }
-        return decisions;
     }
 
     private static String hash(ReturnRequestForm form) {

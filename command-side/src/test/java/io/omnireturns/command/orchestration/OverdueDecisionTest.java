@@ -1,0 +1,122 @@
+package io.omnireturns.command.orchestration;
+
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.HoldDecision;
+import io.omnireturns.api.returns.HoldReason;
+import io.omnireturns.api.returns.LineDecision;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.command.RecordEligibilityDecision;
+import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.command.returns.application.ReturnEligibility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.omnireturns.command.orchestration.ReturnStory.RETURN_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/**
+ * Finishing an overdue eligibility decision, on the events a return recorded: it decides with the recorded order and
+ * lines as of when the return was requested, leaves a decided, withdrawn or held return alone, and puts the return on
+ * hold when deciding fails.
+ */
+class OverdueDecisionTest {
+
+    private static final Instant REQUESTED_AT = Instant.parse("2025-06-02T09:00:00Z");
+
+    private final ReturnStory story = ReturnStory.mailBack();
+    private final EmbeddedEventStore events = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final ReturnEligibility eligibility = mock(ReturnEligibility.class);
+    private final CommandGateway commands = mock(CommandGateway.class);
+    private final OverdueDecision overdue = new OverdueDecision(events, eligibility, commands);
+
+    @AfterEach
+    void close() {
+        events.shutDown();
+    }
+
+    @Test
+    void a_return_still_requested_is_decided_on_its_recorded_order_and_lines_as_of_its_request() {
+        recorded(story.requested());
+        ReturnRequested requested = story.requested();
+        List<LineDecision> decisions = story.authorized().decisions();
+        when(eligibility.decide(RETURN_ID, requested.order(), requested.channel(), requested.storeId(),
+                requested.lines(), REQUESTED_AT)).thenReturn(decisions);
+
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.DECIDED);
+
+        verify(commands).sendAndWait(new RecordEligibilityDecision(RETURN_ID, decisions));
+    }
+
+    @Test
+    void a_return_decided_meanwhile_is_left_alone_and_its_quantities_are_not_reserved_again() {
+        recorded(story.requested(), story.authorized());
+
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.NOT_AWAITING);
+
+        verifyNoInteractions(eligibility, commands);
+    }
+
+    @Test
+    void a_cancelled_or_held_return_is_left_alone() {
+        recorded(story.requested(), story.putOnHold(HoldReason.MANUAL, ExternalSystem.ORDER, ReturnStatus.REQUESTED));
+
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.NOT_AWAITING);
+
+        verifyNoInteractions(eligibility, commands);
+    }
+
+    @Test
+    void a_return_whose_hold_was_resumed_as_requested_is_decided() {
+        recorded(story.requested(), story.putOnHold(HoldReason.DECISION_OVERDUE, ExternalSystem.ORDER,
+                ReturnStatus.REQUESTED), story.holdResolved(HoldDecision.RESUME, ReturnStatus.REQUESTED));
+        when(eligibility.decide(any(), any(), any(), any(), any(), any())).thenReturn(story.authorized().decisions());
+
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.DECIDED);
+    }
+
+    @Test
+    void a_decision_that_fails_puts_the_return_on_hold_in_the_exception_queue() {
+        recorded(story.requested());
+        when(eligibility.decide(any(), any(), any(), any(), any(), any()))
+                .thenThrow(new IllegalStateException("order ledger unavailable"));
+
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.HELD);
+
+        verify(commands).sendAndWait(new RaiseException(RETURN_ID, ProcessStep.DECIDE_ELIGIBILITY,
+                OverdueDecision.STEP_KEY, "DECISION_FAILED",
+                "eligibility could not be decided: order ledger unavailable", 1));
+    }
+
+    @Test
+    void a_return_never_requested_is_left_alone() {
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.NOT_AWAITING);
+        verifyNoInteractions(eligibility, commands);
+    }
+
+    private void recorded(Object... payloads) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < payloads.length; i++) {
+            messages.add(new GenericDomainEventMessage<>("ReturnAggregate", RETURN_ID, i, payloads[i],
+                    MetaData.emptyInstance(), "event-" + i, REQUESTED_AT.plusSeconds(i)));
+        }
+        events.publish(messages);
+    }
+}
