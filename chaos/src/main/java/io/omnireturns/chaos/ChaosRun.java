@@ -142,8 +142,19 @@ public final class ChaosRun {
             say("load done (" + outcomes(driver.played()) + "); connectors healthy again; waiting up to "
                     + settings.quiescence() + " for every return to settle");
             awaitQuiescence(postgres, sandbox);
+            List<String> paidWhileHeld = paidWhileHeld(postgres, sandbox);
+            int retried = 0;
+            for (int round = 1; settings.retryHolds() && round <= 3; round++) {
+                int now = retryHolds(postgres, api);
+                if (now == 0) {
+                    break;
+                }
+                retried += now;
+                say("retried " + now + " open exceptions as operations would (POST /api/v1/exceptions/{id}/retry)");
+                awaitQuiescence(postgres, sandbox);
+            }
             Boolean equal = verifyView(api);
-            return report(postgres, sandbox, api, driver, equal);
+            return report(postgres, sandbox, api, driver, equal, paidWhileHeld, retried);
         } finally {
             faults.shutdownNow();
         }
@@ -208,7 +219,7 @@ public final class ChaosRun {
         while (System.nanoTime() < deadline) {
             try (Connection connection = postgres.connect()) {
                 Invariants now = Invariants.read(connection, new Books(sandbox.books()));
-                if (now.stuck().isEmpty() && now.gatewayTotal().equals(now.ledgerTotal())) {
+                if (now.stuck().isEmpty() && now.eventRefundTotal().equals(now.ledgerTotal())) {
                     say("settled: " + now.returnIds().size() + " returns");
                     return;
                 }
@@ -223,6 +234,36 @@ public final class ChaosRun {
             Thread.sleep(2000);
         }
         say("not settled after " + settings.quiescence() + ": checking as it stands");
+    }
+
+    private List<String> paidWhileHeld(ExternalPostgres postgres, SandboxProcess sandbox) throws Exception {
+        try (Connection connection = postgres.connect()) {
+            List<String> held = Invariants.read(connection, new Books(sandbox.books())).paidWhileHeld();
+            if (!held.isEmpty()) {
+                say(held.size() + " returns ON_HOLD although the gateway paid them (answer lost, then the step "
+                        + "gave up): " + held.subList(0, Math.min(5, held.size())));
+            }
+            return held;
+        }
+    }
+
+    /** Operations' part once the faults are gone: every open exception retried (the same idempotency keys). */
+    private int retryHolds(ExternalPostgres postgres, ApiClient api) throws Exception {
+        List<String> open = new ArrayList<>();
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT exception_id FROM exception_queue WHERE state = 'OPEN'")) {
+            while (rows.next()) {
+                open.add(rows.getString(1));
+            }
+        }
+        for (String exceptionId : open) {
+            ApiClient.Answer answer = api.post("/api/v1/exceptions/" + exceptionId + "/retry", ApiClient.OPERATIONS,
+                    Map.of(), null);
+            if (answer.status() != 200) {
+                say("retry of " + exceptionId + " answered " + answer.status() + " " + answer.code());
+            }
+        }
+        return open.size();
     }
 
     /** The admin verification: the status view rebuilt in a shadow and compared; null when it cannot answer. */
@@ -250,7 +291,8 @@ public final class ChaosRun {
     }
 
     private ChaosReport report(ExternalPostgres postgres, SandboxProcess sandbox, ApiClient api, ReturnDriver driver,
-                               Boolean viewEqualsReplay) throws Exception {
+                               Boolean viewEqualsReplay, List<String> paidWhileHeld, int holdsRetried)
+            throws Exception {
         JsonNode calls = sandbox.calls();
         Books books = new Books(sandbox.books());
         Files.writeString(settings.workDir().resolve("books.json"), books.json().toPrettyString());
@@ -263,7 +305,7 @@ public final class ChaosRun {
                     facts.count("ON_HOLD"), facts.stuck(), lost, facts.doubleRefunds(), facts.doublePostings(),
                     facts.refundMismatch(), facts.postingMismatch(), facts.missing(), facts.gatewayTotal(),
                     facts.ledgerTotal(), viewEqualsReplay, api.serverErrors(), api.unavailable(), api.unreachable(),
-                    api.requests(), takeover, settings.maxTakeover() == null ? null
+                    api.requests(), takeover, paidWhileHeld, holdsRetried, settings.maxTakeover() == null ? null
                     : settings.maxTakeover().toMillis() / 1000.0, (System.nanoTime() - startedNanos) / 1e9);
             say("calls to the sandbox systems: " + calls.size() + "; driver outcomes: " + outcomes(driver.played()));
             if (takeover != null) {

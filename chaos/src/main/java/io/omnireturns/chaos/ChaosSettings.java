@@ -24,20 +24,23 @@ import java.util.Map;
  *                          the window in which a killed node's calls count as in flight
  * @param quiescence        how long to wait, after the load, for every return to settle
  * @param maxTakeover       fail when the step take-over time exceeds it (empty: reported only)
+ * @param retryHolds        once the load is done and the faults are gone, retry every open exception as operations
+ *                          would ({@code POST /api/v1/exceptions/{id}/retry}), then wait for quiescence again
  */
 public record ChaosSettings(int nodes, int returns, int concurrency, Duration spacing, Path appJar, Path workDir,
                             String nodeHeap, boolean kill, double killAt, boolean restart, Duration restartAfter,
                             boolean outage, double outageAt, Duration outageDuration, String slowConnector,
                             Duration slowLatency, String failingConnector, double failureRate, String stepTimeout,
                             Duration quiescence, Duration labelPatience, Duration requestTimeout,
-                            Duration giveUpAfter, Duration maxTakeover, long seed, Map<String, String> nodeProperties) {
+                            Duration giveUpAfter, Duration maxTakeover, boolean retryHolds, long seed,
+                            Map<String, String> nodeProperties) {
 
     /** The full run of the issue: 3 nodes, 300 returns, kill -9 and restart, a 20 s outage, a slow and a failing connector. */
     public static ChaosSettings full() {
         return new ChaosSettings(3, 300, 8, Duration.ofMillis(200), Path.of("app/target/omnireturns.jar"),
                 Path.of("chaos/target/chaos"), "384m", true, 0.25, true, Duration.ofSeconds(10), true, 0.6,
                 Duration.ofSeconds(20), "erp", Duration.ofSeconds(2), "payments", 0.3, "", Duration.ofMinutes(10),
-                Duration.ofMinutes(4), Duration.ofSeconds(35), Duration.ofMinutes(5), null, 0, Map.of());
+                Duration.ofMinutes(4), Duration.ofSeconds(35), Duration.ofMinutes(5), null, true, 0, Map.of());
     }
 
     /**
@@ -47,7 +50,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
     public static ChaosSettings shortRun(Path appJar, Path workDir) {
         return new ChaosSettings(2, 40, 6, Duration.ofMillis(150), appJar, workDir, "320m", true, 0.4, false,
                 Duration.ZERO, false, 0, Duration.ZERO, "", Duration.ZERO, "", 0, "20s", Duration.ofSeconds(100),
-                Duration.ofMinutes(2), Duration.ofSeconds(35), Duration.ofMinutes(2), null, 0, Map.of());
+                Duration.ofMinutes(2), Duration.ofSeconds(35), Duration.ofMinutes(2), null, true, 0, Map.of());
     }
 
     /** These settings with {@code --name=value} arguments applied. */
@@ -98,6 +101,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
         Duration requestTimeout;
         Duration giveUpAfter;
         Duration maxTakeover;
+        boolean retryHolds;
         long seed;
         Map<String, String> nodeProperties;
 
@@ -108,7 +112,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
             outageDuration = s.outageDuration; slowConnector = s.slowConnector; slowLatency = s.slowLatency;
             failingConnector = s.failingConnector; failureRate = s.failureRate; stepTimeout = s.stepTimeout;
             quiescence = s.quiescence; labelPatience = s.labelPatience; requestTimeout = s.requestTimeout;
-            giveUpAfter = s.giveUpAfter; maxTakeover = s.maxTakeover; seed = s.seed;
+            giveUpAfter = s.giveUpAfter; maxTakeover = s.maxTakeover; retryHolds = s.retryHolds; seed = s.seed;
             nodeProperties = s.nodeProperties;
         }
 
@@ -138,6 +142,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
                 case "request-timeout" -> requestTimeout = duration(v);
                 case "give-up-after" -> giveUpAfter = duration(v);
                 case "max-takeover" -> maxTakeover = v.isEmpty() ? null : duration(v);
+                case "retry-holds" -> retryHolds = Boolean.parseBoolean(v);
                 case "seed" -> seed = Long.parseLong(v);
                 default -> throw new IllegalArgumentException("unknown setting --" + name);
             }
@@ -147,7 +152,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
             return new ChaosSettings(nodes, returns, concurrency, spacing, appJar, workDir, nodeHeap, kill, killAt,
                     restart, restartAfter, outage, outageAt, outageDuration, slowConnector, slowLatency,
                     failingConnector, failureRate, stepTimeout, quiescence, labelPatience, requestTimeout,
-                    giveUpAfter, maxTakeover, seed, nodeProperties);
+                    giveUpAfter, maxTakeover, retryHolds, seed, nodeProperties);
         }
     }
 

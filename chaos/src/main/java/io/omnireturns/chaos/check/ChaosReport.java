@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * @param viewEqualsReplay the admin verification's answer (null: it could not be asked)
  * @param serverErrors     5xx answers other than 503 DATABASE_UNAVAILABLE, by status, code, method, path
  * @param unavailable      503 DATABASE_UNAVAILABLE answers (expected during the outage)
+ * @param paidWhileHeld    returns found ON_HOLD (refund failed) although the gateway had paid them, before the
+ *                         open exceptions were retried: a finding, not a failure, when the retry heals them
+ * @param holdsRetried     open exceptions the harness retried as operations would, once the faults were gone
  * @param takeover         the steps of the killed node (null: no node was killed); a step never completed is
  *                         reported, not failed: its return is stuck (a failure of its own) unless the process
  *                         no longer needed it (e.g. a milestone notification of a return completed meanwhile)
@@ -33,7 +36,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
                           List<String> postingMismatch, List<String> missing, Map<String, Long> gatewayTotal,
                           Map<String, Long> ledgerTotal, Boolean viewEqualsReplay, Map<String, Long> serverErrors,
                           long unavailable, long unreachable, long requests, StepTakeover.Result takeover,
-                          Double maxTakeoverTargetSeconds, double durationSeconds) {
+                          List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds, double durationSeconds) {
 
     public int stuckCount() {
         return stuck.values().stream().mapToInt(Integer::intValue).sum();
@@ -104,6 +107,8 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("view_equals_replay", viewEqualsReplay == null ? "unknown" : viewEqualsReplay);
         fields.put("steps_in_flight_at_kill", takeover == null ? "n/a" : takeover.inFlight());
         fields.put("steps_not_taken_over", takeover == null ? "n/a" : takeover.notTakenOver().size());
+        fields.put("paid_while_held", paidWhileHeld.size());
+        fields.put("holds_retried", holdsRetried);
         fields.put("unreachable", unreachable);
         fields.put("requests", requests);
         fields.put("duration_s", Math.round(durationSeconds));

@@ -157,6 +157,30 @@ public final class Invariants {
         return missing;
     }
 
+    /** The refunds the events record ({@code RefundIssued}), per currency: what the ledger must have caught up to. */
+    public Map<String, Long> eventRefundTotal() {
+        Map<String, Long> totals = new TreeMap<>();
+        for (StoredEvents.Event issued : events.ofType("RefundIssued")) {
+            totals.merge(issued.payload().path("amount").path("currency").asText(),
+                    issued.payload().path("amount").path("minor").asLong(), Long::sum);
+        }
+        return totals;
+    }
+
+    /** Returns ON_HOLD although the gateway paid them: the answer was lost and the process gave up on the step. */
+    public List<String> paidWhileHeld() {
+        List<String> held = new ArrayList<>();
+        Map<String, Long> issued = events.countByReturn("RefundIssued");
+        for (JsonNode refund : books.refunds()) {
+            String returnId = refund.path("returnId").asText();
+            Status status = statuses.get(returnId);
+            if (status != null && "ON_HOLD".equals(status.status()) && !issued.containsKey(returnId)) {
+                held.add(returnId);
+            }
+        }
+        return held;
+    }
+
     public Map<String, Long> gatewayTotal() {
         return books.refundTotals();
     }
