@@ -60,6 +60,11 @@ public final class ChaosRun {
             throw new IllegalStateException("no service jar at " + settings.appJar().toAbsolutePath()
                     + ": build it first (mvn -B -q -pl app -am package -DskipTests)");
         }
+        try (var old = Files.list(work)) { // the logs and books of an earlier run
+            for (Path file : old.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".json")).toList()) {
+                Files.delete(file);
+            }
+        }
         say("work directory " + work + "; logs there");
         try (ExternalPostgres postgres = ExternalPostgres.fresh(work.resolve("postgres"), freePort());
              SandboxProcess sandbox = SandboxProcess.start(0, settings.seed(), work.resolve("sandbox-systems.log"))) {
