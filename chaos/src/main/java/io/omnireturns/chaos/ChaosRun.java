@@ -95,17 +95,13 @@ public final class ChaosRun {
         return nodes;
     }
 
-    /** The first node alone (it migrates the schema), then the others side by side. */
+    /** All nodes side by side: they migrate the shared schema under Flyway's lock, so any order is safe. */
     private void startNodes(List<ServiceNode> nodes) throws Exception {
-        Duration patience = Duration.ofMinutes(4);
-        nodes.get(0).launch();
-        nodes.get(0).awaitReady(patience);
-        say(nodes.get(0).name() + " ready at " + nodes.get(0).baseUrl());
-        for (ServiceNode node : nodes.subList(1, nodes.size())) {
+        for (ServiceNode node : nodes) {
             node.launch();
         }
-        for (ServiceNode node : nodes.subList(1, nodes.size())) {
-            node.awaitReady(patience);
+        for (ServiceNode node : nodes) {
+            node.awaitReady(Duration.ofMinutes(4));
             say(node.name() + " ready at " + node.baseUrl());
         }
     }
