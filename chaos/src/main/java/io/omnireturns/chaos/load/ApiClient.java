@@ -10,10 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -60,7 +63,7 @@ public final class ApiClient {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger next = new AtomicInteger();
     private final LongAdder requests = new LongAdder();
-    private final LongAdder unavailable = new LongAdder();
+    private final ConcurrentLinkedQueue<Instant> unavailableAt = new ConcurrentLinkedQueue<>();
     private final LongAdder unreachable = new LongAdder();
     private final Map<String, LongAdder> serverErrors = new ConcurrentHashMap<>();
 
@@ -123,7 +126,7 @@ public final class ApiClient {
                 }
                 String code = json.path("code").asText("");
                 if (status == 503 && DATABASE_UNAVAILABLE.equals(code)) {
-                    unavailable.increment();
+                    unavailableAt.add(Instant.now());
                 } else {
                     serverErrors.computeIfAbsent(status + " " + (code.isEmpty() ? "-" : code) + " " + method + " "
                             + template(path), k -> new LongAdder()).increment();
@@ -173,9 +176,9 @@ public final class ApiClient {
         return requests.sum();
     }
 
-    /** 503 DATABASE_UNAVAILABLE answers: expected while PostgreSQL is down. */
-    public long unavailable() {
-        return unavailable.sum();
+    /** When each 503 DATABASE_UNAVAILABLE was answered: expected while PostgreSQL is down, a failure otherwise. */
+    public List<Instant> unavailableAt() {
+        return List.copyOf(unavailableAt);
     }
 
     /** Attempts that reached no node or got no answer (a killed or restarting node). */
@@ -185,7 +188,7 @@ public final class ApiClient {
 
     /** Every other 5xx, by "status code method path". */
     public Map<String, Long> serverErrors() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         serverErrors.forEach((key, count) -> counts.put(key, count.sum()));
         return counts;
     }

@@ -139,12 +139,12 @@ public final class SandboxSystems implements AutoCloseable {
             Object answer;
             try {
                 Faults.Outcome outcome = faults.next(connector);
+                Optional<Object> result = outcome == Faults.Outcome.FAIL_BEFORE ? Optional.empty()
+                        : dispatch(connector, method, operation, json);
                 if (outcome == Faults.Outcome.FAIL_BEFORE) {
-                    throw new ConnectorException(ExternalSystem.ORDER, "CHAOS_FAULT", "injected failure before the "
-                            + "effect", true);
-                }
-                Optional<Object> result = dispatch(connector, method, operation, json);
-                if (result.isEmpty()) {
+                    status = 503;
+                    answer = problem("CHAOS_FAULT", "injected failure before the effect");
+                } else if (result.isEmpty()) {
                     status = 404;
                     answer = problem("NOT_FOUND", method + " " + path + " is not part of the contract");
                 } else if (outcome == Faults.Outcome.FAIL_AFTER) {
