@@ -139,7 +139,12 @@ public final class ChaosRun {
             if (!driver.await(loadPatience)) {
                 say("the driver did not finish within " + loadPatience);
             }
-            schedule.get();
+            try {
+                schedule.get();
+            } catch (java.util.concurrent.ExecutionException failed) {
+                // e.g. the killed node did not come back: the run goes on with the nodes it has, and says so
+                say("a fault could not be played out: " + failed.getCause());
+            }
             sandbox.fault(settings.slowConnector().isEmpty() ? "none" : settings.slowConnector(), 0, 0);
             sandbox.fault(settings.failingConnector().isEmpty() ? "none" : settings.failingConnector(), 0, 0);
             say("load done (" + outcomes(driver.played()) + "); connectors healthy again; waiting up to "
