@@ -1,12 +1,14 @@
 package io.omnireturns.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -51,8 +53,9 @@ public class ObservabilityConfiguration {
 
     @Bean
     public EventProcessorsHealthContributor eventProcessorsHealthContributor(EventProcessingConfiguration processing,
-                                                                             EventProcessorMetrics metrics) {
-        return new EventProcessorsHealthContributor(processing, metrics);
+                                                                             EventProcessorMetrics metrics,
+                                                                             ObjectProvider<DatabaseAvailability> database) {
+        return new EventProcessorsHealthContributor(processing, metrics, database.getIfAvailable());
     }
 
     @Bean
