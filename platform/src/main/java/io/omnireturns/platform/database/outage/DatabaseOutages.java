@@ -30,8 +30,7 @@ public final class DatabaseOutages {
         // network exceptions count only under a SQL exception: a connector's HTTP timeout is not a database outage
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof DatabaseUnavailableException
-                    || t instanceof CannotGetJdbcConnectionException
+            if (t instanceof CannotGetJdbcConnectionException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException) {
                 return true;
