@@ -2,6 +2,7 @@ package io.omnireturns.platform.observability;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -37,6 +38,7 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final MeterRegistry registry;
+    private final DatabaseAvailability database;
     private final Clock clock = Clock.systemUTC();
 
     private volatile Cached<Long> head = new Cached<>(Instant.MIN, -1L);
@@ -44,6 +46,13 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
 
     public EventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
                             MeterRegistry registry) {
+        this(processing, eventStore, jdbc, registry, null);
+    }
+
+    /** With the outage probe: while the database is unreachable the gauges read nothing from it (NaN), at once. */
+    public EventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                            MeterRegistry registry, DatabaseAvailability database) {
+        this.database = database;
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -76,7 +85,7 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .min();
-        if (processor.processingStatus().isEmpty()) {
+        if (processor.processingStatus().isEmpty() || databaseUnavailable()) {
             return Double.NaN;
         }
         long headPosition = headPosition();
@@ -85,6 +94,9 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
 
     /** Dead-lettered events of one processing group (the processors here are named after their group). */
     public double deadLetters(String processingGroup) {
+        if (databaseUnavailable()) {
+            return Double.NaN;
+        }
         Cached<Map<String, Long>> current = deadLetters;
         if (current.isOlderThan(clock.instant().minus(CACHE))) {
             Map<String, Long> counts = new HashMap<>();
@@ -96,6 +108,10 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
             deadLetters = current;
         }
         return current.value().getOrDefault(processingGroup, 0L);
+    }
+
+    private boolean databaseUnavailable() {
+        return database != null && !database.available();
     }
 
     private long headPosition() {

@@ -47,8 +47,9 @@ public class ObservabilityConfiguration {
 
     @Bean
     public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore,
-                                             JdbcTemplate jdbc, MeterRegistry registry) {
-        return new EventProcessorMetrics(processing, eventStore, jdbc, registry);
+                                             JdbcTemplate jdbc, MeterRegistry registry,
+                                             ObjectProvider<DatabaseAvailability> database) {
+        return new EventProcessorMetrics(processing, eventStore, jdbc, registry, database.getIfAvailable());
     }
 
     @Bean
