@@ -45,6 +45,7 @@ public class DatabaseAvailability implements SmartLifecycle {
     private volatile State state;
     private volatile ScheduledExecutorService executor;
     private Connection probe;
+    private int unansweredInARow;
 
     public DatabaseAvailability(ProbeConnections connections, DatabaseOutageProperties properties, Clock clock) {
         this.connections = connections;
@@ -67,9 +68,14 @@ public class DatabaseAvailability implements SmartLifecycle {
         recoveryListeners.add(listener);
     }
 
-    /** One probe; called by the schedule, and by tests that do not want to wait for it. */
+    /**
+     * One probe; called by the schedule, and by tests that do not want to wait for it. A refused or broken connection
+     * counts at once; a connection that merely did not answer in time counts from the second time in a row, so one
+     * slow answer from a busy database does not turn every API call away.
+     */
     public synchronized State check() {
         String reason = null;
+        boolean definite = false;
         try {
             if (probe == null) {
                 probe = connections.open();
@@ -79,17 +85,23 @@ public class DatabaseAvailability implements SmartLifecycle {
             }
         } catch (SQLException | RuntimeException e) {
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            definite = true;
         }
-        if (reason != null) {
-            closeProbe();
+        if (reason == null) {
+            unansweredInARow = 0;
+            return record(true, null);
         }
-        return record(reason == null, reason);
+        closeProbe();
+        unansweredInARow++;
+        boolean available = state.available() && !definite && unansweredInARow < 2;
+        return record(available, reason);
     }
 
     private State record(boolean available, String reason) {
         State previous = state;
         Instant now = clock.instant();
-        State next = new State(available, previous.available() == available ? previous.since() : now, now, reason);
+        State next = new State(available, previous.available() == available ? previous.since() : now, now,
+                available ? null : reason);
         state = next;
         if (previous.available() && !available) {
             log.warn("Database unavailable: {}; API calls answer 503 DATABASE_UNAVAILABLE until it answers again",

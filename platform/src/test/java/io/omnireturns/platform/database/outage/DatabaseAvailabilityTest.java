@@ -48,12 +48,21 @@ class DatabaseAvailabilityTest {
         Connection silent = answering(false);
         connection = silent;
 
-        assertThat(availability.check().available()).isFalse();
+        availability.check();
         verify(silent).close();
 
         connection = answering(true);
         assertThat(availability.check().available()).isTrue();
         assertThat(opened).hasValue(2);
+    }
+
+    @Test
+    void one_answer_too_slow_is_tolerated_and_the_second_in_a_row_means_unavailable() throws SQLException {
+        connection = answering(false);
+
+        assertThat(availability.check().available()).as("once").isTrue();
+        assertThat(availability.check().available()).as("twice in a row").isFalse();
+        assertThat(availability.state().reason()).startsWith("no answer within");
     }
 
     @Test
