@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class DatabaseOutages {
 
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private DatabaseOutages() {
     }
 
@@ -49,11 +51,20 @@ public final class DatabaseOutages {
                     || e instanceof SQLRecoverableException || isOutageState(e.getSQLState())) {
                 return true;
             }
-            if (e.getCause() instanceof SocketException || e.getCause() instanceof EOFException) {
+            if (e.getCause() instanceof SocketException || e.getCause() instanceof EOFException
+                    || isClosedPooledConnection(e)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari's answer (no SQL state) to a statement on a connection it already evicted as broken, which is what a
+     * unit of work holding a connection when the server went away meets next.
+     */
+    private static boolean isClosedPooledConnection(SQLException e) {
+        return e.getSQLState() == null && HIKARI_CLOSED_CONNECTION.equals(e.getMessage());
     }
 
     /**

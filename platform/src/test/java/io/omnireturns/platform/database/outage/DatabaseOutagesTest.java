@@ -3,6 +3,7 @@ package io.omnireturns.platform.database.outage;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,16 @@ class DatabaseOutagesTest {
         batch.setNextException(new SQLException("An I/O error occurred while sending to the backend", "08006"));
 
         assertThat(DatabaseOutages.isOutage(new RuntimeException(batch))).isTrue();
+    }
+
+    @Test
+    void a_statement_on_a_connection_the_pool_evicted_as_broken_is_an_outage() {
+        // what Hikari throws, with no SQL state, when a unit of work goes on using a connection the server dropped
+        Throwable failure = new CommandExecutionException("load failed", new JdbcException(
+                "Failed to create a SQL statement", new SQLException("Connection is closed")));
+
+        assertThat(DatabaseOutages.isOutage(failure)).isTrue();
+        assertThat(DatabaseOutages.isOutage(new SQLException("Connection is closed", "42000"))).isFalse();
     }
 
     @Test
