@@ -36,7 +36,7 @@ public class DatabaseOutageConfiguration {
                                                      ObjectProvider<EventProcessingConfiguration> processing) {
         DatabaseAvailability availability = new DatabaseAvailability(probeConnections(dataSource, properties),
                 properties, clock);
-        availability.onRecovery(new ProcessorsAfterOutage(processing::getIfAvailable));
+        availability.onRecovery(new ProcessorsAfterOutage(processing::getIfAvailable, availability::isRunning));
         return availability;
     }
 
