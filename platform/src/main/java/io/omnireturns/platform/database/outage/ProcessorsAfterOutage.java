@@ -48,7 +48,8 @@ public class ProcessorsAfterOutage implements Runnable {
             if (processor instanceof StreamingEventProcessor && processor.isRunning() && processor.isError()) {
                 log.info("Restarting event processor {} after the database outage, so it claims its segments now",
                         name);
-                processor.shutdownAsync().whenComplete((stopped, failure) -> start(name, processor, 1));
+                // off the probe's thread: a start waits for a pooled connection, which may take a while yet
+                processor.shutdownAsync().whenCompleteAsync((stopped, failure) -> start(name, processor, 1));
             }
         });
     }

@@ -54,7 +54,7 @@ class ProcessorsAfterOutageTest {
 
         new ProcessorsAfterOutage(() -> processing, () -> true, Runnable::run).run();
 
-        verify(backingOff, times(3)).start();
+        verify(backingOff, timeout(5_000).times(3)).start();
         assertThat(starts).hasValue(3);
     }
 
