@@ -2,10 +2,13 @@ package io.omnireturns.platform.observability;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
@@ -17,6 +20,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Gauges per event processor beside Axon's own handler metrics: how many events it is behind the head of the event
@@ -37,13 +43,22 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final MeterRegistry registry;
+    private final DatabaseAvailability database;
     private final Clock clock = Clock.systemUTC();
 
     private volatile Cached<Long> head = new Cached<>(Instant.MIN, -1L);
     private volatile Cached<Map<String, Long>> deadLetters = new Cached<>(Instant.MIN, Map.of());
+    private final Map<String, Cached<Set<Integer>>> claimable = new ConcurrentHashMap<>();
 
     public EventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
                             MeterRegistry registry) {
+        this(processing, eventStore, jdbc, registry, null);
+    }
+
+    /** With the outage probe: while the database is unreachable the gauges read nothing from it (NaN), at once. */
+    public EventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                            MeterRegistry registry, DatabaseAvailability database) {
+        this.database = database;
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -63,7 +78,7 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
                 Gauge.builder(LAG, streaming, this::lag)
                         .description("events between the head of the event store and the slowest claimed segment")
                         .tag("processor", name).baseUnit("events").register(registry);
-                Gauge.builder(SEGMENTS_CLAIMED, streaming, p -> p.processingStatus().size())
+                Gauge.builder(SEGMENTS_CLAIMED, streaming, p -> ownSegments(p).size())
                         .description("segments this instance processes").tag("processor", name).register(registry);
             }
         });
@@ -71,12 +86,16 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
 
     /** Events behind the head for the slowest segment this instance claims; NaN when it claims none. */
     public double lag(StreamingEventProcessor processor) {
-        OptionalLong slowest = processor.processingStatus().values().stream()
+        if (databaseUnavailable()) {
+            return Double.NaN;
+        }
+        Map<Integer, EventTrackerStatus> own = ownSegments(processor);
+        OptionalLong slowest = own.values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .min();
-        if (processor.processingStatus().isEmpty()) {
+        if (own.isEmpty()) {
             return Double.NaN;
         }
         long headPosition = headPosition();
@@ -85,6 +104,9 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
 
     /** Dead-lettered events of one processing group (the processors here are named after their group). */
     public double deadLetters(String processingGroup) {
+        if (databaseUnavailable()) {
+            return Double.NaN;
+        }
         Cached<Map<String, Long>> current = deadLetters;
         if (current.isOlderThan(clock.instant().minus(CACHE))) {
             Map<String, Long> counts = new HashMap<>();
@@ -96,6 +118,46 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
             deadLetters = current;
         }
         return current.value().getOrDefault(processingGroup, 0L);
+    }
+
+    /**
+     * The segments of Axon's processing status that the token store lets this instance hold: Axon keeps the last
+     * status of a segment another instance took over (after a database outage, say), which would otherwise count as
+     * claimed here and hold the lag at that old position for ever.
+     */
+    Map<Integer, EventTrackerStatus> ownSegments(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        if (local.isEmpty() || databaseUnavailable()) {
+            return local;
+        }
+        Set<Integer> mayHold = claimableSegments(processor.getName());
+        if (mayHold == null || mayHold.containsAll(local.keySet())) {
+            return local;
+        }
+        Map<Integer, EventTrackerStatus> own = new HashMap<>(local);
+        own.keySet().retainAll(mayHold);
+        return own;
+    }
+
+    private Set<Integer> claimableSegments(String processorName) {
+        Cached<Set<Integer>> current = claimable.get(processorName);
+        if (current == null || current.isOlderThan(clock.instant().minus(CACHE))) {
+            TokenStore tokenStore;
+            try {
+                tokenStore = processing.tokenStore(processorName);
+            } catch (RuntimeException noTokenStore) {
+                return null;
+            }
+            current = new Cached<>(clock.instant(), tokenStore.fetchAvailableSegments(processorName).stream()
+                    .map(Segment::getSegmentId)
+                    .collect(Collectors.toUnmodifiableSet()));
+            claimable.put(processorName, current);
+        }
+        return current.value();
+    }
+
+    private boolean databaseUnavailable() {
+        return database != null && !database.available();
     }
 
     private long headPosition() {

@@ -1,9 +1,12 @@
 package io.omnireturns.platform.observability;
 
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributor;
@@ -12,21 +15,32 @@ import org.springframework.boot.actuate.health.NamedContributor;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One health component per event processor: OUT_OF_SERVICE when it is not running (shut down, or not started
- * yet), DOWN when it is in error (a failing batch it keeps retrying, a segment stuck on an error), UP otherwise.
- * Details (segments, positions, errors) are for operations only; see {@code management.endpoint.health.show-details}.
+ * yet), DOWN when it is in error (a failing batch it keeps retrying, a segment stuck on an error) or the database
+ * is unreachable, UP otherwise. Details (segments, positions, errors) are for operations only; see
+ * {@code management.endpoint.health.show-details}.
+ * <p>
+ * Only segments this node holds or may claim count: Axon keeps a status (often an error from an outage) for a
+ * segment another node has taken over meanwhile, and keeps its coordinator's error flag raised while it has no
+ * segment to process. The token store says which segments those are, so they are listed, not held against this node.
  */
 public class EventProcessorsHealthContributor implements CompositeHealthContributor {
 
     private final EventProcessingConfiguration processing;
     private final EventProcessorMetrics metrics;
+    private final DatabaseAvailability database;
 
-    public EventProcessorsHealthContributor(EventProcessingConfiguration processing, EventProcessorMetrics metrics) {
+    public EventProcessorsHealthContributor(EventProcessingConfiguration processing, EventProcessorMetrics metrics,
+                                            DatabaseAvailability database) {
         this.processing = processing;
         this.metrics = metrics;
+        this.database = database;
     }
 
     @Override
@@ -44,18 +58,52 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
     }
 
     private HealthIndicator indicator(EventProcessor processor) {
-        return () -> health(processor, metrics);
+        return () -> health(processor, metrics, database, tokenStore(processor));
+    }
+
+    private TokenStore tokenStore(EventProcessor processor) {
+        try {
+            return processing.tokenStore(processor.getName());
+        } catch (RuntimeException noTokenStore) {
+            return null;
+        }
     }
 
     static Health health(EventProcessor processor, EventProcessorMetrics metrics) {
+        return health(processor, metrics, null, null);
+    }
+
+    static Health health(EventProcessor processor, EventProcessorMetrics metrics, DatabaseAvailability database,
+                         TokenStore tokenStore) {
         if (!processor.isRunning()) {
             return Health.outOfService().withDetail("running", false).build();
         }
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return Health.up().withDetail("running", true).build();
         }
-        Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
-        Health.Builder health = streaming.isError() ? Health.down() : Health.up();
+        if (database != null && !database.available()) {
+            return Health.down().withDetail("running", true).withDetail("error", true)
+                    .withDetail("database", "unavailable").build();
+        }
+        Set<Integer> claimable;
+        try {
+            claimable = claimableSegments(streaming, tokenStore);
+        } catch (RuntimeException e) {
+            return Health.down().withDetail("running", true).withDetail("error", true)
+                    .withDetail("tokenStore", String.valueOf(e)).build();
+        }
+        Map<Integer, EventTrackerStatus> segments = new TreeMap<>();
+        Set<Integer> elsewhere = new TreeSet<>();
+        streaming.processingStatus().forEach((segment, status) -> {
+            if (claimable == null || claimable.contains(segment)) {
+                segments.put(segment, status);
+            } else {
+                elsewhere.add(segment);
+            }
+        });
+        // with no segment to hold or claim, Axon's coordinator keeps its error flag from the last failure
+        boolean coordinatorError = streaming.isError() && (claimable == null || !claimable.isEmpty());
+        Health.Builder health = coordinatorError ? Health.down() : Health.up();
         Map<String, Object> bySegment = new TreeMap<>();
         segments.forEach((segment, status) -> {
             Map<String, Object> detail = new TreeMap<>();
@@ -68,13 +116,30 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
             bySegment.put(String.valueOf(segment), detail);
         });
         health.withDetail("running", true)
-                .withDetail("error", streaming.isError())
+                .withDetail("error", coordinatorError)
                 .withDetail("segmentsClaimed", segments.size())
                 .withDetail("segments", bySegment);
-        double lag = metrics == null ? Double.NaN : metrics.lag(streaming);
-        if (!Double.isNaN(lag)) {
-            health.withDetail("lagEvents", (long) lag);
+        if (!elsewhere.isEmpty()) {
+            health.withDetail("segmentsTakenOverElsewhere", elsewhere);
+        }
+        try {
+            double lag = metrics == null ? Double.NaN : metrics.lag(streaming);
+            if (!Double.isNaN(lag)) {
+                health.withDetail("lagEvents", (long) lag);
+            }
+        } catch (RuntimeException lagUnknown) {
+            health.withDetail("lagEvents", "unknown: " + lagUnknown.getClass().getSimpleName());
         }
         return health.build();
+    }
+
+    /** Segments unclaimed, claimed by this node, or whose claim has expired; null when there is no token store. */
+    private static Set<Integer> claimableSegments(StreamingEventProcessor processor, TokenStore tokenStore) {
+        if (tokenStore == null) {
+            return null;
+        }
+        return tokenStore.fetchAvailableSegments(processor.getName()).stream()
+                .map(Segment::getSegmentId)
+                .collect(Collectors.toSet());
     }
 }

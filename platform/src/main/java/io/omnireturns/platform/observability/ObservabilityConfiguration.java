@@ -1,6 +1,7 @@
 package io.omnireturns.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
@@ -9,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -53,14 +55,16 @@ public class ObservabilityConfiguration {
 
     @Bean
     public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore,
-                                             JdbcTemplate jdbc, MeterRegistry registry) {
-        return new EventProcessorMetrics(processing, eventStore, jdbc, registry);
+                                             JdbcTemplate jdbc, MeterRegistry registry,
+                                             ObjectProvider<DatabaseAvailability> database) {
+        return new EventProcessorMetrics(processing, eventStore, jdbc, registry, database.getIfAvailable());
     }
 
     @Bean
     public EventProcessorsHealthContributor eventProcessorsHealthContributor(EventProcessingConfiguration processing,
-                                                                             EventProcessorMetrics metrics) {
-        return new EventProcessorsHealthContributor(processing, metrics);
+                                                                             EventProcessorMetrics metrics,
+                                                                             ObjectProvider<DatabaseAvailability> database) {
+        return new EventProcessorsHealthContributor(processing, metrics, database.getIfAvailable());
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -31,11 +32,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -190,10 +193,15 @@ public class ProcessorAdministration {
      */
     private List<SegmentStatus> segments(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        // Axon keeps a status for a segment another instance took over (after an outage, say): not this one's
+        Set<Integer> mayHold = processing.tokenStore(processor.getName())
+                .fetchAvailableSegments(processor.getName()).stream()
+                .map(Segment::getSegmentId)
+                .collect(Collectors.toSet());
         List<SegmentStatus> segments = new ArrayList<>();
         for (ProcessorTokens.Segment stored : tokens.segments(processor.getName(),
                 tokenSerializer(processor.getName()))) {
-            EventTrackerStatus here = local.get(stored.segment());
+            EventTrackerStatus here = mayHold.contains(stored.segment()) ? local.get(stored.segment()) : null;
             Long position = position(stored.token());
             Long reset = boxed(ReplayToken.getTokenAtReset(stored.token()));
             if (here != null) {

@@ -1,0 +1,167 @@
+package io.omnireturns.platform.database.outage;
+
+import io.omnireturns.platform.concurrent.DaemonThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether PostgreSQL answers, asked every {@code probe-interval} on one connection of its own (outside the pool:
+ * a pool that is merely busy is no outage, and a probe must not queue behind the calls it judges). Health, the
+ * request gate and the recovery of event processors read this instead of each finding out by waiting.
+ * <p>
+ * A stopped database refuses the connection at once; one that does not answer is caught by the probe's connect,
+ * login and validation time-outs. Until the first probe, the database counts as available.
+ */
+public class DatabaseAvailability implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
+
+    /** Opens the probe's own connection; it must give up within the probe time-out. */
+    @FunctionalInterface
+    public interface ProbeConnections {
+        Connection open() throws SQLException;
+    }
+
+    /** What the last probe found, and since when that holds. */
+    public record State(boolean available, Instant since, Instant checkedAt, String reason) {
+    }
+
+    private final ProbeConnections connections;
+    private final DatabaseOutageProperties properties;
+    private final Clock clock;
+    private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
+    private volatile State state;
+    private volatile ScheduledExecutorService executor;
+    private Connection probe;
+    private int unansweredInARow;
+
+    public DatabaseAvailability(ProbeConnections connections, DatabaseOutageProperties properties, Clock clock) {
+        this.connections = connections;
+        this.properties = properties;
+        this.clock = clock;
+        Instant now = clock.instant();
+        this.state = new State(true, now, null, null);
+    }
+
+    public boolean available() {
+        return state.available();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Runs on the probe thread each time the database answers again after an outage; keep it short. */
+    public void onRecovery(Runnable listener) {
+        recoveryListeners.add(listener);
+    }
+
+    /**
+     * One probe; called by the schedule, and by tests that do not want to wait for it. A refused or broken connection
+     * counts at once; a connection that merely did not answer in time counts from the second time in a row, so one
+     * slow answer from a busy database does not turn every API call away.
+     */
+    public synchronized State check() {
+        String reason = null;
+        boolean definite = false;
+        try {
+            if (probe == null) {
+                probe = connections.open();
+            }
+            if (!probe.isValid(timeoutSeconds())) {
+                reason = "no answer within " + properties.probeTimeout().toMillis() + " ms";
+            }
+        } catch (SQLException | RuntimeException e) {
+            reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            definite = true;
+        }
+        if (reason == null) {
+            unansweredInARow = 0;
+            return record(true, null);
+        }
+        closeProbe();
+        unansweredInARow++;
+        boolean available = state.available() && !definite && unansweredInARow < 2;
+        return record(available, reason);
+    }
+
+    private State record(boolean available, String reason) {
+        State previous = state;
+        Instant now = clock.instant();
+        State next = new State(available, previous.available() == available ? previous.since() : now, now,
+                available ? null : reason);
+        state = next;
+        if (previous.available() && !available) {
+            log.warn("Database unavailable: {}; API calls answer 503 DATABASE_UNAVAILABLE until it answers again",
+                    reason);
+        } else if (!previous.available() && available) {
+            log.info("Database available again after {}", Duration.between(previous.since(), now));
+            for (Runnable listener : recoveryListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("Recovery step failed", e);
+                }
+            }
+        }
+        return next;
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.max(1, (properties.probeTimeout().toMillis() + 999) / 1000);
+    }
+
+    private void closeProbe() {
+        if (probe != null) {
+            try {
+                probe.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // a connection that cannot answer cannot be closed politely either
+            }
+            probe = null;
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("database-probe"));
+        long interval = properties.probeInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+        executor = scheduler;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService scheduler = executor;
+        executor = null;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(properties.probeTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            closeProbe();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,103 @@
+package io.omnireturns.platform.database.outage;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class DatabaseAvailabilityTest {
+
+    private static final DatabaseOutageProperties SETTINGS =
+            new DatabaseOutageProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), true);
+
+    private final AtomicInteger opened = new AtomicInteger();
+    private volatile boolean refusing;
+    private volatile Connection connection;
+
+    private final DatabaseAvailability availability = new DatabaseAvailability(() -> {
+        if (refusing) {
+            throw new SQLException("Connection refused", "08001");
+        }
+        opened.incrementAndGet();
+        return connection;
+    }, SETTINGS, Clock.systemUTC());
+
+    @Test
+    void a_database_that_refuses_connections_is_unavailable_and_says_why() throws SQLException {
+        connection = answering(true);
+        refusing = true;
+
+        DatabaseAvailability.State state = availability.check();
+
+        assertThat(state.available()).isFalse();
+        assertThat(state.reason()).contains("Connection refused");
+        assertThat(availability.available()).isFalse();
+    }
+
+    @Test
+    void a_connection_that_no_longer_answers_is_dropped_and_the_next_probe_opens_a_new_one() throws SQLException {
+        Connection silent = answering(false);
+        connection = silent;
+
+        availability.check();
+        verify(silent).close();
+
+        connection = answering(true);
+        assertThat(availability.check().available()).isTrue();
+        assertThat(opened).hasValue(2);
+    }
+
+    @Test
+    void one_answer_too_slow_is_tolerated_and_the_second_in_a_row_means_unavailable() throws SQLException {
+        connection = answering(false);
+
+        assertThat(availability.check().available()).as("once").isTrue();
+        assertThat(availability.check().available()).as("twice in a row").isFalse();
+        assertThat(availability.state().reason()).startsWith("no answer within");
+    }
+
+    @Test
+    void recovery_steps_run_once_when_the_database_answers_again() throws SQLException {
+        AtomicInteger recoveries = new AtomicInteger();
+        availability.onRecovery(recoveries::incrementAndGet);
+        Connection stoppedWithTheDatabase = mock(Connection.class);
+        when(stoppedWithTheDatabase.isValid(anyInt())).thenAnswer(call -> !refusing);
+        connection = stoppedWithTheDatabase;
+
+        availability.check();
+        refusing = true;
+        availability.check();
+        availability.check();
+        refusing = false;
+        availability.check();
+        availability.check();
+
+        assertThat(recoveries).hasValue(1);
+        assertThat(availability.available()).isTrue();
+    }
+
+    @Test
+    void a_working_probe_connection_is_kept_between_checks() throws SQLException {
+        connection = answering(true);
+
+        availability.check();
+        availability.check();
+
+        assertThat(opened).hasValue(1);
+    }
+
+    private static Connection answering(boolean answers) throws SQLException {
+        Connection connection = mock(Connection.class);
+        when(connection.isValid(anyInt())).thenReturn(answers);
+        return connection;
+    }
+}
