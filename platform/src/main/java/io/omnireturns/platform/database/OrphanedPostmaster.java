@@ -40,6 +40,8 @@ final class OrphanedPostmaster {
     /** After the fast shutdown's time-out: how long the immediate one, and then SIGKILL, may take. */
     private static final Duration ESCALATION_WAIT = Duration.ofSeconds(5);
     private static final Path SHELL = Path.of("/bin/sh");
+    /** What Linux appends to the program path of a process whose binary was deleted. */
+    private static final String DELETED = " (deleted)";
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
 
@@ -74,9 +76,19 @@ final class OrphanedPostmaster {
         }
 
         boolean isPostgres() {
-            return command.map(c -> Path.of(c).getFileName().toString())
+            return command.map(RunningProcess::programName)
                     .map(name -> name.equals("postgres") || name.equals("postgres.exe") || name.equals("postmaster"))
                     .orElse(false);
+        }
+
+        /**
+         * The file name of a program path; Linux reads it from {@code /proc/<pid>/exe}, which ends in
+         * {@code " (deleted)"} once the binary was removed while the process ran (the extracted PostgreSQL binaries
+         * of a temp directory cleaned up under a running orphan).
+         */
+        static String programName(String command) {
+            String name = Path.of(command).getFileName().toString();
+            return name.endsWith(DELETED) ? name.substring(0, name.length() - DELETED.length()) : name;
         }
 
         /** The directory of its {@code -D} argument, when its arguments are readable and name one. */

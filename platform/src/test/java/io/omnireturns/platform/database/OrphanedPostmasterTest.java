@@ -41,6 +41,13 @@ class OrphanedPostmasterTest {
     }
 
     @Test
+    void the_postgres_running_on_this_directory_is_the_orphan_even_after_its_binaries_were_deleted() {
+        RunningProcess postmaster = process(STARTED, POSTGRES + " (deleted)", "-D", dataDirectory.toString());
+
+        assertThat(inspect(pidFile(dataDirectory), postmaster)).isEqualTo(Finding.ORPHAN);
+    }
+
+    @Test
     void a_pid_now_held_by_another_program_is_a_reused_pid_never_an_orphan() {
         RunningProcess shell = process(STARTED, "/usr/bin/bash", "-c", "postgres -D " + dataDirectory);
 
