@@ -65,14 +65,25 @@ final class OrphanedPostmaster {
     /**
      * The little the check needs of a running process; tests stage any case with it.
      *
-     * @param arguments its command line after the program, as the postmaster keeps it ({@code -D <directory> ...})
+     * @param arguments        its command line after the program, as the postmaster keeps it ({@code -D <directory> ...})
+     * @param workingDirectory its working directory, against which a relative {@code -D} is resolved, where readable
      */
     record RunningProcess(long pid, Optional<Instant> startedAt, Optional<String> command,
-                          Optional<List<String>> arguments) {
+                          Optional<List<String>> arguments, Optional<Path> workingDirectory) {
 
         static Optional<RunningProcess> find(long pid) {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle -> new RunningProcess(pid,
-                    handle.info().startInstant(), handle.info().command(), handle.info().arguments().map(List::of)));
+                    handle.info().startInstant(), handle.info().command(), handle.info().arguments().map(List::of),
+                    workingDirectoryOf(pid)));
+        }
+
+        /** Linux's {@code /proc/<pid>/cwd}; empty elsewhere, or for a process of another user. */
+        private static Optional<Path> workingDirectoryOf(long pid) {
+            try {
+                return Optional.of(Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd")));
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return Optional.empty();
+            }
         }
 
         boolean isPostgres() {
@@ -91,18 +102,25 @@ final class OrphanedPostmaster {
             return name.endsWith(DELETED) ? name.substring(0, name.length() - DELETED.length()) : name;
         }
 
-        /** The directory of its {@code -D} argument, when its arguments are readable and name one. */
+        /**
+         * The directory of its {@code -D} argument, when its arguments are readable and name one; a relative one is
+         * resolved against the process's own working directory (not this JVM's), and is unknown where that is not.
+         */
         Optional<Path> dataDirectoryArgument() {
             List<String> args = arguments.orElse(List.of());
             for (int i = 0; i < args.size(); i++) {
                 if (args.get(i).equals("-D") && i + 1 < args.size()) {
-                    return Optional.of(Path.of(args.get(i + 1)));
+                    return resolve(Path.of(args.get(i + 1)));
                 }
                 if (args.get(i).startsWith("-D") && args.get(i).length() > 2) {
-                    return Optional.of(Path.of(args.get(i).substring(2)));
+                    return resolve(Path.of(args.get(i).substring(2)));
                 }
             }
             return Optional.empty();
+        }
+
+        private Optional<Path> resolve(Path argument) {
+            return argument.isAbsolute() ? Optional.of(argument) : workingDirectory.map(cwd -> cwd.resolve(argument));
         }
     }
 
