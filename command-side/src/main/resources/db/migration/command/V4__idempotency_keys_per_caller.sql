@@ -14,8 +14,8 @@ BEGIN
     SELECT convert_from(metadata, 'UTF8')::jsonb ->> 'actor' INTO actor
     FROM domainevententry WHERE aggregateidentifier = p_return_id AND sequencenumber = 0;
     actor := split_part(actor, ' on behalf of ', 1);
-    -- as the application stores a name longer than the column
-    RETURN CASE WHEN length(actor) <= 255 THEN actor
+    -- as the application stores a name longer than the column, or one that starts like such a hash
+    RETURN CASE WHEN length(actor) <= 255 AND left(actor, 7) <> 'sha256:' THEN actor
                 ELSE 'sha256:' || encode(sha256(convert_to(actor, 'UTF8')), 'hex') END;
 EXCEPTION WHEN OTHERS THEN
     RETURN NULL; -- metadata that is not JSON: leave the row to nobody rather than fail the migration
