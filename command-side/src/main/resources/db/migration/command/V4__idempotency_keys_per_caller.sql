@@ -5,7 +5,9 @@ ALTER TABLE return_request_idempotency ADD COLUMN caller VARCHAR(255);
 
 -- Rows written before: the caller is who created the return, the actor of its first event ("pos", or "pos on
 -- behalf of cashier-17": the part before " on behalf of "). A row without a readable actor (a claim that never
--- created its return) keeps an empty caller: no request matches it, and it is purged like any other.
+-- created its return) keeps an empty caller: no request matches it. An answered one is purged like any other; an
+-- unanswered one (its request died before answering) is never purged, as unanswered claims are not: delete such
+-- rows by hand if they matter (SELECT ... WHERE caller = '' AND response_status IS NULL).
 -- (a session-local helper: OR REPLACE and the DROP below, as the migration runs on a pooled connection)
 CREATE OR REPLACE FUNCTION pg_temp.first_actor(p_return_id VARCHAR) RETURNS VARCHAR LANGUAGE plpgsql AS $$
 DECLARE
