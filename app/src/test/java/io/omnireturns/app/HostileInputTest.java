@@ -226,6 +226,14 @@ class HostileInputTest {
                 .expect(400, "VALIDATION_FAILED"));
         cases.add(post(rid + "/inspections", inspection.replace("\"acceptedQuantity\":1", "\"acceptedQuantity\":-1"))
                 .named("a negative accepted quantity").expect(400, "VALIDATION_FAILED"));
+        cases.add(post(rid + "/inspections", inspection.replace("\"rejectedQuantity\":0", "\"rejectedQuantity\":null"))
+                .named("a null rejected quantity").expect(400, "VALIDATION_FAILED"));
+        cases.add(post(rid + "/inspections", inspection.replace("\"acceptedQuantity\":1", "\"acceptedQuantity\":null"))
+                .named("a null accepted quantity").expect(400, "VALIDATION_FAILED"));
+        cases.add(post(rid + "/inspections", inspection.replace("\"rejectedQuantity\":0,", ""))
+                .named("no rejected quantity").expect(400, "VALIDATION_FAILED"));
+        cases.add(post(rid + "/receipts", receipt.replace("\"quantity\":1", "\"quantity\":null"))
+                .named("a null received quantity").expect(400, "VALIDATION_FAILED"));
         cases.add(post(rid + "/inspections", inspection.replace("\"grade\"", "\"needsManualReview\":\"yes\",\"grade\""))
                 .named("a boolean as text").expect(400, "MALFORMED_REQUEST"));
         cases.add(post(rid + "/inspections", inspection.replace("\"grade\"", "\"needsManualReview\":1,\"grade\""))

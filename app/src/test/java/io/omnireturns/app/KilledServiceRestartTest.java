@@ -77,7 +77,13 @@ class KilledServiceRestartTest {
             driver.receiveAndInspect(returnId, DemoOrders.DEMO_STORE, Map.of(jacket, 2));
             returnIds.add(returnId);
         }
+        // the last return was inspected a moment ago: its refund, ERP and loyalty calls (400 ms each) still run
+        driver.awaitView(returnIds.get(returnIds.size() - 1), view -> true);
+        List<String> statusesAtTheKill = returnIds.stream()
+                .map(returnId -> driver.currentStatus(returnId).orElse("not yet in the query side")).toList();
         first.kill();
+        assertThat(statusesAtTheKill).as("the service dies with returns still in flight")
+                .anyMatch(status -> !status.equals("COMPLETED"));
 
         long orphan = postmasterPid(dataDir).orElseThrow();
         assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))

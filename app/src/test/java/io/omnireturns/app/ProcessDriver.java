@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -66,6 +67,13 @@ final class ProcessDriver {
             ResponseEntity<JsonNode> view = api.get("/api/v1/returns/" + returnId);
             return view.getStatusCode().is2xxSuccessful() ? view.getBody() : null;
         }, view -> view != null && condition.test(view));
+    }
+
+    /** The status the query side shows now; empty while it has no view of the return yet. */
+    Optional<String> currentStatus(String returnId) {
+        ResponseEntity<JsonNode> view = api.get("/api/v1/returns/" + returnId);
+        return view.getStatusCode().is2xxSuccessful() ? Optional.of(view.getBody().path("status").asText())
+                : Optional.empty();
     }
 
     JsonNode awaitStatus(String returnId, String... statuses) {

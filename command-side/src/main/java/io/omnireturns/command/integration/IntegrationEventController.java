@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,7 +47,9 @@ public class IntegrationEventController {
         this.events = events;
     }
 
-    @PostMapping("/{system}/events")
+    // JSON only: for a form content type the servlet container parses the body into parameters and Spring would hand
+    // over a body rebuilt from them, not the bytes that were signed
+    @PostMapping(path = "/{system}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Receive a signed event (Standard Webhooks) of the carrier, payments or warehouse system; "
             + "200 applied or repeated, 202 parked until the return is ready for it, 422 refused")
     @ApiResponse(responseCode = "200", description = "applied, or a repeat of a webhook-id already received")
@@ -57,6 +60,8 @@ public class IntegrationEventController {
             + "whose webhook-timestamp is outside the tolerance (TIMESTAMP_OUT_OF_TOLERANCE)")
     @ApiResponse(responseCode = "404", description = "no such integration (code UNKNOWN_INTEGRATION)")
     @ApiResponse(responseCode = "413", description = "the body is too large (code PAYLOAD_TOO_LARGE)")
+    @ApiResponse(responseCode = "415", description = "a Content-Type other than application/json (code "
+            + "UNSUPPORTED_MEDIA_TYPE), answered before the signature is checked")
     @ApiResponse(responseCode = "422", description = "refused: no such return (code UNKNOWN_RETURN), or the return "
             + "refused it with its own code (e.g. ILLEGAL_TRANSITION, RECEIVED_QUANTITY_EXCEEDS_AUTHORIZED)")
     public ResponseEntity<?> receive(@PathVariable String system,

@@ -19,8 +19,9 @@ import java.time.Duration;
  * @param retryRounds      passes over a return's parked messages after one of them was applied
  * @param inFlightTimeout  a message still being applied after this is presumed abandoned (crash) and taken up again
  * @param logRetention     applied and rejected messages are deleted from the log this long after they were decided;
- *                         parked and in-flight ones never are. Longer than {@code tolerance}: a webhook id is
- *                         remembered for at least as long as a replay of its signed request would be accepted
+ *                         parked and in-flight ones never are. Longer than twice the {@code tolerance}: a webhook
+ *                         id is remembered for at least as long as a replay of its signed request would be accepted
+ *                         (one stamped a tolerance ahead is accepted until two tolerances after it was decided)
  * @param logPurgeInterval pause between two purges of the log (one node purges: a db-scheduler recurring task)
  */
 @ConfigurationProperties(prefix = "omnireturns.integrations")
@@ -51,9 +52,12 @@ public record IntegrationProperties(
         if (tolerance.isNegative() || tolerance.isZero()) {
             throw new IllegalArgumentException("omnireturns.integrations.tolerance must be positive");
         }
-        if (logRetention.compareTo(tolerance) <= 0) {
-            // a purged id would let a replay of its still-acceptable request through
-            throw new IllegalArgumentException("omnireturns.integrations.log-retention must be longer than tolerance");
+        if (logRetention.compareTo(tolerance.multipliedBy(2)) <= 0) {
+            // a purged id would let a replay of its still-acceptable request through: a delivery stamped up to the
+            // tolerance ahead is accepted until that stamp plus the tolerance, so up to twice the tolerance after
+            // it was decided
+            throw new IllegalArgumentException(
+                    "omnireturns.integrations.log-retention must be longer than twice the tolerance");
         }
         if (logPurgeInterval.isNegative() || logPurgeInterval.isZero()) {
             throw new IllegalArgumentException("omnireturns.integrations.log-purge-interval must be positive");

@@ -19,8 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The purge of the inbound webhook log, on real PostgreSQL, run with a clock moved past the retention (the
- * scheduled task runs with the real clock, so it never touches this test's young rows).
+ * The purge of the inbound webhook log, on real PostgreSQL. The database is shared with every other test, and a
+ * purge deletes whatever was decided before its cut-off, so this test's rows were decided just short of the
+ * retention ago ({@link #decidedAt()}), and its purges run with a clock that puts the cut-off no later than a second
+ * after that: they delete nothing the scheduled purge (with the real clock) would not delete within minutes, and
+ * never the rows other tests decide now. The scheduled purge leaves this test's rows alone for those minutes.
  */
 @CommandSideIntegrationTest
 class InboundEventRetentionTest {
@@ -36,33 +39,30 @@ class InboundEventRetentionTest {
 
     @Test
     void applied_and_rejected_messages_go_after_the_retention_and_parked_or_in_flight_ones_never() {
-        Instant now = Instant.now();
-        String applied = record(now);
-        log.markApplied(CARRIER, applied, now);
-        String rejected = record(now);
-        log.markRejected(CARRIER, rejected, IntegrationErrors.UNKNOWN_RETURN, "no such return", now);
-        String parked = record(now);
+        Instant decidedAt = decidedAt();
+        Instant tenYearsBefore = decidedAt.minus(Duration.ofDays(3650));
+        String applied = record(decidedAt);
+        log.markApplied(CARRIER, applied, decidedAt);
+        String rejected = record(decidedAt);
+        log.markRejected(CARRIER, rejected, IntegrationErrors.UNKNOWN_RETURN, "no such return", decidedAt);
+        String parked = record(tenYearsBefore);
         log.markParked(CARRIER, parked, "ILLEGAL_TRANSITION", "not yet", 3L);
-        String inFlight = record(now);
+        String inFlight = record(tenYearsBefore);
         List<String> all = List.of(applied, rejected, parked, inFlight);
 
-        retentionAt(now.plus(properties.logRetention()).minusSeconds(1)).purge();
+        retentionAt(decidedAt.plus(properties.logRetention()).minusSeconds(1)).purge();
         assertThat(all).as("not old enough yet").allMatch(this::stored);
 
-        retentionAt(now.plus(properties.logRetention()).plusSeconds(1)).purge();
+        retentionAt(decidedAt.plus(properties.logRetention()).plusSeconds(1)).purge();
         assertThat(stored(applied)).isFalse();
         assertThat(stored(rejected)).isFalse();
-        assertThat(stored(parked)).as("still to be applied").isTrue();
-        assertThat(stored(inFlight)).as("being applied").isTrue();
-
-        retentionAt(now.plus(Duration.ofDays(3650))).purge();
-        assertThat(stored(parked)).as("whatever its age").isTrue();
-        assertThat(stored(inFlight)).isTrue();
+        assertThat(stored(parked)).as("still to be applied, received ten years ago").isTrue();
+        assertThat(stored(inFlight)).as("being applied, whatever its age").isTrue();
     }
 
     @Test
     void many_old_messages_go_in_batches_and_two_nodes_purging_at_once_share_them_without_error() {
-        Instant decidedAt = Instant.now();
+        Instant decidedAt = decidedAt();
         String prefix = "bulk-" + UUID.randomUUID() + "-";
         int messages = 2 * InboundEventRetention.BATCH_SIZE + 500;
         jdbc.update("""
@@ -88,6 +88,11 @@ class InboundEventRetentionTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "SELECT task_name FROM scheduled_tasks WHERE task_instance = 'recurring'", String.class))
                 .contains(IntegrationConfiguration.PURGE_TASK, "purge-idempotency-keys"));
+    }
+
+    /** Ten minutes short of the retention ago: old to a purge a retention later, young to the scheduled one. */
+    private Instant decidedAt() {
+        return Instant.now().minus(properties.logRetention()).plus(Duration.ofMinutes(10));
     }
 
     private InboundEventRetention retentionAt(Instant now) {

@@ -265,6 +265,29 @@ class IntegrationEventControllerTest {
                 .andExpect(jsonPath("$.code").value("INVALID_SIGNATURE"));
     }
 
+    @Test
+    void a_form_encoded_body_is_refused_as_unsupported_before_anything_is_recorded() throws Exception {
+        String returnId = requestReturn(freshOrder());
+        String eventId = newEventId();
+        byte[] body = carrier("PARCEL_IN_TRANSIT", returnId).getBytes(StandardCharsets.UTF_8);
+        long now = now();
+
+        // the container would parse a form body into parameters, and the bytes handed over would not be those signed
+        mvc.perform(webhook("carrier", eventId, Long.toString(now), body, sign(CARRIER_SECRET, eventId, now, body))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_integration_event WHERE event_id = ?",
+                Integer.class, eventId)).isZero();
+        // with a charset parameter it is JSON all the same
+        mvc.perform(webhook("carrier", eventId, Long.toString(now), body, sign(CARRIER_SECRET, eventId, now, body))
+                        .contentType("application/json; charset=utf-8"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.returnStatus").value("IN_TRANSIT"));
+    }
+
     static Stream<Arguments> badSignatureHeaders() {
         return Stream.of(
                 Arguments.of("no webhook-id", null, "1700000000", "MISSING_HEADER"),

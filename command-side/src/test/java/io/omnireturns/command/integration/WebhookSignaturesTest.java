@@ -154,6 +154,11 @@ class WebhookSignaturesTest {
     void the_log_must_remember_a_webhook_id_longer_than_its_signature_is_accepted() {
         assertThatThrownBy(() -> properties(null, Duration.ofMinutes(5), Duration.ofMinutes(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log-retention");
+        // stamped five minutes ahead and decided at once: accepted again until ten minutes after the decision
+        assertThatThrownBy(() -> properties(null, Duration.ofMinutes(5), Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice the tolerance");
+        assertThat(properties(null, Duration.ofMinutes(5), Duration.ofMinutes(11)).logRetention())
+                .isEqualTo(Duration.ofMinutes(11));
     }
 
     private static Verdict verify(WebhookSignatures signatures, String header) {

@@ -52,9 +52,12 @@ final class DataDirectoryLock implements AutoCloseable {
         return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".owner");
     }
 
-    /** Takes the directory for this process, or says who has it. */
+    /**
+     * Takes the directory for this process, or says who has it. The directory is created first and known by its real
+     * path (symbolic links followed), so every spelling of one directory shares one owner file.
+     */
     static DataDirectoryLock acquire(Path dataDirectory) {
-        Path directory = dataDirectory.toAbsolutePath().normalize();
+        Path directory = realDirectory(dataDirectory);
         Path ownerFile = ownerFile(directory);
         if (!HELD_HERE.add(directory)) {
             // not even read: closing any handle on a file releases every lock this process holds on it
@@ -84,6 +87,20 @@ final class DataDirectoryLock implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    private static Path realDirectory(Path dataDirectory) {
+        Path spelled = dataDirectory.toAbsolutePath().normalize();
+        try {
+            return Files.createDirectories(spelled).toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the data directory " + spelled, e);
+        }
+    }
+
+    /** The real path of the directory held; the database is started on exactly this one. */
+    Path directory() {
+        return dataDirectory;
     }
 
     /** Whether a process holds the driver's lock inside the directory (it is released by the driver on stop). */

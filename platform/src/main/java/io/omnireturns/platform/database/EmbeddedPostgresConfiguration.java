@@ -54,7 +54,8 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties, DataDirectoryLock lock) throws IOException {
         boolean throwAway = throwAway(properties);
-        Path dataDir = throwAway ? Files.createTempDirectory("omnireturns-pg") : persistentDataDir(properties);
+        // the locked directory's real path: the postmaster's -D and postmaster.pid name it as the lock does
+        Path dataDir = throwAway ? Files.createTempDirectory("omnireturns-pg") : lock.directory();
         Files.createDirectories(dataDir);
         if (!throwAway) {
             // a killed service's PostgreSQL may still run here; the lock says no live service owns it

@@ -40,6 +40,8 @@ final class OrphanedPostmaster {
     /** After the fast shutdown's time-out: how long the immediate one, and then SIGKILL, may take. */
     private static final Duration ESCALATION_WAIT = Duration.ofSeconds(5);
     private static final Path SHELL = Path.of("/bin/sh");
+    /** What Linux appends to the program path of a process whose binary was deleted. */
+    private static final String DELETED = " (deleted)";
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
 
@@ -63,34 +65,62 @@ final class OrphanedPostmaster {
     /**
      * The little the check needs of a running process; tests stage any case with it.
      *
-     * @param arguments its command line after the program, as the postmaster keeps it ({@code -D <directory> ...})
+     * @param arguments        its command line after the program, as the postmaster keeps it ({@code -D <directory> ...})
+     * @param workingDirectory its working directory, against which a relative {@code -D} is resolved, where readable
      */
     record RunningProcess(long pid, Optional<Instant> startedAt, Optional<String> command,
-                          Optional<List<String>> arguments) {
+                          Optional<List<String>> arguments, Optional<Path> workingDirectory) {
 
         static Optional<RunningProcess> find(long pid) {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle -> new RunningProcess(pid,
-                    handle.info().startInstant(), handle.info().command(), handle.info().arguments().map(List::of)));
+                    handle.info().startInstant(), handle.info().command(), handle.info().arguments().map(List::of),
+                    workingDirectoryOf(pid)));
+        }
+
+        /** Linux's {@code /proc/<pid>/cwd}; empty elsewhere, or for a process of another user. */
+        private static Optional<Path> workingDirectoryOf(long pid) {
+            try {
+                return Optional.of(Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd")));
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return Optional.empty();
+            }
         }
 
         boolean isPostgres() {
-            return command.map(c -> Path.of(c).getFileName().toString())
+            return command.map(RunningProcess::programName)
                     .map(name -> name.equals("postgres") || name.equals("postgres.exe") || name.equals("postmaster"))
                     .orElse(false);
         }
 
-        /** The directory of its {@code -D} argument, when its arguments are readable and name one. */
+        /**
+         * The file name of a program path; Linux reads it from {@code /proc/<pid>/exe}, which ends in
+         * {@code " (deleted)"} once the binary was removed while the process ran (the extracted PostgreSQL binaries
+         * of a temp directory cleaned up under a running orphan).
+         */
+        static String programName(String command) {
+            String name = Path.of(command).getFileName().toString();
+            return name.endsWith(DELETED) ? name.substring(0, name.length() - DELETED.length()) : name;
+        }
+
+        /**
+         * The directory of its {@code -D} argument, when its arguments are readable and name one; a relative one is
+         * resolved against the process's own working directory (not this JVM's), and is unknown where that is not.
+         */
         Optional<Path> dataDirectoryArgument() {
             List<String> args = arguments.orElse(List.of());
             for (int i = 0; i < args.size(); i++) {
                 if (args.get(i).equals("-D") && i + 1 < args.size()) {
-                    return Optional.of(Path.of(args.get(i + 1)));
+                    return resolve(Path.of(args.get(i + 1)));
                 }
                 if (args.get(i).startsWith("-D") && args.get(i).length() > 2) {
-                    return Optional.of(Path.of(args.get(i).substring(2)));
+                    return resolve(Path.of(args.get(i).substring(2)));
                 }
             }
             return Optional.empty();
+        }
+
+        private Optional<Path> resolve(Path argument) {
+            return argument.isAbsolute() ? Optional.of(argument) : workingDirectory.map(cwd -> cwd.resolve(argument));
         }
     }
 

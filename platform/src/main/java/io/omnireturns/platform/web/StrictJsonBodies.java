@@ -17,8 +17,9 @@ import java.util.List;
  * The API's request bodies are read exactly as written: a body names only the fields its operation takes
  * ({@code UNKNOWN_FIELD}, mass assignment), names each once ({@code DUPLICATE_FIELD}), and gives every value in its
  * own JSON type: {@code 1.5} or {@code "1"} is not a quantity, {@code 1001} is not an order id and {@code 0} is not
- * an enum constant ({@code MALFORMED_REQUEST}). A {@code null} or missing number stays 0 for the bean validation to
- * judge: failing on null primitives would also fail on an optional field left out ({@code needsManualReview}).
+ * an enum constant ({@code MALFORMED_REQUEST}). Failing on null primitives would also fail on an optional field left
+ * out ({@code needsManualReview}), so a form declares each required number or flag boxed and {@code @NotNull}: an
+ * explicit {@code null} is then a {@code VALIDATION_FAILED}, never a silent 0 or {@code false}.
  * <p>
  * Only the web's converter gets these rules, on a copy of Boot's mapper: webhooks (read as bytes by their own
  * reader), connector answers from other systems (the connectors' RestClient shares Boot's instances) and the stored

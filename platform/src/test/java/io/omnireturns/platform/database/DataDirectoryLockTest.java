@@ -46,6 +46,22 @@ class DataDirectoryLockTest {
     }
 
     @Test
+    void a_directory_spelled_through_a_symbolic_link_is_the_same_directory_with_the_same_owner_file() throws Exception {
+        Path dataDirectory = work.resolve("postgres");
+        Path alias = Files.createSymbolicLink(work.resolve("alias"), Files.createDirectories(dataDirectory));
+
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory)) {
+            assertThatThrownBy(() -> DataDirectoryLock.acquire(alias))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("is in use by this very process");
+        }
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(alias)) {
+            assertThat(lock.directory()).isEqualTo(dataDirectory.toRealPath());
+            assertThat(work.resolve("alias.owner")).doesNotExist();
+        }
+    }
+
+    @Test
     void a_refused_start_reports_who_holds_the_directory_and_what_to_do_instead_of_a_stack_trace() {
         Path dataDirectory = work.resolve("postgres");
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory)) {

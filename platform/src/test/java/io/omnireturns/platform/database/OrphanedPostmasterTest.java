@@ -41,6 +41,30 @@ class OrphanedPostmasterTest {
     }
 
     @Test
+    void the_postgres_running_on_this_directory_is_the_orphan_even_after_its_binaries_were_deleted() {
+        RunningProcess postmaster = process(STARTED, POSTGRES + " (deleted)", "-D", dataDirectory.toString());
+
+        assertThat(inspect(pidFile(dataDirectory), postmaster)).isEqualTo(Finding.ORPHAN);
+    }
+
+    @Test
+    void a_relative_data_directory_argument_is_read_from_the_postmasters_own_working_directory() {
+        RunningProcess postmaster = new RunningProcess(4711, Optional.of(STARTED), Optional.of(POSTGRES),
+                Optional.of(List.of("-D", dataDirectory.getFileName().toString())),
+                Optional.of(dataDirectory.getParent()));
+
+        assertThat(inspect(pidFile(dataDirectory), postmaster)).isEqualTo(Finding.ORPHAN);
+    }
+
+    @Test
+    void a_relative_data_directory_argument_from_another_working_directory_is_another_directory() {
+        RunningProcess otherPostgres = new RunningProcess(4711, Optional.of(STARTED), Optional.of(POSTGRES),
+                Optional.of(List.of("-D" + dataDirectory.getFileName())), Optional.of(Path.of("/var/lib")));
+
+        assertThat(inspect(pidFile(dataDirectory), otherPostgres)).isEqualTo(Finding.PID_REUSED);
+    }
+
+    @Test
     void a_pid_now_held_by_another_program_is_a_reused_pid_never_an_orphan() {
         RunningProcess shell = process(STARTED, "/usr/bin/bash", "-c", "postgres -D " + dataDirectory);
 
@@ -58,7 +82,7 @@ class OrphanedPostmasterTest {
     @Test
     void without_readable_arguments_a_postgres_started_when_the_file_says_is_the_orphan() {
         RunningProcess postmaster = new RunningProcess(4711, Optional.of(STARTED.minusMillis(700)),
-                Optional.of(POSTGRES), Optional.empty());
+                Optional.of(POSTGRES), Optional.empty(), Optional.empty());
 
         assertThat(inspect(pidFile(dataDirectory), postmaster)).isEqualTo(Finding.ORPHAN);
     }
@@ -66,14 +90,15 @@ class OrphanedPostmasterTest {
     @Test
     void without_readable_arguments_a_postgres_started_at_another_time_is_left_alone() {
         RunningProcess postgres = new RunningProcess(4711, Optional.of(STARTED.plusSeconds(3600)),
-                Optional.of(POSTGRES), Optional.empty());
+                Optional.of(POSTGRES), Optional.empty(), Optional.empty());
 
         assertThat(inspect(pidFile(dataDirectory), postgres)).isEqualTo(Finding.UNIDENTIFIED);
     }
 
     @Test
     void a_process_whose_program_cannot_be_read_is_left_alone() {
-        RunningProcess unreadable = new RunningProcess(4711, Optional.of(STARTED), Optional.empty(), Optional.empty());
+        RunningProcess unreadable = new RunningProcess(4711, Optional.of(STARTED), Optional.empty(), Optional.empty(),
+                Optional.empty());
 
         assertThat(inspect(pidFile(dataDirectory), unreadable)).isEqualTo(Finding.UNIDENTIFIED);
     }
@@ -94,7 +119,8 @@ class OrphanedPostmasterTest {
     }
 
     private static RunningProcess process(Instant startedAt, String command, String... arguments) {
-        return new RunningProcess(4711, Optional.of(startedAt), Optional.of(command), Optional.of(List.of(arguments)));
+        return new RunningProcess(4711, Optional.of(startedAt), Optional.of(command), Optional.of(List.of(arguments)),
+                Optional.of(Path.of("/")));
     }
 
     private static PostmasterPidFile pidFile(Path dataDirectory) {

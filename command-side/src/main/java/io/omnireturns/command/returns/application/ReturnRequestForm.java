@@ -27,7 +27,7 @@ public record ReturnRequestForm(
 
     public record Line(
             @NotBlank @Size(max = 64) String orderLineId,
-            @Positive @Max(10_000) int quantity,
+            @NotNull @Positive @Max(10_000) Integer quantity, // boxed: an explicit null is refused, not read as 0
             @NotNull ReturnReason reason,
             @Size(max = 64) String replacementSku) {
     }

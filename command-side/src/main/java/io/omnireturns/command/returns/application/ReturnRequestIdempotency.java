@@ -38,6 +38,7 @@ class ReturnRequestIdempotency {
     }
 
     private static final int MAX_CALLER_LENGTH = 255;
+    private static final String HASHED = "sha256:";
 
     private final JdbcTemplate jdbc;
 
@@ -102,13 +103,16 @@ class ReturnRequestIdempotency {
                 caller, key, returnId);
     }
 
-    /** The caller's name as stored: a name longer than the column (never seen in practice) by its SHA-256. */
+    /**
+     * The caller's name as stored: a name longer than the column (never seen in practice) by its SHA-256, and so is a
+     * name that itself starts with {@value #HASHED}, or a caller named like another's hash would share its keys.
+     */
     static String namespace(String callerName) {
-        if (callerName.length() <= MAX_CALLER_LENGTH) {
+        if (callerName.length() <= MAX_CALLER_LENGTH && !callerName.startsWith(HASHED)) {
             return callerName;
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            return HASHED + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(callerName.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

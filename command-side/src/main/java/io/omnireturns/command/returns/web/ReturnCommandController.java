@@ -123,7 +123,7 @@ public class ReturnCommandController {
                                 @RequestBody @Valid Inspection body) {
         var lines = body.lines().stream()
                 .map(line -> new InspectedLine(line.orderLineId(), line.acceptedQuantity(), line.rejectedQuantity(),
-                        line.grade(), line.disposition(), line.needsManualReview(), line.note()))
+                        line.grade(), line.disposition(), line.manualReviewNeeded(), line.note()))
                 .toList();
         ReturnStatus status = commands.sendAndWait(new RecordInspection(returnId, body.inspectionId(), lines));
         return new StatusAnswer(returnId, status);

@@ -15,7 +15,11 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** Request bodies of the command API. They carry only what the caller may say; ids and statuses are ours. */
+/**
+ * Request bodies of the command API. They carry only what the caller may say; ids and statuses are ours. Required
+ * numbers are boxed and {@code @NotNull}: an explicit JSON {@code null} is refused ({@code VALIDATION_FAILED}), not
+ * read as 0. An optional flag left out, or {@code null}, is {@code false}.
+ */
 public final class ReturnCommandForms {
 
     private ReturnCommandForms() {
@@ -31,7 +35,7 @@ public final class ReturnCommandForms {
     }
 
     public record ReceiptLine(@NotBlank @Size(max = 64) String orderLineId,
-                       @Positive @Max(10_000) int quantity,
+                       @NotNull @Positive @Max(10_000) Integer quantity,
                        @Size(max = 64) String receivedSku) {
     }
 
@@ -40,12 +44,17 @@ public final class ReturnCommandForms {
     }
 
     public record InspectionLine(@NotBlank @Size(max = 64) String orderLineId,
-                          @PositiveOrZero @Max(10_000) int acceptedQuantity,
-                          @PositiveOrZero @Max(10_000) int rejectedQuantity,
+                          @NotNull @PositiveOrZero @Max(10_000) Integer acceptedQuantity,
+                          @NotNull @PositiveOrZero @Max(10_000) Integer rejectedQuantity,
                           @NotNull Grade grade,
                           @NotNull Disposition disposition,
-                          boolean needsManualReview,
+                          Boolean needsManualReview,
                           @Size(max = 500) String note) {
+
+        /** Optional: left out or {@code null} means no. */
+        public boolean manualReviewNeeded() {
+            return Boolean.TRUE.equals(needsManualReview);
+        }
     }
 
     /** Who resolves is the signed-in caller, never a field. */

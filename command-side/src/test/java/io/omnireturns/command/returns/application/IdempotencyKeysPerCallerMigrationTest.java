@@ -53,6 +53,10 @@ class IdempotencyKeysPerCallerMigrationTest {
         String longName = "https://idp.example.com/clients/" + "x".repeat(300);
         event("R-LONG", "{\"actor\":\"" + longName + "\"}");
         key("long-1", "R-LONG");
+        // a caller literally named like the long name's hash: a namespace of its own
+        String namedLikeAHash = ReturnRequestIdempotency.namespace(longName);
+        event("R-HASHLIKE", "{\"actor\":\"" + namedLikeAHash + "\"}");
+        key("hashlike-1", "R-HASHLIKE");
         key("till-1", "R-POS");
         key("web-1", "R-WEB");
         key("odd-1", "R-ODD");
@@ -65,11 +69,23 @@ class IdempotencyKeysPerCallerMigrationTest {
                 rs -> { callers.put(rs.getString(1), rs.getString(2)); });
         assertThat(callers).containsEntry("till-1", "pos").containsEntry("web-1", "web-shop")
                 .containsEntry("long-1", ReturnRequestIdempotency.namespace(longName))
+                .containsEntry("hashlike-1", ReturnRequestIdempotency.namespace(namedLikeAHash))
                 .as("no readable actor: nobody's").containsEntry("odd-1", "").containsEntry("lost-1", "");
         // the key is now unique per caller only
         key("pos", "web-1", "R-OTHER");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema
                 + ".return_request_idempotency WHERE idempotency_key = 'web-1'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void a_caller_named_like_the_hash_of_a_long_name_does_not_share_its_namespace() {
+        String longName = "https://idp.example.com/clients/" + "x".repeat(300);
+        String namedLikeItsHash = ReturnRequestIdempotency.namespace(longName);
+
+        assertThat(namedLikeItsHash).startsWith("sha256:").hasSize("sha256:".length() + 64);
+        assertThat(ReturnRequestIdempotency.namespace(namedLikeItsHash)).startsWith("sha256:")
+                .isNotEqualTo(namedLikeItsHash);
+        assertThat(ReturnRequestIdempotency.namespace("pos")).isEqualTo("pos");
     }
 
     private void migrate(String name, String location, String historyTable, String target) {
