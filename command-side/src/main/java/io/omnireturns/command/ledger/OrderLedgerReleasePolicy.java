@@ -59,9 +59,15 @@ public class OrderLedgerReleasePolicy {
         }
     }
 
+    /** The release id of everything a return held when it ends: one per return, so a second release is a no-op. */
+    public static String closingReleaseId(String returnId) {
+        return returnId + ":closed";
+    }
+
     private void releaseAll(String orderId, String returnId, String reason) {
         try {
-            commands.sendAndWait(new ReleaseReturnQuantities(orderId, returnId, returnId + ":closed", Map.of(), reason));
+            commands.sendAndWait(new ReleaseReturnQuantities(orderId, returnId, closingReleaseId(returnId), Map.of(),
+                    reason));
         } catch (AggregateNotFoundException nothingEverHeld) {
             // every line was refused before anything was reserved: the order has no ledger, nothing to give back
         }

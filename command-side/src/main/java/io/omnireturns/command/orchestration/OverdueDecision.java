@@ -12,16 +12,22 @@ import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.api.ledger.ReleaseReturnQuantities;
+import io.omnireturns.command.ledger.OrderLedgerReleasePolicy;
 import io.omnireturns.command.returns.application.ReturnEligibility;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+
+import static io.omnireturns.command.returns.ReturnErrors.RETURN_IS_TERMINAL;
 
 /**
  * Finishes the eligibility decision of a return still {@code REQUESTED} when its decision time-out fires (the
@@ -29,7 +35,7 @@ import java.util.List;
  * the same {@link ReturnEligibility} on the order and lines the return recorded, as of when it was requested, so no
  * remote system is asked. A decision that arrived meanwhile wins (the return takes only the first). When deciding
  * fails, the return goes ON_HOLD ({@code DECISION_OVERDUE}) with an exception in the queue; a retry from the queue,
- * or resuming the hold, decides again.
+ * or resuming the hold, decides again. A return that ended while it was being decided gives back what was reserved.
  */
 @Component
 public class OverdueDecision {
@@ -73,12 +79,32 @@ public class OverdueDecision {
             return Outcome.DECIDED;
         } catch (RuntimeException failure) {
             Throwable cause = unwrap(failure);
+            if (cause instanceof DomainException refused && RETURN_IS_TERMINAL.equals(refused.code())) {
+                releaseReserved(requested, returnId);
+                return Outcome.NOT_AWAITING;
+            }
             String code = cause instanceof DomainException refused ? refused.code() : "DECISION_FAILED";
             String detail = "eligibility could not be decided: " + String.valueOf(cause.getMessage());
             log.warn("Return {} could not be decided after its decision time-out; it goes on hold", returnId, failure);
             commands.sendAndWait(new RaiseException(returnId, ProcessStep.DECIDE_ELIGIBILITY, STEP_KEY, code,
                     detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail, 1));
             return Outcome.HELD;
+        }
+    }
+
+    /**
+     * The return ended (cancelled, or rejected or cancelled on hold) after its history was read but before the
+     * decision was recorded: the quantities just reserved for it would block the order's later returns. The release
+     * id is the one {@link OrderLedgerReleasePolicy} gives the ending, so whichever of the two comes second is a no-op.
+     */
+    private void releaseReserved(ReturnRequested requested, String returnId) {
+        log.info("Return {} ended before its overdue decision was recorded; its reserved quantities are released",
+                returnId);
+        try {
+            commands.sendAndWait(new ReleaseReturnQuantities(requested.orderId(), returnId,
+                    OrderLedgerReleasePolicy.closingReleaseId(returnId), Map.of(), "ended before its overdue decision"));
+        } catch (AggregateNotFoundException nothingEverHeld) {
+            // every line was refused before anything was reserved: the order has no ledger
         }
     }
 

@@ -1,5 +1,8 @@
 package io.omnireturns.command.orchestration;
 
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.ledger.ReleaseReturnQuantities;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.HoldReason;
@@ -9,6 +12,8 @@ import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.command.ledger.OrderLedgerReleasePolicy;
+import io.omnireturns.command.returns.ReturnErrors;
 import io.omnireturns.command.returns.application.ReturnEligibility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.omnireturns.command.orchestration.ReturnStory.RETURN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -103,6 +110,23 @@ class OverdueDecisionTest {
         verify(commands).sendAndWait(new RaiseException(RETURN_ID, ProcessStep.DECIDE_ELIGIBILITY,
                 OverdueDecision.STEP_KEY, "DECISION_FAILED",
                 "eligibility could not be decided: order ledger unavailable", 1));
+    }
+
+    @Test
+    void a_return_cancelled_while_it_was_being_decided_gives_back_the_quantities_reserved_for_it() {
+        recorded(story.requested());
+        ReturnRequested requested = story.requested();
+        when(eligibility.decide(any(), any(), any(), any(), any(), any())).thenReturn(story.authorized().decisions());
+        // the customer cancelled after the history was read: the return refuses the decision, the ledger has reserved
+        when(commands.sendAndWait(any(RecordEligibilityDecision.class))).thenThrow(new DomainException(
+                ErrorKind.ILLEGAL_STATE, ReturnErrors.RETURN_IS_TERMINAL,
+                "cannot decide eligibility of a return that is CANCELLED"));
+
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.NOT_AWAITING);
+
+        verify(commands).sendAndWait(new ReleaseReturnQuantities(requested.orderId(), RETURN_ID,
+                OrderLedgerReleasePolicy.closingReleaseId(RETURN_ID), Map.of(), "ended before its overdue decision"));
+        verify(commands, never()).sendAndWait(any(RaiseException.class));
     }
 
     @Test
