@@ -668,6 +668,7 @@ public class ReturnProcessSaga {
 
     private void cancelAllTimers(DeadlineManager deadlines) {
         List.copyOf(timers.keySet()).forEach(key -> cancelTimer(key, deadlines));
+        eligibilityDecided(deadlines); // a return rejected or cancelled on hold while REQUESTED was never decided
         if (expiryDeadlineId != null) {
             deadlines.cancelSchedule(RECEIPT_EXPIRY, expiryDeadlineId);
         }

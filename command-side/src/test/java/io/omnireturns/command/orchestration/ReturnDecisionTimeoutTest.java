@@ -1,6 +1,8 @@
 package io.omnireturns.command.orchestration;
 
+import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.HoldDecision;
+import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.ReturnStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -75,6 +77,16 @@ class ReturnDecisionTimeoutTest {
                 .expectNoScheduledDeadlineWithName(DECISION_TIMEOUT_AFTER, DECISION_TIMEOUT);
         fixture.whenTimeElapses(DECISION_TIMEOUT_AFTER);
         verifyNoInteractions(decision);
+    }
+
+    @Test
+    void a_requested_return_rejected_on_hold_ends_its_process_without_a_decision_timeout_left_behind() {
+        fixture.givenAggregate(RETURN_ID).published(story.requested(),
+                        story.putOnHold(HoldReason.MANUAL, ExternalSystem.ORDER, ReturnStatus.REQUESTED),
+                        story.holdResolved(HoldDecision.REJECT, ReturnStatus.REJECTED))
+                .whenAggregate(RETURN_ID).publishes(story.notified("REJECTED"))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlineWithName(DECISION_TIMEOUT_AFTER, DECISION_TIMEOUT);
     }
 
     @Test
