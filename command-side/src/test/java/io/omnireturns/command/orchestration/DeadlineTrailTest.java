@@ -1,5 +1,6 @@
 package io.omnireturns.command.orchestration;
 
+import io.omnireturns.api.returns.command.ExpireReturn;
 import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.platform.observability.ConversationCorrelationProvider;
 import io.omnireturns.platform.observability.DeadlineTrailInterceptor;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static io.omnireturns.command.orchestration.ReturnStory.RETURN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +34,8 @@ import static org.mockito.Mockito.when;
  * What a deadline causes keeps the trail of the conversation that started the work: the correlation id and trace of
  * the request, the system as actor and {@code omnireturns} as source system, and which deadline it was. Checked on
  * the step call of a retried step (the step executor puts that unit of work's correlation data on the outcome
- * command, see {@link AsyncStepExecutorCorrelationTest}), on a command a timed-out step sends, and on the work of
- * the decision time-out. The event handlers and deadline handlers run with the application's correlation data
+ * command, see {@link AsyncStepExecutorCorrelationTest}), on a command a timed-out step sends, on the work of the
+ * decision time-out, and on the commands of the receipt expiry and the settlement SLA. The event handlers and deadline handlers run with the application's correlation data
  * providers, as on the real processors and deadline manager.
  */
 class DeadlineTrailTest {
@@ -123,6 +125,47 @@ class DeadlineTrailTest {
                 .containsEntry("sourceSystem", "omnireturns")
                 .containsEntry("correlationId", "checkout-4711")
                 .containsEntry("trigger", "deadline:decision-timeout"));
+    }
+
+    @Test
+    void a_parcel_that_never_arrives_is_expired_by_the_system_in_the_conversation_of_the_request() {
+        fixture(5).givenAggregate(RETURN_ID).published(fromTheRequest(story.upToParcelExpected()))
+                .whenTimeElapses(Duration.ofDays(30))
+                .expectTriggeredDeadlinesWithName(ReturnProcessSaga.RECEIPT_EXPIRY)
+                .expectDispatchedCommandsMatching(sentBySystemInTheRequestsConversation(
+                        ExpireReturn.class::isInstance, "deadline:receipt-expiry", "ExpireReturn"));
+    }
+
+    @Test
+    void a_refund_left_unsettled_is_escalated_by_the_system_in_the_conversation_of_the_request() {
+        fixture(5).givenAggregate(RETURN_ID).published(fromTheRequest(story.upToRefundIssue()))
+                .whenTimeElapses(Duration.ofDays(5))
+                .expectDispatchedCommandsMatching(sentBySystemInTheRequestsConversation(
+                        payload -> payload instanceof RaiseException raised
+                                && "SETTLEMENT_OVERDUE".equals(raised.failureCode()),
+                        "deadline:settlement-sla", "RaiseException SETTLEMENT_OVERDUE"));
+    }
+
+    /** At least one command matching {@code payload} was sent, and every one of them in the request's trail. */
+    private static TypeSafeMatcher<List<CommandMessage<?>>> sentBySystemInTheRequestsConversation(
+            Predicate<Object> payload, String trigger, String description) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<CommandMessage<?>> commands) {
+                List<CommandMessage<?>> matching = commands.stream()
+                        .filter(command -> payload.test(command.getPayload())).toList();
+                return !matching.isEmpty() && matching.stream().allMatch(command ->
+                        "system".equals(command.getMetaData().get("actor"))
+                                && "omnireturns".equals(command.getMetaData().get("sourceSystem"))
+                                && "checkout-4711".equals(command.getMetaData().get("correlationId"))
+                                && trigger.equals(command.getMetaData().get("trigger")));
+            }
+
+            @Override
+            public void describeTo(Description text) {
+                text.appendText(description + " sent by the system in conversation checkout-4711 (" + trigger + ")");
+            }
+        };
     }
 
     private static Object[] fromTheRequest(Object... payloads) {
