@@ -3,13 +3,11 @@ package io.omnireturns.command.integration;
 import io.omnireturns.command.CommandSideIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.api.orders.OrderLine;
-import io.omnireturns.api.orders.OrderSnapshot;
-import io.omnireturns.api.orders.Tender;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +37,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -551,19 +548,8 @@ class IntegrationEventControllerTest {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    /** A copy of the demo order ORD-1001 under a new id, so tests never share an order's returnable quantities. */
     private String freshOrder() {
-        OrderSnapshot demo = orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow();
-        String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.register(new OrderSnapshot(id, demo.customerId(), demo.soldThrough(), demo.soldAtStoreId(),
-                demo.placedAt(), demo.fulfilledAt(), demo.fulfilmentLocationId(), demo.currency(),
-                demo.lines().stream().map(l -> new OrderLine(l.lineId().replace(demo.orderId(), id), l.sku(),
-                        l.description(), l.category(), l.quantity(), l.unitPrice(), l.lineDiscount(), l.tax(),
-                        l.finalSale())).toList(),
-                List.of(), demo.shippingCharged(), demo.shippingTax(),
-                demo.tenders().stream().map(t -> new Tender(t.tenderId().replace(demo.orderId(), id), t.type(),
-                        t.amount(), t.reference())).toList()));
-        return id;
+        return FreshOrders.copyOfWebApparelOrder(orders);
     }
 
     /** Two jackets (line 1) and one t-shirt (line 3), as a web shop would ask. */

@@ -4,7 +4,7 @@ import io.omnireturns.command.CommandSideIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,10 +116,7 @@ class RequestCorrelationTest {
                           {"orderLineId": "%1$s-L1", "quantity": 1, "reason": "SIZE_OR_FIT"}]}""".formatted(orderId));
     }
 
-    /** A copy of the demo web order under a new id, so every test has the whole order to return. */
     private String freshOrder() {
-        String id = "C-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.register(DemoOrders.copyUnder(orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow(), id));
-        return id;
+        return FreshOrders.copyOfWebApparelOrder(orders);
     }
 }

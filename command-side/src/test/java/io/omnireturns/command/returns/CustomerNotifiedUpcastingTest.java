@@ -2,12 +2,9 @@ package io.omnireturns.command.returns;
 
 import io.omnireturns.command.CommandSideIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.api.orders.OrderLine;
-import io.omnireturns.api.orders.OrderSnapshot;
-import io.omnireturns.api.orders.Tender;
 import io.omnireturns.api.returns.command.RecordCustomerNotified;
 import io.omnireturns.api.returns.event.CustomerNotified;
-import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -90,16 +87,6 @@ class CustomerNotifiedUpcastingTest {
     }
 
     private String freshOrder() {
-        OrderSnapshot demo = orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow();
-        String id = "U-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.register(new OrderSnapshot(id, demo.customerId(), demo.soldThrough(), demo.soldAtStoreId(),
-                demo.placedAt(), demo.fulfilledAt(), demo.fulfilmentLocationId(), demo.currency(),
-                demo.lines().stream().map(l -> new OrderLine(l.lineId().replace(demo.orderId(), id), l.sku(),
-                        l.description(), l.category(), l.quantity(), l.unitPrice(), l.lineDiscount(), l.tax(),
-                        l.finalSale())).toList(),
-                List.of(), demo.shippingCharged(), demo.shippingTax(),
-                demo.tenders().stream().map(t -> new Tender(t.tenderId().replace(demo.orderId(), id), t.type(),
-                        t.amount(), t.reference())).toList()));
-        return id;
+        return FreshOrders.copyOfWebApparelOrder(orders);
     }
 }

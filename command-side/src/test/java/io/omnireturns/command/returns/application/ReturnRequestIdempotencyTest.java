@@ -2,12 +2,9 @@ package io.omnireturns.command.returns.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.api.orders.OrderLine;
-import io.omnireturns.api.orders.OrderSnapshot;
-import io.omnireturns.api.orders.Tender;
 import io.omnireturns.command.CommandSideIntegrationTest;
 import io.omnireturns.command.config.CommandSideProperties;
-import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,18 +206,7 @@ class ReturnRequestIdempotencyTest {
                   AND convert_from(payload, 'UTF8') LIKE ?""", Integer.class, "%\"orderId\":\"" + orderId + "\"%");
     }
 
-    /** A copy of the demo order ORD-1001 under a new id, so tests never share an order's returnable quantities. */
     private String freshOrder() {
-        OrderSnapshot demo = orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow();
-        String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.register(new OrderSnapshot(id, demo.customerId(), demo.soldThrough(), demo.soldAtStoreId(),
-                demo.placedAt(), demo.fulfilledAt(), demo.fulfilmentLocationId(), demo.currency(),
-                demo.lines().stream().map(l -> new OrderLine(l.lineId().replace(demo.orderId(), id), l.sku(),
-                        l.description(), l.category(), l.quantity(), l.unitPrice(), l.lineDiscount(), l.tax(),
-                        l.finalSale())).toList(),
-                List.of(), demo.shippingCharged(), demo.shippingTax(),
-                demo.tenders().stream().map(t -> new Tender(t.tenderId().replace(demo.orderId(), id), t.type(),
-                        t.amount(), t.reference())).toList()));
-        return id;
+        return FreshOrders.copyOfWebApparelOrder(orders);
     }
 }
