@@ -5,12 +5,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,9 +74,9 @@ public class DatabaseAvailability implements SmartLifecycle {
     }
 
     /**
-     * One probe; called by the schedule, and by tests that do not want to wait for it. A refused or broken connection
-     * counts at once; a connection that merely did not answer in time counts from the second time in a row, so one
-     * slow answer from a busy database does not turn every API call away.
+     * One probe; called by the schedule, and by tests that do not want to wait for it. A refused connection or a
+     * server shutting down counts at once; anything else (no answer in time, a slow login, too many connections)
+     * from the second time in a row, so one slow answer from a busy database does not turn every API call away.
      */
     public synchronized State check() {
         String reason = null;
@@ -85,7 +90,7 @@ public class DatabaseAvailability implements SmartLifecycle {
             }
         } catch (SQLException | RuntimeException e) {
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            definite = true;
+            definite = refused(e);
         }
         if (reason == null) {
             unansweredInARow = 0;
@@ -95,6 +100,31 @@ public class DatabaseAvailability implements SmartLifecycle {
         unansweredInARow++;
         boolean available = state.available() && !definite && unansweredInARow < 2;
         return record(available, reason);
+    }
+
+    /**
+     * Whether the failure says for certain that the database is down: the connection was refused (nobody listens on
+     * the port), or the server is shutting down, crashed, or still starting (57P01-57P03). A socket time-out (a slow
+     * login on a busy server) or 53300 (too many connections) is not: the server is there, only busy.
+     */
+    static boolean refused(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && state.startsWith("57P0")) {
+                    return true;
+                }
+                if ("08001".equals(state) && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private State record(boolean available, String reason) {

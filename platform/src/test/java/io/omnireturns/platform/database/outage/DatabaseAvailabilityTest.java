@@ -2,10 +2,13 @@ package io.omnireturns.platform.database.outage;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +44,33 @@ class DatabaseAvailabilityTest {
         assertThat(state.available()).isFalse();
         assertThat(state.reason()).contains("Connection refused");
         assertThat(availability.available()).isFalse();
+    }
+
+    @Test
+    void a_refused_connection_or_a_server_shutting_down_counts_at_once() {
+        assertThat(DatabaseAvailability.refused(new SQLException("Connection to localhost:5432 refused", "08001",
+                new ConnectException("Connection refused")))).isTrue();
+        assertThat(DatabaseAvailability.refused(new ConnectException("Connection refused"))).isTrue();
+        assertThat(DatabaseAvailability.refused(
+                new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+        assertThat(DatabaseAvailability.refused(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+    }
+
+    @Test
+    void a_slow_login_or_too_many_connections_is_tolerated_once_and_counts_the_second_time_in_a_row() {
+        List<SQLException> busy = List.of(
+                new SQLException("The connection attempt failed.", "08001", new SocketTimeoutException("Read timed out")),
+                new SQLException("sorry, too many clients already", "53300"));
+        for (SQLException failure : busy) {
+            DatabaseAvailability probe = new DatabaseAvailability(() -> {
+                throw failure;
+            }, SETTINGS, Clock.systemUTC());
+
+            assertThat(probe.check().available()).as("once: %s", failure.getMessage()).isTrue();
+            assertThat(probe.check().available()).as("twice in a row: %s", failure.getMessage()).isFalse();
+            assertThat(probe.state().reason()).contains(failure.getMessage());
+        }
     }
 
     @Test
