@@ -49,6 +49,7 @@ public class DatabaseAvailability implements SmartLifecycle {
     private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
     private volatile State state;
     private volatile ScheduledExecutorService executor;
+    private volatile Instant startedAt;
     private Connection probe;
     private int unansweredInARow;
 
@@ -60,8 +61,33 @@ public class DatabaseAvailability implements SmartLifecycle {
         this.state = new State(true, now, null, null);
     }
 
+    /**
+     * Whether API calls may go to the database: the last probe found it answering, or the probe has not reported for
+     * longer than {@link #staleAfter()} (it hangs or died), when nothing is known and requests are let through rather
+     * than turned away on old news.
+     */
     public boolean available() {
-        return state.available();
+        return state.available() || stale();
+    }
+
+    /**
+     * True while the probe runs but has not reported for {@link #staleAfter()}: its last state says nothing about
+     * now. Health reports UNKNOWN meanwhile.
+     */
+    public boolean stale() {
+        Instant lastReport = lastReport();
+        return executor != null && lastReport != null
+                && Duration.between(lastReport, clock.instant()).compareTo(staleAfter()) > 0;
+    }
+
+    /** Five probe intervals, plus the two time-outs (connect, validate) one probe may spend. */
+    public Duration staleAfter() {
+        return properties.probeInterval().multipliedBy(5).plus(properties.probeTimeout().multipliedBy(2));
+    }
+
+    private Instant lastReport() {
+        Instant checkedAt = state.checkedAt();
+        return checkedAt != null ? checkedAt : startedAt;
     }
 
     public State state() {
@@ -169,8 +195,18 @@ public class DatabaseAvailability implements SmartLifecycle {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 DaemonThreads.named("database-probe"));
         long interval = properties.probeInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+        startedAt = clock.instant();
+        scheduler.scheduleWithFixedDelay(this::scheduledCheck, interval, interval, TimeUnit.MILLISECONDS);
         executor = scheduler;
+    }
+
+    /** A task that lets anything escape is never run again by its executor: the probe would stop for good. */
+    private void scheduledCheck() {
+        try {
+            check();
+        } catch (Throwable e) {
+            log.error("Database probe failed; trying again in {}", properties.probeInterval(), e);
+        }
     }
 
     @Override
