@@ -48,7 +48,9 @@ class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INTERNALS = Pattern.compile(
-            "io\\.omnireturns|java\\.|jakarta\\.|org\\.springframework|com\\.fasterxml|org\\.apache|\\w\\$\\w|Exception");
+            "io\\.omnireturns|java\\.|jakarta\\.|org\\.springframework|com\\.fasterxml|org\\.apache|\\w\\$\\w|Exception"
+                    // a method's parameter as a validator names it: cancel.returnId: must match ...
+                    + "|\\b[a-z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*:");
     private static final String LONG = "x".repeat(60_000);
 
     @Autowired
@@ -240,6 +242,8 @@ class HostileInputTest {
                 .named("a boolean as a number").expect(400, "MALFORMED_REQUEST"));
         cases.add(post(rid + "/inspections", inspection.replace("\"grade\"", "\"note\":\"" + LONG + "\",\"grade\""))
                 .named("a 60,000-character note").expect(400, "VALIDATION_FAILED"));
+        cases.add(post("/api/v1/returns/bad_id/cancellation", cancellation).named("a return id off its pattern")
+                .expect(400, "VALIDATION_FAILED"));
         cases.add(post("/api/v1/returns/NO-SUCH-RETURN/cancellation", cancellation).named("cancelling an unknown return")
                 .expect(404, "RETURN_NOT_FOUND"));
         cases.add(post("/api/v1/exceptions/NO-SUCH-EXCEPTION/retry", "").named("retrying an unknown exception")
