@@ -6,6 +6,7 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +106,40 @@ class HostileInputTest {
             assertThat(problem.path("detail").asText().length()).as("long values are cut: " + seen).isLessThanOrEqualTo(501);
             assertThat(events()).as("nothing recorded: " + seen).isEqualTo(before);
         }));
+    }
+
+    @Test
+    void legitimate_accept_headers_still_get_their_answer() throws IOException {
+        RawHttp http = new RawHttp(port);
+        Map<String, Integer> reads = new LinkedHashMap<>();
+        for (String accept : new String[] {"*/*", null, "application/json;charset=UTF-8",
+                "text/html;q=0.9, application/json;q=0.5", "application/*"}) {
+            reads.put(String.valueOf(accept), http.send("GET", "/api/v1/returns?size=1", acceptHeaders(accept), null)
+                    .status());
+        }
+        assertThat(reads).as("GET /api/v1/returns by Accept").allSatisfy((accept, status) ->
+                assertThat(status).as(accept).isEqualTo(200));
+
+        RawHttp.Answer csv = http.send("GET", "/api/v1/finance/periods/2026-01/reconciliation",
+                acceptHeaders("text/csv"), null);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+
+        // a command whose client accepts only the problem type gets past the answer check: here, to its 404
+        List<Map.Entry<String, String>> problemOnly = new ArrayList<>(acceptHeaders("application/problem+json"));
+        problemOnly.add(Map.entry("Content-Type", "application/json"));
+        RawHttp.Answer command = http.send("POST", "/api/v1/returns/NO-SUCH-RETURN/cancellation", problemOnly,
+                "{\"reason\":\"changed my mind\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(command.status()).as(command.body()).isEqualTo(404);
+    }
+
+    private static List<Map.Entry<String, String>> acceptHeaders(String accept) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("Authorization", RawHttp.basic("admin")));
+        if (accept != null) {
+            headers.add(Map.entry("Accept", accept));
+        }
+        return headers;
     }
 
     private List<Hostile> cases(String orderId, String sock, String returnId) {
