@@ -6,6 +6,7 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +50,9 @@ class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INTERNALS = Pattern.compile(
-            "io\\.omnireturns|java\\.|jakarta\\.|org\\.springframework|com\\.fasterxml|org\\.apache|\\w\\$\\w|Exception");
+            "io\\.omnireturns|java\\.|jakarta\\.|org\\.springframework|com\\.fasterxml|org\\.apache|\\w\\$\\w|Exception"
+                    // a method's parameter as a validator names it: cancel.returnId: must match ...
+                    + "|\\b[a-z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*:");
     private static final String LONG = "x".repeat(60_000);
 
     @Autowired
@@ -102,6 +106,40 @@ class HostileInputTest {
             assertThat(problem.path("detail").asText().length()).as("long values are cut: " + seen).isLessThanOrEqualTo(501);
             assertThat(events()).as("nothing recorded: " + seen).isEqualTo(before);
         }));
+    }
+
+    @Test
+    void legitimate_accept_headers_still_get_their_answer() throws IOException {
+        RawHttp http = new RawHttp(port);
+        Map<String, Integer> reads = new LinkedHashMap<>();
+        for (String accept : new String[] {"*/*", null, "application/json;charset=UTF-8",
+                "text/html;q=0.9, application/json;q=0.5", "application/*"}) {
+            reads.put(String.valueOf(accept), http.send("GET", "/api/v1/returns?size=1", acceptHeaders(accept), null)
+                    .status());
+        }
+        assertThat(reads).as("GET /api/v1/returns by Accept").allSatisfy((accept, status) ->
+                assertThat(status).as(accept).isEqualTo(200));
+
+        RawHttp.Answer csv = http.send("GET", "/api/v1/finance/periods/2026-01/reconciliation",
+                acceptHeaders("text/csv"), null);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+
+        // a command whose client accepts only the problem type gets past the answer check: here, to its 404
+        List<Map.Entry<String, String>> problemOnly = new ArrayList<>(acceptHeaders("application/problem+json"));
+        problemOnly.add(Map.entry("Content-Type", "application/json"));
+        RawHttp.Answer command = http.send("POST", "/api/v1/returns/NO-SUCH-RETURN/cancellation", problemOnly,
+                "{\"reason\":\"changed my mind\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(command.status()).as(command.body()).isEqualTo(404);
+    }
+
+    private static List<Map.Entry<String, String>> acceptHeaders(String accept) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("Authorization", RawHttp.basic("admin")));
+        if (accept != null) {
+            headers.add(Map.entry("Accept", accept));
+        }
+        return headers;
     }
 
     private List<Hostile> cases(String orderId, String sock, String returnId) {
@@ -240,6 +278,8 @@ class HostileInputTest {
                 .named("a boolean as a number").expect(400, "MALFORMED_REQUEST"));
         cases.add(post(rid + "/inspections", inspection.replace("\"grade\"", "\"note\":\"" + LONG + "\",\"grade\""))
                 .named("a 60,000-character note").expect(400, "VALIDATION_FAILED"));
+        cases.add(post("/api/v1/returns/bad_id/cancellation", cancellation).named("a return id off its pattern")
+                .expect(400, "VALIDATION_FAILED"));
         cases.add(post("/api/v1/returns/NO-SUCH-RETURN/cancellation", cancellation).named("cancelling an unknown return")
                 .expect(404, "RETURN_NOT_FOUND"));
         cases.add(post("/api/v1/exceptions/NO-SUCH-EXCEPTION/retry", "").named("retrying an unknown exception")

@@ -103,6 +103,26 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void head_on_a_read_endpoint_follows_its_get_rule() throws IOException {
+        Map<String, Set<String>> matrix = documentedMatrix();
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : List.of("GET /api/v1/audit/events", "GET /api/v1/returns/{returnId}",
+                "GET /api/v1/admin/processors")) {
+            String path = harmless(endpoint.substring(endpoint.indexOf(' ') + 1));
+            for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
+                int status = rest.withBasicAuth(role.getValue(), "demo")
+                        .exchange(path, HttpMethod.HEAD, null, Void.class).getStatusCode().value();
+                boolean allowed = matrix.get(endpoint).contains(role.getKey());
+                if (allowed == (status == 401 || status == 403)) {
+                    wrong.add("HEAD " + path + " answered " + role.getKey() + " with " + status
+                            + (allowed ? ", GET is allowed" : ", GET is refused"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void wrong_credentials_are_refused_with_a_problem_and_a_challenge() {
         ResponseEntity<String> answer = rest.withBasicAuth("admin", "not-the-password")
                 .getForEntity("/api/v1/returns", String.class);

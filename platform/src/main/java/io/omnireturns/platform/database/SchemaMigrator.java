@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Runs every module's Flyway migrations at start-up, before any processor or repository touches a table.
- * Flyway takes a database lock, so several instances starting at once are safe.
+ * Flyway takes a database lock, so several instances starting at once are safe. Its connections have no network
+ * timeout: a migration (a backfill, an index on a large table) may take far longer than the pool's
+ * {@code socketTimeout}, which is there to cut statements a silent database leaves waiting.
  */
 public class SchemaMigrator implements InitializingBean {
 
@@ -21,7 +23,7 @@ public class SchemaMigrator implements InitializingBean {
     private final List<SchemaMigration> migrations;
 
     public SchemaMigrator(DataSource dataSource, List<SchemaMigration> migrations) {
-        this.dataSource = dataSource;
+        this.dataSource = LongStatements.withoutNetworkTimeout(dataSource);
         this.migrations = migrations.stream().sorted(Comparator.comparingInt(SchemaMigration::order)).toList();
     }
 

@@ -139,7 +139,11 @@ public class EventProcessorMetrics implements ApplicationListener<ApplicationSta
         return own;
     }
 
-    private Set<Integer> claimableSegments(String processorName) {
+    /**
+     * The segments the token store lets this instance hold or claim, read at most once a second per processor (the
+     * gauges and every health call share it); null when the processor has no token store.
+     */
+    Set<Integer> claimableSegments(String processorName) {
         Cached<Set<Integer>> current = claimable.get(processorName);
         if (current == null || current.isOlderThan(clock.instant().minus(CACHE))) {
             TokenStore tokenStore;

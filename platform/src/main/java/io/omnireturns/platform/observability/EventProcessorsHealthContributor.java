@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -57,8 +58,16 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
                 .iterator();
     }
 
+    /**
+     * The claimable segments come from the metrics' one-second cache: a health call per second per processor would
+     * otherwise ask the token store each time, and while a silent database is not yet noticed, each would wait on
+     * the pool.
+     */
     private HealthIndicator indicator(EventProcessor processor) {
-        return () -> health(processor, metrics, database, tokenStore(processor));
+        if (metrics == null) {
+            return () -> health(processor, null, database, tokenStore(processor));
+        }
+        return () -> health(processor, metrics, database, () -> metrics.claimableSegments(processor.getName()));
     }
 
     private TokenStore tokenStore(EventProcessor processor) {
@@ -70,11 +79,17 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
     }
 
     static Health health(EventProcessor processor, EventProcessorMetrics metrics) {
-        return health(processor, metrics, null, null);
+        return health(processor, metrics, null, (TokenStore) null);
     }
 
     static Health health(EventProcessor processor, EventProcessorMetrics metrics, DatabaseAvailability database,
                          TokenStore tokenStore) {
+        return health(processor, metrics, database, () -> claimableSegments(processor, tokenStore));
+    }
+
+    /** {@code claimableSegments} is asked only when the database is available; it may answer null (no token store). */
+    static Health health(EventProcessor processor, EventProcessorMetrics metrics, DatabaseAvailability database,
+                         Supplier<Set<Integer>> claimableSegments) {
         if (!processor.isRunning()) {
             return Health.outOfService().withDetail("running", false).build();
         }
@@ -87,7 +102,7 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
         }
         Set<Integer> claimable;
         try {
-            claimable = claimableSegments(streaming, tokenStore);
+            claimable = claimableSegments.get();
         } catch (RuntimeException e) {
             return Health.down().withDetail("running", true).withDetail("error", true)
                     .withDetail("tokenStore", String.valueOf(e)).build();
@@ -134,7 +149,7 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
     }
 
     /** Segments unclaimed, claimed by this node, or whose claim has expired; null when there is no token store. */
-    private static Set<Integer> claimableSegments(StreamingEventProcessor processor, TokenStore tokenStore) {
+    private static Set<Integer> claimableSegments(EventProcessor processor, TokenStore tokenStore) {
         if (tokenStore == null) {
             return null;
         }

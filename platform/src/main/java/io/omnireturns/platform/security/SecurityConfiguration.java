@@ -87,8 +87,14 @@ public class SecurityConfiguration {
                     for (AccessRules.Rule rule : AccessRules.RULES) {
                         AuthorizationManager<RequestAuthorizationContext> roles =
                                 AuthorityAuthorizationManager.hasAnyRole(rule.roleNames());
-                        requests.requestMatchers(rule.method(), rule.pattern()).access(rule.admitsScopedCallers()
-                                ? roles : AuthorizationManagers.allOf(roles, SecurityConfiguration::unscoped));
+                        AuthorizationManager<RequestAuthorizationContext> access = rule.admitsScopedCallers()
+                                ? roles : AuthorizationManagers.allOf(roles, SecurityConfiguration::unscoped);
+                        requests.requestMatchers(rule.method(), rule.pattern()).access(access);
+                        if (rule.method() == org.springframework.http.HttpMethod.GET) {
+                            // Spring MVC answers HEAD with its GET handler: whoever may GET may HEAD
+                            requests.requestMatchers(org.springframework.http.HttpMethod.HEAD, rule.pattern())
+                                    .access(access);
+                        }
                     }
                     // other methods on the actuator (log levels, ...) for no one
                     requests.requestMatchers("/actuator/**").denyAll();

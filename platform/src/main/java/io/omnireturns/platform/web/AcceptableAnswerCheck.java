@@ -23,6 +23,9 @@ import java.util.Set;
  * accepts none of the answers it could get; otherwise the change would be saved and only its answer fail. An
  * operation answers what its mapping {@code produces}, JSON when it does not say. Reads are left to Spring's own
  * negotiation: failing there changes nothing; so are controllers that render a view.
+ * <p>
+ * A client that accepts only {@code application/problem+json} (it expects the refusal) goes on too: the answer is JSON
+ * either way, and Spring's JSON converter writes a success under that type rather than refusing it after the change.
  */
 public class AcceptableAnswerCheck implements HandlerInterceptor {
 
@@ -39,7 +42,9 @@ public class AcceptableAnswerCheck implements HandlerInterceptor {
         List<MediaType> producible = producible(request);
         for (MediaType answer : producible) {
             for (MediaType acceptable : accepted) {
-                if (acceptable.isCompatibleWith(answer) && acceptable.getQualityValue() > 0) {
+                if (acceptable.getQualityValue() > 0 && (acceptable.isCompatibleWith(answer)
+                        || answer.isCompatibleWith(MediaType.APPLICATION_JSON)
+                        && acceptable.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
                     return true;
                 }
             }

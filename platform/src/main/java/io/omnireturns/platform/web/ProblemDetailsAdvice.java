@@ -6,6 +6,7 @@ import io.omnireturns.api.money.MoneyException;
 import io.omnireturns.platform.security.ProblemResponses;
 import io.omnireturns.platform.security.RequestBodyLimitFilter;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -36,9 +37,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one place where failures become RFC 7807 problem details. Every problem carries a stable
@@ -87,9 +90,34 @@ public class ProblemDetailsAdvice {
         return response;
     }
 
+    /**
+     * A constraint on a controller parameter ({@code @Validated} controllers): named by the parameter alone, since
+     * the violation's path ({@code cancel.returnId}) starts with the Java method's name.
+     */
     @ExceptionHandler(ConstraintViolationException.class)
     public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage());
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", JsonBodyProblems.quote(leafName(violation.getPropertyPath())),
+                        "message", safe(String.valueOf(violation.getMessage()))))
+                .sorted(Comparator.comparing((Map<String, String> error) -> error.get("field"))
+                        .thenComparing(error -> error.get("message")))
+                .toList();
+        String detail = errors.isEmpty() ? "the request is invalid" : errors.stream()
+                .map(error -> error.get("field") + ": " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+        response.getBody().setProperty("errors", errors);
+        return response;
+    }
+
+    private static String leafName(Path path) {
+        String leaf = null;
+        for (Path.Node node : path) {
+            if (node.getName() != null) {
+                leaf = node.getName();
+            }
+        }
+        return leaf == null ? "request" : leaf;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

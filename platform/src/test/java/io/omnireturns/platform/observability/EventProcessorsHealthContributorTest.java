@@ -1,22 +1,30 @@
 package io.omnireturns.platform.observability;
 
 import io.omnireturns.platform.database.outage.DatabaseAvailability;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.actuate.health.Status;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -128,6 +136,26 @@ class EventProcessorsHealthContributorTest {
         Health health = EventProcessorsHealthContributor.health(processor, null, available(true), tokenStore);
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    }
+
+    @Test
+    void repeated_health_calls_ask_the_token_store_once_a_second_per_processor_at_most() {
+        StreamingEventProcessor processor = processor(true, false, Map.of(0, segment(40, null)));
+        TokenStore tokenStore = claimable(processor, 0);
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        when(processing.eventProcessor("return-status")).thenReturn(Optional.of(processor));
+        when(processing.tokenStore("return-status")).thenReturn(tokenStore);
+        EventProcessorMetrics metrics = new EventProcessorMetrics(processing, mock(EventStore.class),
+                mock(JdbcTemplate.class), new SimpleMeterRegistry(), available(true));
+        EventProcessorsHealthContributor contributor =
+                new EventProcessorsHealthContributor(processing, metrics, available(true));
+
+        for (int call = 0; call < 5; call++) {
+            assertThat(((HealthIndicator) contributor.getContributor("return-status")).health().getStatus())
+                    .isEqualTo(Status.UP);
+        }
+
+        verify(tokenStore, times(1)).fetchAvailableSegments("return-status");
     }
 
     private static TokenStore claimable(StreamingEventProcessor processor, int... segments) {

@@ -31,7 +31,8 @@ class AcceptableAnswerCheckTest {
 
     @Test
     void a_command_whose_client_accepts_no_json_is_refused_before_it_runs() throws Exception {
-        for (String accept : new String[] {"text/html", "application/xml", "application/json;q=0", "@@@"}) {
+        for (String accept : new String[] {"text/html", "application/xml", "application/json;q=0", "@@@",
+                "application/problem+json;q=0", "text/csv"}) {
             assertThatThrownBy(() -> check.preHandle(request("POST", accept), new MockHttpServletResponse(), handler(new Api(), "command")))
                     .as(accept).isInstanceOf(HttpMediaTypeNotAcceptableException.class);
         }
@@ -39,7 +40,9 @@ class AcceptableAnswerCheckTest {
 
     @Test
     void a_command_whose_client_accepts_json_or_anything_or_says_nothing_goes_on() throws Exception {
-        for (String accept : new String[] {"application/json", "*/*", "text/html, */*;q=0.8", "application/*", null}) {
+        for (String accept : new String[] {"application/json", "*/*", "text/html, */*;q=0.8", "application/*", null,
+                "application/json;charset=UTF-8", "text/html;q=0.9, application/json;q=0.1",
+                "application/problem+json", "application/problem+json, application/json;q=0.5"}) {
             assertThat(check.preHandle(request("POST", accept), new MockHttpServletResponse(), handler(new Api(), "command")))
                     .as(String.valueOf(accept)).isTrue();
         }

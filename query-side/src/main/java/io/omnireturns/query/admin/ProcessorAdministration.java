@@ -5,6 +5,7 @@ import io.omnireturns.api.audit.ProcessorStatus;
 import io.omnireturns.api.audit.SegmentStatus;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.platform.database.LongStatements;
 import io.omnireturns.query.audit.EventStoreReader;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -27,6 +28,8 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+
+import javax.sql.DataSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +63,14 @@ public class ProcessorAdministration {
     private final EventStoreReader events;
     private final Serializer serializer;
     private final AdminProperties properties;
+    private final DataSource dataSource;
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
 
     public ProcessorAdministration(EventProcessingConfiguration processing, ProcessorTokens tokens,
-                                   EventStoreReader events, Serializer serializer, AdminProperties properties) {
+                                   EventStoreReader events, Serializer serializer, AdminProperties properties,
+                                   DataSource dataSource) {
         this.processing = processing;
+        this.dataSource = dataSource;
         this.tokens = tokens;
         this.events = events;
         this.serializer = serializer;
@@ -87,7 +93,8 @@ public class ProcessorAdministration {
     /**
      * Rebuilds a projection from the first event: stops it here, resets its tokens (its reset handler clears the
      * view and its dead letters in the same transaction) and starts it again; it then replays in the background.
-     * Queries keep answering from the view while it refills.
+     * Queries keep answering from the view while it refills. The reset runs without the driver's network timeout:
+     * clearing a large view (millions of ledger rows) may take longer than the pool's {@code socketTimeout}.
      */
     public ProcessorStatus replay(String name, String requestedBy) {
         EventProcessor processor = processor(name);
@@ -105,7 +112,7 @@ public class ProcessorAdministration {
             log.info("Replay of processor {} requested by {}", name, requestedBy);
             stop(streaming);
             try {
-                streaming.resetTokens();
+                LongStatements.run(dataSource, streaming::resetTokens);
             } catch (UnableToClaimTokenException e) {
                 throw new DomainException(ErrorKind.ILLEGAL_STATE, AdminErrors.PROCESSOR_CLAIMED_ELSEWHERE,
                         "another instance still works on processor " + name + ": stop it there (or wait for its "

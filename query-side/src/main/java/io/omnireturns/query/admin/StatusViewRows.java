@@ -1,5 +1,6 @@
 package io.omnireturns.query.admin;
 
+import io.omnireturns.platform.database.LongStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -44,18 +45,20 @@ class StatusViewRows {
     /**
      * Rows of returns that have no event at all in the store: how many, and the first {@code limit} found. One
      * statement without ORDER BY or LIMIT, which would tempt the database into a nested loop over the event table.
+     * It reads the whole view against the event table, so it runs without the driver's network timeout.
      */
     Orphans withoutEvents(String aggregateType, int limit) {
         List<String> first = new ArrayList<>();
         long[] count = {0};
-        jdbc.query("SELECT v.return_id FROM return_status_view v WHERE NOT EXISTS (SELECT 1 FROM domainevententry e"
+        LongStatements.run(jdbc.getDataSource(), () -> jdbc.query("SELECT v.return_id FROM return_status_view v"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM domainevententry e"
                         + " WHERE e.aggregateidentifier = v.return_id AND e.type = ?)",
                 rs -> {
                     count[0]++;
                     if (first.size() < limit) {
                         first.add(rs.getString(1));
                     }
-                }, aggregateType);
+                }, aggregateType));
         return new Orphans(count[0], first);
     }
 

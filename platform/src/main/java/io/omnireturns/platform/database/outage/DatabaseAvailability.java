@@ -5,12 +5,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +49,7 @@ public class DatabaseAvailability implements SmartLifecycle {
     private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
     private volatile State state;
     private volatile ScheduledExecutorService executor;
+    private volatile Instant startedAt;
     private Connection probe;
     private int unansweredInARow;
 
@@ -55,8 +61,33 @@ public class DatabaseAvailability implements SmartLifecycle {
         this.state = new State(true, now, null, null);
     }
 
+    /**
+     * Whether API calls may go to the database: the last probe found it answering, or the probe has not reported for
+     * longer than {@link #staleAfter()} (it hangs or died), when nothing is known and requests are let through rather
+     * than turned away on old news.
+     */
     public boolean available() {
-        return state.available();
+        return state.available() || stale();
+    }
+
+    /**
+     * True while the probe runs but has not reported for {@link #staleAfter()}: its last state says nothing about
+     * now. Health reports UNKNOWN meanwhile.
+     */
+    public boolean stale() {
+        Instant lastReport = lastReport();
+        return executor != null && lastReport != null
+                && Duration.between(lastReport, clock.instant()).compareTo(staleAfter()) > 0;
+    }
+
+    /** Five probe intervals, plus the two time-outs (connect, validate) one probe may spend. */
+    public Duration staleAfter() {
+        return properties.probeInterval().multipliedBy(5).plus(properties.probeTimeout().multipliedBy(2));
+    }
+
+    private Instant lastReport() {
+        Instant checkedAt = state.checkedAt();
+        return checkedAt != null ? checkedAt : startedAt;
     }
 
     public State state() {
@@ -69,9 +100,9 @@ public class DatabaseAvailability implements SmartLifecycle {
     }
 
     /**
-     * One probe; called by the schedule, and by tests that do not want to wait for it. A refused or broken connection
-     * counts at once; a connection that merely did not answer in time counts from the second time in a row, so one
-     * slow answer from a busy database does not turn every API call away.
+     * One probe; called by the schedule, and by tests that do not want to wait for it. A refused connection or a
+     * server shutting down counts at once; anything else (no answer in time, a slow login, too many connections)
+     * from the second time in a row, so one slow answer from a busy database does not turn every API call away.
      */
     public synchronized State check() {
         String reason = null;
@@ -85,7 +116,7 @@ public class DatabaseAvailability implements SmartLifecycle {
             }
         } catch (SQLException | RuntimeException e) {
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            definite = true;
+            definite = refused(e);
         }
         if (reason == null) {
             unansweredInARow = 0;
@@ -95,6 +126,31 @@ public class DatabaseAvailability implements SmartLifecycle {
         unansweredInARow++;
         boolean available = state.available() && !definite && unansweredInARow < 2;
         return record(available, reason);
+    }
+
+    /**
+     * Whether the failure says for certain that the database is down: the connection was refused (nobody listens on
+     * the port), or the server is shutting down, crashed, or still starting (57P01-57P03). A socket time-out (a slow
+     * login on a busy server) or 53300 (too many connections) is not: the server is there, only busy.
+     */
+    static boolean refused(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && state.startsWith("57P0")) {
+                    return true;
+                }
+                if ("08001".equals(state) && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private State record(boolean available, String reason) {
@@ -139,8 +195,18 @@ public class DatabaseAvailability implements SmartLifecycle {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 DaemonThreads.named("database-probe"));
         long interval = properties.probeInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+        startedAt = clock.instant();
+        scheduler.scheduleWithFixedDelay(this::scheduledCheck, interval, interval, TimeUnit.MILLISECONDS);
         executor = scheduler;
+    }
+
+    /** A task that lets anything escape is never run again by its executor: the probe would stop for good. */
+    private void scheduledCheck() {
+        try {
+            check();
+        } catch (Throwable e) {
+            log.error("Database probe failed; trying again in {}", properties.probeInterval(), e);
+        }
     }
 
     @Override

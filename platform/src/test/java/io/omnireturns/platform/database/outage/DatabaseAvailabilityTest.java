@@ -1,14 +1,22 @@
 package io.omnireturns.platform.database.outage;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -41,6 +49,33 @@ class DatabaseAvailabilityTest {
         assertThat(state.available()).isFalse();
         assertThat(state.reason()).contains("Connection refused");
         assertThat(availability.available()).isFalse();
+    }
+
+    @Test
+    void a_refused_connection_or_a_server_shutting_down_counts_at_once() {
+        assertThat(DatabaseAvailability.refused(new SQLException("Connection to localhost:5432 refused", "08001",
+                new ConnectException("Connection refused")))).isTrue();
+        assertThat(DatabaseAvailability.refused(new ConnectException("Connection refused"))).isTrue();
+        assertThat(DatabaseAvailability.refused(
+                new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+        assertThat(DatabaseAvailability.refused(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+    }
+
+    @Test
+    void a_slow_login_or_too_many_connections_is_tolerated_once_and_counts_the_second_time_in_a_row() {
+        List<SQLException> busy = List.of(
+                new SQLException("The connection attempt failed.", "08001", new SocketTimeoutException("Read timed out")),
+                new SQLException("sorry, too many clients already", "53300"));
+        for (SQLException failure : busy) {
+            DatabaseAvailability probe = new DatabaseAvailability(() -> {
+                throw failure;
+            }, SETTINGS, Clock.systemUTC());
+
+            assertThat(probe.check().available()).as("once: %s", failure.getMessage()).isTrue();
+            assertThat(probe.check().available()).as("twice in a row: %s", failure.getMessage()).isFalse();
+            assertThat(probe.state().reason()).contains(failure.getMessage());
+        }
     }
 
     @Test
@@ -93,6 +128,70 @@ class DatabaseAvailabilityTest {
         availability.check();
 
         assertThat(opened).hasValue(1);
+    }
+
+    @Test
+    void an_error_escaping_one_probe_does_not_stop_the_probing() {
+        AtomicInteger attempts = new AtomicInteger();
+        DatabaseAvailability failing = new DatabaseAvailability(() -> {
+            attempts.incrementAndGet();
+            throw new StackOverflowError("escaping the probe");
+        }, new DatabaseOutageProperties(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(5), true),
+                Clock.systemUTC());
+
+        failing.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(attempts).hasValueGreaterThan(2));
+        } finally {
+            failing.stop();
+        }
+    }
+
+    @Test
+    void a_probe_that_has_not_reported_for_five_intervals_lets_calls_through_and_health_says_unknown() {
+        MovableClock clock = new MovableClock();
+        DatabaseAvailability hanging = new DatabaseAvailability(() -> {
+            throw new SQLException("Connection refused", "08001");
+        }, new DatabaseOutageProperties(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(5), true),
+                clock);
+        DatabaseHealthIndicator health = new DatabaseHealthIndicator(hanging);
+        hanging.check();
+        hanging.start();
+        try {
+            assertThat(hanging.available()).as("fresh news of an outage").isFalse();
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+
+            clock.advance(hanging.staleAfter().plusSeconds(1));
+
+            assertThat(hanging.stale()).isTrue();
+            assertThat(hanging.available()).as("stale news").isTrue();
+            assertThat(health.health().getStatus()).isEqualTo(Status.UNKNOWN);
+        } finally {
+            hanging.stop();
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-01-05T09:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static Connection answering(boolean answers) throws SQLException {
