@@ -161,8 +161,8 @@ public final class ChaosRun {
                 say("retried " + now + " open exceptions as operations would (POST /api/v1/exceptions/{id}/retry)");
                 awaitQuiescence(postgres, sandbox);
             }
-            Boolean equal = verifyView(api);
-            return report(postgres, sandbox, api, driver, equal, paidWhileHeld, retried);
+            ViewCheck view = verifyView(api);
+            return report(postgres, sandbox, api, driver, view, paidWhileHeld, retried);
         } finally {
             faults.shutdownNow();
         }
@@ -276,8 +276,14 @@ public final class ChaosRun {
         return open.size();
     }
 
-    /** The admin verification: the status view rebuilt in a shadow and compared; null when it cannot answer. */
-    private Boolean verifyView(ApiClient api) throws InterruptedException {
+    /** The admin verification's answer: equal (null: not asked) and how many returns it compared (-1: not asked). */
+    private record ViewCheck(Boolean equal, long compared) {
+
+        static final ViewCheck UNKNOWN = new ViewCheck(null, -1);
+    }
+
+    /** The admin verification: the status view rebuilt in a shadow and compared. */
+    private ViewCheck verifyView(ApiClient api) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -288,20 +294,20 @@ public final class ChaosRun {
                     say("status view verification: equal=" + body.path("equal").asBoolean() + ", compared "
                             + body.path("returnsCompared").asLong() + ", differences "
                             + body.path("differenceCount").asLong() + " " + body.path("differences"));
-                    return body.path("equal").asBoolean();
+                    return new ViewCheck(body.path("equal").asBoolean(), body.path("returnsCompared").asLong(-1));
                 }
                 say("verification answered " + answer.status() + " " + answer.code() + "; asking again");
             } catch (ApiClient.DriverFailure noAnswer) {
                 say("verification: " + noAnswer.getMessage());
-                return null;
+                return ViewCheck.UNKNOWN;
             }
             Thread.sleep(2000);
         }
-        return null;
+        return ViewCheck.UNKNOWN;
     }
 
     private ChaosReport report(ExternalPostgres postgres, SandboxProcess sandbox, ApiClient api, ReturnDriver driver,
-                               Boolean viewEqualsReplay, List<String> paidWhileHeld, int holdsRetried)
+                               ViewCheck view, List<String> paidWhileHeld, int holdsRetried)
             throws Exception {
         JsonNode calls = sandbox.calls();
         Books books = new Books(sandbox.books());
@@ -325,9 +331,10 @@ public final class ChaosRun {
             ChaosReport report = new ChaosReport(facts.returnIds().size(), facts.count("COMPLETED"),
                     facts.count("ON_HOLD"), facts.stuck(), lost, facts.doubleRefunds(), facts.doublePostings(),
                     facts.refundMismatch(), facts.postingMismatch(), facts.missing(), facts.gatewayTotal(),
-                    facts.ledgerTotal(), viewEqualsReplay, serverErrors, unavailable, api.unreachable(),
+                    facts.ledgerTotal(), view.equal(), serverErrors, unavailable, api.unreachable(),
                     api.requests(), takeover, paidWhileHeld, holdsRetried, settings.maxTakeover() == null ? null
-                    : settings.maxTakeover().toMillis() / 1000.0, (System.nanoTime() - startedNanos) / 1e9);
+                    : settings.maxTakeover().toMillis() / 1000.0, (System.nanoTime() - startedNanos) / 1e9,
+                    settings.returns(), view.compared());
             say("calls to the sandbox systems: " + calls.size() + "; driver outcomes: " + outcomes(driver.played()));
             if (takeover != null) {
                 say("steps " + killedNode + " had in flight at the kill: " + takeover.inFlight()

@@ -30,13 +30,18 @@ import java.util.stream.Collectors;
  * @param takeover         the steps of the killed node (null: no node was killed); a step never completed is
  *                         reported, not failed: its return is stuck (a failure of its own) unless the process
  *                         no longer needed it (e.g. a milestone notification of a return completed meanwhile)
+ * @param expectedReturns  returns the driver was to play: fewer in the event store is a failure (a return the
+ *                         driver never started, or could not create, is lost)
+ * @param returnsCompared  returns the status view verification compared (-1: it could not be asked); it must
+ *                         compare every return
  */
 public record ChaosReport(int returns, int completed, int onHold, Map<String, Integer> stuck, int lost,
                           List<String> doubleRefunds, List<String> doublePostings, List<String> refundMismatch,
                           List<String> postingMismatch, List<String> missing, Map<String, Long> gatewayTotal,
                           Map<String, Long> ledgerTotal, Boolean viewEqualsReplay, Map<String, Long> serverErrors,
                           long unavailable, long unreachable, long requests, StepTakeover.Result takeover,
-                          List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds, double durationSeconds) {
+                          List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds,
+                          double durationSeconds, int expectedReturns, long returnsCompared) {
 
     public int stuckCount() {
         return stuck.values().stream().mapToInt(Integer::intValue).sum();
@@ -54,6 +59,19 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         }
         if (lost > 0) {
             failures.add(lost + " returns could not be created through any node");
+        }
+        if (returns != expectedReturns) {
+            failures.add(returns + " returns in the event store, the driver was to play " + expectedReturns
+                    + " (a return it never started or could not create is lost)");
+        }
+        if (completed == 0) {
+            failures.add("no return COMPLETED: the run proves nothing");
+        }
+        if (gatewayTotal.values().stream().mapToLong(Long::longValue).sum() == 0) {
+            failures.add("the gateway paid nothing: the run proves nothing about refunds");
+        }
+        if (returnsCompared != returns) {
+            failures.add("the status view verification compared " + returnsCompared + " returns of " + returns);
         }
         addIfAny(failures, "paid twice (gateway or events)", doubleRefunds);
         addIfAny(failures, "posted twice (ERP, order system or events)", doublePostings);
@@ -105,6 +123,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("posting_mismatch", postingMismatch.size());
         fields.put("missing", missing.size());
         fields.put("view_equals_replay", viewEqualsReplay == null ? "unknown" : viewEqualsReplay);
+        fields.put("view_compared", returnsCompared);
         fields.put("steps_in_flight_at_kill", takeover == null ? "n/a" : takeover.inFlight());
         fields.put("steps_not_taken_over", takeover == null ? "n/a" : takeover.notTakenOver().size());
         fields.put("paid_while_held", paidWhileHeld.size());
