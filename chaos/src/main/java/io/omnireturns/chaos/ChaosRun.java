@@ -29,10 +29,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntSupplier;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +51,8 @@ public final class ChaosRun {
     private volatile Instant killedAt;
     private volatile Instant outageFrom;
     private volatile Instant outageUntil;
+    /** Faults of the settings that did not happen as planned: each fails the run (a fault not played is no test). */
+    private final List<String> faultsNotPlayed = new CopyOnWriteArrayList<>();
 
     public ChaosRun(ChaosSettings settings, PrintStream out) {
         this.settings = settings;
@@ -122,7 +126,7 @@ public final class ChaosRun {
             say("connector " + settings.failingConnector() + " fails " + Math.round(settings.failureRate() * 100)
                     + " % of calls (half of them after the effect)");
         }
-        ExecutorService faults = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService faults = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "faults");
             t.setDaemon(true);
             return t;
@@ -130,8 +134,14 @@ public final class ChaosRun {
         try (ReturnDriver driver = new ReturnDriver(api, runId, settings.concurrency(), settings.labelPatience())) {
             say("playing " + settings.returns() + " returns, " + settings.concurrency() + " at a time");
             driver.start(settings.returns(), settings.spacing());
-            Future<?> schedule = faults.submit(() -> {
-                faults(postgres, nodes, driver::started);
+            // the kill (and restart) and the outage each on their own thread, so a slow restart cannot push the
+            // outage past the end of the load
+            Future<?> kill = faults.submit(() -> {
+                kill(postgres, nodes, driver);
+                return null;
+            });
+            Future<?> outage = faults.submit(() -> {
+                outage(postgres, driver);
                 return null;
             });
             Duration loadPatience = settings.giveUpAfter().multipliedBy(3).plus(settings.spacing()
@@ -139,11 +149,13 @@ public final class ChaosRun {
             if (!driver.await(loadPatience)) {
                 say("the driver did not finish within " + loadPatience);
             }
-            try {
-                schedule.get();
-            } catch (java.util.concurrent.ExecutionException failed) {
-                // e.g. the killed node did not come back: the run goes on with the nodes it has, and says so
-                say("a fault could not be played out: " + failed.getCause());
+            for (Future<?> fault : List.of(kill, outage)) {
+                try {
+                    fault.get();
+                } catch (ExecutionException failed) {
+                    // e.g. the killed node did not come back: the run goes on with the nodes it has, and fails
+                    notPlayed("a fault could not be played out: " + failed.getCause());
+                }
             }
             sandbox.fault(settings.slowConnector().isEmpty() ? "none" : settings.slowConnector(), 0, 0);
             sandbox.fault(settings.failingConnector().isEmpty() ? "none" : settings.failingConnector(), 0, 0);
@@ -168,43 +180,61 @@ public final class ChaosRun {
         }
     }
 
-    /** Kill -9 (and restart) once {@code killAt} of the returns started, then the outage at {@code outageAt}. */
-    private void faults(ExternalPostgres postgres, List<ServiceNode> nodes, IntSupplier started) throws Exception {
-        if (settings.kill()) {
-            awaitStarted(started, settings.killAt());
-            ServiceNode victim = sagaOwner(postgres, nodes);
-            victim.kill();
-            killedAt = Instant.now();
-            killedNode = victim.name();
-            say("kill -9 " + victim.name() + " (pid " + victim.pid() + ", owner of the return process's segment)");
-            if (settings.restart()) {
-                Thread.sleep(settings.restartAfter().toMillis());
-                victim.launch();
-                victim.awaitReady(Duration.ofMinutes(4));
-                say(victim.name() + " restarted and ready");
-            }
+    /** Kill -9 (and restart) the return process's node once {@code killAt} of the returns started. */
+    private void kill(ExternalPostgres postgres, List<ServiceNode> nodes, ReturnDriver driver) throws Exception {
+        if (!settings.kill()) {
+            return;
         }
-        if (settings.outage()) {
-            awaitStarted(started, settings.outageAt());
-            outageFrom = Instant.now();
-            postgres.stop();
-            say("PostgreSQL stopped for " + settings.outageDuration());
-            Thread.sleep(settings.outageDuration().toMillis());
-            postgres.start();
-            outageUntil = Instant.now();
-            say("PostgreSQL started again (same port, same data directory)");
+        awaitStarted(driver, settings.killAt());
+        ServiceNode victim = sagaOwner(postgres, nodes).orElseGet(() -> {
+            notPlayed("no node owned the return process's segment at the kill; " + nodes.get(0).name()
+                    + " killed instead");
+            return nodes.get(0);
+        });
+        victim.kill();
+        killedAt = Instant.now();
+        killedNode = victim.name();
+        say("kill -9 " + victim.name() + " (pid " + victim.pid() + ", owner of the return process's segment)");
+        if (settings.restart()) {
+            Thread.sleep(settings.restartAfter().toMillis());
+            victim.launch();
+            victim.awaitReady(Duration.ofMinutes(4));
+            say(victim.name() + " restarted and ready");
         }
     }
 
-    private void awaitStarted(IntSupplier started, double share) throws InterruptedException {
+    /** PostgreSQL stopped for {@code outageDuration} once {@code outageAt} of the returns started. */
+    private void outage(ExternalPostgres postgres, ReturnDriver driver) throws Exception {
+        if (!settings.outage()) {
+            return;
+        }
+        awaitStarted(driver, settings.outageAt());
+        if (driver.finished() >= settings.returns()) {
+            notPlayed("the outage would start after the load ended: no request would meet it");
+        }
+        outageFrom = Instant.now();
+        postgres.stop();
+        say("PostgreSQL stopped for " + settings.outageDuration());
+        Thread.sleep(settings.outageDuration().toMillis());
+        postgres.start();
+        outageUntil = Instant.now();
+        say("PostgreSQL started again (same port, same data directory)");
+    }
+
+    private void notPlayed(String fault) {
+        faultsNotPlayed.add(fault);
+        say("FAULT NOT PLAYED OUT: " + fault);
+    }
+
+    private void awaitStarted(ReturnDriver driver, double share) throws InterruptedException {
         int target = (int) Math.ceil(settings.returns() * share);
-        while (started.getAsInt() < target) {
+        while (driver.started() < target) {
             Thread.sleep(200);
         }
     }
 
     /** The node whose JVM owns the return process's (only) segment: the one with saga steps in flight. */
-    private static ServiceNode sagaOwner(ExternalPostgres postgres, List<ServiceNode> nodes) {
+    private Optional<ServiceNode> sagaOwner(ExternalPostgres postgres, List<ServiceNode> nodes) {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "SELECT owner FROM tokenentry WHERE processorname = 'return-process' AND owner IS NOT NULL")) {
@@ -212,14 +242,14 @@ public final class ChaosRun {
                 String owner = rows.getString(1);
                 for (ServiceNode node : nodes) {
                     if (owner.startsWith(node.pid() + "@")) {
-                        return node;
+                        return Optional.of(node);
                     }
                 }
             }
         } catch (SQLException unknown) {
-            // fall back to the first node
+            say("cannot read the segment's owner: " + unknown.getMessage());
         }
-        return nodes.get(0);
+        return Optional.empty();
     }
 
     /** Until every return is COMPLETED or ON_HOLD with a reason and the ledger's refunds equal the gateway's. */
@@ -328,13 +358,19 @@ public final class ChaosRun {
                     serverErrors.merge("503 DATABASE_UNAVAILABLE outside the outage", 1L, Long::sum);
                 }
             }
+            if (takeover != null && takeover.inFlight() == 0) {
+                notPlayed(killedNode + " had no step in flight at the kill: the take-over was not exercised");
+            }
+            if (settings.outage() && outageFrom != null && unavailable == 0) {
+                notPlayed("no request met the outage (no 503 DATABASE_UNAVAILABLE)");
+            }
             ChaosReport report = new ChaosReport(facts.returnIds().size(), facts.count("COMPLETED"),
                     facts.count("ON_HOLD"), facts.stuck(), lost, facts.doubleRefunds(), facts.doublePostings(),
                     facts.refundMismatch(), facts.postingMismatch(), facts.missing(), facts.gatewayTotal(),
                     facts.ledgerTotal(), view.equal(), serverErrors, unavailable, api.unreachable(),
                     api.requests(), takeover, paidWhileHeld, holdsRetried, settings.maxTakeover() == null ? null
                     : settings.maxTakeover().toMillis() / 1000.0, (System.nanoTime() - startedNanos) / 1e9,
-                    settings.returns(), view.compared());
+                    settings.returns(), view.compared(), List.copyOf(faultsNotPlayed));
             say("calls to the sandbox systems: " + calls.size() + "; driver outcomes: " + outcomes(driver.played()));
             if (takeover != null) {
                 say("steps " + killedNode + " had in flight at the kill: " + takeover.inFlight()

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  *                         driver never started, or could not create, is lost)
  * @param returnsCompared  returns the status view verification compared (-1: it could not be asked); it must
  *                         compare every return
+ * @param faultsNotPlayed  faults of the settings that did not happen as planned (a schedule that failed, a kill with
+ *                         no step in flight, an outage after the load or met by no request): each fails the run
  */
 public record ChaosReport(int returns, int completed, int onHold, Map<String, Integer> stuck, int lost,
                           List<String> doubleRefunds, List<String> doublePostings, List<String> refundMismatch,
@@ -41,7 +43,8 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
                           Map<String, Long> ledgerTotal, Boolean viewEqualsReplay, Map<String, Long> serverErrors,
                           long unavailable, long unreachable, long requests, StepTakeover.Result takeover,
                           List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds,
-                          double durationSeconds, int expectedReturns, long returnsCompared) {
+                          double durationSeconds, int expectedReturns, long returnsCompared,
+                          List<String> faultsNotPlayed) {
 
     public int stuckCount() {
         return stuck.values().stream().mapToInt(Integer::intValue).sum();
@@ -70,6 +73,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         if (gatewayTotal.values().stream().mapToLong(Long::longValue).sum() == 0) {
             failures.add("the gateway paid nothing: the run proves nothing about refunds");
         }
+        faultsNotPlayed.forEach(fault -> failures.add("fault not played out: " + fault));
         if (returnsCompared != returns) {
             failures.add("the status view verification compared " + returnsCompared + " returns of " + returns);
         }
