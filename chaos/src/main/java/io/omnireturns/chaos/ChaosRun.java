@@ -45,7 +45,11 @@ import java.util.stream.Collectors;
 public final class ChaosRun {
 
     private final ChaosSettings settings;
+    /** How long after PostgreSQL is back a 503 DATABASE_UNAVAILABLE is still accepted (a request sent just before). */
+    static final Duration OUTAGE_GRACE = Duration.ofSeconds(5);
+
     private final PrintStream out;
+    private volatile ApiClient api;
     private final long startedNanos = System.nanoTime();
     private volatile String killedNode;
     private volatile Instant killedAt;
@@ -116,6 +120,7 @@ public final class ChaosRun {
             throws Exception {
         ApiClient api = new ApiClient(nodes.stream().map(ServiceNode::baseUrl).toList(), settings.requestTimeout(),
                 settings.giveUpAfter());
+        this.api = api;
         String runId = DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         if (!settings.slowConnector().isEmpty()) {
             sandbox.fault(settings.slowConnector(), settings.slowLatency().toMillis(), 0);
@@ -213,12 +218,17 @@ public final class ChaosRun {
             notPlayed("the outage would start after the load ended: no request would meet it");
         }
         outageFrom = Instant.now();
-        postgres.stop();
-        say("PostgreSQL stopped for " + settings.outageDuration());
-        Thread.sleep(settings.outageDuration().toMillis());
-        postgres.start();
-        outageUntil = Instant.now();
-        say("PostgreSQL started again (same port, same data directory)");
+        api.outage(true);
+        try {
+            postgres.stop();
+            say("PostgreSQL stopped for " + settings.outageDuration());
+            Thread.sleep(settings.outageDuration().toMillis());
+            postgres.start();
+            say("PostgreSQL started again (same port, same data directory)");
+        } finally {
+            outageUntil = Instant.now(); // also when it did not come back: the schedule's failure says so
+            api.outage(false);
+        }
     }
 
     private void notPlayed(String fault) {
@@ -347,12 +357,13 @@ public final class ChaosRun {
             StepTakeover.Result takeover = killedAt == null ? null : StepTakeover.measure(calls, killedNode,
                     killedAt, settings.effectiveStepTimeout().plusSeconds(30), facts.events());
             int lost = (int) driver.played().stream().filter(p -> p.returnId() == null).count();
-            // 503 DATABASE_UNAVAILABLE is the expected answer from the outage's start until a grace after its end
-            // (a pool reconnects, a request sent just before the restart); at any other time it is a failure
+            // 503 DATABASE_UNAVAILABLE is the expected answer from the outage's start until OUTAGE_GRACE after its end
+            // (a request sent just before the restart, a pool reconnecting); at any other time it is a failure
             Map<String, Long> serverErrors = new TreeMap<>(api.serverErrors());
             long unavailable = 0;
             for (Instant at : api.unavailableAt()) {
-                if (outageFrom != null && !at.isBefore(outageFrom) && at.isBefore(outageUntil.plusSeconds(30))) {
+                if (outageFrom != null && !at.isBefore(outageFrom) && outageUntil != null
+                        && at.isBefore(outageUntil.plus(OUTAGE_GRACE))) {
                     unavailable++;
                 } else {
                     serverErrors.merge("503 DATABASE_UNAVAILABLE outside the outage", 1L, Long::sum);
@@ -370,7 +381,8 @@ public final class ChaosRun {
                     facts.ledgerTotal(), view.equal(), serverErrors, unavailable, api.unreachable(),
                     api.requests(), takeover, paidWhileHeld, holdsRetried, settings.maxTakeover() == null ? null
                     : settings.maxTakeover().toMillis() / 1000.0, (System.nanoTime() - startedNanos) / 1e9,
-                    settings.returns(), view.compared(), List.copyOf(faultsNotPlayed));
+                    settings.returns(), view.compared(), List.copyOf(faultsNotPlayed),
+                    api.slow());
             say("calls to the sandbox systems: " + calls.size() + "; driver outcomes: " + outcomes(driver.played()));
             if (takeover != null) {
                 say("steps " + killedNode + " had in flight at the kill: " + takeover.inFlight()

@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
  *                         compare every return
  * @param faultsNotPlayed  faults of the settings that did not happen as planned (a schedule that failed, a kill with
  *                         no step in flight, an outage after the load or met by no request): each fails the run
+ * @param slow             hangs, by kind and path: no answer within the request timeout from a node that took the
+ *                         request, or an answer slower than 3 s while PostgreSQL was down
  */
 public record ChaosReport(int returns, int completed, int onHold, Map<String, Integer> stuck, int lost,
                           List<String> doubleRefunds, List<String> doublePostings, List<String> refundMismatch,
@@ -44,10 +46,14 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
                           long unavailable, long unreachable, long requests, StepTakeover.Result takeover,
                           List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds,
                           double durationSeconds, int expectedReturns, long returnsCompared,
-                          List<String> faultsNotPlayed) {
+                          List<String> faultsNotPlayed, Map<String, Long> slow) {
 
     public int stuckCount() {
         return stuck.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public long slowCount() {
+        return slow.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long serverErrorCount() {
@@ -93,6 +99,9 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
             failures.add(serverErrorCount() + " HTTP 5xx answers other than 503 DATABASE_UNAVAILABLE: "
                     + serverErrors);
         }
+        if (slowCount() > 0) {
+            failures.add(slowCount() + " requests hung (no answer in time, or slow during the outage): " + slow);
+        }
         if (takeover != null && maxTakeoverTargetSeconds != null
                 && takeover.maxSeconds() > maxTakeoverTargetSeconds) {
             failures.add("step take-over took " + takeover.maxSeconds() + " s, the target is "
@@ -122,6 +131,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("max_step_takeover_s", takeover == null ? "n/a" : String.format("%.1f", takeover.maxSeconds()));
         fields.put("5xx", serverErrorCount());
         fields.put("unavailable", unavailable);
+        fields.put("slow", slowCount());
         fields.put("lost", lost);
         fields.put("refund_mismatch", refundMismatch.size());
         fields.put("posting_mismatch", postingMismatch.size());
