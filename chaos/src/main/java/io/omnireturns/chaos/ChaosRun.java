@@ -382,7 +382,7 @@ public final class ChaosRun {
                     api.requests(), takeover, paidWhileHeld, holdsRetried, settings.maxTakeover() == null ? null
                     : settings.maxTakeover().toMillis() / 1000.0, (System.nanoTime() - startedNanos) / 1e9,
                     settings.returns(), view.compared(), List.copyOf(faultsNotPlayed),
-                    api.slow());
+                    api.slow(), facts.completedWithoutRefund());
             say("calls to the sandbox systems: " + calls.size() + "; driver outcomes: " + outcomes(driver.played()));
             if (takeover != null) {
                 say("steps " + killedNode + " had in flight at the kill: " + takeover.inFlight()

@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  *                         no step in flight, an outage after the load or met by no request): each fails the run
  * @param slow             hangs, by kind and path: no answer within the request timeout from a node that took the
  *                         request, or an answer slower than 3 s while PostgreSQL was down
+ * @param zeroRefunds      COMPLETED returns whose approved refund was zero (rejected whole at inspection): checked
+ *                         by {@code missing} to have no refund and no credit memo
  */
 public record ChaosReport(int returns, int completed, int onHold, Map<String, Integer> stuck, int lost,
                           List<String> doubleRefunds, List<String> doublePostings, List<String> refundMismatch,
@@ -46,7 +48,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
                           long unavailable, long unreachable, long requests, StepTakeover.Result takeover,
                           List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds,
                           double durationSeconds, int expectedReturns, long returnsCompared,
-                          List<String> faultsNotPlayed, Map<String, Long> slow) {
+                          List<String> faultsNotPlayed, Map<String, Long> slow, int zeroRefunds) {
 
     public int stuckCount() {
         return stuck.values().stream().mapToInt(Integer::intValue).sum();
@@ -136,6 +138,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("refund_mismatch", refundMismatch.size());
         fields.put("posting_mismatch", postingMismatch.size());
         fields.put("missing", missing.size());
+        fields.put("zero_refunds", zeroRefunds);
         fields.put("view_equals_replay", viewEqualsReplay == null ? "unknown" : viewEqualsReplay);
         fields.put("view_compared", returnsCompared);
         fields.put("steps_in_flight_at_kill", takeover == null ? "n/a" : takeover.inFlight());
