@@ -33,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ public final class ChaosRun {
 
     private final PrintStream out;
     private volatile ApiClient api;
+    private Path children;
     private final long startedNanos = System.nanoTime();
     private volatile String killedNode;
     private volatile Instant killedAt;
@@ -76,8 +78,11 @@ public final class ChaosRun {
             }
         }
         say("work directory " + work + "; logs there");
+        children = work.resolve("children.pids");
+        killLeftovers(children);
         try (ExternalPostgres postgres = ExternalPostgres.fresh(work.resolve("postgres"), freePort());
              SandboxProcess sandbox = SandboxProcess.start(0, settings.seed(), work.resolve("sandbox-systems.log"))) {
+            remember(sandbox.pid());
             say("PostgreSQL on port " + postgres.port() + ", sandbox systems at " + sandbox.baseUrl());
             List<ServiceNode> nodes = nodes(work, postgres, sandbox);
             try {
@@ -109,6 +114,7 @@ public final class ChaosRun {
     private void startNodes(List<ServiceNode> nodes) throws Exception {
         for (ServiceNode node : nodes) {
             node.launch();
+            remember(node.pid());
         }
         for (ServiceNode node : nodes) {
             node.awaitReady(Duration.ofMinutes(4));
@@ -182,6 +188,9 @@ public final class ChaosRun {
             return report(postgres, sandbox, api, driver, view, paidWhileHeld, retried);
         } finally {
             faults.shutdownNow();
+            if (!faults.awaitTermination(30, TimeUnit.SECONDS)) {
+                say("a fault thread did not stop within 30 s");
+            }
         }
     }
 
@@ -203,6 +212,7 @@ public final class ChaosRun {
         if (settings.restart()) {
             Thread.sleep(settings.restartAfter().toMillis());
             victim.launch();
+            remember(victim.pid());
             victim.awaitReady(Duration.ofMinutes(4));
             say(victim.name() + " restarted and ready");
         }
@@ -229,6 +239,36 @@ public final class ChaosRun {
             outageUntil = Instant.now(); // also when it did not come back: the schedule's failure says so
             api.outage(false);
         }
+    }
+
+    /** Writes a child JVM's pid to the work directory, so the next run can end it if this harness is killed. */
+    private synchronized void remember(long pid) throws IOException {
+        Files.writeString(children, pid + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The node and sandbox JVMs a killed harness left running (pids it wrote), SIGKILLed before anything starts. */
+    private void killLeftovers(Path pids) throws IOException, InterruptedException {
+        if (!Files.exists(pids)) {
+            return;
+        }
+        for (String line : Files.readAllLines(pids)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Optional<ProcessHandle> leftover = ProcessHandle.of(Long.parseLong(line.trim()))
+                    .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false));
+            if (leftover.isPresent()) {
+                say("killing pid " + line.trim() + ", left running by an earlier run");
+                leftover.get().destroyForcibly();
+                try {
+                    leftover.get().onExit().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | java.util.concurrent.TimeoutException ignored) {
+                    say("pid " + line.trim() + " did not end within 10 s");
+                }
+            }
+        }
+        Files.delete(pids);
     }
 
     private void notPlayed(String fault) {
