@@ -52,6 +52,8 @@ public final class ChaosRun {
     private final PrintStream out;
     private volatile ApiClient api;
     private Path children;
+    /** The sandbox systems' fault draws: the settings' seed, or a random one, printed so a run can be repeated. */
+    private final long seed;
     private final long startedNanos = System.nanoTime();
     private volatile String killedNode;
     private volatile Instant killedAt;
@@ -63,6 +65,8 @@ public final class ChaosRun {
     public ChaosRun(ChaosSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
+        this.seed = settings.seed() != 0 ? settings.seed()
+                : java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     }
 
     public ChaosReport run() throws Exception {
@@ -79,9 +83,10 @@ public final class ChaosRun {
         }
         say("work directory " + work + "; logs there");
         children = work.resolve("children.pids");
+        say("fault seed " + seed + " (--seed=" + seed + " draws the same connector failures again)");
         killLeftovers(children);
         try (ExternalPostgres postgres = ExternalPostgres.fresh(work.resolve("postgres"), freePort());
-             SandboxProcess sandbox = SandboxProcess.start(0, settings.seed(), work.resolve("sandbox-systems.log"))) {
+             SandboxProcess sandbox = SandboxProcess.start(0, seed, work.resolve("sandbox-systems.log"))) {
             remember(sandbox.pid());
             say("PostgreSQL on port " + postgres.port() + ", sandbox systems at " + sandbox.baseUrl());
             List<ServiceNode> nodes = nodes(work, postgres, sandbox);
@@ -117,7 +122,7 @@ public final class ChaosRun {
             remember(node.pid());
         }
         for (ServiceNode node : nodes) {
-            node.awaitReady(Duration.ofMinutes(4));
+            node.awaitReady(settings.startPatience());
             say(node.name() + " ready at " + node.baseUrl());
         }
     }
@@ -213,7 +218,7 @@ public final class ChaosRun {
             Thread.sleep(settings.restartAfter().toMillis());
             victim.launch();
             remember(victim.pid());
-            victim.awaitReady(Duration.ofMinutes(4));
+            victim.awaitReady(settings.startPatience());
             say(victim.name() + " restarted and ready");
         }
     }
@@ -364,7 +369,9 @@ public final class ChaosRun {
 
     /** The admin verification: the status view rebuilt in a shadow and compared. */
     private ViewCheck verifyView(ApiClient api) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Duration patience = settings.quiescence().compareTo(Duration.ofSeconds(90)) < 0 ? settings.quiescence()
+                : Duration.ofSeconds(90);
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 ApiClient.Answer answer = api.post("/api/v1/admin/views/return-status/verification",
@@ -422,7 +429,7 @@ public final class ChaosRun {
                     api.requests(), takeover, paidWhileHeld, holdsRetried, settings.maxTakeover() == null ? null
                     : settings.maxTakeover().toMillis() / 1000.0, (System.nanoTime() - startedNanos) / 1e9,
                     settings.returns(), view.compared(), List.copyOf(faultsNotPlayed),
-                    api.slow(), facts.completedWithoutRefund());
+                    api.slow(), facts.completedWithoutRefund(), seed);
             say("calls to the sandbox systems: " + calls.size() + "; driver outcomes: " + outcomes(driver.played()));
             if (takeover != null) {
                 say("steps " + killedNode + " had in flight at the kill: " + takeover.inFlight()

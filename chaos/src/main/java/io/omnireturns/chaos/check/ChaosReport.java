@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
  *                         request, or an answer slower than 3 s while PostgreSQL was down
  * @param zeroRefunds      COMPLETED returns whose approved refund was zero (rejected whole at inspection): checked
  *                         by {@code missing} to have no refund and no credit memo
+ * @param seed             the sandbox systems' fault seed ({@code --seed=} repeats the connector failures)
  */
 public record ChaosReport(int returns, int completed, int onHold, Map<String, Integer> stuck, int lost,
                           List<String> doubleRefunds, List<String> doublePostings, List<String> refundMismatch,
@@ -48,7 +49,8 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
                           long unavailable, long unreachable, long requests, StepTakeover.Result takeover,
                           List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds,
                           double durationSeconds, int expectedReturns, long returnsCompared,
-                          List<String> faultsNotPlayed, Map<String, Long> slow, int zeroRefunds) {
+                          List<String> faultsNotPlayed, Map<String, Long> slow, int zeroRefunds,
+                          long seed) {
 
     public int stuckCount() {
         return stuck.values().stream().mapToInt(Integer::intValue).sum();
@@ -148,6 +150,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("unreachable", unreachable);
         fields.put("requests", requests);
         fields.put("duration_s", Math.round(durationSeconds));
+        fields.put("seed", seed);
         fields.put("verdict", failures().isEmpty() ? "PASS" : "FAIL");
         return fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }

@@ -16,7 +16,7 @@ class ChaosReportTest {
         assertThat(report.failures()).isEmpty();
         assertThat(report.summary()).startsWith("returns=3 completed=2 on_hold=1 stuck=0 double_refunds=0 "
                 + "double_postings=0 gateway_total=123.45 ledger_total=123.45 max_step_takeover_s=21.5 5xx=0 "
-                + "unavailable=4 slow=0 ").endsWith("verdict=PASS");
+                + "unavailable=4 slow=0 ").endsWith("seed=42 verdict=PASS");
     }
 
     @Test
@@ -33,7 +33,7 @@ class ChaosReportTest {
     @Test
     void a_run_that_lost_returns_completed_none_paid_nothing_or_verified_part_of_the_view_fails() {
         ChaosReport report = new ChaosReport(3, 0, 3, Map.of(), 0, List.of(), List.of(), List.of(), List.of(),
-                List.of(), Map.of(), Map.of(), true, Map.of(), 0, 0, 100, null, List.of(), 0, null, 61.2, 5, 2, List.of(), Map.of(), 0);
+                List.of(), Map.of(), Map.of(), true, Map.of(), 0, 0, 100, null, List.of(), 0, null, 61.2, 5, 2, List.of(), Map.of(), 0, 42L);
 
         assertThat(report.failures()).hasSize(4).anySatisfy(f -> assertThat(f).contains("driver was to play 5"))
                 .anySatisfy(f -> assertThat(f).contains("no return COMPLETED"))
@@ -46,6 +46,6 @@ class ChaosReportTest {
                                       Map<String, Long> slow) {
         return new ChaosReport(3, 2, 1, stuck, 0, doubleRefunds, List.of(), List.of(), List.of(), List.of(),
                 Map.of("EUR", 12345L), ledger, true, serverErrors, 4, 7, 100,
-                new StepTakeover.Result(2, 21.5, List.of()), List.of(), 0, null, 61.2, 3, 3, List.of(), slow, 0);
+                new StepTakeover.Result(2, 21.5, List.of()), List.of(), 0, null, 61.2, 3, 3, List.of(), slow, 0, 42L);
     }
 }
