@@ -48,15 +48,16 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
     }
 
     /**
-     * The test suite's variant: 2 nodes, 40 returns, one kill -9 (no restart, no outage, no connector faults), a
-     * 25 s step time-out (above the worst case of one call, about 22 s) so the survivor takes over the killed
+     * The test suite's variant: 2 nodes, 40 returns, one kill -9 (no restart, no outage), an ERP answering after
+     * 1.5 s so the killed node has steps in flight (without it every call is over in milliseconds and a kill finds
+     * none: the take-over would not be exercised), a 25 s step time-out (above the worst case of one call, about 22 s) so the survivor takes over the killed
      * node's steps within the test's time. The issue asks it to run within 3 minutes: about 80 s on idle cores,
      * nodes ready within 60 s, a request given up after 40 s (above the 30 s after which a killed node's
      * idempotency key is taken over), labels awaited 40 s, 40 s to settle (the verification is bounded by it too).
      */
     public static ChaosSettings shortRun(Path appJar, Path workDir) {
         return new ChaosSettings(2, 40, 6, Duration.ofMillis(150), appJar, workDir, "320m", true, 0.4, false,
-                Duration.ZERO, false, 0, Duration.ZERO, "", Duration.ZERO, "", 0, "25s", Duration.ofSeconds(40),
+                Duration.ZERO, false, 0, Duration.ZERO, "erp", Duration.ofMillis(1500), "", 0, "25s", Duration.ofSeconds(40),
                 Duration.ofSeconds(40), Duration.ofSeconds(20), Duration.ofSeconds(40), null, true, 0, Map.of(),
                 Duration.ofSeconds(60));
     }
