@@ -165,12 +165,16 @@ public final class ChaosRun {
             if (!driver.await(loadPatience)) {
                 say("the driver did not finish within " + loadPatience);
             }
+            Duration faultPatience = settings.restartAfter().plus(settings.startPatience())
+                    .plus(settings.outageDuration()).plusMinutes(1);
             for (Future<?> fault : List.of(kill, outage)) {
                 try {
-                    fault.get();
+                    fault.get(faultPatience.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException failed) {
                     // e.g. the killed node did not come back: the run goes on with the nodes it has, and fails
                     notPlayed("a fault could not be played out: " + failed.getCause());
+                } catch (java.util.concurrent.TimeoutException late) {
+                    notPlayed("a fault was not over " + faultPatience + " after the load");
                 }
             }
             sandbox.fault(settings.slowConnector().isEmpty() ? "none" : settings.slowConnector(), 0, 0);

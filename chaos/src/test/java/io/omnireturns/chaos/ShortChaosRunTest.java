@@ -42,6 +42,9 @@ class ShortChaosRunTest {
         assertThat(report.viewEqualsReplay()).isTrue();
         assertThat(report.serverErrors()).isEmpty();
         assertThat(report.takeover()).isNotNull();
+        assertThat(report.takeover().inFlight()).as("steps in flight at the kill").isPositive();
+        assertThat(report.slow()).isEmpty();
+        assertThat(report.zeroRefunds()).as("returns rejected whole at inspection, completed").isEqualTo(2);
         assertThat(report.failures()).isEmpty();
     }
 }
