@@ -48,6 +48,8 @@ public final class ChaosRun {
     private final ChaosSettings settings;
     /** How long after PostgreSQL is back a 503 DATABASE_UNAVAILABLE is still accepted (a request sent just before). */
     static final Duration OUTAGE_GRACE = Duration.ofSeconds(5);
+    /** How often the killed node is started before its restart counts as failed. */
+    static final int RESTARTS = 5;
 
     private final PrintStream out;
     private volatile ApiClient api;
@@ -220,10 +222,23 @@ public final class ChaosRun {
         say("kill -9 " + victim.name() + " (pid " + victim.pid() + ", owner of the return process's segment)");
         if (settings.restart()) {
             Thread.sleep(settings.restartAfter().toMillis());
-            victim.launch();
-            remember(victim.pid());
-            victim.awaitReady(settings.startPatience());
-            say(victim.name() + " restarted and ready");
+            // as a restart policy would (Docker's unless-stopped): a node that exits at start-up, e.g. because
+            // PostgreSQL is down while it migrates, is started again, at most RESTARTS times
+            for (int attempt = 1; ; attempt++) {
+                victim.launch();
+                remember(victim.pid());
+                try {
+                    victim.awaitReady(settings.startPatience());
+                    say(victim.name() + " restarted and ready" + (attempt > 1 ? " (start " + attempt + ")" : ""));
+                    return;
+                } catch (IllegalStateException exited) {
+                    if (victim.alive() || attempt == RESTARTS) {
+                        throw exited;
+                    }
+                    say(victim.name() + " exited at start-up (see its log); started again as a restart policy would");
+                    Thread.sleep(2000);
+                }
+            }
         }
     }
 
