@@ -24,6 +24,9 @@ import java.util.Map;
  *                          the window in which a killed node's calls count as in flight
  * @param quiescence        how long to wait, after the load, for every return to settle
  * @param maxTakeover       fail when the step take-over time exceeds it (empty: reported only)
+ * @param startPatience     how long a node may take to become ready (at the start and after the restart)
+ * @param seed              the sandbox systems' fault draws (0: a random seed, printed in the summary as {@code seed=};
+ *                          {@code --seed=<that>} draws the same failures again, though timing still varies)
  * @param retryHolds        once the load is done and the faults are gone, retry every open exception as operations
  *                          would ({@code POST /api/v1/exceptions/{id}/retry}), then wait for quiescence again
  */
@@ -33,25 +36,30 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
                             Duration slowLatency, String failingConnector, double failureRate, String stepTimeout,
                             Duration quiescence, Duration labelPatience, Duration requestTimeout,
                             Duration giveUpAfter, Duration maxTakeover, boolean retryHolds, long seed,
-                            Map<String, String> nodeProperties) {
+                            Map<String, String> nodeProperties, Duration startPatience) {
 
     /** The full run of the issue: 3 nodes, 300 returns, kill -9 and restart, a 20 s outage, a slow and a failing connector. */
     public static ChaosSettings full() {
         return new ChaosSettings(3, 300, 8, Duration.ofMillis(200), Path.of("app/target/omnireturns.jar"),
                 Path.of("chaos/target/chaos"), "384m", true, 0.25, true, Duration.ofSeconds(10), true, 0.6,
                 Duration.ofSeconds(20), "erp", Duration.ofSeconds(2), "payments", 0.3, "", Duration.ofMinutes(10),
-                Duration.ofMinutes(4), Duration.ofSeconds(35), Duration.ofMinutes(5), null, true, 0, Map.of());
+                Duration.ofMinutes(4), Duration.ofSeconds(35), Duration.ofMinutes(5), null, true, 0, Map.of(),
+                Duration.ofMinutes(4));
     }
 
     /**
-     * The test suite's variant: 2 nodes, 40 returns, one kill -9 (no restart, no outage, no connector faults), a
-     * 25 s step time-out (above the worst case of one call, about 22 s) so the survivor takes over the killed
-     * node's steps within the test's time.
+     * The test suite's variant: 2 nodes, 40 returns, one kill -9 (no restart, no outage), an ERP answering after
+     * 1.5 s so the killed node has steps in flight (without it every call is over in milliseconds and a kill finds
+     * none: the take-over would not be exercised), a 25 s step time-out (above the worst case of one call, about 22 s) so the survivor takes over the killed
+     * node's steps within the test's time. The issue asks it to run within 3 minutes: about 80 s on idle cores,
+     * nodes ready within 60 s, a request given up after 40 s (above the 30 s after which a killed node's
+     * idempotency key is taken over), labels awaited 40 s, 40 s to settle (the verification is bounded by it too).
      */
     public static ChaosSettings shortRun(Path appJar, Path workDir) {
         return new ChaosSettings(2, 40, 6, Duration.ofMillis(150), appJar, workDir, "320m", true, 0.4, false,
-                Duration.ZERO, false, 0, Duration.ZERO, "", Duration.ZERO, "", 0, "25s", Duration.ofSeconds(100),
-                Duration.ofMinutes(2), Duration.ofSeconds(35), Duration.ofMinutes(2), null, true, 0, Map.of());
+                Duration.ZERO, false, 0, Duration.ZERO, "erp", Duration.ofMillis(1500), "", 0, "25s", Duration.ofSeconds(40),
+                Duration.ofSeconds(40), Duration.ofSeconds(20), Duration.ofSeconds(40), null, true, 0, Map.of(),
+                Duration.ofSeconds(60));
     }
 
     /** These settings with {@code --name=value} arguments applied. */
@@ -105,6 +113,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
         boolean retryHolds;
         long seed;
         Map<String, String> nodeProperties;
+        Duration startPatience;
 
         Builder(ChaosSettings s) {
             nodes = s.nodes; returns = s.returns; concurrency = s.concurrency; spacing = s.spacing;
@@ -114,7 +123,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
             failingConnector = s.failingConnector; failureRate = s.failureRate; stepTimeout = s.stepTimeout;
             quiescence = s.quiescence; labelPatience = s.labelPatience; requestTimeout = s.requestTimeout;
             giveUpAfter = s.giveUpAfter; maxTakeover = s.maxTakeover; retryHolds = s.retryHolds; seed = s.seed;
-            nodeProperties = s.nodeProperties;
+            nodeProperties = s.nodeProperties; startPatience = s.startPatience;
         }
 
         void set(String name, String v) {
@@ -145,6 +154,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
                 case "max-takeover" -> maxTakeover = v.isEmpty() ? null : duration(v);
                 case "retry-holds" -> retryHolds = Boolean.parseBoolean(v);
                 case "seed" -> seed = Long.parseLong(v);
+                case "start-patience" -> startPatience = duration(v);
                 default -> throw new IllegalArgumentException("unknown setting --" + name);
             }
         }
@@ -153,7 +163,7 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
             return new ChaosSettings(nodes, returns, concurrency, spacing, appJar, workDir, nodeHeap, kill, killAt,
                     restart, restartAfter, outage, outageAt, outageDuration, slowConnector, slowLatency,
                     failingConnector, failureRate, stepTimeout, quiescence, labelPatience, requestTimeout,
-                    giveUpAfter, maxTakeover, retryHolds, seed, nodeProperties);
+                    giveUpAfter, maxTakeover, retryHolds, seed, nodeProperties, startPatience);
         }
     }
 

@@ -30,16 +30,34 @@ import java.util.stream.Collectors;
  * @param takeover         the steps of the killed node (null: no node was killed); a step never completed is
  *                         reported, not failed: its return is stuck (a failure of its own) unless the process
  *                         no longer needed it (e.g. a milestone notification of a return completed meanwhile)
+ * @param expectedReturns  returns the driver was to play: fewer in the event store is a failure (a return the
+ *                         driver never started, or could not create, is lost)
+ * @param returnsCompared  returns the status view verification compared (-1: it could not be asked); it must
+ *                         compare every return
+ * @param faultsNotPlayed  faults of the settings that did not happen as planned (a schedule that failed, a kill with
+ *                         no step in flight, an outage after the load or met by no request): each fails the run
+ * @param slow             hangs, by kind and path: no answer within the request timeout from a node that took the
+ *                         request, or an answer slower than 3 s while PostgreSQL was down
+ * @param zeroRefunds      COMPLETED returns whose approved refund was zero (rejected whole at inspection): checked
+ *                         by {@code missing} to have no refund and no credit memo
+ * @param seed             the sandbox systems' fault seed ({@code --seed=} repeats the connector failures)
  */
 public record ChaosReport(int returns, int completed, int onHold, Map<String, Integer> stuck, int lost,
                           List<String> doubleRefunds, List<String> doublePostings, List<String> refundMismatch,
                           List<String> postingMismatch, List<String> missing, Map<String, Long> gatewayTotal,
                           Map<String, Long> ledgerTotal, Boolean viewEqualsReplay, Map<String, Long> serverErrors,
                           long unavailable, long unreachable, long requests, StepTakeover.Result takeover,
-                          List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds, double durationSeconds) {
+                          List<String> paidWhileHeld, int holdsRetried, Double maxTakeoverTargetSeconds,
+                          double durationSeconds, int expectedReturns, long returnsCompared,
+                          List<String> faultsNotPlayed, Map<String, Long> slow, int zeroRefunds,
+                          long seed) {
 
     public int stuckCount() {
         return stuck.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public long slowCount() {
+        return slow.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long serverErrorCount() {
@@ -54,6 +72,20 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         }
         if (lost > 0) {
             failures.add(lost + " returns could not be created through any node");
+        }
+        if (returns != expectedReturns) {
+            failures.add(returns + " returns in the event store, the driver was to play " + expectedReturns
+                    + " (a return it never started or could not create is lost)");
+        }
+        if (completed == 0) {
+            failures.add("no return COMPLETED: the run proves nothing");
+        }
+        if (gatewayTotal.values().stream().mapToLong(Long::longValue).sum() == 0) {
+            failures.add("the gateway paid nothing: the run proves nothing about refunds");
+        }
+        faultsNotPlayed.forEach(fault -> failures.add("fault not played out: " + fault));
+        if (returnsCompared != returns) {
+            failures.add("the status view verification compared " + returnsCompared + " returns of " + returns);
         }
         addIfAny(failures, "paid twice (gateway or events)", doubleRefunds);
         addIfAny(failures, "posted twice (ERP, order system or events)", doublePostings);
@@ -70,6 +102,9 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         if (serverErrorCount() > 0) {
             failures.add(serverErrorCount() + " HTTP 5xx answers other than 503 DATABASE_UNAVAILABLE: "
                     + serverErrors);
+        }
+        if (slowCount() > 0) {
+            failures.add(slowCount() + " requests hung (no answer in time, or slow during the outage): " + slow);
         }
         if (takeover != null && maxTakeoverTargetSeconds != null
                 && takeover.maxSeconds() > maxTakeoverTargetSeconds) {
@@ -100,11 +135,14 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("max_step_takeover_s", takeover == null ? "n/a" : String.format("%.1f", takeover.maxSeconds()));
         fields.put("5xx", serverErrorCount());
         fields.put("unavailable", unavailable);
+        fields.put("slow", slowCount());
         fields.put("lost", lost);
         fields.put("refund_mismatch", refundMismatch.size());
         fields.put("posting_mismatch", postingMismatch.size());
         fields.put("missing", missing.size());
+        fields.put("zero_refunds", zeroRefunds);
         fields.put("view_equals_replay", viewEqualsReplay == null ? "unknown" : viewEqualsReplay);
+        fields.put("view_compared", returnsCompared);
         fields.put("steps_in_flight_at_kill", takeover == null ? "n/a" : takeover.inFlight());
         fields.put("steps_not_taken_over", takeover == null ? "n/a" : takeover.notTakenOver().size());
         fields.put("paid_while_held", paidWhileHeld.size());
@@ -112,6 +150,7 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("unreachable", unreachable);
         fields.put("requests", requests);
         fields.put("duration_s", Math.round(durationSeconds));
+        fields.put("seed", seed);
         fields.put("verdict", failures().isEmpty() ? "PASS" : "FAIL");
         return fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }

@@ -129,7 +129,13 @@ public final class Invariants {
                 events.countByReturn("CreditMemoPosted"));
     }
 
-    /** COMPLETED returns without exactly one refund (exchanges: replacement order), and one credit memo. */
+    /**
+     * COMPLETED returns whose books do not hold what their events call for. The approved refund
+     * ({@code RefundApproved}, total in minor units) decides: a total above zero calls for exactly one gateway
+     * refund (an exchange: none, exactly one replacement order instead) and exactly one credit memo; a zero total
+     * (every line rejected at inspection) calls for no refund, no replacement order and no credit memo. A COMPLETED
+     * return without exactly one {@code RefundApproved} is missing too.
+     */
     public List<String> missing() {
         Map<String, Long> refunds = Books.countBy(books.refunds(), refund -> refund.path("returnId").asText());
         Map<String, Long> memos = Books.countBy(books.creditMemos(), memo -> memo.path("returnId").asText());
@@ -141,20 +147,47 @@ public final class Invariants {
                 exchanges.add(requested.returnId());
             }
         }
+        Map<String, Long> approvals = events.countByReturn("RefundApproved");
+        Map<String, Long> approvedTotal = new HashMap<>();
+        for (StoredEvents.Event approved : events.ofType("RefundApproved")) {
+            approvedTotal.put(approved.returnId(), approved.payload().path("breakdown").path("total").path("minor")
+                    .asLong());
+        }
         List<String> missing = new ArrayList<>();
         for (String returnId : returnIds()) {
             Status status = statuses.get(returnId);
             if (status == null || !"COMPLETED".equals(status.status())) {
                 continue;
             }
-            boolean paid = exchanges.contains(returnId)
-                    ? replacements.getOrDefault(returnId, 0L) == 1 && refunds.getOrDefault(returnId, 0L) == 0
-                    : refunds.getOrDefault(returnId, 0L) == 1;
-            if (!paid || memos.getOrDefault(returnId, 0L) != 1) {
+            if (approvals.getOrDefault(returnId, 0L) != 1) {
+                missing.add(returnId);
+                continue;
+            }
+            boolean refunded = approvedTotal.get(returnId) > 0;
+            boolean exchange = exchanges.contains(returnId);
+            long expectedRefunds = refunded && !exchange ? 1 : 0;
+            long expectedReplacements = refunded && exchange ? 1 : 0;
+            long expectedMemos = refunded ? 1 : 0;
+            if (refunds.getOrDefault(returnId, 0L) != expectedRefunds
+                    || replacements.getOrDefault(returnId, 0L) != expectedReplacements
+                    || memos.getOrDefault(returnId, 0L) != expectedMemos) {
                 missing.add(returnId);
             }
         }
         return missing;
+    }
+
+    /** COMPLETED returns whose approved refund was zero (every line rejected at inspection). */
+    public int completedWithoutRefund() {
+        int count = 0;
+        for (StoredEvents.Event approved : events.ofType("RefundApproved")) {
+            Status status = statuses.get(approved.returnId());
+            if (status != null && "COMPLETED".equals(status.status())
+                    && approved.payload().path("breakdown").path("total").path("minor").asLong() == 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The refunds the events record ({@code RefundIssued}), per currency: what the ledger must have caught up to. */

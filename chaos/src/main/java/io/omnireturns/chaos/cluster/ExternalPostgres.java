@@ -10,6 +10,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -85,6 +89,10 @@ public final class ExternalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * A postmaster left running by a killed harness: fast shutdown (SIGINT: sessions of orphaned nodes are cut off,
+     * not waited for), at most 15 s, then SIGKILL.
+     */
     private static void stopOrphan(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
@@ -92,13 +100,21 @@ public final class ExternalPostgres implements AutoCloseable {
         }
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                    .ifPresent(orphan -> {
-                        orphan.destroy();
-                        orphan.onExit().join();
-                    });
-        } catch (IOException | RuntimeException unreadable) {
+            Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+            if (orphan.isPresent()) {
+                new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+                try {
+                    orphan.get().onExit().get(15, TimeUnit.SECONDS);
+                } catch (TimeoutException stillThere) {
+                    orphan.get().destroyForcibly();
+                    orphan.get().onExit().get(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException unreadable) {
             // no orphan to stop
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

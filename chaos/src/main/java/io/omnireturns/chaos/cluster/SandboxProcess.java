@@ -102,6 +102,10 @@ public final class SandboxProcess implements AutoCloseable {
         return JSON.readTree(answer.body());
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +28,17 @@ import java.util.concurrent.atomic.LongAdder;
  * reached (killed, restarting) or answers 5xx, the same request, with the same {@code Idempotency-Key}, goes to the
  * next node, after the {@code Retry-After} the answer asked for (else a short pause). Every 5xx answer is counted:
  * a 503 {@code DATABASE_UNAVAILABLE} as {@code unavailable} (the documented answer while PostgreSQL is down), any
- * other as a failure, by status, code and path.
+ * other as a failure, by status, code and path. A hang is a failure too ({@link #slow()}): a call that gets no answer
+ * within the request timeout from a node that accepted the connection (a killed or restarting node refuses or
+ * resets it, which counts as {@code unreachable}), and any answer slower than {@link #OUTAGE_PATIENCE} while the
+ * database is down (the service must answer 503 at once, not wait for its pool).
  */
 public final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+    /** The slowest answer accepted while PostgreSQL is down. */
+    public static final Duration OUTAGE_PATIENCE = Duration.ofSeconds(3);
 
     /** A demo user of the nodes' demo security mode. */
     public record Credentials(String user, String password) {
@@ -66,6 +73,8 @@ public final class ApiClient {
     private final ConcurrentLinkedQueue<Instant> unavailableAt = new ConcurrentLinkedQueue<>();
     private final LongAdder unreachable = new LongAdder();
     private final Map<String, LongAdder> serverErrors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> slow = new ConcurrentHashMap<>();
+    private volatile boolean outageOn;
 
     public ApiClient(List<String> nodeBaseUrls, Duration requestTimeout, Duration giveUpAfter) {
         this.nodes = List.copyOf(nodeBaseUrls);
@@ -108,8 +117,15 @@ public final class ApiClient {
             }
             requests.increment();
             long pauseMillis;
+            long sentNanos = System.nanoTime();
+            boolean duringOutage = outageOn;
             try {
                 HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                long tookMillis = (System.nanoTime() - sentNanos) / 1_000_000;
+                if ((duringOutage || outageOn) && tookMillis > OUTAGE_PATIENCE.toMillis()) {
+                    count(slow, "answer after " + tookMillis / 1000 + " s during the outage " + method + " "
+                            + template(path));
+                }
                 JsonNode json = parse(response.body());
                 int status = response.statusCode();
                 if (status < 500) {
@@ -133,8 +149,18 @@ public final class ApiClient {
                 }
                 lastProblem = status + " " + code;
                 pauseMillis = retryAfterMillis(response, 500);
+            } catch (HttpConnectTimeoutException notAccepted) {
+                // the connection was not even accepted: a node that is not there (yet)
+                unreachable.increment();
+                lastProblem = notAccepted.getClass().getSimpleName();
+                pauseMillis = 200;
+            } catch (HttpTimeoutException hang) {
+                // the node took the request and did not answer: a hang, not a dead node
+                count(slow, "no answer within " + requestTimeout.toSeconds() + " s " + method + " " + template(path));
+                lastProblem = hang.getClass().getSimpleName();
+                pauseMillis = 200;
             } catch (IOException unreachableNode) {
-                // killed, restarting, or no answer within the request timeout: try the next node
+                // killed or restarting: connection refused or reset; try the next node
                 unreachable.increment();
                 lastProblem = unreachableNode.getClass().getSimpleName();
                 pauseMillis = 200;
@@ -143,6 +169,15 @@ public final class ApiClient {
             Thread.sleep(pauseMillis + ThreadLocalRandom.current().nextLong(100));
         }
         throw new DriverFailure(method + " " + template(path) + " gave up after " + giveUpAfter + ": " + lastProblem);
+    }
+
+    private static void count(Map<String, LongAdder> counts, String key) {
+        counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    /** Whether PostgreSQL is down now: answers slower than {@link #OUTAGE_PATIENCE} then count as {@link #slow()}. */
+    public void outage(boolean on) {
+        outageOn = on;
     }
 
     private static long retryAfterMillis(HttpResponse<?> response, long otherwise) {
@@ -184,6 +219,13 @@ public final class ApiClient {
     /** Attempts that reached no node or got no answer (a killed or restarting node). */
     public long unreachable() {
         return unreachable.sum();
+    }
+
+    /** Hangs: no answer within the request timeout, or an answer too slow during the outage, by kind and path. */
+    public Map<String, Long> slow() {
+        Map<String, Long> counts = new TreeMap<>();
+        slow.forEach((key, count) -> counts.put(key, count.sum()));
+        return counts;
     }
 
     /** Every other 5xx, by "status code method path". */

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     <li>STORE ({@code pos}, copy of ORD-1005): request, receipt and inspection at the counter at once;</li>
  *     <li>EXCHANGE (a web mail-back with a replacement SKU per line).</li>
  * </ul>
+ * Every 25th return (the 5th, 30th, 55th…: store and web returns) is rejected whole at inspection (accepted quantity 0, scrapped), so the
+ * zero-refund path (no refund, no credit memo) is played too.
  * The driver does not wait for COMPLETED: the process finishes each return by itself, and the invariants are
  * checked once everything has settled. Each return orders from its own copy of a demo order
  * ({@code CHAOS-<demo>-<run>-<n>}).
@@ -99,6 +101,11 @@ public final class ReturnDriver implements AutoCloseable {
         return new ArrayList<>(played);
     }
 
+    /** Whether return {@code n} is rejected whole at inspection (nothing accepted). */
+    public static boolean rejectedWhole(int n) {
+        return n % 25 == 5;
+    }
+
     static Kind kindOf(int n) {
         int slot = n % 10;
         return slot < 4 ? Kind.WEB : slot < 7 ? Kind.STORE : Kind.EXCHANGE;
@@ -157,8 +164,11 @@ public final class ReturnDriver implements AutoCloseable {
         for (String[] line : lines) {
             int quantity = Integer.parseInt(line[1]);
             received.add(Map.of("orderLineId", line[0], "quantity", quantity));
-            inspected.add(Map.of("orderLineId", line[0], "acceptedQuantity", quantity, "rejectedQuantity", 0,
-                    "grade", "NEW", "disposition", "RESTOCK"));
+            inspected.add(rejectedWhole(n)
+                    ? Map.of("orderLineId", line[0], "acceptedQuantity", 0, "rejectedQuantity", quantity,
+                            "grade", "DAMAGED", "disposition", "SCRAP")
+                    : Map.of("orderLineId", line[0], "acceptedQuantity", quantity, "rejectedQuantity", 0,
+                            "grade", "NEW", "disposition", "RESTOCK"));
         }
         ApiClient.Answer receipt = api.post("/api/v1/returns/" + returnId + "/receipts", ApiClient.WAREHOUSE,
                 Map.of("receiptId", "RCPT-" + key, "locationId", location, "lines", received), key + "-receipt");
