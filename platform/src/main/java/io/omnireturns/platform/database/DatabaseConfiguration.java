@@ -2,6 +2,7 @@ package io.omnireturns.platform.database;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import java.util.List;
 
 /** Axon's own tables (event store, snapshots, tokens, sagas, dead letters) and the migrator of every module. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, EmbeddedPostgresConfiguration.class})
+@EnableConfigurationProperties(DatabaseStartupProperties.class)
 public class DatabaseConfiguration {
 
     @Bean
@@ -17,7 +19,8 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    SchemaMigrator schemaMigrator(DataSource dataSource, List<SchemaMigration> migrations) {
-        return new SchemaMigrator(dataSource, migrations);
+    SchemaMigrator schemaMigrator(DataSource dataSource, List<SchemaMigration> migrations,
+                                  DatabaseStartupProperties startup) {
+        return new SchemaMigrator(dataSource, migrations, startup.startupWait());
     }
 }

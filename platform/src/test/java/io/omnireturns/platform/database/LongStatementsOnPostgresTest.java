@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,9 +78,9 @@ class LongStatementsOnPostgresTest {
     }
 
     @Test
-    void a_migration_longer_than_the_socket_timeout_completes() {
+    void a_migration_longer_than_the_socket_timeout_completes() throws InterruptedException {
         new SchemaMigrator(pool, List.of(new SchemaMigration("slow", "classpath:db/slow-migration-test",
-                "slow_schema_history", 1))).afterPropertiesSet();
+                "slow_schema_history", 1)), Duration.ZERO).afterPropertiesSet();
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM slow_schema_history WHERE success", Integer.class))
                 .isEqualTo(1);
