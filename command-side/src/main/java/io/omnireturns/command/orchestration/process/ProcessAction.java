@@ -1,0 +1,28 @@
+package io.omnireturns.command.orchestration.process;
+
+import io.omnireturns.command.orchestration.StepCall;
+
+import java.time.Duration;
+
+/**
+ * What the process asks its engine to do once the decision that produced it is stored. Never done inside the
+ * event processor's transaction or on its thread: remote calls go to the step executor, commands are sent
+ * asynchronously, and every outcome comes back as one of the return's events.
+ */
+public sealed interface ProcessAction {
+
+    /** One attempt of a remote step, made after {@code delay} (the back-off before a retry; zero for a first try). */
+    record Call(StepCall call, Duration delay) implements ProcessAction {
+    }
+
+    /**
+     * A command to this service's own aggregates (decide the refund, complete, expire, raise an exception, record a
+     * step that timed out). {@code key} names the step it serves, for logs and the outcome's correlation.
+     */
+    record Send(StepKey key, Object command) implements ProcessAction {
+    }
+
+    /** The return is still undecided after the decision time-out: decide it as its request would have. */
+    record DecideOverdue(String returnId) implements ProcessAction {
+    }
+}
