@@ -1,7 +1,25 @@
 package io.omnireturns.command.orchestration;
 
-/** Runs step calls asynchronously; never blocks the caller on a remote system. */
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import java.time.Duration;
+
+/** Runs step calls asynchronously; never blocks the caller on a remote system, nor holds a thread while it waits. */
 public interface StepExecutor {
 
-    void execute(StepCall call);
+    /**
+     * Makes the call after {@code delay} on a thread of its own, then records its outcome as a command to the return.
+     *
+     * @param origin the correlation data of what asked for the call; the call (MDC, outbound headers) and its outcome
+     *               command carry them
+     */
+    void execute(StepCall call, Duration delay, MetaData origin);
+
+    /** At once, with the current unit of work's correlation data (the old saga's way; goes with it). */
+    @Deprecated(forRemoval = true)
+    default void execute(StepCall call) {
+        execute(call, Duration.ZERO, CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance());
+    }
 }
