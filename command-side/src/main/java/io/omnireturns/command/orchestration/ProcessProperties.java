@@ -63,10 +63,4 @@ public record ProcessProperties(
                 Duration.ofSeconds(1), Duration.ofSeconds(30), 100, Duration.ofDays(30), Duration.ofDays(5), 64,
                 Duration.ofMinutes(5), 10_000);
     }
-
-    /** Only the old saga asks (removed with it): a step with no answer after its lease is asked again. */
-    @Deprecated(forRemoval = true)
-    public Duration stepTimeout() {
-        return lease;
-    }
 }

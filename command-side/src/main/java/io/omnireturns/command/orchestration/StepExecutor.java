@@ -1,7 +1,6 @@
 package io.omnireturns.command.orchestration;
 
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 
@@ -15,11 +14,4 @@ public interface StepExecutor {
      *               command carry them
      */
     void execute(StepCall call, Duration delay, MetaData origin);
-
-    /** At once, with the current unit of work's correlation data (the old saga's way; goes with it). */
-    @Deprecated(forRemoval = true)
-    default void execute(StepCall call) {
-        execute(call, Duration.ZERO, CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance());
-    }
 }

@@ -1,16 +1,10 @@
 package io.omnireturns.command.orchestration.engine;
 
-import io.omnireturns.api.returns.command.ExpireReturn;
-import io.omnireturns.api.returns.command.RaiseException;
-import io.omnireturns.api.returns.command.RecordStepFailure;
 import io.omnireturns.command.orchestration.ProcessProperties;
 import io.omnireturns.command.orchestration.process.ProcessAction;
 import io.omnireturns.command.orchestration.process.ProcessTiming;
 import io.omnireturns.command.orchestration.process.ReturnProcess;
-import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import io.omnireturns.platform.concurrent.DaemonThreads;
-import io.omnireturns.platform.observability.CorrelationIds;
-import io.omnireturns.platform.observability.DeadlineTrailInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -36,10 +29,8 @@ import java.util.concurrent.TimeUnit;
  * writes a process's state (the return's events do, through {@link ReturnProcessManager}); it only puts the process's
  * due time {@code recheck} ahead, so it does not fire again before those events answer.
  * <p>
- * What it sends is the system's doing in the conversation of the return: the correlation data stored with the
- * process (correlation id, trace id), with actor {@value DeadlineTrailInterceptor#SYSTEM_ACTOR}, source system
- * {@value DeadlineTrailInterceptor#SOURCE_SYSTEM}, and {@value DeadlineTrailInterceptor#TRIGGER} naming what fired,
- * in the words auditors knew from the deadlines this replaces ({@code deadline:step-timeout}, ...).
+ * What it sends is the system's doing in the conversation of the return ({@link SystemTrail}): the correlation data
+ * stored with the process, actor {@code system}, and a trigger naming what fired.
  */
 @Component
 public class ProcessSweeper implements DisposableBean {
@@ -95,7 +86,7 @@ public class ProcessSweeper implements DisposableBean {
                 }
                 acted.add(process.returnId());
                 for (ProcessAction action : overdue) {
-                    Map<String, ?> trail = systemTrail(row.correlation(), trigger(action));
+                    Map<String, ?> trail = SystemTrail.of(row.correlation(), action);
                     afterCommit.add(() -> actions.dispatch(List.of(action), trail));
                 }
             }
@@ -104,35 +95,6 @@ public class ProcessSweeper implements DisposableBean {
         });
         afterCommit.forEach(Runnable::run);
         return swept == null ? 0 : swept;
-    }
-
-    /** The conversation of the return, done by the system, saying what fired. */
-    static Map<String, ?> systemTrail(Map<String, Object> correlation, String trigger) {
-        Map<String, Object> trail = new HashMap<>(correlation);
-        trail.put(CorrelationIds.ACTOR, DeadlineTrailInterceptor.SYSTEM_ACTOR);
-        trail.put(AxonInfrastructureConfiguration.SOURCE_SYSTEM, DeadlineTrailInterceptor.SOURCE_SYSTEM);
-        trail.put(DeadlineTrailInterceptor.TRIGGER, trigger);
-        return trail;
-    }
-
-    /** The name of the deadline that did this before the sweeper (what dashboards and auditors filter on). */
-    static String trigger(ProcessAction action) {
-        String deadline = "process-sweep";
-        if (action instanceof ProcessAction.DecideOverdue) {
-            deadline = "decision-timeout";
-        } else if (action instanceof ProcessAction.Call) {
-            deadline = "step-retry";
-        } else if (action instanceof ProcessAction.Send send) {
-            Object command = send.command();
-            if (command instanceof RecordStepFailure) {
-                deadline = "step-timeout";
-            } else if (command instanceof ExpireReturn) {
-                deadline = "receipt-expiry";
-            } else if (command instanceof RaiseException) {
-                deadline = "settlement-sla";
-            }
-        }
-        return "deadline:" + deadline;
     }
 
     @Override

@@ -132,7 +132,10 @@ public class ReturnProcessManager {
         for (Touched touched : batch.touched.values()) {
             ReturnProcess process = touched.stored.process();
             cache.put(new ProcessStore.Stored(process, touched.stored.version() + 1));
-            actions.dispatch(touched.actions, touched.correlation);
+            for (ProcessAction action : touched.actions) {
+                actions.dispatch(List.of(action), SystemTrail.isRetry(action)
+                        ? SystemTrail.of(touched.correlation, action) : touched.correlation);
+            }
         }
     }
 
