@@ -81,7 +81,9 @@ public class ProcessSweeper implements DisposableBean {
                 ReturnProcess process = row.process();
                 List<ProcessAction> overdue = process.overdue(now, timing);
                 if (overdue.isEmpty()) {
-                    store.dueAt(process.returnId(), process.nextDue(timing).filter(now::isBefore).orElse(null));
+                    // not due after all (the row's due time was older than the state): due again when it says
+                    store.dueAt(process.returnId(), process.nextDue(timing)
+                            .map(due -> due.isAfter(now) ? due : now.plus(properties.recheck())).orElse(null));
                     continue;
                 }
                 acted.add(process.returnId());

@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs every return's {@link ReturnProcess}: folds in the return's events as they are processed, and once per event
@@ -50,6 +53,8 @@ public class ReturnProcessManager {
     private final Clock clock;
     private final boolean optimised;
     private final ProcessCache cache;
+    /** Returns whose write found another writer's row: read the row, even for their first event (a replay). */
+    private final Set<String> mustRead = ConcurrentHashMap.newKeySet();
 
     public ReturnProcessManager(ProcessStore store, ProcessActions actions, EventStore events,
                                 ProcessProperties properties, Clock clock,
@@ -70,7 +75,7 @@ public class ReturnProcessManager {
             return; // another aggregate's event about a return: not part of the return's own stream
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        Map<String, ?> correlation = Map.copyOf(unitOfWork.getCorrelationData());
+        Map<String, ?> correlation = new HashMap<>(unitOfWork.getCorrelationData());
         if (optimised) {
             Batch batch = unitOfWork.root().getOrComputeResource(BATCH, key -> startBatch(unitOfWork.root()));
             Touched touched = batch.touched.computeIfAbsent(returnId, id -> new Touched(load(id, message)));
@@ -124,6 +129,7 @@ public class ReturnProcessManager {
             store.saveAll(writes);
         } catch (StaleProcessException stale) {
             stale.returnIds().forEach(cache::evict);
+            mustRead.addAll(stale.returnIds());
             throw stale;
         }
     }
@@ -132,6 +138,7 @@ public class ReturnProcessManager {
         for (Touched touched : batch.touched.values()) {
             ReturnProcess process = touched.stored.process();
             cache.put(new ProcessStore.Stored(process, touched.stored.version() + 1));
+            mustRead.remove(process.returnId());
             for (ProcessAction action : touched.actions) {
                 actions.dispatch(List.of(action), SystemTrail.isRetry(action)
                         ? SystemTrail.of(touched.correlation, action) : touched.correlation);
@@ -149,7 +156,7 @@ public class ReturnProcessManager {
         if (cached.isPresent()) {
             return cached.get();
         }
-        if (optimised && event.getSequenceNumber() == 0) {
+        if (optimised && event.getSequenceNumber() == 0 && !mustRead.contains(returnId)) {
             return new ProcessStore.Stored(ReturnProcess.of(returnId), 0);
         }
         return store.load(returnId).orElseGet(() -> rebuild(returnId, event.getSequenceNumber()));
