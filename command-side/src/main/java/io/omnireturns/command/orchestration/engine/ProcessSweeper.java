@@ -83,7 +83,7 @@ public class ProcessSweeper implements DisposableBean {
                 if (overdue.isEmpty()) {
                     // not due after all (the row's due time was older than the state): due again when it says
                     store.dueAt(process.returnId(), process.nextDue(timing)
-                            .map(due -> due.isAfter(now) ? due : now.plus(properties.recheck())).orElse(null));
+                            .map(at -> at.isAfter(now) ? at : now.plus(properties.recheck())).orElse(null));
                     continue;
                 }
                 acted.add(process.returnId());
