@@ -12,6 +12,8 @@ import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.platform.observability.ConnectorMeters;
 import io.omnireturns.platform.observability.ConversationCorrelationProvider;
 import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.command.orchestration.process.StepKey;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -97,7 +99,7 @@ class AsyncStepExecutorCorrelationTest {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         unitOfWork.registerCorrelationDataProvider(new ConversationCorrelationProvider());
         unitOfWork.registerCorrelationDataProvider(message -> Map.of("actor", message.getMetaData().getOrDefault("actor", "")));
-        unitOfWork.execute(() -> executor.execute(new StepCall.Fraud(RETURN_ID, StepKeys.FRAUD_CHECK, 1,
+        unitOfWork.execute(() -> executor.execute(new StepCall.Fraud(RETURN_ID, StepKey.of(ProcessStep.FRAUD_CHECK), 1,
                 new FraudCheck(RETURN_ID, "O-1", "C-1", SalesChannel.WEB, 1, Money.of(1000, "EUR")))));
     }
 
