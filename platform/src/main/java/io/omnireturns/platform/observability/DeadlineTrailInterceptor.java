@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
+ * Keeps the trail through a deadline. (The return process no longer uses Axon deadlines: its sweeper sends with the
+ * same metadata, reusing these constants, see {@code orchestration.engine.SystemTrail}. This stays for any deadline
+ * handler a feature adds.)
+ * <p>
  * Keeps the trail through a deadline. A deadline message carries the ids of the conversation that scheduled it
  * (Axon copies the scheduling unit of work's correlation data into it), but a deadline manager handles it in a unit
  * of work of its own without correlation data providers, so everything it caused used to start a new conversation
