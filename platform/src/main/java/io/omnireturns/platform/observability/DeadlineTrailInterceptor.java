@@ -13,10 +13,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Keeps the trail through a deadline. (The return process no longer uses Axon deadlines: its sweeper sends with the
- * same metadata, reusing these constants, see {@code orchestration.engine.SystemTrail}. This stays for any deadline
- * handler a feature adds.)
- * <p>
  * Keeps the trail through a deadline. A deadline message carries the ids of the conversation that scheduled it
  * (Axon copies the scheduling unit of work's correlation data into it), but a deadline manager handles it in a unit
  * of work of its own without correlation data providers, so everything it caused used to start a new conversation
@@ -24,6 +20,9 @@ import java.util.function.Supplier;
  * the system's doing: actor {@value #SYSTEM_ACTOR}, source system {@value #SOURCE_SYSTEM}, and {@value #TRIGGER}
  * naming the deadline. Commands sent, events applied and step calls made from a deadline handler (a retried step
  * included) therefore carry the correlation id and trace of the request or webhook that started the work.
+ * <p>
+ * The return process no longer uses Axon deadlines: its sweeper sends with the same metadata, from these constants
+ * ({@code orchestration.engine.SystemTrail}). This stays for any deadline handler a feature adds.
  */
 public class DeadlineTrailInterceptor implements MessageHandlerInterceptor<DeadlineMessage<?>> {
 
