@@ -44,7 +44,7 @@ class KilledServiceRestartTest {
     private static final String ORDER_PREFIX = "KILL-";
     private static final List<String> SETTINGS = List.of(
             "--omnireturns.connectors.orders.sandbox.copy-prefix=" + ORDER_PREFIX,
-            "--omnireturns.process.step-timeout=3s",
+            "--omnireturns.process.lease=3s",
             "--omnireturns.process.step-retry-backoff=100ms",
             "--db-scheduler.polling-interval=100ms",
             // remote calls in flight when the service dies

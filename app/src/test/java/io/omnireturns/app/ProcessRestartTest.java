@@ -34,7 +34,7 @@ class ProcessRestartTest {
 
     private static final String[] SETTINGS = {
             "--server.port=0",
-            "--omnireturns.process.step-timeout=3s",
+            "--omnireturns.process.lease=3s",
             "--omnireturns.process.step-retry-backoff=100ms",
             "--db-scheduler.polling-interval=100ms",
             "--omnireturns.connectors.payments.sandbox.latency=300ms",

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "omnireturns.database.embedded.data-dir=",
         "omnireturns.process.step-retry-backoff=100ms",
         "omnireturns.process.step-retry-max-backoff=400ms",
-        "omnireturns.process.step-timeout=20s",
+        "omnireturns.process.lease=20s",
         "db-scheduler.polling-interval=100ms"})
 class ReturnProcessFlowTest {
 

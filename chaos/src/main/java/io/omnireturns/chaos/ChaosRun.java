@@ -89,7 +89,7 @@ public final class ChaosRun {
     private List<ServiceNode> nodes(Path work, ExternalPostgres postgres, SandboxProcess sandbox) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         if (!settings.stepTimeout().isEmpty()) {
-            properties.put("omnireturns.process.step-timeout", settings.stepTimeout());
+            properties.put("omnireturns.process.lease", settings.stepTimeout()); // the step time-out became the lease (issue 12)
         }
         properties.putAll(settings.nodeProperties());
         List<ServiceNode> nodes = new ArrayList<>();

@@ -13,8 +13,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The command side on a throw-away embedded PostgreSQL, with MockMvc signed in as admin and the saga's remote calls
- * left out (the step executor is a mock that does nothing), so a test sees only what it writes itself. Every class
+ * The command side on a throw-away embedded PostgreSQL, with MockMvc signed in as admin and the return process's
+ * remote calls left out (the step executor is a mock that accepts a call and never makes it), so a test sees only
+ * what it writes itself. Every class
  * with this annotation shares one application context.
  */
 @Target(ElementType.TYPE)

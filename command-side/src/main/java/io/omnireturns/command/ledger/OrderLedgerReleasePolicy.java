@@ -7,10 +7,15 @@ import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnRejected;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.omnireturns.command.orchestration.engine.LocalCommands;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -18,14 +23,26 @@ import java.util.Map;
 /**
  * Gives an order's quantities back when a return will not take them: it ended without receipt, or items
  * it was authorized for never arrived. Release ids make redelivery and replay harmless.
+ * <p>
+ * Nothing here waits for the release. The command is made in the handler (so it carries the event's correlation
+ * data) and sent once the processor's batch has committed, from {@link LocalCommands}' pool, in a transaction of its
+ * own: the processor's thread and batch never hold the order's ledger. Why not wait and let the processor retry the
+ * event on a failure, as before: that is what blocked the processor on every release. Why not an outbox: a row per
+ * release for a window of milliseconds. Instead {@link LocalCommands} retries a technical failure (a database
+ * outage, conflicts beyond the gateway's retries) with back-off for about two minutes, and the release id makes every
+ * extra attempt a no-op. The gap left is a node dying between its batch's commit and the release's: the order then
+ * keeps the quantities reserved for that return, which only blocks a later return of the same items, shows in the
+ * order's ledger, and is released by sending the same release again (operations).
  */
 @Component
 @ProcessingGroup("order-ledger-release")
 public class OrderLedgerReleasePolicy {
 
-    private final CommandGateway commands;
+    private static final Logger log = LoggerFactory.getLogger(OrderLedgerReleasePolicy.class);
 
-    public OrderLedgerReleasePolicy(CommandGateway commands) {
+    private final LocalCommands commands;
+
+    public OrderLedgerReleasePolicy(LocalCommands commands) {
         this.commands = commands;
     }
 
@@ -54,7 +71,7 @@ public class OrderLedgerReleasePolicy {
     @EventHandler
     void on(ReturnInspectionCompleted event) {
         if (!event.shortQuantitiesByLine().isEmpty()) {
-            commands.sendAndWait(new ReleaseReturnQuantities(event.orderId(), event.returnId(),
+            release(new ReleaseReturnQuantities(event.orderId(), event.returnId(),
                     event.returnId() + ":short", event.shortQuantitiesByLine(), "never received"));
         }
     }
@@ -65,11 +82,30 @@ public class OrderLedgerReleasePolicy {
     }
 
     private void releaseAll(String orderId, String returnId, String reason) {
-        try {
-            commands.sendAndWait(new ReleaseReturnQuantities(orderId, returnId, closingReleaseId(returnId), Map.of(),
-                    reason));
-        } catch (AggregateNotFoundException nothingEverHeld) {
-            // every line was refused before anything was reserved: the order has no ledger, nothing to give back
+        release(new ReleaseReturnQuantities(orderId, returnId, closingReleaseId(returnId), Map.of(), reason));
+    }
+
+    private void release(ReleaseReturnQuantities release) {
+        CommandMessage<?> command = GenericCommandMessage.asCommandMessage(release);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> send(command, release));
+        } else {
+            send(command, release);
         }
+    }
+
+    private void send(CommandMessage<?> command, ReleaseReturnQuantities release) {
+        commands.send(command).whenComplete((result, failure) -> {
+            if (failure == null || failure instanceof AggregateNotFoundException) {
+                return; // released, or every line was refused before anything was reserved: nothing to give back
+            }
+            if (LocalCommands.isAnswer(failure)) {
+                log.info("Order {} did not release {} for return {}: {}", release.orderId(), release.releaseId(),
+                        release.returnId(), failure.getMessage());
+            } else {
+                log.error("Order {} could not release {} for return {}; send the release again", release.orderId(),
+                        release.releaseId(), release.returnId(), failure);
+            }
+        });
     }
 }

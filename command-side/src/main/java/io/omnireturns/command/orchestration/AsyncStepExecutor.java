@@ -33,30 +33,45 @@ import io.omnireturns.command.connectors.warehouse.Warehouse;
 import io.omnireturns.platform.concurrent.DaemonThreads;
 import io.omnireturns.platform.observability.ConnectorMeters;
 import io.omnireturns.platform.observability.MdcHandlerInterceptor;
+import io.omnireturns.command.orchestration.engine.ProcessStore;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Makes the remote call of a step on its own thread pool, then tells the return what happened: the step's
- * result command on success, {@link RecordStepFailure} on failure. The event processor that asked has long
- * moved on, so a slow payment gateway holds up only its own calls.
+ * Makes the remote call of a step on its own thread pool, then tells the return what happened through the
+ * {@link OutcomeRecorder}: the step's result command on success, {@link RecordStepFailure} on failure. The event
+ * processor that asked has long moved on, so a slow payment gateway holds up only its own calls. A call asked for
+ * with a delay (the back-off before a retry) waits on a scheduler, holding no thread.
+ * <p>
+ * The calls this node has accepted and not finished are its calls in flight. Every lease/3 it renews the lease of
+ * those in flight longer than that ({@link ProcessStore#renewLeases}), so another node's sweeper does not take a
+ * slow but live call over; when this node dies its leases run out and the sweeper of a survivor tries the steps
+ * again with the same idempotency keys.
  * <p>
  * The call runs on another thread, outside the unit of work of the event that asked for it: the correlation data
- * of that event (correlation id, trace id, actor) are taken along, put in the logging MDC during the call (the HTTP
+ * of that event (correlation id, trace id, actor) come along, are put in the logging MDC during the call (the HTTP
  * adapters send them on as headers) and attached to the outcome command. Each call is timed by outcome
  * ({@link ConnectorMeters#CALLS}), whatever adapter, sandbox or HTTP, makes it.
  */
@@ -67,7 +82,11 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     private static final Set<ProcessStep> MONEY_AND_STOCK = EnumSet.of(ProcessStep.REFUND_PAYMENT,
             ProcessStep.REPLACEMENT_ORDER, ProcessStep.POST_CREDIT_MEMO, ProcessStep.ADJUST_INVENTORY);
 
-    private final CommandGateway commands;
+    /** One attempt of one step of one return. */
+    private record InFlight(String returnId, String stepKey, int attempt) {
+    }
+
+    private final OutcomeRecorder outcomes;
     private final FraudScoring fraud;
     private final Carrier carrier;
     private final Warehouse warehouse;
@@ -76,13 +95,19 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     private final Erp erp;
     private final Loyalty loyalty;
     private final Crm crm;
+    private final ProcessStore leases;
+    private final Duration lease;
+    private final Clock clock;
     private final ExecutorService calls;
+    private final ScheduledExecutorService timers;
     private final ConnectorMeters meters;
+    private final Map<InFlight, Instant> inFlight = new ConcurrentHashMap<>();
 
-    public AsyncStepExecutor(CommandGateway commands, FraudScoring fraud, Carrier carrier, Warehouse warehouse,
+    public AsyncStepExecutor(OutcomeRecorder outcomes, FraudScoring fraud, Carrier carrier, Warehouse warehouse,
                              PaymentGateway payments, OrderSystem orders, Erp erp, Loyalty loyalty, Crm crm,
-                             ProcessProperties properties, MeterRegistry meterRegistry) {
-        this.commands = commands;
+                             ProcessStore leases, ProcessProperties properties, Clock clock,
+                             MeterRegistry meterRegistry) {
+        this.outcomes = outcomes;
         this.fraud = fraud;
         this.carrier = carrier;
         this.warehouse = warehouse;
@@ -91,19 +116,49 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         this.erp = erp;
         this.loyalty = loyalty;
         this.crm = crm;
+        this.leases = leases;
+        this.lease = properties.lease();
+        this.clock = clock;
         this.calls = Executors.newFixedThreadPool(properties.callThreads(), DaemonThreads.named("step-call"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("step-timer"));
         this.meters = new ConnectorMeters(meterRegistry);
+        long renewEvery = Math.max(100, lease.toMillis() / 3);
+        timers.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public void execute(StepCall call) {
-        MetaData origin = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().getCorrelationData()
-                : MetaData.emptyInstance();
-        calls.execute(() -> MdcHandlerInterceptor.runWith(origin, () -> run(call, origin)));
+    public void execute(StepCall call, Duration delay, MetaData origin) {
+        InFlight key = new InFlight(call.returnId(), call.stepKey(), call.attempt());
+        inFlight.put(key, clock.instant());
+        Runnable work = () -> MdcHandlerInterceptor.runWith(origin, () -> run(call, origin, key));
+        if (delay == null || delay.isZero() || delay.isNegative()) {
+            calls.execute(work);
+        } else {
+            timers.schedule(() -> calls.execute(work), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    private void run(StepCall call, MetaData origin) {
+    /** The number of calls accepted and not yet finished (their outcome recorded or refused). */
+    public int callsInFlight() {
+        return inFlight.size();
+    }
+
+    private void renewLeases() {
+        Instant slow = clock.instant().minus(lease.dividedBy(3));
+        Set<String> returnIds = new HashSet<>();
+        inFlight.forEach((call, since) -> {
+            if (since.isBefore(slow)) {
+                returnIds.add(call.returnId());
+            }
+        });
+        try {
+            leases.renewLeases(returnIds, lease);
+        } catch (RuntimeException failure) {
+            log.warn("Could not renew the leases of {} returns' calls in flight", returnIds.size(), failure);
+        }
+    }
+
+    private void run(StepCall call, MetaData origin, InFlight key) {
         List<Object> outcome;
         long start = System.nanoTime();
         try {
@@ -112,16 +167,16 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         } catch (ConnectorException failure) {
             recordCall(call, failure.code(), start);
             report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), failure.code(),
-                    failure.getMessage(), failure.retryable(), call.attempt()), origin);
+                    failure.getMessage(), failure.retryable(), call.attempt()), origin, key);
             return;
         } catch (RuntimeException unexpected) {
             recordCall(call, "UNEXPECTED", start);
             log.warn("Step {} of return {} failed unexpectedly", call.stepKey(), call.returnId(), unexpected);
             report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), "UNEXPECTED",
-                    String.valueOf(unexpected.getMessage()), true, call.attempt()), origin);
+                    String.valueOf(unexpected.getMessage()), true, call.attempt()), origin, key);
             return;
         }
-        reportInOrder(call, outcome, 0, origin);
+        reportInOrder(call, outcome, 0, origin, key);
     }
 
     private void recordCall(StepCall call, String failureCode, long startNanos) {
@@ -179,34 +234,46 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     }
 
     /** Result commands of one call go one after the other, each only once the one before was taken. */
-    private void reportInOrder(StepCall call, List<Object> results, int index, MetaData origin) {
+    private void reportInOrder(StepCall call, List<Object> results, int index, MetaData origin, InFlight key) {
         if (index >= results.size()) {
+            inFlight.remove(key);
             return;
         }
-        commands.send(asCommand(results.get(index), origin)).whenComplete((answer, failure) -> {
+        record(asCommand(results.get(index), origin)).whenComplete((answer, failure) -> {
             if (failure == null) {
-                reportInOrder(call, results, index + 1, origin);
+                reportInOrder(call, results, index + 1, origin, key);
             } else if (unwrap(failure) instanceof DomainException refused && MONEY_AND_STOCK.contains(call.step())) {
                 // the system did something the return will not record (another amount, say): a person must see it
                 log.warn("Return {} refused the outcome of {}: {}", call.returnId(), call.stepKey(), refused.getMessage());
                 report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(),
-                        "OUTCOME_REFUSED_" + refused.code(), refused.getMessage(), false, call.attempt()), origin);
+                        "OUTCOME_REFUSED_" + refused.code(), refused.getMessage(), false, call.attempt()), origin,
+                        key);
             } else {
+                inFlight.remove(key);
                 logRefusedOutcome(call, unwrap(failure));
             }
         });
     }
 
-    private void report(StepCall call, Object failureCommand, MetaData origin) {
-        commands.send(asCommand(failureCommand, origin)).whenComplete((answer, failure) -> {
+    private void report(StepCall call, Object failureCommand, MetaData origin, InFlight key) {
+        record(asCommand(failureCommand, origin)).whenComplete((answer, failure) -> {
+            inFlight.remove(key);
             if (failure != null) {
                 logRefusedOutcome(call, unwrap(failure));
             }
         });
     }
 
+    private CompletableFuture<Object> record(CommandMessage<?> command) {
+        try {
+            return outcomes.record(command);
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
     /** The outcome continues the work of the event that asked for the call: same correlation, trace and actor. */
-    private static Object asCommand(Object payload, MetaData origin) {
+    private static CommandMessage<?> asCommand(Object payload, MetaData origin) {
         return GenericCommandMessage.asCommandMessage(payload).andMetaData(origin);
     }
 
@@ -215,7 +282,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
             // the return moved on meanwhile (cancelled, already recorded): the outcome no longer applies
             log.info("Return {} did not take the outcome of {}: {}", call.returnId(), call.stepKey(), refused.getMessage());
         } else {
-            // the step's timeout will try again; idempotency keys make that safe
+            // once its lease runs out the sweeper has the step tried again; idempotency keys make that safe
             log.warn("Could not record the outcome of {} for return {}", call.stepKey(), call.returnId(), failure);
         }
     }
@@ -231,6 +298,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
 
     @Override
     public void destroy() {
+        timers.shutdownNow();
         calls.shutdownNow();
     }
 }

@@ -1,32 +1,23 @@
 package io.omnireturns.command.orchestration;
 
-import io.omnireturns.platform.observability.DeadlineTrailInterceptor;
-import org.axonframework.common.Registration;
-import org.axonframework.config.Configuration;
-import org.axonframework.deadline.DeadlineManager;
-import org.springframework.beans.factory.DisposableBean;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-@org.springframework.context.annotation.Configuration
+/**
+ * The return process's engine ({@code orchestration.engine}) and its settings. What the processors run on
+ * (pooled streaming, segments, threads, batch sizes, token claims) is in {@code omnireturns-command.properties}.
+ */
+@Configuration
 @EnableConfigurationProperties(ProcessProperties.class)
 public class ProcessConfiguration {
 
-    /**
-     * What a deadline causes (a retried or timed-out step, an expiry, an overdue decision) keeps the conversation's
-     * correlation id and trace, with the system as its actor.
-     */
+    /** Outcomes and local commands go to the command gateway, one by one, without waiting for them. */
     @Bean
-    public DeadlineTrail deadlineTrail(DeadlineManager deadlines, Configuration axon) {
-        return new DeadlineTrail(deadlines.registerHandlerInterceptor(
-                new DeadlineTrailInterceptor(axon::correlationDataProviders)));
-    }
-
-    /** The interceptor's registration, undone with the context. */
-    public record DeadlineTrail(Registration registration) implements DisposableBean {
-        @Override
-        public void destroy() {
-            registration.cancel();
-        }
+    @ConditionalOnMissingBean(OutcomeRecorder.class)
+    public OutcomeRecorder outcomeRecorder(CommandGateway commands) {
+        return commands::send;
     }
 }

@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration;
 
 import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.command.orchestration.process.StepKey;
 import io.omnireturns.command.connectors.carrier.LabelRequest;
 import io.omnireturns.command.connectors.crm.CaseRequest;
 import io.omnireturns.command.connectors.crm.CustomerNotification;
@@ -21,75 +22,53 @@ public sealed interface StepCall {
 
     String returnId();
 
-    /** Stable per return and step: the idempotency key's suffix and the retry bookkeeping key. */
-    String stepKey();
-
-    ProcessStep step();
+    /** Which step of the return this call serves; stable for the life of the return. */
+    StepKey key();
 
     int attempt();
 
+    /** The key as events and external systems see it: the idempotency key's suffix. */
+    default String stepKey() {
+        return key().render();
+    }
+
+    default ProcessStep step() {
+        return key().step();
+    }
+
+    /** {@code returnId:stepKey}, byte for byte what the systems were sent before keys were typed. */
     default String idempotencyKey() {
         return returnId() + ":" + stepKey();
     }
 
-    record Fraud(String returnId, String stepKey, int attempt, FraudCheck check) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.FRAUD_CHECK;
-        }
+    record Fraud(String returnId, StepKey key, int attempt, FraudCheck check) implements StepCall {
     }
 
-    record Label(String returnId, String stepKey, int attempt, LabelRequest request) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.ISSUE_LABEL;
-        }
+    record Label(String returnId, StepKey key, int attempt, LabelRequest request) implements StepCall {
     }
 
-    record Advice(String returnId, String stepKey, int attempt, ReceiptAdvice advice) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.ADVISE_WAREHOUSE;
-        }
+    record Advice(String returnId, StepKey key, int attempt, ReceiptAdvice advice) implements StepCall {
     }
 
-    record Refund(String returnId, String stepKey, int attempt, RefundInstruction instruction) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.REFUND_PAYMENT;
-        }
+    record Refund(String returnId, StepKey key, int attempt, RefundInstruction instruction) implements StepCall {
     }
 
-    record Replacement(String returnId, String stepKey, int attempt, ReplacementRequest request) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.REPLACEMENT_ORDER;
-        }
+    record Replacement(String returnId, StepKey key, int attempt, ReplacementRequest request) implements StepCall {
     }
 
-    record CreditMemo(String returnId, String stepKey, int attempt, CreditMemoRequest request) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.POST_CREDIT_MEMO;
-        }
+    record CreditMemo(String returnId, StepKey key, int attempt, CreditMemoRequest request) implements StepCall {
     }
 
-    record Inventory(String returnId, String stepKey, int attempt, InventoryAdjustmentRequest request) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.ADJUST_INVENTORY;
-        }
+    record Inventory(String returnId, StepKey key, int attempt, InventoryAdjustmentRequest request) implements StepCall {
     }
 
-    record Loyalty(String returnId, String stepKey, int attempt, PointsReversalRequest request) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.REVERSE_LOYALTY;
-        }
+    record Loyalty(String returnId, StepKey key, int attempt, PointsReversalRequest request) implements StepCall {
     }
 
-    record Notify(String returnId, String stepKey, int attempt, CustomerNotification notification) implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.NOTIFY_CUSTOMER;
-        }
+    record Notify(String returnId, StepKey key, int attempt, CustomerNotification notification) implements StepCall {
     }
 
-    record OpenCase(String returnId, String stepKey, int attempt, String exceptionId, CaseRequest request)
+    record OpenCase(String returnId, StepKey key, int attempt, String exceptionId, CaseRequest request)
             implements StepCall {
-        public ProcessStep step() {
-            return ProcessStep.OPEN_CASE;
-        }
     }
 }

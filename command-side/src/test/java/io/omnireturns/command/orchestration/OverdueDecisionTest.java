@@ -14,6 +14,7 @@ import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.command.ledger.OrderLedgerReleasePolicy;
 import io.omnireturns.command.returns.ReturnErrors;
+import io.omnireturns.command.orchestration.process.ReturnStory;
 import io.omnireturns.command.returns.application.ReturnEligibility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -29,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.omnireturns.command.orchestration.ReturnStory.RETURN_ID;
+import static io.omnireturns.command.orchestration.process.ReturnStory.RETURN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;

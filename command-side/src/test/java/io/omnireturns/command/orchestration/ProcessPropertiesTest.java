@@ -1,5 +1,6 @@
 package io.omnireturns.command.orchestration;
 
+import io.omnireturns.command.orchestration.process.ProcessTiming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessPropertiesTest {
 
-    private static final ProcessProperties SETTINGS = new ProcessProperties(5, Duration.ofSeconds(2),
-            Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4, Duration.ofMinutes(5));
+    private static final ProcessProperties SETTINGS = withFirstBackoff(Duration.ofSeconds(2));
 
     @Test
     void the_second_attempt_waits_the_configured_backoff() {
@@ -32,9 +32,24 @@ class ProcessPropertiesTest {
 
     @Test
     void a_backoff_configured_above_its_maximum_is_cut_to_the_maximum() {
-        ProcessProperties impatient = new ProcessProperties(5, Duration.ofMinutes(10), Duration.ofMinutes(5),
-                Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), 4, Duration.ofMinutes(5));
+        assertThat(withFirstBackoff(Duration.ofMinutes(10)).backoffBefore(2)).isEqualTo(Duration.ofMinutes(5));
+    }
 
-        assertThat(impatient.backoffBefore(2)).isEqualTo(Duration.ofMinutes(5));
+    @Test
+    void the_process_is_given_the_lease_and_deadlines_as_configured() {
+        ProcessTiming timing = ProcessProperties.defaults().timing();
+
+        assertThat(timing.stepMaxAttempts()).isEqualTo(5);
+        assertThat(timing.lease()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(timing.receiptExpiry()).isEqualTo(Duration.ofDays(30));
+        assertThat(timing.settlementSla()).isEqualTo(Duration.ofDays(5));
+        assertThat(timing.decisionTimeout()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    private static ProcessProperties withFirstBackoff(Duration first) {
+        ProcessProperties d = ProcessProperties.defaults();
+        return new ProcessProperties(d.stepMaxAttempts(), first, Duration.ofMinutes(5), d.lease(), d.sweepInterval(),
+                d.recheck(), d.sweepBatch(), d.receiptExpiry(), d.settlementSla(), d.callThreads(),
+                d.decisionTimeout(), d.cacheSize());
     }
 }

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * On the real database and db-scheduler: a return recorded but never decided (its request crashed between the two)
- * is decided by the process once the decision time-out (2 s in tests) has passed, and what that causes carries the
- * trail of the request that recorded it, with the system as actor.
+ * On the real database: a return recorded but never decided (its request crashed between the two) is decided by the
+ * process sweeper once the decision time-out (2 s in tests) has passed, and what that causes carries the trail of the
+ * request that recorded it, with the system as actor and the trigger auditors knew from the old deadline.
  */
 @CommandSideIntegrationTest
 class ReturnDecisionTimeoutIntegrationTest {

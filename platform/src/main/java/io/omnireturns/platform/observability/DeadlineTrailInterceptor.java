@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  * the system's doing: actor {@value #SYSTEM_ACTOR}, source system {@value #SOURCE_SYSTEM}, and {@value #TRIGGER}
  * naming the deadline. Commands sent, events applied and step calls made from a deadline handler (a retried step
  * included) therefore carry the correlation id and trace of the request or webhook that started the work.
+ * <p>
+ * The return process no longer uses Axon deadlines: its sweeper sends with the same metadata, from these constants
+ * ({@code orchestration.engine.SystemTrail}). This stays for any deadline handler a feature adds.
  */
 public class DeadlineTrailInterceptor implements MessageHandlerInterceptor<DeadlineMessage<?>> {
 

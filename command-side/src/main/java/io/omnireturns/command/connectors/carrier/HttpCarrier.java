@@ -16,7 +16,7 @@ public class HttpCarrier implements Carrier {
 
     @Override
     public ReturnLabel issueLabel(LabelRequest request) {
-        LabelAnswer answer = http.call(ISSUE_LABEL, () -> http.client().post()
+        LabelAnswer answer = http.callOnce(ISSUE_LABEL, () -> http.client().post()
                 .uri("/return-labels")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)

@@ -24,9 +24,12 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
- * The one HTTP client setup and the one retry policy source for every HTTP adapter: a RestClient with the
- * system's base URL, credentials and timeouts, and a call wrapper that retries retryable failures only
- * (I/O errors, timeouts, 5xx, 429) with exponential backoff and jitter, inside a circuit breaker.
+ * The one HTTP client setup for every HTTP adapter: a RestClient with the system's base URL, credentials and
+ * timeouts, and two call wrappers, both inside a circuit breaker. {@link #call} (a lookup a request waits for, such as
+ * finding an order) retries retryable failures only (I/O errors, timeouts, 5xx, 429) with exponential backoff and
+ * jitter. {@link #callOnce} (a step of the return process: label, refund, credit memo...) makes one attempt: the
+ * return process is the one retry owner of its steps (its attempts, back-off and lease, {@code omnireturns.process.*}),
+ * so a step makes at most {@code step-max-attempts} calls, not that many times this client's retries.
  * 4xx answers are business rejections and never retried; an unreadable answer is not retried either.
  * Every request carries the current work's correlation and trace ids; every call is timed by outcome and the
  * circuit's state is published ({@link ConnectorMeters}).
@@ -119,6 +122,18 @@ public class ConnectorHttp {
 
     /** Runs one remote operation with classification, circuit breaker and retries. */
     public <T> T call(String operation, Supplier<T> remoteCall) {
+        return call(operation, remoteCall, true);
+    }
+
+    /**
+     * Runs one attempt of a step's remote operation, with classification and circuit breaker: a retryable failure is
+     * reported at once, for the return process to try again later with the same idempotency key.
+     */
+    public <T> T callOnce(String operation, Supplier<T> remoteCall) {
+        return call(operation, remoteCall, false);
+    }
+
+    private <T> T call(String operation, Supplier<T> remoteCall, boolean retried) {
         Supplier<T> classified = () -> classify(operation, remoteCall);
         Supplier<T> guarded = () -> {
             try {
@@ -131,7 +146,7 @@ public class ConnectorHttp {
         long start = System.nanoTime();
         String failureCode = null;
         try {
-            return Retry.decorateSupplier(retry, guarded).get();
+            return retried ? Retry.decorateSupplier(retry, guarded).get() : guarded.get();
         } catch (ConnectorException failure) {
             failureCode = failure.code();
             throw failure;

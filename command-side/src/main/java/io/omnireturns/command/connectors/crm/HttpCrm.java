@@ -17,7 +17,7 @@ public class HttpCrm implements Crm {
 
     @Override
     public String notifyCustomer(CustomerNotification notification) {
-        NotificationAnswer answer = http.call(NOTIFY_CUSTOMER, () -> http.client().post()
+        NotificationAnswer answer = http.callOnce(NOTIFY_CUSTOMER, () -> http.client().post()
                 .uri("/notifications")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, notification.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -29,7 +29,7 @@ public class HttpCrm implements Crm {
 
     @Override
     public String openCase(CaseRequest request) {
-        CaseAnswer answer = http.call(OPEN_CASE, () -> http.client().post()
+        CaseAnswer answer = http.callOnce(OPEN_CASE, () -> http.client().post()
                 .uri("/cases")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)

@@ -24,7 +24,7 @@ public class HttpErp implements Erp {
 
     @Override
     public CreditMemoReceipt postCreditMemo(CreditMemoRequest request) {
-        CreditMemoAnswer answer = memos.call(POST_CREDIT_MEMO, () -> memos.client().post()
+        CreditMemoAnswer answer = memos.callOnce(POST_CREDIT_MEMO, () -> memos.client().post()
                 .uri("/credit-memos")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -42,7 +42,7 @@ public class HttpErp implements Erp {
 
     @Override
     public InventoryReceipt adjustInventory(InventoryAdjustmentRequest request) {
-        MovementAnswer answer = inventory.call(ADJUST_INVENTORY, () -> inventory.client().post()
+        MovementAnswer answer = inventory.callOnce(ADJUST_INVENTORY, () -> inventory.client().post()
                 .uri("/inventory-movements")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)

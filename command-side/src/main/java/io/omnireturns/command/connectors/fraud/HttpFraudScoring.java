@@ -21,7 +21,7 @@ public class HttpFraudScoring implements FraudScoring {
 
     @Override
     public FraudAssessment assess(FraudCheck check) {
-        AssessmentAnswer answer = http.call(ASSESS, () -> http.client().post()
+        AssessmentAnswer answer = http.callOnce(ASSESS, () -> http.client().post()
                 .uri("/assessments")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(check)

@@ -16,7 +16,7 @@ public class HttpLoyalty implements Loyalty {
 
     @Override
     public PointsReversal reversePoints(PointsReversalRequest request) {
-        ReversalAnswer answer = http.call(REVERSE_POINTS, () -> http.client().post()
+        ReversalAnswer answer = http.callOnce(REVERSE_POINTS, () -> http.client().post()
                 .uri("/point-reversals")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)

@@ -40,7 +40,7 @@ public class HttpOrderSystem implements OrderSystem {
 
     @Override
     public String createReplacementOrder(ReplacementRequest request) {
-        ReplacementAnswer answer = http.call(CREATE_REPLACEMENT_ORDER, () -> http.client().post()
+        ReplacementAnswer answer = http.callOnce(CREATE_REPLACEMENT_ORDER, () -> http.client().post()
                 .uri("/replacement-orders")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)

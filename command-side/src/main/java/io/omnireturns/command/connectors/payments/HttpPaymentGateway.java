@@ -20,7 +20,7 @@ public class HttpPaymentGateway implements PaymentGateway {
 
     @Override
     public RefundReceipt refund(RefundInstruction instruction) {
-        RefundAnswer answer = http.call(REFUND, () -> http.client().post()
+        RefundAnswer answer = http.callOnce(REFUND, () -> http.client().post()
                 .uri("/refunds")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, instruction.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)

@@ -16,7 +16,7 @@ public class HttpWarehouse implements Warehouse {
 
     @Override
     public String adviseExpectedReceipt(ReceiptAdvice advice) {
-        AdviceAnswer answer = http.call(ADVISE_EXPECTED_RECEIPT, () -> http.client().post()
+        AdviceAnswer answer = http.callOnce(ADVISE_EXPECTED_RECEIPT, () -> http.client().post()
                 .uri("/receipt-advices")
                 .header(ConnectorHttp.IDEMPOTENCY_KEY, advice.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)

@@ -17,9 +17,9 @@ public sealed interface ProcessAction {
 
     /**
      * A command to this service's own aggregates (decide the refund, complete, expire, raise an exception, record a
-     * step that timed out). {@code key} names the step it serves, for logs and the outcome's correlation.
+     * step that timed out). {@code key} names the step or task it serves, for logs and the outcome's correlation.
      */
-    record Send(StepKey key, Object command) implements ProcessAction {
+    record Send(ProcessKey key, Object command) implements ProcessAction {
     }
 
     /** The return is still undecided after the decision time-out: decide it as its request would have. */

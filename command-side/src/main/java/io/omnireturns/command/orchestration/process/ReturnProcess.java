@@ -1,6 +1,18 @@
 package io.omnireturns.command.orchestration.process;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.omnireturns.api.returns.HoldDecision;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.ExpireReturn;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,13 +22,19 @@ import java.util.Optional;
  * stores it as JSON (storage object mapper, fields), one row per return, and can rebuild it from the return's event
  * stream whenever no row exists (returns started under the old saga, a lost row).
  * <p>
- * SEAM (issue 12): the signatures below are the contract between the pure core and the engine; bodies are the
- * core's to write.
+ * It composes three parts: {@link ReturnFacts} (the fold), {@link ReturnFlow} (what the return wants given its
+ * facts) and {@link StepBook} (attempts, leases, escalations); {@link StepCalls} builds the remote calls.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ReturnProcess {
+
+    static final String SETTLEMENT_OVERDUE = "SETTLEMENT_OVERDUE";
 
     private String returnId;
     private long lastSequence = -1;
+    private final ReturnFacts facts = new ReturnFacts();
+    private final StepBook book = new StepBook();
 
     ReturnProcess() {
         // for the storage mapper
@@ -25,6 +43,7 @@ public final class ReturnProcess {
     public static ReturnProcess of(String returnId) {
         ReturnProcess process = new ReturnProcess();
         process.returnId = returnId;
+        process.facts.returnId = returnId;
         return process;
     }
 
@@ -42,16 +61,47 @@ public final class ReturnProcess {
      * redelivered batch or a rebuild that overlaps what is stored changes nothing.
      */
     public void apply(Object event, long sequenceNumber, Instant occurredAt) {
-        throw new UnsupportedOperationException("core of issue 12");
+        if (sequenceNumber <= lastSequence) {
+            return;
+        }
+        lastSequence = sequenceNumber;
+        facts.apply(event, occurredAt);
+        if (event instanceof StepAttemptFailed failed) {
+            book.failed(failed);
+        } else if (event instanceof ExceptionRaised raised) {
+            book.escalated(raised.stepKey());
+        } else if (event instanceof ExceptionResolved resolved && runsAgain(resolved)) {
+            book.runAgain(resolved.stepKey());
+        }
+    }
+
+    /** Retried from the exception queue, or resumed by a person: the step runs again, under the same key. */
+    static boolean runsAgain(ExceptionResolved resolved) {
+        return "RETRY".equals(resolved.resolution()) || HoldDecision.RESUME.name().equals(resolved.resolution());
     }
 
     /**
      * What to do now, given everything folded in: steps to start (or retry) and commands to send. The steps returned
      * are marked started, with their lease running from {@code now}; a step in flight that the return no longer needs
-     * (a label once the parcel is received) is forgotten and not called again.
+     * (a label once the parcel is received) is forgotten and not called again. Call it once after applying a batch.
      */
     public List<ProcessAction> next(Instant now, ProcessTiming timing) {
-        throw new UnsupportedOperationException("core of issue 12");
+        List<ReturnFlow.Want> wanted = ReturnFlow.wanted(facts);
+        book.keepOnly(wanted.stream().map(ReturnFlow.Want::key).toList());
+        List<ProcessAction> actions = new ArrayList<>();
+        for (ReturnFlow.Want want : wanted) {
+            book.move(want.key(), want.remote(), now, timing).ifPresent(move -> {
+                if (move instanceof StepBook.Move.Start start) {
+                    actions.add(want.remote()
+                            ? new ProcessAction.Call(StepCalls.callFor((StepKey) want.key(), start.attempt(), facts),
+                            start.delay())
+                            : want.command());
+                } else if (move instanceof StepBook.Move.Raise raise) {
+                    actions.add(raiseException(want.key(), raise.step(), raise.failure(), raise.attempts()));
+                }
+            });
+        }
+        return actions;
     }
 
     /**
@@ -59,19 +109,69 @@ public final class ReturnProcess {
      * {@code RecordStepFailure} with code {@code TIMEOUT} for its attempt, an overdue decision gives
      * {@link ProcessAction.DecideOverdue}, an expired wait for the parcel an {@code ExpireReturn}, an unsettled refund
      * past its SLA a {@code RaiseException}. Their events come back through {@link #apply}; the sweeper that asks
-     * never stores the process.
+     * never stores the process. A local command whose lease ran out is given again (they are idempotent).
      */
     public List<ProcessAction> overdue(Instant now, ProcessTiming timing) {
-        throw new UnsupportedOperationException("core of issue 12");
+        return dues(timing).stream().filter(due -> !due.at().isAfter(now)).map(Due::action).distinct().toList();
     }
 
     /** The earliest moment something is overdue (a lease, a deadline); empty when nothing is awaited. */
     public Optional<Instant> nextDue(ProcessTiming timing) {
-        throw new UnsupportedOperationException("core of issue 12");
+        return dues(timing).stream().map(Due::at).min(Comparator.naturalOrder());
     }
 
     /** The customer has been told of a final milestone: nothing is left to do for this return. */
     public boolean finished() {
-        throw new UnsupportedOperationException("core of issue 12");
+        return facts.finished();
+    }
+
+    private record Due(Instant at, ProcessAction action) {
+    }
+
+    private List<Due> dues(ProcessTiming timing) {
+        List<Due> dues = new ArrayList<>();
+        if (facts.finished()) {
+            return dues;
+        }
+        for (ReturnFlow.Want want : ReturnFlow.wanted(facts)) {
+            book.awaiting(want.key()).ifPresent(entry ->
+                    dues.add(new Due(entry.leaseUntil, whenLeaseRunsOut(want, entry))));
+        }
+        ProcessTask decision = ProcessTask.ELIGIBILITY_DECISION;
+        if (facts.requestedAt != null && facts.awaitingDecision() && !book.isEscalated(decision)) {
+            dues.add(new Due(facts.requestedAt.plus(timing.decisionTimeout()),
+                    new ProcessAction.DecideOverdue(returnId)));
+        }
+        if (facts.cleared() && !facts.itemsReceived() && facts.ending == null && !facts.completed) {
+            dues.add(new Due(facts.clearedAt.plus(timing.receiptExpiry()),
+                    new ProcessAction.Send(ProcessTask.RECEIPT_EXPIRY, new ExpireReturn(returnId))));
+        }
+        ProcessTask settlement = ProcessTask.REFUND_SETTLEMENT;
+        if (facts.paidThroughGateway() && !facts.settled && !book.isEscalated(settlement) && facts.ending == null
+                && !facts.completed) {
+            dues.add(new Due(facts.settlementWaitFrom.plus(timing.settlementSla()),
+                    new ProcessAction.Send(settlement, new RaiseException(returnId, ProcessStep.REFUND_PAYMENT,
+                            settlement.render(), SETTLEMENT_OVERDUE,
+                            "the payment gateway has not settled the refund in time", 0))));
+        }
+        return dues;
+    }
+
+    /** A remote attempt without an answer is recorded as failed (so the next one starts); anything local is resent. */
+    private ProcessAction whenLeaseRunsOut(ReturnFlow.Want want, StepBook.Entry entry) {
+        if (entry.escalating) {
+            return raiseException(want.key(), ((StepKey) want.key()).step(), entry.failure, entry.attempt);
+        }
+        if (want.remote()) {
+            StepKey key = (StepKey) want.key();
+            return new ProcessAction.Send(key, new RecordStepFailure(returnId, key.step(), key.render(),
+                    StepBook.TIMEOUT, "no answer within the lease", true, entry.attempt));
+        }
+        return want.command();
+    }
+
+    private ProcessAction raiseException(ProcessKey key, ProcessStep step, StepBook.Failure failure, int attempts) {
+        return new ProcessAction.Send(key, new RaiseException(returnId, step, key.render(), failure.code(),
+                failure.message(), attempts));
     }
 }

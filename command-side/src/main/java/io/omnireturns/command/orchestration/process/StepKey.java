@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param step     the kind of step
  * @param argument the order line id, milestone name or exception id; {@code null} for a step a return has once
  */
-public record StepKey(ProcessStep step, String argument) {
+public record StepKey(ProcessStep step, String argument) implements ProcessKey {
 
     public StepKey {
         Objects.requireNonNull(step, "step");
@@ -37,6 +37,7 @@ public record StepKey(ProcessStep step, String argument) {
     }
 
     /** {@code STEP} or {@code STEP:argument}, as stored in events and sent in idempotency keys. */
+    @Override
     public String render() {
         return argument == null ? step.name() : step.name() + ':' + argument;
     }

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * What every HTTP adapter must do, whatever system it speaks to: send its credentials and idempotency key, take
- * a business "no" at once, retry what may pass (5xx, 429, timeouts) within the retry budget, refuse an answer
- * that breaks the contract, and stop calling a failing system once its circuit opens. A subclass names its
+ * a business "no" at once, retry what may pass (5xx, 429, timeouts) within the retry budget when it is a lookup and
+ * report it at once, retryable, when it is a step of the return process (a POST: the process is its one retry owner),
+ * refuse an answer that breaks the contract, and stop calling a failing system once its circuit opens. A subclass names its
  * operations (how to invoke each once, where it goes, what a good answer looks like) and tests its own mapping;
  * every scenario here runs for every operation, against a WireMock server started once per test class.
  */
@@ -75,6 +76,21 @@ public abstract class HttpConnectorContract {
 
     /** The adapter's operations; every contract scenario runs once for each. */
     protected abstract List<RemoteOperation> operations();
+
+    /** Reads a request waits for: the client retries them. */
+    protected List<RemoteOperation> lookups() {
+        return operations().stream().filter(operation -> operation.method() == RequestMethod.GET).toList();
+    }
+
+    /** Steps of the return process: one call per attempt, the process retries. */
+    protected List<RemoteOperation> steps() {
+        return operations().stream().filter(operation -> operation.method() != RequestMethod.GET).toList();
+    }
+
+    /** How many requests one invocation makes against a system that keeps failing retryably. */
+    protected static int attemptsOf(RemoteOperation operation) {
+        return operation.method() == RequestMethod.GET ? MAX_ATTEMPTS : 1;
+    }
 
     /** The system the test client is built for (as the connector configuration will build it). */
     protected abstract ExternalSystem system();
@@ -138,9 +154,9 @@ public abstract class HttpConnectorContract {
         wireMock.verify(1, requestTo(operation));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("operations")
-    void a_server_error_is_retried_until_the_system_answers(RemoteOperation operation) {
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("lookups")
+    void a_server_error_of_a_lookup_is_retried_until_the_system_answers(RemoteOperation operation) {
         answerInTurn(operation, status(503), status(503), okJson(operation.successBody()));
 
         Object result = operation.invocation().apply(http);
@@ -149,13 +165,38 @@ public abstract class HttpConnectorContract {
         wireMock.verify(3, requestTo(operation));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("operations")
-    void throttling_is_retried(RemoteOperation operation) {
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("lookups")
+    void throttling_of_a_lookup_is_retried(RemoteOperation operation) {
         answerInTurn(operation, status(429), okJson(operation.successBody()));
 
         assertThat(operation.invocation().apply(http)).isNotNull();
         wireMock.verify(2, requestTo(operation));
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("steps")
+    void a_server_error_of_a_step_is_reported_at_once_for_the_process_to_try_again(RemoteOperation operation) {
+        answerInTurn(operation, status(503), okJson(operation.successBody()));
+
+        ConnectorException failure = failureOf(operation);
+
+        assertThat(failure.code()).isEqualTo("SERVER_ERROR_503");
+        assertThat(failure.retryable()).isTrue();
+        wireMock.verify(1, requestTo(operation));
+        assertThat(operation.invocation().apply(http)).as("the process's next attempt").isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("steps")
+    void throttling_of_a_step_is_reported_at_once_for_the_process_to_try_again(RemoteOperation operation) {
+        answer(operation, status(429));
+
+        ConnectorException failure = failureOf(operation);
+
+        assertThat(failure.code()).isEqualTo("THROTTLED");
+        assertThat(failure.retryable()).isTrue();
+        wireMock.verify(1, requestTo(operation));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,7 +210,7 @@ public abstract class HttpConnectorContract {
         assertThat(failure.code()).isEqualTo("UNREACHABLE");
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.system()).isEqualTo(operation.reportedAs());
-        wireMock.verify(MAX_ATTEMPTS, requestTo(operation));
+        wireMock.verify(attemptsOf(operation), requestTo(operation));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -203,6 +244,9 @@ public abstract class HttpConnectorContract {
         answer(operation, status(503));
 
         ConnectorException exhausted = failureOf(operation);
+        for (int attempt = attemptsOf(operation); attempt < MAX_ATTEMPTS; attempt++) {
+            exhausted = failureOf(operation); // the process's attempts of a step
+        }
         ConnectorException shortCircuited = failureOf(operation);
 
         assertThat(exhausted.code()).isEqualTo("SERVER_ERROR_503");

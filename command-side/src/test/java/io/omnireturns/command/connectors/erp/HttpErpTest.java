@@ -97,7 +97,9 @@ class HttpErpTest extends HttpConnectorContract {
     void credit_memos_and_stock_share_one_circuit_because_they_share_one_erp() {
         wireMock.stubFor(post("/credit-memos").willReturn(serviceUnavailable()));
         HttpErp erp = new HttpErp(http);
-        catchThrowableOfType(ConnectorException.class, () -> erp.postCreditMemo(MEMO));
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) { // the process's attempts of the step
+            catchThrowableOfType(ConnectorException.class, () -> erp.postCreditMemo(MEMO));
+        }
 
         ConnectorException failure = catchThrowableOfType(ConnectorException.class, () -> erp.adjustInventory(MOVEMENT));
 

@@ -1,4 +1,4 @@
-package io.omnireturns.command.orchestration;
+package io.omnireturns.command.orchestration.process;
 
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.money.Money;
@@ -44,6 +44,7 @@ import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
@@ -65,12 +66,12 @@ import java.util.Map;
  * {@value #RECEIVING_LOCATION}, not the DC that shipped them), {@link #atStore()} (ORD-1005 taken back at
  * the counter, paid in cash and by card) and {@link #exchange()} (one jacket of ORD-1001 for another size).
  */
-record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMethod, OrderSnapshot order,
+public record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMethod, OrderSnapshot order,
                    List<RequestedLine> lines, String receivingLocation, List<InspectedLine> inspection,
                    RefundBreakdown refund) {
 
     static final Instant NOW = Instant.parse("2025-06-02T09:00:00Z");
-    static final String RETURN_ID = "RET-1";
+    public static final String RETURN_ID = "RET-1";
     static final String EUR = "EUR";
     static final String RECEIVING_LOCATION = "DC-NORTH";
     static final String TRACKING_NUMBER = "TRK-0001";
@@ -87,7 +88,7 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
     static final String LARGER_JACKET_SKU = "JKT-RAIN-NVY-L";
 
     /** Two jackets (2 x 89.95 + 35.98 tax) and the jeans (59.95 + 11.99 tax) refunded in full: 287.82 EUR to the card. */
-    static ReturnStory mailBack() {
+    public static ReturnStory mailBack() {
         return new ReturnStory(SalesChannel.WEB, null, RefundMethod.ORIGINAL_TENDER, WEB_ORDER,
                 List.of(new RequestedLine(JACKETS, 2, ReturnReason.SIZE_OR_FIT),
                         new RequestedLine(JEANS, 1, ReturnReason.DEFECTIVE)),
@@ -153,12 +154,12 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
 
     // ---- what the return publishes, step by step ---------------------------------------------------
 
-    ReturnRequested requested() {
+    public ReturnRequested requested() {
         return new ReturnRequested(RETURN_ID, channel, storeId, order.customerId(), order.orderId(), refundMethod,
                 lines, order);
     }
 
-    ReturnAuthorized authorized() {
+    public ReturnAuthorized authorized() {
         return new ReturnAuthorized(RETURN_ID, lines.stream()
                 .map(line -> new LineDecision(line.orderLineId(), line.quantity(), line.quantity(), List.of()))
                 .toList());
@@ -178,11 +179,11 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
         return new FraudAssessed(RETURN_ID, 87, true, List.of("HIGH_RETURN_RATE"));
     }
 
-    ReturnPutOnHold putOnHold(HoldReason reason, ExternalSystem system, ReturnStatus heldFrom) {
+    public ReturnPutOnHold putOnHold(HoldReason reason, ExternalSystem system, ReturnStatus heldFrom) {
         return new ReturnPutOnHold(RETURN_ID, reason, system, "needs a person", heldFrom);
     }
 
-    ReturnHoldResolved holdResolved(HoldDecision decision, ReturnStatus resumedAs) {
+    public ReturnHoldResolved holdResolved(HoldDecision decision, ReturnStatus resumedAs) {
         return new ReturnHoldResolved(RETURN_ID, order.orderId(), decision, "reviewed", "agent-7", resumedAs);
     }
 
@@ -190,12 +191,16 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
         return new ReturnLabelIssued(RETURN_ID, "DHL", TRACKING_NUMBER, "https://labels.example/" + TRACKING_NUMBER);
     }
 
+    ReturnParcelInTransit parcelInTransit() {
+        return new ReturnParcelInTransit(RETURN_ID, "DHL", TRACKING_NUMBER);
+    }
+
     WarehouseAdvised warehouseAdvised() {
         return new WarehouseAdvised(RETURN_ID, order.fulfilmentLocationId(), "ASN-0001");
     }
 
-    CustomerNotified notified(String milestone) {
-        return new CustomerNotified(RETURN_ID, milestone, "EMAIL");
+    CustomerNotified notified(Milestone milestone) {
+        return new CustomerNotified(RETURN_ID, milestone.name(), "EMAIL");
     }
 
     ReturnItemsReceived itemsReceived() {
@@ -270,14 +275,14 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
         return new ReturnExpired(RETURN_ID, order.orderId());
     }
 
-    StepAttemptFailed stepFailed(String stepKey, String failureCode, boolean retryable, int attempt) {
-        ProcessStep step = StepKeys.stepOf(stepKey);
-        return new StepAttemptFailed(RETURN_ID, step, stepKey, step.system(), failureCode,
+    StepAttemptFailed stepFailed(StepKey key, String failureCode, boolean retryable, int attempt) {
+        ProcessStep step = key.step();
+        return new StepAttemptFailed(RETURN_ID, step, key.render(), step.system(), failureCode,
                 failureCode + " on attempt " + attempt, retryable, attempt);
     }
 
-    ExceptionRaised exceptionRaised(ProcessStep step, String stepKey, String failureCode, int attempts) {
-        return new ExceptionRaised(RETURN_ID, EXCEPTION_ID, step, stepKey, step.system(), failureCode,
+    ExceptionRaised exceptionRaised(ProcessStep step, ProcessKey key, String failureCode, int attempts) {
+        return new ExceptionRaised(RETURN_ID, EXCEPTION_ID, step, key.render(), step.system(), failureCode,
                 failureCode + " on attempt " + attempts, attempts);
     }
 
@@ -285,8 +290,8 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
         return new CaseOpened(RETURN_ID, EXCEPTION_ID, "CASE-0001");
     }
 
-    ExceptionResolved exceptionResolved(ProcessStep step, String stepKey, String resolution) {
-        return new ExceptionResolved(RETURN_ID, EXCEPTION_ID, step, stepKey, resolution, "ops-1");
+    ExceptionResolved exceptionResolved(ProcessStep step, ProcessKey key, String resolution) {
+        return new ExceptionResolved(RETURN_ID, EXCEPTION_ID, step, key.render(), resolution, "ops-1");
     }
 
     // ---- the journey up to a point -------------------------------------------------------------------
@@ -302,13 +307,13 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
     /** Mail-back: label issued, warehouse advised, customer has the label. Store: customer told to come in. */
     Object[] upToParcelExpected() {
         return channel == SalesChannel.STORE
-                ? events(upToFraudClearance(), notified(ReturnProcessSaga.AUTHORIZED))
+                ? events(upToFraudClearance(), notified(Milestone.AUTHORIZED))
                 : events(upToFraudClearance(), labelIssued(), warehouseAdvised(),
-                notified(ReturnProcessSaga.LABEL_ISSUED));
+                notified(Milestone.LABEL_ISSUED));
     }
 
     Object[] upToReceipt() {
-        return events(upToParcelExpected(), itemsReceived(), notified(ReturnProcessSaga.RECEIVED));
+        return events(upToParcelExpected(), itemsReceived(), notified(Milestone.RECEIVED));
     }
 
     Object[] upToInspection() {
@@ -342,7 +347,7 @@ record ReturnStory(SalesChannel channel, String storeId, RefundMethod refundMeth
 
     /** Everything done and the customer told of the refund: the process has asked to complete the return. */
     Object[] upToCompletionRequest() {
-        return events(upToAllButTheRefundNotice(), notified(ReturnProcessSaga.REFUNDED));
+        return events(upToAllButTheRefundNotice(), notified(Milestone.REFUNDED));
     }
 
     Object[] upToCompletion() {

@@ -1,0 +1,177 @@
+package io.omnireturns.command.orchestration.engine;
+
+import io.omnireturns.api.returns.event.ReturnEvent;
+import io.omnireturns.command.orchestration.ProcessProperties;
+import io.omnireturns.command.orchestration.process.ProcessAction;
+import io.omnireturns.command.orchestration.process.ProcessTiming;
+import io.omnireturns.command.orchestration.process.ReturnProcess;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs every return's {@link ReturnProcess}: folds in the return's events as they are processed, and once per event
+ * batch asks each process touched what to do next, stores it, and after the commit hands the actions to
+ * {@link ProcessActions} (step calls, local commands, overdue decisions, none of them on this thread). Their outcomes
+ * come back as the return's events.
+ * <p>
+ * The processor ({@code return-process}, pooled streaming, several segments) processes a batch in one unit of work
+ * and one transaction with its token. Writes are write-behind: one row write per return per batch, all in one JDBC
+ * batch at the unit of work's prepare-commit, so a return whose five events arrive together costs one write, not
+ * five. The node owning a segment keeps its processes in a {@link ProcessCache}; a miss reads the row, and a return
+ * with no row (started under the old saga, or its row lost) is rebuilt by folding its events from the event store.
+ * <p>
+ * With {@code omnireturns.engine.optimised=false} (the benchmark's yardstick) there is no cache and every event is
+ * stored on its own, as the saga did.
+ */
+@Component
+@ProcessingGroup(ReturnProcessManager.PROCESSING_GROUP)
+public class ReturnProcessManager {
+
+    public static final String PROCESSING_GROUP = "return-process";
+    private static final String BATCH = ReturnProcessManager.class.getName() + ".batch";
+
+    private final ProcessStore store;
+    private final ProcessActions actions;
+    private final EventStore events;
+    private final ProcessTiming timing;
+    private final Clock clock;
+    private final boolean optimised;
+    private final ProcessCache cache;
+    /** Returns whose write found another writer's row: read the row, even for their first event (a replay). */
+    private final Set<String> mustRead = ConcurrentHashMap.newKeySet();
+
+    public ReturnProcessManager(ProcessStore store, ProcessActions actions, EventStore events,
+                                ProcessProperties properties, Clock clock,
+                                @Value("${omnireturns.engine.optimised:true}") boolean optimised) {
+        this.store = store;
+        this.actions = actions;
+        this.events = events;
+        this.timing = properties.timing();
+        this.clock = clock;
+        this.optimised = optimised;
+        this.cache = new ProcessCache(optimised ? properties.cacheSize() : 0);
+    }
+
+    @EventHandler
+    void on(ReturnEvent event, DomainEventMessage<?> message) {
+        String returnId = event.returnId();
+        if (!returnId.equals(message.getAggregateIdentifier())) {
+            return; // another aggregate's event about a return: not part of the return's own stream
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        Map<String, ?> correlation = new HashMap<>(unitOfWork.getCorrelationData());
+        if (optimised) {
+            Batch batch = unitOfWork.root().getOrComputeResource(BATCH, key -> startBatch(unitOfWork.root()));
+            Touched touched = batch.touched.computeIfAbsent(returnId, id -> new Touched(load(id, message)));
+            touched.stored.process().apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
+            touched.correlation = correlation;
+        } else {
+            Touched touched = new Touched(load(returnId, message));
+            touched.stored.process().apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
+            touched.correlation = correlation;
+            Batch single = new Batch();
+            single.touched.put(returnId, touched);
+            store(single);
+            unitOfWork.afterCommit(u -> dispatch(single));
+        }
+    }
+
+    /** Everything the batch touched, stored at its prepare-commit and acted on after its commit. */
+    private static final class Batch {
+        final Map<String, Touched> touched = new LinkedHashMap<>();
+    }
+
+    private static final class Touched {
+        final ProcessStore.Stored stored;
+        Map<String, ?> correlation;
+        List<ProcessAction> actions = List.of();
+
+        Touched(ProcessStore.Stored stored) {
+            this.stored = stored;
+        }
+    }
+
+    private Batch startBatch(UnitOfWork<?> root) {
+        Batch batch = new Batch();
+        root.onPrepareCommit(u -> store(batch));
+        root.afterCommit(u -> dispatch(batch));
+        // the cached objects took events that are not stored: drop them, the retry reads the rows
+        root.onRollback(u -> batch.touched.keySet().forEach(cache::evict));
+        return batch;
+    }
+
+    private void store(Batch batch) {
+        Instant now = clock.instant();
+        List<ProcessStore.Write> writes = new ArrayList<>(batch.touched.size());
+        for (Touched touched : batch.touched.values()) {
+            ReturnProcess process = touched.stored.process();
+            touched.actions = process.next(now, timing);
+            writes.add(new ProcessStore.Write(process, touched.stored.version(),
+                    process.finished() ? null : process.nextDue(timing).orElse(null), touched.correlation));
+        }
+        try {
+            store.saveAll(writes);
+        } catch (StaleProcessException stale) {
+            stale.returnIds().forEach(cache::evict);
+            mustRead.addAll(stale.returnIds());
+            throw stale;
+        }
+    }
+
+    private void dispatch(Batch batch) {
+        for (Touched touched : batch.touched.values()) {
+            ReturnProcess process = touched.stored.process();
+            cache.put(new ProcessStore.Stored(process, touched.stored.version() + 1));
+            mustRead.remove(process.returnId());
+            for (ProcessAction action : touched.actions) {
+                actions.dispatch(List.of(action), SystemTrail.isRetry(action)
+                        ? SystemTrail.of(touched.correlation, action) : touched.correlation);
+            }
+        }
+    }
+
+    /**
+     * The process as of just before {@code event}: cached, stored, or rebuilt from the return's events before it.
+     * A return's first event needs no read: there is nothing before it, and a row that exists all the same (a
+     * redelivery) fails the version check of the write and the batch is handled again on it.
+     */
+    private ProcessStore.Stored load(String returnId, DomainEventMessage<?> event) {
+        var cached = cache.get(returnId);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        if (optimised && event.getSequenceNumber() == 0 && !mustRead.contains(returnId)) {
+            return new ProcessStore.Stored(ReturnProcess.of(returnId), 0);
+        }
+        return store.load(returnId).orElseGet(() -> rebuild(returnId, event.getSequenceNumber()));
+    }
+
+    private ProcessStore.Stored rebuild(String returnId, long before) {
+        ReturnProcess process = ReturnProcess.of(returnId);
+        events.readEvents(returnId, 0).asStream()
+                .takeWhile(past -> past.getSequenceNumber() < before)
+                .forEach(past -> process.apply(past.getPayload(), past.getSequenceNumber(), past.getTimestamp()));
+        return new ProcessStore.Stored(process, 0);
+    }
+
+    /** Forgets every cached process (tests; an operator's reset of the processor). */
+    public void forgetCached() {
+        cache.clear();
+    }
+}

@@ -1,0 +1,135 @@
+package io.omnireturns.command.orchestration.process;
+
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.CompleteReturn;
+import io.omnireturns.api.returns.command.DecideRefund;
+import io.omnireturns.api.returns.command.RecordRefundRequested;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.omnireturns.command.orchestration.process.Milestone.AUTHORIZED;
+import static io.omnireturns.command.orchestration.process.Milestone.COMPLETED;
+import static io.omnireturns.command.orchestration.process.Milestone.LABEL_ISSUED;
+import static io.omnireturns.command.orchestration.process.Milestone.RECEIVED;
+import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
+
+/**
+ * The business flow of a return, in one place: given what has happened ({@link ReturnFacts}), which steps and
+ * commands the return wants <em>now</em>. It is a reconciliation, not a reaction to the last event: a step is
+ * wanted while its trigger holds and its outcome is not in yet, and drops out of the list as soon as its outcome
+ * arrives or the return no longer needs it (a label once the parcel moves). {@link StepBook} takes away what is in
+ * flight or in the exception queue, so the same facts seen twice, or a hold resumed, start nothing twice.
+ *
+ * <pre>
+ * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
+ *                                     └─ store:     notice AUTHORIZED ─ counter receipt
+ * parcel arrived ─ notice RECEIVED ─ inspected ─ DecideRefund ─┬─ money:    RefundRequested ─ REFUND_PAYMENT ─┐
+ *                                                              ├─ exchange: REPLACEMENT_ORDER ────────────────┤
+ *                                                              └─ zero ───────────────────────────────────────┤
+ * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
+ * all done (and settled, if paid by the gateway) ─ CompleteReturn ─ notice COMPLETED ─ finished
+ * rejected / cancelled / expired ─ notice of it ─ finished
+ * </pre>
+ */
+final class ReturnFlow {
+
+    /** A step or command the return wants: a remote step when {@code command} is null, else the local command. */
+    record Want(ProcessKey key, ProcessAction command) {
+
+        boolean remote() {
+            return command == null;
+        }
+    }
+
+    private ReturnFlow() {
+    }
+
+    static List<Want> wanted(ReturnFacts f) {
+        List<Want> wants = new ArrayList<>();
+        if (f.finished()) {
+            return wants;
+        }
+        f.openExceptions.stream().filter(id -> !f.casesOpened.contains(id))
+                .forEach(id -> wants.add(step(StepKey.openCase(id))));
+        if (f.ending != null) {
+            notice(wants, f, f.ending);
+            return wants;
+        }
+        if (f.completed) {
+            notice(wants, f, COMPLETED);
+            return wants;
+        }
+        // eligibility and the way back
+        when(wants, f.authorized && !f.fraudAssessed, step(ProcessStep.FRAUD_CHECK));
+        if (f.mailBack()) {
+            when(wants, f.cleared() && !f.labelIssued && !f.parcelMoving(), step(ProcessStep.ISSUE_LABEL));
+            when(wants, f.trackingNumber != null && !f.warehouseAdvised && !f.parcelArrived(),
+                    step(ProcessStep.ADVISE_WAREHOUSE));
+            if (f.labelIssued && !f.parcelMoving()) {
+                notice(wants, f, LABEL_ISSUED);
+            }
+        } else if (f.cleared()) {
+            notice(wants, f, AUTHORIZED);
+        }
+        if (f.parcelArrived()) {
+            notice(wants, f, RECEIVED);
+        }
+        // the refund, decided only after inspection (rule 1); the return refuses these while on hold
+        if (f.refundDecidable() && !f.refundDecided() && !f.onHold) {
+            wants.add(send(ProcessTask.REFUND_DECISION, decideRefund(f)));
+        }
+        if (f.moneyOwed() && !f.refundRequested && !f.onHold) { // decided before DecideRefund also requested it
+            wants.add(send(ProcessTask.REFUND_REQUEST,
+                    new RecordRefundRequested(f.returnId, paymentKey(f.returnId), f.refund.total())));
+        }
+        when(wants, f.refundRequested && !f.paidThroughGateway(), step(ProcessStep.REFUND_PAYMENT));
+        when(wants, f.replacementOwed() && !f.replacementOrdered, step(ProcessStep.REPLACEMENT_ORDER));
+        // once paid, the ERP, stock and loyalty hear of it (rule 5), then the return completes
+        if (f.paid()) {
+            when(wants, f.refund.total().isPositive() && !f.creditMemoPosted, step(ProcessStep.POST_CREDIT_MEMO));
+            f.linesToRestock().stream().filter(id -> !f.lines.get(id).inventoryAdjusted)
+                    .forEach(id -> wants.add(step(StepKey.inventory(id))));
+            when(wants, f.loyaltyApplies() && !f.loyaltyReversed, step(ProcessStep.REVERSE_LOYALTY));
+            notice(wants, f, REFUNDED);
+            when(wants, f.everythingSettled() && !f.onHold,
+                    send(ProcessTask.COMPLETION, new CompleteReturn(f.returnId)));
+        }
+        // a person asked the exception queue to decide an overdue return again
+        when(wants, f.decisionAskedAgain && f.awaitingDecision(),
+                new Want(ProcessTask.ELIGIBILITY_DECISION, new ProcessAction.DecideOverdue(f.returnId)));
+        return wants;
+    }
+
+    /** One refund instruction per return, for ever: whatever happens, a gateway can pay it only once. */
+    static String paymentKey(String returnId) {
+        return returnId + ":" + StepKey.of(ProcessStep.REFUND_PAYMENT).render();
+    }
+
+    private static DecideRefund decideRefund(ReturnFacts f) {
+        return new DecideRefund(f.returnId, f.orderId, f.inspection.refundMethod(), f.inspection.refundableLines(),
+                paymentKey(f.returnId));
+    }
+
+    private static void notice(List<Want> wants, ReturnFacts f, Milestone milestone) {
+        when(wants, !f.notified(milestone), step(StepKey.notification(milestone)));
+    }
+
+    private static void when(List<Want> wants, boolean condition, Want want) {
+        if (condition) {
+            wants.add(want);
+        }
+    }
+
+    private static Want step(ProcessStep step) {
+        return step(StepKey.of(step));
+    }
+
+    private static Want step(StepKey key) {
+        return new Want(key, null);
+    }
+
+    private static Want send(ProcessTask task, Object command) {
+        return new Want(task, new ProcessAction.Send(task, command));
+    }
+}

@@ -1,0 +1,128 @@
+package io.omnireturns.command.orchestration.process;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The bookkeeping of a return's steps and commands, by key: the attempt in flight and its lease, the failure
+ * reported for it, and the keys waiting in the exception queue. It is the one owner of retries: it counts the
+ * attempts, spaces them with the back-off, and after the last one (or a failure no attempt will cure) hands the step
+ * to the exception queue. Keys are held by their rendering, the form events name them in.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+final class StepBook {
+
+    static final String TIMEOUT = "TIMEOUT";
+
+    /** One key's attempt: started (under a lease), failed (until {@link #move} decides), or being escalated. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+            getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    static final class Entry {
+        boolean remote;
+        int attempt;
+        Instant leaseUntil;
+        Failure failure;
+        boolean escalating;
+    }
+
+    record Failure(String code, String message, boolean retryable) {
+    }
+
+    /** What to do for a wanted key now. */
+    sealed interface Move {
+        /** Make attempt {@code attempt}, after {@code delay}. */
+        record Start(int attempt, Duration delay) implements Move {
+        }
+
+        /** Hand the step to the exception queue. */
+        record Raise(ProcessStep step, Failure failure, int attempts) implements Move {
+        }
+    }
+
+    private final Map<String, Entry> open = new LinkedHashMap<>();
+    /** Keys in the exception queue (or given up on): not run again until operations resolve their exception. */
+    private final Set<String> escalated = new LinkedHashSet<>();
+
+    /** Forgets every attempt the return no longer wants: it is never made, retried or escalated. */
+    void keepOnly(Collection<ProcessKey> wanted) {
+        Set<String> keys = wanted.stream().map(ProcessKey::render).collect(Collectors.toSet());
+        open.keySet().retainAll(keys);
+    }
+
+    /** What to do now for a key the return wants; records it as started (or escalating) under a lease from now. */
+    Optional<Move> move(ProcessKey key, boolean remote, Instant now, ProcessTiming timing) {
+        String name = key.render();
+        Entry entry = open.get(name);
+        if (escalated.contains(name) || (entry != null && (entry.failure == null || entry.escalating))) {
+            return Optional.empty(); // in the exception queue, in flight, or on its way to the queue
+        }
+        if (entry == null) {
+            return Optional.of(start(name, remote, 1, Duration.ZERO, now, timing));
+        }
+        Failure failure = entry.failure;
+        if (failure.retryable() && entry.attempt < timing.stepMaxAttempts()) {
+            int next = entry.attempt + 1;
+            Duration delay = TIMEOUT.equals(failure.code()) ? Duration.ZERO : timing.backoffBefore(next);
+            return Optional.of(start(name, remote, next, delay, now, timing));
+        }
+        if (key instanceof StepKey step && step.step() != ProcessStep.OPEN_CASE) {
+            entry.escalating = true;
+            entry.leaseUntil = now.plus(timing.lease());
+            return Optional.of(new Move.Raise(step.step(), failure, entry.attempt));
+        }
+        // a failing CRM raises no exception about itself: the exception is in the queue already
+        open.remove(name);
+        escalated.add(name);
+        return Optional.empty();
+    }
+
+    private Move start(String name, boolean remote, int attempt, Duration delay, Instant now, ProcessTiming timing) {
+        Entry entry = new Entry();
+        entry.remote = remote;
+        entry.attempt = attempt;
+        entry.leaseUntil = now.plus(delay).plus(timing.lease());
+        open.put(name, entry);
+        return new Move.Start(attempt, delay);
+    }
+
+    /** A failure report counts only for the attempt in flight; a late one of an earlier attempt is ignored. */
+    void failed(StepAttemptFailed event) {
+        Entry entry = open.get(event.stepKey());
+        if (entry != null && entry.remote && entry.attempt == event.attempt() && entry.failure == null) {
+            entry.failure = new Failure(event.failureCode(), event.message(), event.retryable());
+        }
+    }
+
+    /** The exception queue holds the key now (whoever raised it: this process, the return, the overdue decision). */
+    void escalated(String key) {
+        open.remove(key);
+        escalated.add(key);
+    }
+
+    /** Operations asked to run the key again: it is wanted again from attempt 1, under the same key. */
+    void runAgain(String key) {
+        escalated.remove(key);
+    }
+
+    boolean isEscalated(ProcessKey key) {
+        return escalated.contains(key.render());
+    }
+
+    /** The attempt awaiting an answer (in flight, or its exception on the way), with its lease. */
+    Optional<Entry> awaiting(ProcessKey key) {
+        Entry entry = open.get(key.render());
+        return entry == null || (entry.failure != null && !entry.escalating) ? Optional.empty() : Optional.of(entry);
+    }
+}

@@ -1,0 +1,95 @@
+package io.omnireturns.command.orchestration.process;
+
+import io.omnireturns.api.money.Money;
+import io.omnireturns.command.connectors.carrier.LabelRequest;
+import io.omnireturns.command.connectors.crm.CaseRequest;
+import io.omnireturns.command.connectors.crm.CustomerNotification;
+import io.omnireturns.command.connectors.erp.CreditMemoRequest;
+import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
+import io.omnireturns.command.connectors.fraud.FraudCheck;
+import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
+import io.omnireturns.command.connectors.orders.ReplacementRequest;
+import io.omnireturns.command.connectors.payments.RefundInstruction;
+import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
+import io.omnireturns.command.orchestration.StepCall;
+
+import java.util.List;
+
+/**
+ * Builds the call of one attempt of a step from what the process knows of the return. Every request carries the
+ * idempotency key {@code returnId:stepKey}, the same for every attempt, so a retry, a redelivery or a takeover by
+ * another node never repeats an effect; the payment's key is one per return, for ever.
+ */
+final class StepCalls {
+
+    private StepCalls() {
+    }
+
+    static StepCall callFor(StepKey key, int attempt, ReturnFacts f) {
+        String returnId = f.returnId;
+        String idempotencyKey = returnId + ":" + key.render();
+        return switch (key.step()) {
+            case FRAUD_CHECK -> new StepCall.Fraud(returnId, key, attempt,
+                    new FraudCheck(returnId, f.orderId, f.customerId, f.channel, authorizedItems(f), authorizedValue(f)));
+            case ISSUE_LABEL -> new StepCall.Label(returnId, key, attempt,
+                    new LabelRequest(idempotencyKey, returnId, f.customerId, f.destinationLocationId,
+                            authorizedItems(f)));
+            case ADVISE_WAREHOUSE -> new StepCall.Advice(returnId, key, attempt,
+                    new ReceiptAdvice(idempotencyKey, returnId, f.destinationLocationId, f.trackingNumber,
+                            expectedItems(f)));
+            case REFUND_PAYMENT -> new StepCall.Refund(returnId, key, attempt,
+                    new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.refund.tenders(),
+                            f.refund.total()));
+            case REPLACEMENT_ORDER -> new StepCall.Replacement(returnId, key, attempt,
+                    new ReplacementRequest(idempotencyKey, returnId, f.orderId, f.customerId, replacementItems(f)));
+            case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,
+                    new CreditMemoRequest(idempotencyKey, returnId, f.orderId, f.customerId, f.refund.lines(),
+                            f.refund.shippingRefund(), f.refund.total()));
+            case ADJUST_INVENTORY -> {
+                ReturnFacts.Line line = f.lines.get(key.argument());
+                yield new StepCall.Inventory(returnId, key, attempt, new InventoryAdjustmentRequest(idempotencyKey,
+                        returnId, key.argument(), line.sku, line.received, line.disposition, f.receivingLocationId));
+            }
+            case REVERSE_LOYALTY -> new StepCall.Loyalty(returnId, key, attempt,
+                    new PointsReversalRequest(idempotencyKey, returnId, f.customerId, f.refund.total()));
+            case NOTIFY_CUSTOMER -> {
+                Milestone milestone = Milestone.valueOf(key.argument());
+                yield new StepCall.Notify(returnId, key, attempt, new CustomerNotification(idempotencyKey, returnId,
+                        f.customerId, milestone.name(), milestone.message()));
+            }
+            case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),
+                    new CaseRequest(idempotencyKey, returnId, f.customerId, "RETURN_EXCEPTION",
+                            "return " + returnId + " needs attention: exception " + key.argument()));
+            case DECIDE_ELIGIBILITY -> throw new IllegalArgumentException(
+                    "eligibility is decided by the request (or the overdue decision), not called remotely");
+        };
+    }
+
+    private static int authorizedItems(ReturnFacts f) {
+        return f.lines.values().stream().mapToInt(line -> line.authorized).sum();
+    }
+
+    private static Money authorizedValue(ReturnFacts f) {
+        Money total = null;
+        for (ReturnFacts.Line line : f.lines.values()) {
+            Money value = line.unitPrice.times(line.authorized);
+            total = total == null ? value : total.plus(value);
+        }
+        return total;
+    }
+
+    private static List<ReceiptAdvice.ExpectedItem> expectedItems(ReturnFacts f) {
+        return f.lines.entrySet().stream()
+                .filter(entry -> entry.getValue().authorized > 0)
+                .map(entry -> new ReceiptAdvice.ExpectedItem(entry.getKey(), entry.getValue().sku,
+                        entry.getValue().authorized))
+                .toList();
+    }
+
+    private static List<ReplacementRequest.Item> replacementItems(ReturnFacts f) {
+        return f.refund.lines().stream()
+                .map(line -> new ReplacementRequest.Item(line.orderLineId(),
+                        f.lines.get(line.orderLineId()).replacementSku, line.quantity()))
+                .toList();
+    }
+}
