@@ -361,6 +361,14 @@ public class ReturnAggregate {
         return status;
     }
 
+    /**
+     * Whether its refund is decided: approved, or refused by the order's ledger under {@code decisionKey} and not yet
+     * resolved. Read by {@code RefundDecision}, which decides across this return and its order's ledger.
+     */
+    public boolean refundDecided(String decisionKey) {
+        return approvedRefund != null || openExceptions.values().stream().anyMatch(open -> decisionKey.equals(open.stepKey()));
+    }
+
     @CommandHandler
     public ReturnStatus handle(RecordRefundRequested command) {
         requireApprovedRefund();
