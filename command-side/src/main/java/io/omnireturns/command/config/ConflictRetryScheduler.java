@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * Retries a command only when it lost a race for the same aggregate (another node or thread appended
  * first). Business refusals are final and never retried.
  */
-class ConflictRetryScheduler implements RetryScheduler {
+public class ConflictRetryScheduler implements RetryScheduler {
 
     private final RetryScheduler interval;
 
@@ -31,7 +31,8 @@ class ConflictRetryScheduler implements RetryScheduler {
         return isConflict(lastFailure) && interval.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
     }
 
-    private static boolean isConflict(Throwable failure) {
+    /** Whether the failure is a lost race on an aggregate (worth running the command again), not a refusal. */
+    public static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return true;
