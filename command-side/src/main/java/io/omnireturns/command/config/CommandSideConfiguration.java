@@ -72,6 +72,12 @@ public class CommandSideConfiguration {
         };
     }
 
+    /** The aggregates' in-memory locks, held to the end of a transaction that spans several commands when asked. */
+    @Bean
+    public AggregateLocks aggregateLocks() {
+        return new AggregateLocks();
+    }
+
     @Bean
     public SnapshotTriggerDefinition returnSnapshotTrigger(Snapshotter snapshotter, CommandSideProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());

@@ -1,11 +1,13 @@
 package io.omnireturns.command.outcomes;
 
+import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.config.ConflictRetryScheduler;
 import io.omnireturns.command.orchestration.OutcomeRecorder;
 import io.omnireturns.platform.concurrent.DaemonThreads;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,10 +32,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * its savepoint alone, which also clears the rollback-only mark, so the others still commit. No future completes
  * before the group's commit: a result is only true once it is stored.
  * <p>
+ * Every aggregate lock the group takes is held until the group's transaction has ended ({@link AggregateLocks}), as
+ * one unit of work would: otherwise another thread could take an aggregate between two of the group's commands, wait in
+ * PostgreSQL for the group's uncommitted row, and hold the lock the group needs next. A command that loses a race on
+ * a lock (Axon's deadlock detection, a time-out) or on its aggregate's sequence is sent again after the group.
+ * <p>
  * When the group's commit fails, every future fails and every aggregate the group cached is evicted: the aggregate
  * cache ({@code VersionCheckedCache}) removes entries put in a transaction that did not commit, and its version check
- * keeps other threads from using a copy that holds this group's events before they are committed. A command that lost
- * a race on its aggregate is sent again after the group through the gateway, whose retry scheduler retries conflicts.
+ * keeps other threads from using a copy that holds this group's events before they are committed.
  * <p>
  * Needs a command bus that handles on the dispatching thread (Axon's {@code SimpleCommandBus}, the one configured).
  */
@@ -43,6 +49,7 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
 
     private final CommandBus commandBus;
     private final CommandGateway retries;
+    private final AggregateLocks locks;
     private final TransactionTemplate group;
     private final TransactionTemplate savepoint;
     private final int maxGroup;
@@ -50,13 +57,14 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
     private final Thread drainer;
     private volatile boolean closed;
 
-    public GroupingOutcomeRecorder(CommandBus commandBus, CommandGateway retries,
+    public GroupingOutcomeRecorder(CommandBus commandBus, CommandGateway retries, AggregateLocks locks,
                                    PlatformTransactionManager transactionManager, int maxGroup) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("a group holds at least one command, not " + maxGroup);
         }
         this.commandBus = commandBus;
         this.retries = retries;
+        this.locks = locks;
         this.group = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -116,7 +124,7 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
     private void record(List<Pending> next) {
         List<Outcome> outcomes = new ArrayList<>(next.size());
         try {
-            group.executeWithoutResult(transaction -> {
+            locks.holdingUntilDone(() -> group.execute(transaction -> {
                 for (Pending pending : next) {
                     outcomes.add(savepoint.execute(nested -> {
                         Outcome outcome = dispatchHere(pending);
@@ -126,7 +134,8 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
                         return outcome;
                     }));
                 }
-            });
+                return outcomes;
+            }));
         } catch (RuntimeException commitFailed) {
             log.warn("A group of {} outcome commands was not committed: {}", next.size(), commitFailed.toString());
             next.forEach(pending -> pending.result.completeExceptionally(commitFailed));
@@ -136,7 +145,8 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
             Pending pending = outcome.pending();
             if (outcome.failure() == null) {
                 pending.result.complete(outcome.result());
-            } else if (ConflictRetryScheduler.isConflict(outcome.failure())) {
+            } else if (ConflictRetryScheduler.isConflict(outcome.failure())
+                    || outcome.failure() instanceof LockAcquisitionFailedException) {
                 retries.send(pending.command()).whenComplete((result, failure) -> {
                     if (failure != null) {
                         pending.result.completeExceptionally(failure);

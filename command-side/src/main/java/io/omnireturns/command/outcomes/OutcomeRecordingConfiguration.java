@@ -1,5 +1,6 @@
 package io.omnireturns.command.outcomes;
 
+import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.orchestration.OutcomeRecorder;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,11 +20,11 @@ public class OutcomeRecordingConfiguration {
     @Bean
     public OutcomeRecorder outcomeRecorder(@Value("${omnireturns.engine.optimised:true}") boolean optimised,
                                            @Value("${omnireturns.command.outcome-group-max:32}") int maxGroup,
-                                           CommandBus commandBus, CommandGateway commandGateway,
+                                           CommandBus commandBus, CommandGateway commandGateway, AggregateLocks locks,
                                            PlatformTransactionManager transactionManager) {
         if (!optimised) {
             return new PlainOutcomeRecorder(commandGateway);
         }
-        return new GroupingOutcomeRecorder(commandBus, commandGateway, transactionManager, maxGroup).start();
+        return new GroupingOutcomeRecorder(commandBus, commandGateway, locks, transactionManager, maxGroup).start();
     }
 }

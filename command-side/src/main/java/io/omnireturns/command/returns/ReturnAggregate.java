@@ -107,7 +107,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // snapshots store the aggregate's fields as they are (no getters to hide behind)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
+        lockFactory = "aggregateLocks")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
 @Revision("2")
 public class ReturnAggregate {
@@ -366,7 +367,8 @@ public class ReturnAggregate {
      * resolved. Read by {@code RefundDecision}, which decides across this return and its order's ledger.
      */
     public boolean refundDecided(String decisionKey) {
-        return approvedRefund != null || openExceptions.values().stream().anyMatch(open -> decisionKey.equals(open.stepKey()));
+        return approvedRefund != null
+                || openExceptions.values().stream().anyMatch(open -> decisionKey.equals(open.stepKey()));
     }
 
     @CommandHandler

@@ -8,6 +8,7 @@ import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.command.CommandSideIntegrationTest;
 import io.omnireturns.command.FreshOrders;
+import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import io.omnireturns.command.orchestration.OutcomeRecorder;
 import org.axonframework.commandhandling.CommandBus;
@@ -60,6 +61,8 @@ class GroupingOutcomeRecorderTest {
     PlatformTransactionManager transactionManager;
     @Autowired
     OutcomeRecorder outcomeRecorder;
+    @Autowired
+    AggregateLocks locks;
 
     private GroupingOutcomeRecorder recorder;
 
@@ -78,7 +81,7 @@ class GroupingOutcomeRecorderTest {
     @Test
     void twoOutcomesOfOneReturnInOneGroupAreBothRecorded() throws Exception {
         String returnId = requestReturn();
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, transactionManager, 8);
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, transactionManager, 8);
 
         CompletableFuture<Object> first = recorder.record(notified(returnId, "RECEIVED"));
         CompletableFuture<Object> second = recorder.record(notified(returnId, "INSPECTED"));
@@ -93,7 +96,7 @@ class GroupingOutcomeRecorderTest {
     void aRefusedOutcomeInTheMiddleDoesNotUndoTheOthers() throws Exception {
         String returnId = requestReturn();
         String other = requestReturn();
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, transactionManager, 8);
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, transactionManager, 8);
 
         CompletableFuture<Object> before = recorder.record(notified(returnId, "RECEIVED"));
         CompletableFuture<Object> refused = recorder.record(GenericCommandMessage.asCommandMessage(
@@ -116,7 +119,7 @@ class GroupingOutcomeRecorderTest {
         String returnId = requestReturn();
         String other = requestReturn();
         CommitFails failing = new CommitFails(transactionManager);
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, failing, 8);
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, failing, 8);
 
         CompletableFuture<Object> first = recorder.record(notified(returnId, "RECEIVED"));
         CompletableFuture<Object> second = recorder.record(notified(other, "RECEIVED"));
@@ -135,7 +138,7 @@ class GroupingOutcomeRecorderTest {
 
     @Test
     void aClosedRecorderRefusesNewOutcomes() throws Exception {
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, transactionManager, 8).start();
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, transactionManager, 8).start();
         recorder.close();
 
         assertThatThrownBy(() -> recorder.record(notified("any", "RECEIVED")).join())

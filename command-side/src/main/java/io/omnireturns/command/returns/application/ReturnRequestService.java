@@ -13,6 +13,7 @@ import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.command.RequestReturn;
+import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.config.CommandSideProperties;
 import io.omnireturns.command.config.ConflictRetryScheduler;
 import io.omnireturns.command.connectors.orders.OrderSystem;
@@ -64,14 +65,16 @@ public class ReturnRequestService {
     private final CommandSideProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AggregateLocks locks;
     private final boolean optimised;
 
     ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
                          ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
-                         PlatformTransactionManager transactionManager,
+                         PlatformTransactionManager transactionManager, AggregateLocks locks,
                          @Value("${omnireturns.engine.optimised:true}") boolean optimised) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.optimised = optimised;
+        this.locks = locks;
         this.commands = commands;
         this.orders = orders;
         this.eligibility = eligibility;
@@ -152,12 +155,12 @@ public class ReturnRequestService {
      * Runs the request's commands and its answer as one transaction: one commit instead of one per command and one for
      * the answer, and a refusal leaves nothing behind. A lost race on an aggregate (another request of the same order
      * reserved first) aborts the whole transaction; it runs again from the top, at most as often as a single command
-     * would be retried.
+     * would be retried. The aggregates' locks are held until it has ended ({@link AggregateLocks}).
      */
     private ReturnRequestAnswer inOneTransaction(Supplier<ReturnRequestAnswer> request) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return transaction.execute(status -> request.get());
+                return locks.holdingUntilDone(() -> transaction.execute(status -> request.get()));
             } catch (RuntimeException failed) {
                 if (attempt >= properties.conflictRetries() || !ConflictRetryScheduler.isConflict(failed)) {
                     throw failed;
@@ -168,7 +171,8 @@ public class ReturnRequestService {
     }
 
     private ReturnRequestAnswer decideAndAnswer(String caller, String idempotencyKey, String returnId,
-                                                ReturnRequestForm form, OrderSnapshot order, List<RequestedLine> lines) {
+                                                ReturnRequestForm form, OrderSnapshot order,
+                                                List<RequestedLine> lines) {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
