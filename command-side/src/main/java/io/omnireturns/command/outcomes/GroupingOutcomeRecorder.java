@@ -2,6 +2,7 @@ package io.omnireturns.command.outcomes;
 
 import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.config.ConflictRetryScheduler;
+import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.orchestration.OutcomeRecorder;
 import io.omnireturns.platform.concurrent.DaemonThreads;
 import org.axonframework.commandhandling.CommandBus;
@@ -50,6 +51,7 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
     private final CommandBus commandBus;
     private final CommandGateway retries;
     private final AggregateLocks locks;
+    private final EventStoreWakeUp wakeUp;
     private final TransactionTemplate group;
     private final TransactionTemplate savepoint;
     private final int maxGroup;
@@ -58,13 +60,15 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
     private volatile boolean closed;
 
     public GroupingOutcomeRecorder(CommandBus commandBus, CommandGateway retries, AggregateLocks locks,
-                                   PlatformTransactionManager transactionManager, int maxGroup) {
+                                   EventStoreWakeUp wakeUp, PlatformTransactionManager transactionManager,
+                                   int maxGroup) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("a group holds at least one command, not " + maxGroup);
         }
         this.commandBus = commandBus;
         this.retries = retries;
         this.locks = locks;
+        this.wakeUp = wakeUp;
         this.group = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -141,6 +145,7 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
             next.forEach(pending -> pending.result.completeExceptionally(commitFailed));
             return;
         }
+        wakeUp.eventsCommitted();
         for (Outcome outcome : outcomes) {
             Pending pending = outcome.pending();
             if (outcome.failure() == null) {

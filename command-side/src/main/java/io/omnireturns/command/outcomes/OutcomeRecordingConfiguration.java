@@ -1,6 +1,7 @@
 package io.omnireturns.command.outcomes;
 
 import io.omnireturns.command.config.AggregateLocks;
+import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.orchestration.OutcomeRecorder;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,10 +22,12 @@ public class OutcomeRecordingConfiguration {
     public OutcomeRecorder outcomeRecorder(@Value("${omnireturns.engine.optimised:true}") boolean optimised,
                                            @Value("${omnireturns.command.outcome-group-max:32}") int maxGroup,
                                            CommandBus commandBus, CommandGateway commandGateway, AggregateLocks locks,
+                                           EventStoreWakeUp wakeUp,
                                            PlatformTransactionManager transactionManager) {
         if (!optimised) {
             return new PlainOutcomeRecorder(commandGateway);
         }
-        return new GroupingOutcomeRecorder(commandBus, commandGateway, locks, transactionManager, maxGroup).start();
+        return new GroupingOutcomeRecorder(commandBus, commandGateway, locks, wakeUp, transactionManager,
+                maxGroup).start();
     }
 }

@@ -9,6 +9,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.command.CommandSideIntegrationTest;
 import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.config.AggregateLocks;
+import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import io.omnireturns.command.orchestration.OutcomeRecorder;
 import org.axonframework.commandhandling.CommandBus;
@@ -63,6 +64,8 @@ class GroupingOutcomeRecorderTest {
     OutcomeRecorder outcomeRecorder;
     @Autowired
     AggregateLocks locks;
+    @Autowired
+    EventStoreWakeUp wakeUp;
 
     private GroupingOutcomeRecorder recorder;
 
@@ -81,7 +84,7 @@ class GroupingOutcomeRecorderTest {
     @Test
     void twoOutcomesOfOneReturnInOneGroupAreBothRecorded() throws Exception {
         String returnId = requestReturn();
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, transactionManager, 8);
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, wakeUp, transactionManager, 8);
 
         CompletableFuture<Object> first = recorder.record(notified(returnId, "RECEIVED"));
         CompletableFuture<Object> second = recorder.record(notified(returnId, "INSPECTED"));
@@ -96,7 +99,7 @@ class GroupingOutcomeRecorderTest {
     void aRefusedOutcomeInTheMiddleDoesNotUndoTheOthers() throws Exception {
         String returnId = requestReturn();
         String other = requestReturn();
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, transactionManager, 8);
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, wakeUp, transactionManager, 8);
 
         CompletableFuture<Object> before = recorder.record(notified(returnId, "RECEIVED"));
         CompletableFuture<Object> refused = recorder.record(GenericCommandMessage.asCommandMessage(
@@ -119,7 +122,7 @@ class GroupingOutcomeRecorderTest {
         String returnId = requestReturn();
         String other = requestReturn();
         CommitFails failing = new CommitFails(transactionManager);
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, failing, 8);
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, wakeUp, failing, 8);
 
         CompletableFuture<Object> first = recorder.record(notified(returnId, "RECEIVED"));
         CompletableFuture<Object> second = recorder.record(notified(other, "RECEIVED"));
@@ -138,7 +141,7 @@ class GroupingOutcomeRecorderTest {
 
     @Test
     void aClosedRecorderRefusesNewOutcomes() throws Exception {
-        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, transactionManager, 8).start();
+        recorder = new GroupingOutcomeRecorder(commandBus, commands, locks, wakeUp, transactionManager, 8).start();
         recorder.close();
 
         assertThatThrownBy(() -> recorder.record(notified("any", "RECEIVED")).join())

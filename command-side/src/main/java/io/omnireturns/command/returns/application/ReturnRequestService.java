@@ -16,6 +16,7 @@ import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.config.CommandSideProperties;
 import io.omnireturns.command.config.ConflictRetryScheduler;
+import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -66,15 +67,17 @@ public class ReturnRequestService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final AggregateLocks locks;
+    private final EventStoreWakeUp wakeUp;
     private final boolean optimised;
 
     ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
                          ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
-                         PlatformTransactionManager transactionManager, AggregateLocks locks,
+                         PlatformTransactionManager transactionManager, AggregateLocks locks, EventStoreWakeUp wakeUp,
                          @Value("${omnireturns.engine.optimised:true}") boolean optimised) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.optimised = optimised;
         this.locks = locks;
+        this.wakeUp = wakeUp;
         this.commands = commands;
         this.orders = orders;
         this.eligibility = eligibility;
@@ -160,7 +163,9 @@ public class ReturnRequestService {
     private ReturnRequestAnswer inOneTransaction(Supplier<ReturnRequestAnswer> request) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return locks.holdingUntilDone(() -> transaction.execute(status -> request.get()));
+                ReturnRequestAnswer answer = locks.holdingUntilDone(() -> transaction.execute(status -> request.get()));
+                wakeUp.eventsCommitted();
+                return answer;
             } catch (RuntimeException failed) {
                 if (attempt >= properties.conflictRetries() || !ConflictRetryScheduler.isConflict(failed)) {
                     throw failed;
