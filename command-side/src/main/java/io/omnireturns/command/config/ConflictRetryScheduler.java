@@ -3,6 +3,7 @@ package io.omnireturns.command.config;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -28,13 +29,19 @@ public class ConflictRetryScheduler implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        return isConflict(lastFailure) && interval.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
+        return isConflict(lastFailure)
+                && interval.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
     }
 
-    /** Whether the failure is a lost race on an aggregate (worth running the command again), not a refusal. */
+    /**
+     * Whether the failure is a lost race on an aggregate (worth running the command again), not a refusal: another
+     * writer appended first, or Axon broke a deadlock on its aggregate locks (two pieces of work that each hold an
+     * aggregate until their transaction ends, see {@code AggregateLocks}, each wanting the other's).
+     */
     public static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                    || t instanceof DeadlockException) {
                 return true;
             }
         }

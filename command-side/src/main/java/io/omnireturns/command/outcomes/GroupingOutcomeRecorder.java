@@ -8,7 +8,6 @@ import io.omnireturns.platform.concurrent.DaemonThreads;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +35,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Every aggregate lock the group takes is held until the group's transaction has ended ({@link AggregateLocks}), as
  * one unit of work would: otherwise another thread could take an aggregate between two of the group's commands, wait in
  * PostgreSQL for the group's uncommitted row, and hold the lock the group needs next. A command that loses a race on
- * a lock (Axon's deadlock detection, a time-out) or on its aggregate's sequence is sent again after the group.
+ * a lock (Axon's deadlock detection) or on its aggregate's sequence is sent again after the group.
  * <p>
  * When the group's commit fails, every future fails and every aggregate the group cached is evicted: the aggregate
  * cache ({@code VersionCheckedCache}) removes entries put in a transaction that did not commit, and its version check
@@ -150,8 +149,7 @@ public final class GroupingOutcomeRecorder implements OutcomeRecorder, AutoClose
             Pending pending = outcome.pending();
             if (outcome.failure() == null) {
                 pending.result.complete(outcome.result());
-            } else if (ConflictRetryScheduler.isConflict(outcome.failure())
-                    || outcome.failure() instanceof LockAcquisitionFailedException) {
+            } else if (ConflictRetryScheduler.isConflict(outcome.failure())) {
                 retries.send(pending.command()).whenComplete((result, failure) -> {
                     if (failure != null) {
                         pending.result.completeExceptionally(failure);
