@@ -1,7 +1,6 @@
 package io.omnireturns.command.config;
 
 import io.omnireturns.platform.concurrent.DaemonThreads;
-import io.omnireturns.platform.database.EmbeddedPostgresConfiguration;
 import io.omnireturns.platform.database.SchemaMigration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -23,14 +22,14 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
-import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Axon settings of the command side: snapshots off the caller's thread, aggregates cached between commands when this
- * process owns the store, retried write conflicts, its schema.
+ * Axon settings of the command side: snapshots off the caller's thread, aggregates cached between commands (checked
+ * against the store on every hit), retried write conflicts, its schema.
  */
 @org.springframework.context.annotation.Configuration
 @EnableConfigurationProperties(CommandSideProperties.class)
@@ -60,19 +59,23 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * The cache both aggregates name ({@code @Aggregate(cache = "aggregateCache")}), on by default only when this
-     * process owns its store (the embedded PostgreSQL). A cached copy that missed events another process appended is
-     * caught when it appends (the store's unique aggregate/sequence key makes it a conflict, the unit of work evicts
-     * the copy and {@link ConflictRetryScheduler} runs the command again on the stored aggregate), but a command that
-     * refuses, or decides there is nothing to do, appends nothing and would decide on the old copy: with several
-     * command-side instances on one database, leave the cache off or route each aggregate's commands to one instance.
+     * The cache both aggregates name ({@code @Aggregate(cache = "aggregateCache")}), on by default on any database.
+     * Every hit is checked against the store ({@link VersionCheckedCache}: one indexed look-up of the aggregate's last
+     * sequence number), so a copy that missed events another process appended is a miss, never a decision on old
+     * state; and an entry put in a transaction that then fails is evicted.
      */
     @Bean
-    public Cache aggregateCache(CommandSideProperties properties, Environment environment) {
-        return switch (properties.aggregateCacheFor(EmbeddedPostgresConfiguration.usesEmbeddedDatabase(environment))) {
-            case WEAK_REFERENCE -> new WeakReferenceCache();
+    public Cache aggregateCache(CommandSideProperties properties, JdbcTemplate jdbc) {
+        return switch (properties.aggregateCacheOrDefault()) {
+            case WEAK_REFERENCE -> new VersionCheckedCache(new WeakReferenceCache(), jdbc);
             case NONE -> NoCache.INSTANCE;
         };
+    }
+
+    /** The aggregates' in-memory locks, held to the end of a transaction that spans several commands when asked. */
+    @Bean
+    public AggregateLocks aggregateLocks() {
+        return new AggregateLocks();
     }
 
     @Bean

@@ -17,8 +17,8 @@ import java.time.Duration;
  *                                   claims never are)
  * @param idempotencyPurgeInterval   pause between two purges of forgotten keys (one node purges: a db-scheduler task)
  * @param aggregateCache             whether loaded returns and order ledgers stay in memory between commands; unset,
- *                                   on with the embedded PostgreSQL (one process owns the store) and off with an
- *                                   external database, which several command-side instances may share
+ *                                   on (every hit is checked against the store, so several command-side instances may
+ *                                   share one database)
  */
 @ConfigurationProperties(prefix = "omnireturns.command")
 public record CommandSideProperties(
@@ -41,22 +41,17 @@ public record CommandSideProperties(
         }
     }
 
-    /** The cache to use: the configured one, else {@code WEAK_REFERENCE} when this process owns the store. */
-    public AggregateCache aggregateCacheFor(boolean embeddedDatabase) {
-        if (aggregateCache != null) {
-            return aggregateCache;
-        }
-        return embeddedDatabase ? AggregateCache.WEAK_REFERENCE : AggregateCache.NONE;
+    /** The cache to use: the configured one, else {@code WEAK_REFERENCE}. */
+    public AggregateCache aggregateCacheOrDefault() {
+        return aggregateCache != null ? aggregateCache : AggregateCache.WEAK_REFERENCE;
     }
 
     /** How aggregates are kept between commands. */
     public enum AggregateCache {
         /**
          * Each aggregate stays in memory while anything refers to it or until the garbage collector needs the room;
-         * a command then starts from it instead of reading and applying all the aggregate's events again. Only for a
-         * store one command-side process writes: a copy that missed another process's events is caught when it
-         * appends (a conflict, then a retry on the stored state), but a command that refuses or changes nothing on
-         * that copy decides on old state.
+         * a command then starts from it instead of reading and applying all the aggregate's events again, once one
+         * look-up of the aggregate's last sequence number has shown that no other process appended meanwhile.
          */
         WEAK_REFERENCE,
         /** Every command reads the aggregate's events (from its latest snapshot) again. */

@@ -3,6 +3,7 @@ package io.omnireturns.command.config;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * Retries a command only when it lost a race for the same aggregate (another node or thread appended
  * first). Business refusals are final and never retried.
  */
-class ConflictRetryScheduler implements RetryScheduler {
+public class ConflictRetryScheduler implements RetryScheduler {
 
     private final RetryScheduler interval;
 
@@ -28,12 +29,19 @@ class ConflictRetryScheduler implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        return isConflict(lastFailure) && interval.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
+        return isConflict(lastFailure)
+                && interval.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
     }
 
-    private static boolean isConflict(Throwable failure) {
+    /**
+     * Whether the failure is a lost race on an aggregate (worth running the command again), not a refusal: another
+     * writer appended first, or Axon broke a deadlock on its aggregate locks (two pieces of work that each hold an
+     * aggregate until their transaction ends, see {@code AggregateLocks}, each wanting the other's).
+     */
+    public static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                    || t instanceof DeadlockException) {
                 return true;
             }
         }

@@ -41,7 +41,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // snapshots store the aggregate's fields as they are (no getters to hide behind)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
+        lockFactory = "aggregateLocks")
 public class OrderLedgerAggregate {
 
     public static final String RETURN_NOT_KNOWN_TO_ORDER = "RETURN_NOT_KNOWN_TO_ORDER";

@@ -107,7 +107,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // snapshots store the aggregate's fields as they are (no getters to hide behind)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
+        lockFactory = "aggregateLocks")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
 @Revision("2")
 public class ReturnAggregate {
@@ -359,6 +360,15 @@ public class ReturnAggregate {
         }
         apply(new RefundApproved(returnId, breakdown));
         return status;
+    }
+
+    /**
+     * Whether its refund is decided: approved, or refused by the order's ledger under {@code decisionKey} and not yet
+     * resolved. Read by {@code RefundDecision}, which decides across this return and its order's ledger.
+     */
+    public boolean refundDecided(String decisionKey) {
+        return approvedRefund != null
+                || openExceptions.values().stream().anyMatch(open -> decisionKey.equals(open.stepKey()));
     }
 
     @CommandHandler

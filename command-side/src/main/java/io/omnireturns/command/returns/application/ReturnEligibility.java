@@ -8,7 +8,6 @@ import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
 import io.omnireturns.command.policy.eligibility.EligibilityRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,10 +26,10 @@ public class ReturnEligibility {
 
     public static final String QUANTITY_EXCEEDS_REMAINING = "QUANTITY_EXCEEDS_REMAINING";
 
-    private final CommandGateway commands;
+    private final RequestCommands commands;
     private final EligibilityPolicy eligibility;
 
-    public ReturnEligibility(CommandGateway commands, EligibilityPolicy eligibility) {
+    ReturnEligibility(RequestCommands commands, EligibilityPolicy eligibility) {
         this.commands = commands;
         this.eligibility = eligibility;
     }

@@ -13,12 +13,17 @@ import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.command.RequestReturn;
+import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.config.CommandSideProperties;
+import io.omnireturns.command.config.ConflictRetryScheduler;
+import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,11 +33,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Records a return and decides its eligibility: the order as the order system knows it, the eligibility
  * policy line by line, then the order's ledger for what is left to return across all its returns.
- * Every step is safe to repeat, so a request taken over after a crash finishes what the first one began.
+ * Every step is safe to repeat, so a request taken over after a crash finishes what the first one began. The
+ * return, its reservation, its decision and the stored answer are written in one transaction (after the claim of the
+ * Idempotency-Key, committed first so that concurrent duplicates wait for the answer); with
+ * {@code omnireturns.engine.optimised=false}, or for a claim taken over, each on its own as before.
  */
 @Service
 public class ReturnRequestService {
@@ -50,15 +59,25 @@ public class ReturnRequestService {
             .build();
     private static final ObjectMapper ANSWERS = AxonInfrastructureConfiguration.storageObjectMapper();
 
-    private final CommandGateway commands;
+    private final RequestCommands commands;
     private final OrderSystem orders;
     private final ReturnEligibility eligibility;
     private final ReturnRequestIdempotency idempotency;
     private final CommandSideProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final AggregateLocks locks;
+    private final EventStoreWakeUp wakeUp;
+    private final boolean optimised;
 
-    public ReturnRequestService(CommandGateway commands, OrderSystem orders, ReturnEligibility eligibility,
-                                ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock) {
+    ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
+                         ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
+                         PlatformTransactionManager transactionManager, AggregateLocks locks, EventStoreWakeUp wakeUp,
+                         @Value("${omnireturns.engine.optimised:true}") boolean optimised) {
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.optimised = optimised;
+        this.locks = locks;
+        this.wakeUp = wakeUp;
         this.commands = commands;
         this.orders = orders;
         this.eligibility = eligibility;
@@ -101,25 +120,64 @@ public class ReturnRequestService {
 
     private ReturnRequestAnswer process(String caller, String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
         String returnId = claim.returnId();
-        OrderSnapshot order;
         List<RequestedLine> lines = form.lines().stream()
                 .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason(), line.replacementSku()))
                 .toList();
+        OrderSnapshot order;
         try {
-            order = orders.findOrder(form.orderId()).orElseThrow(() -> new DomainException(ErrorKind.RULE_VIOLATION,
-                    ORDER_NOT_FOUND, "the order system knows no order " + form.orderId()));
-            if (form.customerId() != null && !form.customerId().equals(order.customerId())) {
-                throw new DomainException(ErrorKind.RULE_VIOLATION, CUSTOMER_DOES_NOT_MATCH_ORDER,
-                        "order " + form.orderId() + " does not belong to customer " + form.customerId());
+            order = orderOf(form);
+            if (optimised && !claim.takenOver()) {
+                OrderSnapshot found = order;
+                return inOneTransaction(() -> {
+                    commands.sendAndWait(requestReturn(returnId, form, found, lines));
+                    return decideAndAnswer(caller, idempotencyKey, returnId, form, found, lines);
+                });
             }
             createReturn(returnId, form, order, lines);
         } catch (DomainException refused) {
-            // refused before anything was created: the key is free for a corrected request
+            // refused before anything was created (or all of it rolled back): the key is free for a corrected request
             if (!claim.takenOver()) {
                 idempotency.forget(caller, idempotencyKey, returnId);
             }
             throw refused;
         }
+        return decideAndAnswer(caller, idempotencyKey, returnId, form, order, lines);
+    }
+
+    private OrderSnapshot orderOf(ReturnRequestForm form) {
+        OrderSnapshot order = orders.findOrder(form.orderId()).orElseThrow(() -> new DomainException(
+                ErrorKind.RULE_VIOLATION, ORDER_NOT_FOUND, "the order system knows no order " + form.orderId()));
+        if (form.customerId() != null && !form.customerId().equals(order.customerId())) {
+            throw new DomainException(ErrorKind.RULE_VIOLATION, CUSTOMER_DOES_NOT_MATCH_ORDER,
+                    "order " + form.orderId() + " does not belong to customer " + form.customerId());
+        }
+        return order;
+    }
+
+    /**
+     * Runs the request's commands and its answer as one transaction: one commit instead of one per command and one for
+     * the answer, and a refusal leaves nothing behind. A lost race on an aggregate (another request of the same order
+     * reserved first) aborts the whole transaction; it runs again from the top, at most as often as a single command
+     * would be retried. The aggregates' locks are held until it has ended ({@link AggregateLocks}).
+     */
+    private ReturnRequestAnswer inOneTransaction(Supplier<ReturnRequestAnswer> request) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                ReturnRequestAnswer answer = locks.holdingUntilDone(() -> transaction.execute(status -> request.get()));
+                wakeUp.eventsCommitted();
+                return answer;
+            } catch (RuntimeException failed) {
+                if (attempt >= properties.conflictRetries() || !ConflictRetryScheduler.isConflict(failed)) {
+                    throw failed;
+                }
+                LockSupport.parkNanos(properties.conflictRetryInterval().toNanos());
+            }
+        }
+    }
+
+    private ReturnRequestAnswer decideAndAnswer(String caller, String idempotencyKey, String returnId,
+                                                ReturnRequestForm form, OrderSnapshot order,
+                                                List<RequestedLine> lines) {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
@@ -130,11 +188,16 @@ public class ReturnRequestService {
 
     private void createReturn(String returnId, ReturnRequestForm form, OrderSnapshot order, List<RequestedLine> lines) {
         try {
-            commands.sendAndWait(new RequestReturn(returnId, form.channel(), form.storeId(), order.customerId(),
-                    form.refundMethodOrDefault(), lines, order));
+            commands.sendAndWait(requestReturn(returnId, form, order, lines));
         } catch (AggregateStreamCreationException alreadyCreated) {
             // the id was minted for this key alone: it exists because this request (or its taker) created it
         }
+    }
+
+    private static RequestReturn requestReturn(String returnId, ReturnRequestForm form, OrderSnapshot order,
+                                               List<RequestedLine> lines) {
+        return new RequestReturn(returnId, form.channel(), form.storeId(), order.customerId(),
+                form.refundMethodOrDefault(), lines, order);
     }
 
     private static String hash(ReturnRequestForm form) {

@@ -1,0 +1,80 @@
+package io.omnireturns.command.returns.application;
+
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.ledger.AllocateRefund;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.RefundBreakdown;
+import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.api.returns.command.ApproveRefund;
+import io.omnireturns.api.returns.command.DecideRefund;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.command.RecordRefundRequested;
+import io.omnireturns.command.ledger.OrderLedgerAggregate;
+import io.omnireturns.command.returns.ReturnAggregate;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link DecideRefund}: the order's ledger allocates the refund, the return approves it and, when money goes back
+ * through the original tenders, records it requested, all in the command's one unit of work (one transaction). The
+ * two aggregates keep their own rules: each is asked through its own command handler ({@code AllocateRefund},
+ * {@code ApproveRefund}, {@code RecordRefundRequested}, {@code RaiseException}), loaded here side by side.
+ * <p>
+ * A refusal by the ledger is not a failure of the command: a person must look, so the return raises an exception
+ * (step {@code REFUND_PAYMENT}, key {@link #REFUND_DECISION}) and the outcome is an event either way. A refusal by the
+ * return (on hold meanwhile, for instance) fails the command and leaves nothing behind, the ledger's allocation
+ * included. A return already decided (approved, or refused with that exception still open) changes nothing.
+ */
+@Component
+public class RefundDecision {
+
+    public static final String REFUND_DECISION = "REFUND_DECISION";
+
+    private final Repository<ReturnAggregate> returns;
+    private final Repository<OrderLedgerAggregate> ledgers;
+
+    public RefundDecision(@Qualifier("returnAggregateRepository") Repository<ReturnAggregate> returns,
+                          @Qualifier("orderLedgerAggregateRepository") Repository<OrderLedgerAggregate> ledgers) {
+        this.returns = returns;
+        this.ledgers = ledgers;
+    }
+
+    @CommandHandler
+    public void handle(DecideRefund command, CommandMessage<DecideRefund> message) throws Exception {
+        Aggregate<ReturnAggregate> refund = returns.load(command.returnId());
+        if (refund.invoke(aggregate -> aggregate.refundDecided(REFUND_DECISION))) {
+            return;
+        }
+        RefundBreakdown breakdown;
+        try {
+            breakdown = (RefundBreakdown) ledgers.load(command.orderId()).handle(sameCaller(message,
+                    new AllocateRefund(command.orderId(), command.returnId(), command.refundMethod(), command.lines())));
+        } catch (DomainException refused) {
+            // the order's ledger will not pay this: a person must look, not a retry loop
+            refund.handle(sameCaller(message, new RaiseException(command.returnId(), ProcessStep.REFUND_PAYMENT,
+                    REFUND_DECISION, refused.code(), refused.getMessage(), 1)));
+            return;
+        } catch (AggregateNotFoundException noLedger) {
+            refund.handle(sameCaller(message, new RaiseException(command.returnId(), ProcessStep.REFUND_PAYMENT,
+                    REFUND_DECISION, OrderLedgerAggregate.RETURN_NOT_KNOWN_TO_ORDER,
+                    "order " + command.orderId() + " holds nothing for any return", 1)));
+            return;
+        }
+        refund.handle(sameCaller(message, new ApproveRefund(command.returnId(), breakdown)));
+        if (!breakdown.total().isZero() && command.refundMethod() != RefundMethod.EXCHANGE) {
+            refund.handle(sameCaller(message,
+                    new RecordRefundRequested(command.returnId(), command.paymentKey(), breakdown.total())));
+        }
+    }
+
+    /** The step's command under the decision's metadata: its caller's scope, correlation and trace. */
+    private static CommandMessage<?> sameCaller(CommandMessage<?> decision, Object step) {
+        return GenericCommandMessage.asCommandMessage(step).andMetaData(decision.getMetaData());
+    }
+}
