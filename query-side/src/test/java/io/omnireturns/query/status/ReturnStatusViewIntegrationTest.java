@@ -455,8 +455,10 @@ class ReturnStatusViewIntegrationTest {
             throws Exception {
         String returnId = newId("R");
         String constraint = "test_refuses_in_transit_" + returnId.replace('-', '_').toLowerCase();
+        // from in transit on: a batch that writes the return once (its last state) is refused too, and its events are
+        // then written one by one, so the first refused one is dead-lettered with the rest of its return
         jdbc.execute("ALTER TABLE return_status_view ADD CONSTRAINT " + constraint
-                + " CHECK (NOT (return_id = '" + returnId + "' AND status = 'IN_TRANSIT'))");
+                + " CHECK (NOT (return_id = '" + returnId + "' AND status IN ('IN_TRANSIT', 'RECEIVED')))");
         try {
             ReturnStory story = newStory(returnId);
             story.then(
