@@ -20,11 +20,16 @@ import java.time.Duration;
  *                         {@code viewEventSource}): they are no hop of a return's process, only what a client sees,
  *                         so they can wait longer and take many returns' events in one batch (one transaction and one
  *                         token write per segment instead of one per commit)
+ * @param rereadWindow     for this long after a read of the event store came back short, a read from where it ended
+ *                         is answered "nothing" without the database unless this node committed events since
+ *                         ({@link CommitAwareEventStorageEngine}); only with {@code omnireturns.engine.optimised}.
+ *                         Other nodes' events wait at most this long more to be read
  */
 @ConfigurationProperties(prefix = "omnireturns.axon.commit-notification")
 public record AxonStreamingProperties(@DefaultValue("true") boolean enabled,
                                       @DefaultValue("20ms") Duration commitWait,
                                       @DefaultValue("500ms") Duration fallbackInterval,
                                       @DefaultValue("10ms") Duration linger,
-                                      @DefaultValue("100ms") Duration viewLinger) {
+                                      @DefaultValue("100ms") Duration viewLinger,
+                                      @DefaultValue("200ms") Duration rereadWindow) {
 }

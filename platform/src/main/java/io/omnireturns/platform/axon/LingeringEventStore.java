@@ -39,6 +39,9 @@ public class LingeringEventStore extends EmbeddedEventStore {
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
+        if (storageEngine() instanceof CommitAwareEventStorageEngine engine) {
+            engine.eventsCommitted(); // before the reader is woken
+        }
         if (waker == null) {
             super.afterCommit(events);
         } else if (wakeScheduled.compareAndSet(false, true)) {
