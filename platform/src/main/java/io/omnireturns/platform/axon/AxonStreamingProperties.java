@@ -30,6 +30,6 @@ public record AxonStreamingProperties(@DefaultValue("true") boolean enabled,
                                       @DefaultValue("20ms") Duration commitWait,
                                       @DefaultValue("500ms") Duration fallbackInterval,
                                       @DefaultValue("10ms") Duration linger,
-                                      @DefaultValue("100ms") Duration viewLinger,
+                                      @DefaultValue("250ms") Duration viewLinger,
                                       @DefaultValue("200ms") Duration rereadWindow) {
 }

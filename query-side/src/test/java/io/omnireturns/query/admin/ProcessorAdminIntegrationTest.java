@@ -74,6 +74,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * replayed, and the status view verified against the event store, also over ten thousand returns after a replay.
  */
 @SpringBootTest(properties = {
+        // the multi-segment layout of the property files (ViewSegments makes it one segment per view by default)
+        "axon.eventhandling.processors.return-status.initial-segment-count=4",
+        "axon.eventhandling.processors.exception-queue.initial-segment-count=2",
+        "axon.eventhandling.processors.kpi.initial-segment-count=2",
+        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
         "omnireturns.database.embedded.data-dir=",
         "axon.axonserver.enabled=false",
         "omnireturns.admin.verification-catch-up-wait=2s",

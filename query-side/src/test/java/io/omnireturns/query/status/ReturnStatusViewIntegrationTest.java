@@ -106,6 +106,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * aggregate stores them, projected by the pooled processor, read through the REST API and the query bus.
  */
 @SpringBootTest(properties = {
+        // the multi-segment layout of the property files (ViewSegments makes it one segment per view by default)
+        "axon.eventhandling.processors.return-status.initial-segment-count=4",
+        "axon.eventhandling.processors.exception-queue.initial-segment-count=2",
+        "axon.eventhandling.processors.kpi.initial-segment-count=2",
+        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
         "omnireturns.database.embedded.data-dir=",
         "axon.axonserver.enabled=false"
 })
