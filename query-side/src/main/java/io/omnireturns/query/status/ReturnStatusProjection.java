@@ -50,6 +50,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -281,7 +282,7 @@ public class ReturnStatusProjection {
 
     /** The batch of the current unit of work (see {@link StatusViewBatch}). */
     private StatusViewBatch batch() {
-        return StatusViewBatch.current(repository, this::emit, this::watched, batchedWrites);
+        return StatusViewBatch.current(repository, this::emit, this::watchedReturns, batchedWrites);
     }
 
     private static EventStamp stamp(ReturnEvent event, Long sequence, Instant at) {
@@ -293,18 +294,19 @@ public class ReturnStatusProjection {
         return new EventStamp(sequence, at, event.getClass().getSimpleName());
     }
 
-    /** Whether someone subscribed to the return's view (so a batch keeps each version of it for them). */
-    private boolean watched(String returnId) {
+    /** The returns whose view someone subscribed to (a batch keeps each version of their views for them). */
+    private Set<String> watchedReturns() {
         Set<SubscriptionQueryMessage<?, ?, ?>> subscriptions = updateEmitter.activeSubscriptions();
         if (subscriptions.isEmpty()) {
-            return false;
+            return Set.of();
         }
+        Set<String> returnIds = new HashSet<>();
         for (SubscriptionQueryMessage<?, ?, ?> subscription : subscriptions) {
-            if (subscription.getPayload() instanceof FindReturnStatus query && query.returnId().equals(returnId)) {
-                return true;
+            if (subscription.getPayload() instanceof FindReturnStatus query) {
+                returnIds.add(query.returnId());
             }
         }
-        return false;
+        return returnIds;
     }
 
     /** Subscribers see a change only after the processor's transaction commits (the emitter waits for it). */

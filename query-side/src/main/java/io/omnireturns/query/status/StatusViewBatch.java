@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * dead-letter queue can take it and the rest of its return) and the batch goes on.
  * <p>
  * Subscribers of a return get every version of its view, as on the per-event path, after the commit: while a return
- * has a subscriber, the batch keeps the view each of its events made (only then, since each costs a copy).
+ * has a subscriber (looked up once, when the batch starts), the batch keeps the view each of its events made (only
+ * then, since each costs a copy). A subscriber who comes in during a batch gets the batch's last view.
  */
 final class StatusViewBatch {
 
@@ -34,12 +35,12 @@ final class StatusViewBatch {
 
     private final ReturnStatusRepository repository;
     private final Consumer<ReturnStatusView> emitter;
-    private final Predicate<String> watched;
+    private final Set<String> watched;
     private final EventSavepoints.BatchedWrites batching;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     private StatusViewBatch(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
-                            Predicate<String> watched, EventSavepoints.BatchedWrites batching) {
+                            Set<String> watched, EventSavepoints.BatchedWrites batching) {
         this.repository = repository;
         this.emitter = emitter;
         this.watched = watched;
@@ -48,16 +49,16 @@ final class StatusViewBatch {
 
     /** The batch of the current unit of work, created (and set to write when it commits) on first use. */
     static StatusViewBatch current(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
-                                   Predicate<String> watched, EventSavepoints.BatchedWrites batching) {
+                                   Supplier<Set<String>> watched, EventSavepoints.BatchedWrites batching) {
         return batching.batchOfCurrentUnitOfWork(RESOURCE,
-                () -> new StatusViewBatch(repository, emitter, watched, batching), StatusViewBatch::write);
+                () -> new StatusViewBatch(repository, emitter, watched.get(), batching), StatusViewBatch::write);
     }
 
     void request(ReturnRequested event, EventStamp stamp) {
         if (entry(event.returnId()) == null) {
             Entry entry = new Entry(() -> ReturnStatusDraft.requested(event, stamp), false);
             entries.put(event.returnId(), entry);
-            entry.keepVersionIf(watched.test(event.returnId()));
+            entry.keepVersionIf(watched.contains(event.returnId()));
         }
         // a repeated request changes nothing
     }
@@ -78,7 +79,7 @@ final class StatusViewBatch {
             throw e;
         }
         entry.applied.add(change);
-        entry.keepVersionIf(watched.test(returnId));
+        entry.keepVersionIf(watched.contains(returnId));
     }
 
     /** The view as the batch has it, read from the table the first time; null when there is none. */
