@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The event store as the source of streaming processors, telling them at once when this node committed events.
@@ -27,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  * nodes append. A stream that was told of a commit waits up to {@code commitWait} for the store's reader thread to
  * have fetched the events, so the coordinator does not look too early and then sleep.
  * <p>
+ * With a {@code linger}, the call back waits that long after a commit and stands for every commit in between: under
+ * load a node commits events every millisecond or so, and waking every processor for each commit gave batches of one
+ * or two events, each with its own transaction and token write. Lingering a few milliseconds lets a batch take what
+ * the other threads committed meanwhile (the backlog), at the price of that delay on each hop of an idle process.
+ * <p>
  * Disabled, it is the plain event store (what the benchmark's "out-of-the-box Axon" phase uses).
  */
 public final class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
@@ -34,15 +40,31 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
     private final EventStore eventStore;
     private final boolean enabled;
     private final long commitWaitMillis;
+    private final long lingerMillis;
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final Set<NotifyingStream> openStreams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
 
     public CommitNotifyingEventSource(EventStore eventStore, boolean enabled, Duration commitWait,
                                       Duration fallbackInterval) {
+        this(eventStore, enabled, commitWait, fallbackInterval, Duration.ZERO);
+    }
+
+    /**
+     * @param linger how long to wait after a commit before calling the streams back (zero: at once); commits in the
+     *               meantime ride along
+     */
+    public CommitNotifyingEventSource(EventStore eventStore, boolean enabled, Duration commitWait,
+                                      Duration fallbackInterval, Duration linger) {
         this.eventStore = eventStore;
         this.enabled = enabled;
         this.commitWaitMillis = Math.max(1, commitWait.toMillis());
+        this.lingerMillis = Math.max(0, linger.toMillis());
         if (enabled) {
+            ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("event-source-tick"));
+            long fallback = Math.max(10, fallbackInterval.toMillis());
+            ticker.scheduleWithFixedDelay(() -> openStreams.forEach(NotifyingStream::tick), fallback, fallback,
+                    TimeUnit.MILLISECONDS);
             eventStore.subscribe(events -> {
                 if (CurrentUnitOfWork.isStarted()) {
                     CurrentUnitOfWork.get().afterCommit(unitOfWork -> eventsCommitted());
@@ -50,17 +72,20 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
                     eventsCommitted();
                 }
             });
-            ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("event-source-tick"));
-            long fallback = Math.max(10, fallbackInterval.toMillis());
-            ticker.scheduleWithFixedDelay(() -> openStreams.forEach(NotifyingStream::tick), fallback, fallback,
-                    TimeUnit.MILLISECONDS);
         } else {
             ticker = null;
         }
     }
 
     private void eventsCommitted() {
-        openStreams.forEach(NotifyingStream::committed);
+        if (lingerMillis == 0) {
+            openStreams.forEach(NotifyingStream::committed);
+        } else if (wakeScheduled.compareAndSet(false, true)) {
+            ticker.schedule(() -> {
+                wakeScheduled.set(false); // a commit from now on schedules the next call back
+                openStreams.forEach(NotifyingStream::committed);
+            }, lingerMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CommitNotifyingEventSourceTest {
 
@@ -42,6 +44,44 @@ class CommitNotifyingEventSourceTest {
         assertThat(told.get()).isEqualTo(1);
         assertThat(stream.hasNextAvailable()).isTrue();
         source.close();
+    }
+
+    @Test
+    void commits_within_the_linger_are_told_once_after_it() {
+        CommitNotifyingEventSource source = new CommitNotifyingEventSource(eventStore, true, Duration.ofMillis(200),
+                Duration.ofHours(1), Duration.ofMillis(300));
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+        AtomicInteger told = new AtomicInteger();
+        stream.setOnAvailableCallback(told::incrementAndGet);
+
+        commitOneEvent();
+        commitOneEvent();
+        commitOneEvent();
+
+        assertThat(told.get()).as("not yet: the linger runs").isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> told.get() == 1);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        source.close();
+    }
+
+    @Test
+    void a_lingering_store_reads_what_every_commit_of_its_linger_appended() throws InterruptedException {
+        EmbeddedEventStore lingering = new LingeringEventStore(EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()), Duration.ofMillis(50));
+        try {
+            BlockingStream<TrackedEventMessage<?>> stream = lingering.openStream(null);
+            assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+            for (int i = 0; i < 3; i++) {
+                DefaultUnitOfWork.startAndGet(null).execute(() ->
+                        lingering.publish(GenericEventMessage.asEventMessage("e")));
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+                stream.nextAvailable();
+            }
+        } finally {
+            lingering.shutDown();
+        }
     }
 
     @Test

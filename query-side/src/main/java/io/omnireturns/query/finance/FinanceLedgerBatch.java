@@ -15,12 +15,13 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * What one batch of a replay books, kept in memory while the batch's events are applied and written when the batch
- * commits: the bookings in one JDBC batch, each changed return's state once (in the processor's transaction, beside
- * its token). The same rules as the per-event path: a return's state is read from the table the first time the
- * batch meets it, an event at or below its last sequence books nothing, a repeated request changes nothing, a
- * booking already there is left as it is, and the periods closed are read once per batch under the shared period
- * lock, which the transaction then holds until it commits (a close waits for it, as for any booking).
+ * What one batch books (of a replay, or of live events with {@code omnireturns.finance.live-batch-writes}), kept in
+ * memory while the batch's events are applied and written when the batch commits: the bookings in one JDBC batch, each
+ * changed return's state once (in the processor's transaction, beside its token). The same rules as the per-event path:
+ * a return's state is read from the table the first time the batch meets it, an event at or below its last sequence
+ * books nothing, a repeated request changes nothing, a booking already there is left as it is, and the periods closed
+ * are read once per batch under the shared period lock, which the transaction then holds until it commits (a close
+ * waits for it, as for any booking).
  */
 final class FinanceLedgerBatch {
 

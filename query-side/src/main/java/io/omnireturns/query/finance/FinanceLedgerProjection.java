@@ -16,12 +16,14 @@ import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.query.finance.FinanceLedgerRepository.StoredState;
+import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,8 +42,9 @@ import java.util.function.BiFunction;
  * Idempotent: each return remembers the sequence number of the last event applied and skips any event at or
  * below it, and a booking is keyed by the return, the event's sequence number and its part, so redelivery after a
  * stolen claim and replays book nothing twice. Each event is applied inside the processor's transaction, which
- * also stores the token: live events one by one, each in its own savepoint; replayed events in memory, written when
- * their batch commits ({@link FinanceLedgerBatch}).
+ * also stores the token: replayed events, and live ones while {@code omnireturns.finance.live-batch-writes} (by
+ * default {@code omnireturns.engine.optimised}) is on, in memory, written when their batch commits
+ * ({@link FinanceLedgerBatch}); otherwise one by one, each in its own savepoint.
  */
 @Component
 @ProcessingGroup(FinanceLedgerProjection.PROCESSING_GROUP)
@@ -57,12 +60,14 @@ public class FinanceLedgerProjection {
 
     public FinanceLedgerProjection(FinanceLedgerRepository repository, AccountingPeriods periods,
                                    ReconciliationReports reports, PlatformTransactionManager transactionManager,
-                                   FinanceProperties properties) {
+                                   FinanceProperties properties,
+                                   @Value(AxonInfrastructureConfiguration.ENGINE_OPTIMISED) boolean engineOptimised) {
         this.repository = repository;
         this.periods = periods;
         this.reports = reports;
         this.savepoint = EventSavepoints.perEvent(transactionManager);
-        this.batchedWrites = new EventSavepoints.BatchedWrites(properties.replayBatchWrites(), false,
+        this.batchedWrites = new EventSavepoints.BatchedWrites(properties.replayBatchWrites(),
+                properties.liveBatchWrites(engineOptimised),
                 properties.perEventAfterFailure());
     }
 

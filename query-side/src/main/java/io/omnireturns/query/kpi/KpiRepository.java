@@ -9,6 +9,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.SalesChannel;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import java.util.Map;
  * {@code percentile_cont}, computed per channel and over all channels in one pass ({@code GROUPING SETS}).
  */
 @Repository
-class KpiRepository {
+class KpiRepository implements KpiWrites {
 
     /** The instants kept once per return: the first one wins. */
     enum FirstInstant {
@@ -71,33 +72,37 @@ class KpiRepository {
 
     // ---- writes (in the processor's transaction) ------------------------------------------------
 
-    void requested(String returnId, SalesChannel channel, Instant at) {
+    @Override
+    public void requested(String returnId, SalesChannel channel, Instant at) {
         jdbc.update("""
                 INSERT INTO kpi_return (return_id, channel, requested_at) VALUES (:returnId, :channel, :at)
                 ON CONFLICT (return_id) DO NOTHING""",
                 params(returnId).addValue("channel", channel.name()).addValue("at", utc(at)));
     }
 
-    void first(FirstInstant instant, String returnId, Instant at) {
+    @Override
+    public void first(FirstInstant instant, String returnId, Instant at) {
         jdbc.update("UPDATE kpi_return SET " + instant.column + " = COALESCE(" + instant.column + ", :at)"
                 + " WHERE return_id = :returnId", params(returnId).addValue("at", utc(at)));
     }
 
-    /** Stock is restated line by line; the latency runs to the last line's adjustment. */
-    void inventoryAdjusted(String returnId, Instant at) {
+    @Override
+    public void inventoryAdjusted(String returnId, Instant at) {
         jdbc.update("""
                 UPDATE kpi_return SET inventory_adjusted_at = GREATEST(inventory_adjusted_at, :at)
                 WHERE return_id = :returnId""", params(returnId).addValue("at", utc(at)));
     }
 
-    void refundApproved(String returnId, Money total) {
+    @Override
+    public void refundApproved(String returnId, Money total) {
         jdbc.update("""
                 UPDATE kpi_return SET approved_refund_minor = :minor, approved_refund_currency = :currency
                 WHERE return_id = :returnId""",
                 params(returnId).addValue("minor", total.minor()).addValue("currency", total.currency()));
     }
 
-    void creditMemoPosted(String returnId, Money amount, Instant at) {
+    @Override
+    public void creditMemoPosted(String returnId, Money amount, Instant at) {
         jdbc.update("""
                 UPDATE kpi_return SET credit_memo_minor = :minor, credit_memo_currency = :currency,
                                       credit_memo_posted_at = COALESCE(credit_memo_posted_at, :at)
@@ -106,7 +111,8 @@ class KpiRepository {
                         .addValue("at", utc(at)));
     }
 
-    void milestoneReached(String returnId, String milestone, Instant at) {
+    @Override
+    public void milestoneReached(String returnId, String milestone, Instant at) {
         jdbc.update("""
                 INSERT INTO kpi_milestone (return_id, milestone, reached_at) VALUES (:returnId, :milestone, :at)
                 ON CONFLICT (return_id, milestone)
@@ -114,7 +120,8 @@ class KpiRepository {
                 params(returnId).addValue("milestone", milestone).addValue("at", utc(at)));
     }
 
-    void customerNotified(String returnId, String milestone, Instant at) {
+    @Override
+    public void customerNotified(String returnId, String milestone, Instant at) {
         jdbc.update("""
                 INSERT INTO kpi_milestone (return_id, milestone, notified_at) VALUES (:returnId, :milestone, :at)
                 ON CONFLICT (return_id, milestone)
@@ -122,22 +129,25 @@ class KpiRepository {
                 params(returnId).addValue("milestone", milestone).addValue("at", utc(at)));
     }
 
-    void exceptionRetried(String returnId, long sequence, Instant at) {
+    @Override
+    public void exceptionRetried(String returnId, long sequence, Instant at) {
         intervention(returnId, sequence, EXCEPTION_RETRY, at);
     }
 
-    /**
-     * A retry that empties the exception queue also releases the hold, in the same command: the hold resolution
-     * right after a retry (previous sequence number) is part of that retry, not a second intervention.
-     */
-    void holdResolved(String returnId, long sequence, Instant at) {
-        Integer retriedJustBefore = jdbc.queryForObject("""
-                SELECT count(*) FROM kpi_intervention
-                WHERE return_id = :returnId AND sequence_number = :previous AND kind = :retry""",
-                params(returnId).addValue("previous", sequence - 1).addValue("retry", EXCEPTION_RETRY), Integer.class);
-        if (retriedJustBefore == null || retriedJustBefore == 0) {
+    @Override
+    public void holdResolved(String returnId, long sequence, Instant at) {
+        if (!retried(returnId, sequence - 1)) {
             intervention(returnId, sequence, HOLD_RESOLUTION, at);
         }
+    }
+
+    /** Whether the return's event at {@code sequence} was a retry of its exceptions. */
+    boolean retried(String returnId, long sequence) {
+        Integer retried = jdbc.queryForObject("""
+                SELECT count(*) FROM kpi_intervention
+                WHERE return_id = :returnId AND sequence_number = :previous AND kind = :retry""",
+                params(returnId).addValue("previous", sequence).addValue("retry", EXCEPTION_RETRY), Integer.class);
+        return retried != null && retried > 0;
     }
 
     private void intervention(String returnId, long sequence, String kind, Instant at) {
@@ -145,6 +155,48 @@ class KpiRepository {
                 INSERT INTO kpi_intervention (return_id, sequence_number, kind, occurred_at)
                 VALUES (:returnId, :sequence, :kind, :at) ON CONFLICT (return_id, sequence_number) DO NOTHING""",
                 params(returnId).addValue("sequence", sequence).addValue("kind", kind).addValue("at", utc(at)));
+    }
+
+    /**
+     * Writes what a batch recorded (see {@link KpiBatch}), each kind in one JDBC batch: the new returns, then one
+     * update per changed return, the milestones, the interventions. The same rules as the statements above.
+     */
+    void write(KpiBatch.Rows rows) {
+        if (!rows.requested().isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO kpi_return (return_id, channel, requested_at) VALUES (:returnId, :channel, :at)
+                    ON CONFLICT (return_id) DO NOTHING""", rows.requested().toArray(SqlParameterSource[]::new));
+        }
+        if (!rows.returns().isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE kpi_return
+                       SET received_at = COALESCE(received_at, :receivedAt),
+                           inspection_completed_at = COALESCE(inspection_completed_at, :inspectionCompletedAt),
+                           refund_issued_at = COALESCE(refund_issued_at, :refundIssuedAt),
+                           exception_raised_at = COALESCE(exception_raised_at, :exceptionRaisedAt),
+                           inventory_adjusted_at = GREATEST(inventory_adjusted_at, :inventoryAdjustedAt),
+                           approved_refund_minor = COALESCE(:approvedMinor, approved_refund_minor),
+                           approved_refund_currency = COALESCE(:approvedCurrency, approved_refund_currency),
+                           credit_memo_minor = COALESCE(:creditMemoMinor, credit_memo_minor),
+                           credit_memo_currency = COALESCE(:creditMemoCurrency, credit_memo_currency),
+                           credit_memo_posted_at = COALESCE(credit_memo_posted_at, :creditMemoPostedAt)
+                     WHERE return_id = :returnId""", rows.returns().toArray(SqlParameterSource[]::new));
+        }
+        if (!rows.milestones().isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO kpi_milestone (return_id, milestone, reached_at, notified_at)
+                    VALUES (:returnId, :milestone, :reachedAt, :notifiedAt)
+                    ON CONFLICT (return_id, milestone)
+                    DO UPDATE SET reached_at = COALESCE(kpi_milestone.reached_at, EXCLUDED.reached_at),
+                                  notified_at = COALESCE(kpi_milestone.notified_at, EXCLUDED.notified_at)""",
+                    rows.milestones().toArray(SqlParameterSource[]::new));
+        }
+        if (!rows.interventions().isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO kpi_intervention (return_id, sequence_number, kind, occurred_at)
+                    VALUES (:returnId, :sequence, :kind, :at) ON CONFLICT (return_id, sequence_number) DO NOTHING""",
+                    rows.interventions().toArray(SqlParameterSource[]::new));
+        }
     }
 
     void deleteAll() {

@@ -42,11 +42,16 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.springframework.beans.factory.annotation.Value;
+import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The canonical status view: one row per return, built from the return's events and answering the status
@@ -54,9 +59,10 @@ import java.time.Instant;
  * <p>
  * Idempotent: the view remembers the sequence number of the last event it applied and skips any event at or
  * below it, so redelivery after a stolen claim and replays change nothing. Each event is applied inside the
- * processor's transaction, which also stores the token: live events one by one, each in its own savepoint; replayed
- * events (and live ones with {@code omnireturns.status-view.live-batch-writes}) in memory, each changed return written
- * once when its batch commits ({@link StatusViewBatch}).
+ * processor's transaction, which also stores the token: replayed events, and live ones while
+ * {@code omnireturns.status-view.live-batch-writes} (by default {@code omnireturns.engine.optimised}) is on, in memory,
+ * each changed return read once and written once when its batch commits ({@link StatusViewBatch}); otherwise one by
+ * one, each in its own savepoint.
  */
 @Component
 @ProcessingGroup(ReturnStatusProjection.PROCESSING_GROUP)
@@ -70,12 +76,13 @@ public class ReturnStatusProjection {
     private final EventSavepoints.BatchedWrites batchedWrites;
 
     public ReturnStatusProjection(ReturnStatusRepository repository, QueryUpdateEmitter updateEmitter,
-                                  PlatformTransactionManager transactionManager, StatusViewProperties properties) {
+                                  PlatformTransactionManager transactionManager, StatusViewProperties properties,
+                                  @Value(AxonInfrastructureConfiguration.ENGINE_OPTIMISED) boolean engineOptimised) {
         this.repository = repository;
         this.updateEmitter = updateEmitter;
         this.savepoint = EventSavepoints.perEvent(transactionManager);
         this.batchedWrites = new EventSavepoints.BatchedWrites(properties.replayBatchWrites(),
-                properties.liveBatchWrites(),
+                properties.liveBatchWrites(engineOptimised),
                 properties.perEventAfterFailure());
     }
 
@@ -275,7 +282,7 @@ public class ReturnStatusProjection {
 
     /** The batch of the current unit of work (see {@link StatusViewBatch}). */
     private StatusViewBatch batch() {
-        return StatusViewBatch.current(repository, this::emit, batchedWrites);
+        return StatusViewBatch.current(repository, this::emit, this::watchedReturns, batchedWrites);
     }
 
     private static EventStamp stamp(ReturnEvent event, Long sequence, Instant at) {
@@ -285,6 +292,21 @@ public class ReturnStatusProjection {
                     + " was not published by the return aggregate");
         }
         return new EventStamp(sequence, at, event.getClass().getSimpleName());
+    }
+
+    /** The returns whose view someone subscribed to (a batch keeps each version of their views for them). */
+    private Set<String> watchedReturns() {
+        Set<SubscriptionQueryMessage<?, ?, ?>> subscriptions = updateEmitter.activeSubscriptions();
+        if (subscriptions.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> returnIds = new HashSet<>();
+        for (SubscriptionQueryMessage<?, ?, ?> subscription : subscriptions) {
+            if (subscription.getPayload() instanceof FindReturnStatus query) {
+                returnIds.add(query.returnId());
+            }
+        }
+        return returnIds;
     }
 
     /** Subscribers see a change only after the processor's transaction commits (the emitter waits for it). */

@@ -5,9 +5,11 @@ import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.platform.database.EventSavepoints;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -22,7 +24,9 @@ import java.util.function.Supplier;
  * overwritten by a newer version. An event whose change fails leaves the view as it was before that event (so the
  * dead-letter queue can take it and the rest of its return) and the batch goes on.
  * <p>
- * Subscribers of a return get its view once per batch, after the commit, rather than once per event.
+ * Subscribers of a return get every version of its view, as on the per-event path, after the commit: while a return
+ * has a subscriber (looked up once, when the batch starts), the batch keeps the view each of its events made (only
+ * then, since each costs a copy). A subscriber who comes in during a batch gets the batch's last view.
  */
 final class StatusViewBatch {
 
@@ -31,26 +35,30 @@ final class StatusViewBatch {
 
     private final ReturnStatusRepository repository;
     private final Consumer<ReturnStatusView> emitter;
+    private final Set<String> watched;
     private final EventSavepoints.BatchedWrites batching;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     private StatusViewBatch(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
-                            EventSavepoints.BatchedWrites batching) {
+                            Set<String> watched, EventSavepoints.BatchedWrites batching) {
         this.repository = repository;
         this.emitter = emitter;
+        this.watched = watched;
         this.batching = batching;
     }
 
     /** The batch of the current unit of work, created (and set to write when it commits) on first use. */
     static StatusViewBatch current(ReturnStatusRepository repository, Consumer<ReturnStatusView> emitter,
-                                   EventSavepoints.BatchedWrites batching) {
-        return batching.batchOfCurrentUnitOfWork(RESOURCE, () -> new StatusViewBatch(repository, emitter, batching),
-                StatusViewBatch::write);
+                                   Supplier<Set<String>> watched, EventSavepoints.BatchedWrites batching) {
+        return batching.batchOfCurrentUnitOfWork(RESOURCE,
+                () -> new StatusViewBatch(repository, emitter, watched.get(), batching), StatusViewBatch::write);
     }
 
     void request(ReturnRequested event, EventStamp stamp) {
         if (entry(event.returnId()) == null) {
-            entries.put(event.returnId(), new Entry(() -> ReturnStatusDraft.requested(event, stamp), false));
+            Entry entry = new Entry(() -> ReturnStatusDraft.requested(event, stamp), false);
+            entries.put(event.returnId(), entry);
+            entry.keepVersionIf(watched.contains(event.returnId()));
         }
         // a repeated request changes nothing
     }
@@ -71,6 +79,7 @@ final class StatusViewBatch {
             throw e;
         }
         entry.applied.add(change);
+        entry.keepVersionIf(watched.contains(returnId));
     }
 
     /** The view as the batch has it, read from the table the first time; null when there is none. */
@@ -95,10 +104,14 @@ final class StatusViewBatch {
 
     private void write() {
         List<ReturnStatusRepository.Change> changes = new ArrayList<>();
+        Map<String, List<ReturnStatusView>> versions = new HashMap<>();
         for (Entry entry : entries.values()) {
             if (!entry.applied.isEmpty() || !entry.stored) {
-                changes.add(new ReturnStatusRepository.Change(entry.draft.toView(), entry.draft.underlyingSystems(),
-                        entry.stored));
+                ReturnStatusView view = entry.draft.toView();
+                changes.add(new ReturnStatusRepository.Change(view, entry.draft.underlyingSystems(), entry.stored));
+                if (!entry.versions.isEmpty()) {
+                    versions.put(view.returnId(), entry.versions);
+                }
             }
         }
         List<ReturnStatusView> written;
@@ -108,7 +121,14 @@ final class StatusViewBatch {
             batching.failed();
             throw e;
         }
-        written.forEach(emitter);
+        for (ReturnStatusView view : written) {
+            List<ReturnStatusView> kept = versions.get(view.returnId());
+            if (kept == null) {
+                emitter.accept(view);
+            } else {
+                kept.forEach(emitter); // the last one is the view written
+            }
+        }
     }
 
     /**
@@ -120,6 +140,7 @@ final class StatusViewBatch {
         private final Supplier<ReturnStatusDraft> start;
         private final boolean stored;
         private final List<Consumer<ReturnStatusDraft>> applied = new ArrayList<>();
+        private final List<ReturnStatusView> versions = new ArrayList<>(0);
         private ReturnStatusDraft draft;
 
         Entry(Supplier<ReturnStatusDraft> start, boolean stored) {
@@ -130,6 +151,13 @@ final class StatusViewBatch {
             this.draft = draft;
             this.start = start;
             this.stored = stored;
+        }
+
+        /** Keeps the view as it is now, for a subscriber of the return. */
+        void keepVersionIf(boolean watched) {
+            if (watched) {
+                versions.add(draft.toView());
+            }
         }
 
         void restore() {

@@ -10,10 +10,11 @@ import java.time.Duration;
  *
  * @param replayBatchWrites     during a replay, keep a batch's views in memory and write each changed return once
  *                              when the batch commits, instead of a read, a write and a savepoint per event
- * @param liveBatchWrites       the same for live events (off by default): under load a batch often holds several
- *                              events of one return, read and written once. The cost: subscribers get one update per
- *                              batch rather than one per event, and a state the batch passes through is never
- *                              written, so the database cannot refuse it (only the batch's last state is checked)
+ * @param liveBatchWrites       the same for live events; unset, it follows {@code omnireturns.engine.optimised} (on by
+ *                              default): under load a batch often holds several events of one return, read and
+ *                              written once. Subscribers still get every version (kept in memory while a return has
+ *                              one). The cost: a state the batch passes through is never written, so the database
+ *                              cannot refuse it (only the batch's last state is checked)
  * @param perEventAfterFailure  after a batch write failed, write event by event for this long, so an event the
  *                              database refuses is dead-lettered instead of failing its batch again and again
  * @param measureReplayedEvents whether Axon's per-event metrics ({@code eventProcessor_*}) also count replayed
@@ -21,7 +22,12 @@ import java.time.Duration;
  */
 @ConfigurationProperties("omnireturns.status-view")
 public record StatusViewProperties(@DefaultValue("true") boolean replayBatchWrites,
-                                   @DefaultValue("false") boolean liveBatchWrites,
+                                   Boolean liveBatchWrites,
                                    @DefaultValue("1m") Duration perEventAfterFailure,
                                    @DefaultValue("false") boolean measureReplayedEvents) {
+
+    /** Whether live events are written with their batch: as set, else as the engine's optimisations are. */
+    public boolean liveBatchWrites(boolean engineOptimised) {
+        return liveBatchWrites == null ? engineOptimised : liveBatchWrites;
+    }
 }

@@ -82,6 +82,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * beside the status view that shows the same exceptions to agents.
  */
 @SpringBootTest(properties = {
+        // the multi-segment layout of the property files (ViewSegments makes it one segment per view by default)
+        "axon.eventhandling.processors.return-status.initial-segment-count=4",
+        "axon.eventhandling.processors.exception-queue.initial-segment-count=2",
+        "axon.eventhandling.processors.kpi.initial-segment-count=2",
+        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
         "omnireturns.database.embedded.data-dir=",
         "axon.axonserver.enabled=false"
 })

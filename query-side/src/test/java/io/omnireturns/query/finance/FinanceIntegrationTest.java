@@ -53,6 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * test sets. The test classes share one application (and database): each test uses accounting periods of its own.
  */
 @SpringBootTest(properties = {
+        // the ledger's two segments of omnireturns-finance.properties (ViewSegments makes it one by default)
+        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
         "omnireturns.database.embedded.data-dir=",
         "axon.axonserver.enabled=false"
 })

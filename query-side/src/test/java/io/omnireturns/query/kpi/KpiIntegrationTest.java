@@ -262,7 +262,8 @@ class KpiIntegrationTest {
     void the_kpis_are_also_gauges_over_a_trailing_window_per_channel() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Clock endOfMarch = Clock.fixed(Instant.parse(TO), ZoneOffset.UTC);
-        new KpiMetrics(repository, new KpiProperties(Duration.ofDays(30), Duration.ofDays(31), Duration.ofMinutes(1)),
+        new KpiMetrics(repository, new KpiProperties(Duration.ofDays(30), Duration.ofDays(31), Duration.ofMinutes(1),
+                null, Duration.ofMinutes(1)),
                 endOfMarch, registry);
 
         assertThat(registry.get(KpiMetrics.DURATION)

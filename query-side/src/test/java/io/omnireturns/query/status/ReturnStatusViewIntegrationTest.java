@@ -106,6 +106,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * aggregate stores them, projected by the pooled processor, read through the REST API and the query bus.
  */
 @SpringBootTest(properties = {
+        // the multi-segment layout of the property files (ViewSegments makes it one segment per view by default)
+        "axon.eventhandling.processors.return-status.initial-segment-count=4",
+        "axon.eventhandling.processors.exception-queue.initial-segment-count=2",
+        "axon.eventhandling.processors.kpi.initial-segment-count=2",
+        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
         "omnireturns.database.embedded.data-dir=",
         "axon.axonserver.enabled=false"
 })
@@ -455,8 +460,10 @@ class ReturnStatusViewIntegrationTest {
             throws Exception {
         String returnId = newId("R");
         String constraint = "test_refuses_in_transit_" + returnId.replace('-', '_').toLowerCase();
+        // from in transit on: a batch that writes the return once (its last state) is refused too, and its events are
+        // then written one by one, so the first refused one is dead-lettered with the rest of its return
         jdbc.execute("ALTER TABLE return_status_view ADD CONSTRAINT " + constraint
-                + " CHECK (NOT (return_id = '" + returnId + "' AND status = 'IN_TRANSIT'))");
+                + " CHECK (NOT (return_id = '" + returnId + "' AND status IN ('IN_TRANSIT', 'RECEIVED')))");
         try {
             ReturnStory story = newStory(returnId);
             story.then(
