@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * Every heartbeat, for each streaming processor running on this node: reads who holds which segment (one query for
  * all processors), decides with {@link SegmentBalance} and releases or claims segments through the processor.
  * The fair share it computes also caps what Axon's pooled coordinator claims by itself
- * ({@link #maxSegments(String)}), so a node never takes back more than its share between two rounds.
+ * ({@link #maxSegments(String)}): a node does not take back what it gave, nor take segments whose owner's claim
+ * merely expired during a long batch, while it holds its share.
  * <p>
  * Runs on its own thread, never on a request or processor thread. A round that fails (the database is away) changes
  * nothing; the next one starts over.
@@ -44,7 +45,7 @@ public class SegmentBalancer implements SmartLifecycle {
     private final Duration heartbeat;
     private final Duration claimTimeout;
     private final Clock clock;
-    private final Map<String, Integer> fairShares = new ConcurrentHashMap<>();
+    private final Map<String, Integer> caps = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, String>> owners = new ConcurrentHashMap<>();
     private volatile int liveNodes;
     private volatile boolean lastRoundFailed;
@@ -62,10 +63,14 @@ public class SegmentBalancer implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** What Axon's pooled coordinator of this processor may hold: the last fair share, unlimited before the first. */
+    /**
+     * What Axon's pooled coordinator of this processor may hold: its fair share, or what it held at the last round if
+     * that is more (Axon releases whatever is over this number at once, and arbitrary segments; giving back is left to
+     * the balancer, which gives back only what the others lack). Unlimited before the first round.
+     */
     public int maxSegments(String processorName) {
-        Integer share = fairShares.get(processorName);
-        return share == null || share < 1 ? Short.MAX_VALUE : share;
+        Integer cap = caps.get(processorName);
+        return cap == null || cap < 1 ? Short.MAX_VALUE : cap;
     }
 
     /** The holders of the processor's segments as last read (this node's claims and live claims of others). */
@@ -102,7 +107,8 @@ public class SegmentBalancer implements SmartLifecycle {
             });
             List<String> runners = live.stream().filter(node -> node.runs(name)).map(ClusterNodes.Node::nodeId).toList();
             SegmentBalance.Moves moves = SegmentBalance.decide(nodeId(), runners, segments.keySet(), holders);
-            fairShares.put(name, moves.fairShare());
+            long held = holders.values().stream().filter(nodeId()::equals).count();
+            caps.put(name, (int) Math.max(moves.fairShare(), held));
             owners.put(name, Map.copyOf(holders));
             apply(name, processor, moves, runners.size());
         });
