@@ -1,5 +1,7 @@
 package io.omnireturns.platform.cluster;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -92,6 +94,15 @@ public class ClusterConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** {@code omnireturns.cluster.nodes}: the live nodes this node saw at its last heartbeat, itself included. */
+    @Bean
+    @ConditionalOnProperty(prefix = "omnireturns.cluster", name = "enabled", matchIfMissing = true)
+    MeterBinder clusterNodesGauge(SegmentBalancer balancer) {
+        return registry -> Gauge.builder("omnireturns.cluster.nodes", balancer, SegmentBalancer::liveNodes)
+                .description("live nodes on this database at the last heartbeat, this one included")
+                .register(registry);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.omnireturns.platform.cluster;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.omnireturns.platform.observability.EventProcessorsHealthContributor;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +66,10 @@ class SegmentBalancingOnPostgresTest {
                 log.info("node-b held its share {} ms after it started", millisSince(joined));
                 assertThat(database.queryForList("SELECT node_id FROM cluster_node ORDER BY node_id", String.class))
                         .containsExactly("node-a", "node-b");
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(health(nodeA).getDetails())
+                        .containsEntry("node", "node-a")
+                        .containsEntry("maxSegmentsHere", 2)
+                        .containsEntry("segmentsByNode", Map.of("node-a", Set.of(0, 1), "node-b", Set.of(2, 3))));
 
                 nodeB.getBean(HikariDataSource.class).close();
                 long died = System.nanoTime();
@@ -90,6 +98,11 @@ class SegmentBalancingOnPostgresTest {
                     assertThat(segmentsByOwner()).isEqualTo(Map.of("node-a", 4L)));
             log.info("node-a held all segments {} ms after node-b stopped", millisSince(stopped));
         }
+    }
+
+    private static Health health(ConfigurableApplicationContext node) {
+        return ((HealthIndicator) node.getBean(EventProcessorsHealthContributor.class).getContributor(PROCESSOR))
+                .health();
     }
 
     private Map<String, Long> segmentsByOwner() {
