@@ -5,6 +5,7 @@ import io.omnireturns.platform.observability.EventProcessorsHealthContributor;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,8 @@ class SegmentBalancingOnPostgresTest {
                         assertThat(segmentsByOwner()).isEqualTo(Map.of("node-a", 4L)));
                 log.info("node-a held all segments {} ms after node-b died", millisSince(died));
                 assertThat(nodeA.getBean(SegmentBalancer.class).maxSegments(PROCESSOR)).isEqualTo(4);
+                assertThat(nodeA.getBean(EventProcessorProperties.class).getProcessors().get(PROCESSOR)
+                        .getTokenClaimInterval()).as("omnireturns.cluster.token-claim-interval, in ms").isEqualTo(2000);
             } finally {
                 nodeB.close();
             }
