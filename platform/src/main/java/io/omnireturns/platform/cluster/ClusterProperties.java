@@ -31,8 +31,8 @@ public record ClusterProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("") String nodeId,
                                 @DefaultValue("2s") Duration heartbeat,
                                 @DefaultValue("8s") Duration nodeTimeout,
-                                @DefaultValue("6s") Duration claimTimeout,
-                                @DefaultValue("2s") Duration claimExtension,
+                                @DefaultValue("8s") Duration claimTimeout,
+                                @DefaultValue("3s") Duration claimExtension,
                                 @DefaultValue("2s") Duration tokenClaimInterval) {
 
     public ClusterProperties {
