@@ -81,7 +81,7 @@ public class ClusterConfiguration {
                 if (bean instanceof EventProcessorProperties processors) {
                     Binder binder = Binder.get(environment);
                     long interval = binder.bind("omnireturns.cluster.token-claim-interval", java.time.Duration.class)
-                            .orElse(java.time.Duration.ofSeconds(2)).toMillis();
+                            .orElse(java.time.Duration.ofSeconds(5)).toMillis();
                     processors.getProcessors().forEach((name, settings) -> {
                         String prefix = "axon.eventhandling.processors." + name + ".token-claim-interval";
                         if (!binder.bind(prefix, String.class).isBound()

@@ -79,7 +79,7 @@ class SegmentBalancingOnPostgresTest {
                 log.info("node-a held all segments {} ms after node-b died", millisSince(died));
                 assertThat(nodeA.getBean(SegmentBalancer.class).maxSegments(PROCESSOR)).isEqualTo(4);
                 assertThat(nodeA.getBean(EventProcessorProperties.class).getProcessors().get(PROCESSOR)
-                        .getTokenClaimInterval()).as("omnireturns.cluster.token-claim-interval, in ms").isEqualTo(2000);
+                        .getTokenClaimInterval()).as("omnireturns.cluster.token-claim-interval, in ms").isEqualTo(3000);
             } finally {
                 nodeB.close();
             }
@@ -126,6 +126,7 @@ class SegmentBalancingOnPostgresTest {
                         "spring.datasource.password=postgres",
                         "omnireturns.security.mode=demo",
                         "omnireturns.cluster.node-id=" + nodeId,
+                        "omnireturns.cluster.token-claim-interval=3s",
                         "axon.eventhandling.processors." + PROCESSOR + ".mode=pooled",
                         "axon.eventhandling.processors." + PROCESSOR + ".initial-segment-count=4",
                         "axon.eventhandling.processors." + PROCESSOR + ".thread-count=2",
