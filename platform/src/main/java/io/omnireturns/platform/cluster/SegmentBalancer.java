@@ -87,8 +87,8 @@ public class SegmentBalancer implements SmartLifecycle {
         return liveNodes;
     }
 
-    /** One heartbeat and balancing round; public for tests, which run it without waiting for the schedule. */
-    public void round() {
+    /** One heartbeat and balancing round: two statements, whatever the number of processors and returns. */
+    void round() {
         Map<String, StreamingEventProcessor> running = runningStreamingProcessors();
         List<ClusterNodes.Node> live = nodes.beat(running.keySet());
         liveNodes = live.size();
