@@ -83,7 +83,8 @@ public class ClusterConfiguration {
                     long interval = binder.bind("omnireturns.cluster.token-claim-interval", java.time.Duration.class)
                             .orElse(java.time.Duration.ofSeconds(5)).toMillis();
                     processors.getProcessors().forEach((name, settings) -> {
-                        String prefix = "axon.eventhandling.processors." + name + ".token-claim-interval";
+                        // brackets: a processor's name may hold characters a property name may not (a saga's "...Processor")
+                        String prefix = "axon.eventhandling.processors[" + name + "].token-claim-interval";
                         if (!binder.bind(prefix, String.class).isBound()
                                 && !binder.bind(prefix + "-time-unit", String.class).isBound()) {
                             settings.setTokenClaimInterval(interval);

@@ -13,7 +13,7 @@ class ClusterConfigurationTest {
 
     @Test
     void everyProcessorWithoutATokenClaimIntervalOfItsOwnLooksForFreeSegmentsOnTheClusterInterval() {
-        EventProcessorProperties processors = processors("kpi", "return-process");
+        EventProcessorProperties processors = processors("kpi", "return-process", "ReturnProcessSagaProcessor");
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("omnireturns.cluster.token-claim-interval", "3s")
                 .withProperty("axon.eventhandling.processors.kpi.token-claim-interval", "7");
@@ -25,6 +25,7 @@ class ClusterConfigurationTest {
         assertThat(processors.getProcessors().get("return-process").getTokenClaimInterval()).isEqualTo(3000);
         assertThat(processors.getProcessors().get("return-process").getTokenClaimIntervalTimeUnit())
                 .isEqualTo(TimeUnit.MILLISECONDS);
+        assertThat(processors.getProcessors().get("ReturnProcessSagaProcessor").getTokenClaimInterval()).isEqualTo(3000);
         assertThat(processors.getProcessors().get("kpi").getTokenClaimInterval()).isEqualTo(7);
         assertThat(processors.getProcessors().get("kpi").getTokenClaimIntervalTimeUnit()).isEqualTo(TimeUnit.SECONDS);
     }
