@@ -1,5 +1,6 @@
 package io.omnireturns.platform.observability;
 
+import io.omnireturns.platform.cluster.SegmentBalancer;
 import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -36,12 +37,20 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
     private final EventProcessingConfiguration processing;
     private final EventProcessorMetrics metrics;
     private final DatabaseAvailability database;
+    private final SegmentBalancer balancer;
 
     public EventProcessorsHealthContributor(EventProcessingConfiguration processing, EventProcessorMetrics metrics,
                                             DatabaseAvailability database) {
+        this(processing, metrics, database, null);
+    }
+
+    /** With the balancer: each processor's details also say which node holds which segment, and this node's share. */
+    public EventProcessorsHealthContributor(EventProcessingConfiguration processing, EventProcessorMetrics metrics,
+                                            DatabaseAvailability database, SegmentBalancer balancer) {
         this.processing = processing;
         this.metrics = metrics;
         this.database = database;
+        this.balancer = balancer;
     }
 
     @Override
@@ -65,9 +74,25 @@ public class EventProcessorsHealthContributor implements CompositeHealthContribu
      */
     private HealthIndicator indicator(EventProcessor processor) {
         if (metrics == null) {
-            return () -> health(processor, null, database, tokenStore(processor));
+            return () -> withOwnership(processor, health(processor, null, database, tokenStore(processor)));
         }
-        return () -> health(processor, metrics, database, () -> metrics.claimableSegments(processor.getName()));
+        return () -> withOwnership(processor,
+                health(processor, metrics, database, () -> metrics.claimableSegments(processor.getName())));
+    }
+
+    /** The balancer's last reading, no query of its own: this node's id and share, and the segments of each node. */
+    private Health withOwnership(EventProcessor processor, Health health) {
+        if (balancer == null || !(processor instanceof StreamingEventProcessor)) {
+            return health;
+        }
+        Map<String, Object> details = new TreeMap<>(health.getDetails());
+        details.put("node", balancer.nodeId());
+        details.put("segmentsByNode", balancer.segmentsByNode(processor.getName()));
+        int share = balancer.maxSegments(processor.getName());
+        if (share < Short.MAX_VALUE) {
+            details.put("maxSegmentsHere", share);
+        }
+        return Health.status(health.getStatus()).withDetails(details).build();
     }
 
     private TokenStore tokenStore(EventProcessor processor) {

@@ -1,6 +1,7 @@
 package io.omnireturns.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.platform.cluster.SegmentBalancer;
 import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -63,8 +64,10 @@ public class ObservabilityConfiguration {
     @Bean
     public EventProcessorsHealthContributor eventProcessorsHealthContributor(EventProcessingConfiguration processing,
                                                                              EventProcessorMetrics metrics,
-                                                                             ObjectProvider<DatabaseAvailability> database) {
-        return new EventProcessorsHealthContributor(processing, metrics, database.getIfAvailable());
+                                                                             ObjectProvider<DatabaseAvailability> database,
+                                                                             ObjectProvider<SegmentBalancer> balancer) {
+        return new EventProcessorsHealthContributor(processing, metrics, database.getIfAvailable(),
+                balancer.getIfAvailable());
     }
 
     @Bean
