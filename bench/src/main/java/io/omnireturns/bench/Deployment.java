@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Deployment implements AutoCloseable {
 
+    static final String AGGREGATE_CACHE = "omnireturns.command.aggregate-cache";
+
     private final Postgres postgres;
     private final List<ServiceProcess> nodes;
     private final Map<String, String> properties;
@@ -35,8 +37,14 @@ final class Deployment implements AutoCloseable {
      * Starts the database, then the nodes one after the other (the first migrates the schema; the others find it
      * done). Node {@code i} of {@code name} is {@code name}, {@code name-2}, ...
      */
-    static Deployment start(String name, int nodeCount, BenchOptions options, Map<String, String> properties,
+    static Deployment start(String name, int nodeCount, BenchOptions options, Map<String, String> given,
                             Path logDir) throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>(given);
+        if (nodeCount == 1) {
+            // what the service does by default when it owns its store (its embedded database); with several
+            // command-side nodes on one store it stays off, its default on an external database (CommandSideProperties)
+            properties.putIfAbsent(AGGREGATE_CACHE, "weak-reference");
+        }
         Postgres postgres = Postgres.start();
         List<ServiceProcess> nodes = new ArrayList<>();
         Deployment deployment = new Deployment(postgres, nodes, Map.copyOf(properties));
@@ -111,6 +119,7 @@ final class Deployment implements AutoCloseable {
         s.put("peak_heap_mb", BenchMain.round(heap / 1048576.0, 1));
         s.put("peak_jvm_rss_mb", BenchMain.round(rss / 1048576.0, 1));
         s.put("peak_postgres_rss_mb", BenchMain.round(peakPostgresRssBytes / 1048576.0, 1));
+        s.put("aggregate_cache", properties.getOrDefault(AGGREGATE_CACHE, "none"));
         s.put("log", logs.size() == 1 ? logs.get(0) : logs);
         return s;
     }

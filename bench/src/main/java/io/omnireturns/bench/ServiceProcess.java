@@ -65,6 +65,8 @@ final class ServiceProcess implements AutoCloseable {
         Map<String, String> all = new HashMap<>();
         all.put("server.port", String.valueOf(httpPort));
         all.put("omnireturns.connectors.orders.sandbox.copy-prefix", LoadGenerator.ORDER_PREFIX);
+        // the demo users the load generator signs in as (the default mode on an external database is jwt)
+        all.put("omnireturns.security.mode", "demo");
         all.put("logging.structured.format.console", "");
         all.put("logging.level.root", "WARN");
         all.put("logging.level.io.omnireturns", "WARN");
