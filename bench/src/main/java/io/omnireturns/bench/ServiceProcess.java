@@ -1,7 +1,6 @@
 package io.omnireturns.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,20 +47,15 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, BenchOptions options, Map<String, String> properties, String jdbcUrl,
                                 Path logDir) throws IOException, InterruptedException {
-        int httpPort = freePort();
+        int httpPort = ServiceJvm.freePort();
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + options.serviceHeap());
-        command.add("-XX:+UseParallelGC");
-        command.add("-Daxoniq.update-checker.disabled=true");
+        List<String> jvmArgs = new ArrayList<>();
         if (options.jfr()) {
-            command.add("-XX:StartFlightRecording=filename=" + logDir.resolve(name + ".jfr") + ",settings=profile");
+            jvmArgs.add("-XX:StartFlightRecording=filename=" + logDir.resolve(name + ".jfr") + ",settings=profile");
         }
-        command.addAll(options.serviceJvmArgs());
-        command.add("-jar");
-        command.add(options.serviceJar().toString());
+        jvmArgs.addAll(options.serviceJvmArgs());
+        List<String> command = ServiceJvm.command(options.serviceJar(), options.serviceHeap(), jvmArgs);
         Map<String, String> all = new HashMap<>();
         all.put("server.port", String.valueOf(httpPort));
         all.put("omnireturns.connectors.orders.sandbox.copy-prefix", LoadGenerator.ORDER_PREFIX);
@@ -82,7 +76,12 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(name, process, httpPort, log, options.operations().header());
         // an interrupted run (Ctrl-C) must not leave the service behind
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        service.awaitHealthy(Duration.ofSeconds(180));
+        try {
+            ServiceJvm.awaitHealthy(process, service.baseUrl(), Duration.ofSeconds(180), "the service (" + name + ")");
+        } catch (IllegalStateException e) {
+            ServiceJvm.stop(process, Duration.ofSeconds(10));
+            throw new IllegalStateException(e.getMessage() + "; see " + log, e);
+        }
         service.sampler.scheduleAtFixedRate(service::sampleMemory, 0, 1000, TimeUnit.MILLISECONDS);
         return service;
     }
@@ -93,26 +92,6 @@ final class ServiceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
-    }
-
-    private void awaitHealthy(Duration patience) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service (" + name + ") exited at start-up; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the service (" + name + ") was not healthy after " + patience + "; see " + log);
     }
 
     private void sampleMemory() {
@@ -163,19 +142,9 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
         sampler.shutdownNow();
-        process.destroy(); // SIGTERM: Spring shuts down, processors write their last tokens
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        ServiceJvm.stop(process, Duration.ofSeconds(60));
     }
 }
