@@ -60,11 +60,11 @@ final class BenchReport {
         s.put("ratio_to_commit_ceiling", ratio(events, num(ceiling, "commits_per_s")));
         if (unoptimised != null) {
             s.put("unoptimised_workflows_per_s", num(unoptimised, "workflows_per_s"));
-            s.put("ratio_to_unoptimised", ratio(workflows, num(unoptimised, "workflows_per_s")));
+            s.put("ratio_to_unoptimised", ratioOrNull(workflows, num(unoptimised, "workflows_per_s")));
             Map<String, Object> before = perWorkflow(unoptimised);
             Map<String, Object> ratios = new LinkedHashMap<>();
             for (String key : COST_KEYS) {
-                ratios.put(key, ratio(num(cost, key), num(before, key)));
+                ratios.put(key, ratioOrNull(num(cost, key), num(before, key)));
             }
             s.put("per_workflow_ratio_to_unoptimised", ratios);
             s.put("unoptimised_projection", projection(before));
@@ -77,7 +77,7 @@ final class BenchReport {
             s.put("two_node_workflows_per_s", num(twoNode, "workflows_per_s"));
             // 1.0: two nodes carry twice what one does; on a machine whose cores both nodes and PostgreSQL share,
             // well below it says the machine is full, not that the nodes get in each other's way
-            s.put("two_node_efficiency_per_node", ratio(num(twoNode, "workflows_per_s") / 2, workflows));
+            s.put("two_node_efficiency_per_node", ratioOrNull(num(twoNode, "workflows_per_s") / 2, workflows));
         }
         Map<String, Object> latency = (Map<String, Object>) open.get("command_latency");
         Map<String, Object> lag = (Map<String, Object>) open.get("projection_lag");
@@ -149,9 +149,10 @@ final class BenchReport {
         return p;
     }
 
-    double projectedWorkflowsPerSecond(double postgresCpuMsPerWorkflow) {
+    /** Null (n/a) without a measured PostgreSQL CPU per workflow. */
+    Double projectedWorkflowsPerSecond(double postgresCpuMsPerWorkflow) {
         if (postgresCpuMsPerWorkflow <= 0) {
-            return 0;
+            return null;
         }
         return round(options.projectionCores() * 1000 * options.projectionUtilisation() / postgresCpuMsPerWorkflow, 0);
     }
@@ -305,6 +306,9 @@ final class BenchReport {
     }
 
     static String fmt(Object value) {
+        if (value == null) {
+            return "n/a";
+        }
         if (value instanceof Double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e12 ? String.valueOf(d.longValue()) : String.valueOf(d);
         }
@@ -316,6 +320,11 @@ final class BenchReport {
             return 0;
         }
         return n.doubleValue();
+    }
+
+    /** a ÷ b, or null (n/a) when either was not measured (zero: no workflow completed). */
+    static Double ratioOrNull(double a, double b) {
+        return a == 0 || b == 0 ? null : ratio(a, b);
     }
 
     static double ratio(double a, double b) {

@@ -124,10 +124,6 @@ final class Deployment implements AutoCloseable {
         return s;
     }
 
-    Map<String, String> properties() {
-        return properties;
-    }
-
     @Override
     public void close() throws Exception {
         sampler.shutdownNow();

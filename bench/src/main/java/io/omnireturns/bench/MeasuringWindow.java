@@ -97,20 +97,23 @@ final class MeasuringWindow {
     /**
      * What one completed workflow cost, as {@code probe-cost} measures it: database commits (read-only transactions
      * included: the status view polled), transactions that wrote, rows inserted, updated or deleted, events stored,
-     * and CPU milliseconds of the service JVMs (all nodes) and of PostgreSQL.
+     * and CPU milliseconds of the service JVMs (all nodes) and of PostgreSQL. Null (n/a) when no workflow completed.
      */
     static Map<String, Object> perWorkflow(Postgres.Counters done, double jvmSeconds, double postgresSeconds,
                                            long completed) {
         Map<String, Object> w = new LinkedHashMap<>();
-        double n = Math.max(completed, 1);
-        boolean none = completed == 0;
-        w.put("commits", none ? 0 : round(done.commits() / n, 1));
-        w.put("write_transactions", none ? 0 : round(done.nextTransactionId() / n, 1));
-        w.put("rows_written", none ? 0 : round(done.rowsWritten() / n, 1));
-        w.put("events", none ? 0 : round(done.globalIndex() / n, 1));
-        w.put("service_cpu_ms", none ? 0 : round(jvmSeconds * 1000 / n, 1));
-        w.put("postgres_cpu_ms", none ? 0 : round(postgresSeconds * 1000 / n, 1));
+        Double n = completed == 0 ? null : (double) completed; // none completed: no cost per workflow (null, n/a)
+        w.put("commits", per(done.commits(), n));
+        w.put("write_transactions", per(done.nextTransactionId(), n));
+        w.put("rows_written", per(done.rowsWritten(), n));
+        w.put("events", per(done.globalIndex(), n));
+        w.put("service_cpu_ms", per(jvmSeconds * 1000, n));
+        w.put("postgres_cpu_ms", per(postgresSeconds * 1000, n));
         return w;
+    }
+
+    private static Double per(double total, Double workflows) {
+        return workflows == null ? null : round(total / workflows, 1);
     }
 
     static double processCpuSeconds() {

@@ -16,7 +16,7 @@ class BenchReportTest {
     @Test
     void aSixteenCorePostgresAtSeventyPercentCarriesElevenThousandTwoHundredCpuMillisecondsPerSecond() {
         assertThat(report.projectedWorkflowsPerSecond(4.0)).isEqualTo(2800);
-        assertThat(report.projectedWorkflowsPerSecond(0)).isZero();
+        assertThat(report.projectedWorkflowsPerSecond(0)).isNull();
         BenchReport eightCores = new BenchReport(BenchOptions.parse(new String[] {"--short", "--projection-cores=8",
                 "--projection-utilisation=0.5"}));
         assertThat(eightCores.projectedWorkflowsPerSecond(4.0)).isEqualTo(1000);
@@ -48,7 +48,7 @@ class BenchReportTest {
                 .containsEntry("rows_written", 20.0).containsEntry("events", 3.0)
                 .containsEntry("service_cpu_ms", 200.0).containsEntry("postgres_cpu_ms", 50.0);
         assertThat(MeasuringWindow.perWorkflow(new Postgres.Counters(5, 5, 5, 5), 1, 1, 0))
-                .containsEntry("commits", 0.0);
+                .containsEntry("commits", null).containsEntry("postgres_cpu_ms", null);
     }
 
     @Test
@@ -74,6 +74,24 @@ class BenchReportTest {
         assertThat((Map<String, Object>) summary.get("projection")).containsEntry("workflows_per_s", 2800.0);
         assertThat(report.summaryLine(summary)).contains("ratio_to_unoptimised=2 ", "commits_vs_unopt=0.25 ",
                 "pg16c_projected_wf/s=2800 ", "two_node_efficiency=0.75 ");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPhaseInWhichNoWorkflowCompletedReadsNotApplicableNotZero() {
+        Map<String, Object> phases = new LinkedHashMap<>();
+        phases.put("commit_ceiling", Map.of("commits_per_s", 1000.0));
+        phases.put("ours_closed_loop", phase(40, 10, 40, 8, 4));
+        phases.put("ours_offered_rate", phase(30, 10, 40, 8, 4));
+        Map<String, Object> stalled = phase(0, 0, 0, 0, 0);
+        stalled.put("per_workflow", MeasuringWindow.perWorkflow(new Postgres.Counters(9, 9, 9, 9), 1, 1, 0));
+        phases.put("unoptimised_closed_loop", stalled);
+
+        Map<String, Object> summary = report.summary(phases, null);
+
+        assertThat(summary.get("ratio_to_unoptimised")).isNull();
+        assertThat((Map<String, Object>) summary.get("per_workflow_ratio_to_unoptimised")).containsEntry("commits", null);
+        assertThat(report.summaryLine(summary)).contains("ratio_to_unoptimised=n/a ", "commits_vs_unopt=n/a ");
     }
 
     private static Map<String, Object> phase(double workflowsPerSecond, double commits, double rows,
