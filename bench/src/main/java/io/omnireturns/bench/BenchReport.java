@@ -130,7 +130,7 @@ final class BenchReport {
     }
 
     /** The per-workflow costs a phase reports, in the order the summary lists them. */
-    static final String[] COST_KEYS = {"commits", "write_transactions", "rows_written", "service_cpu_ms",
+    static final String[] COST_KEYS = {"commits", "transaction_ids", "rows_written", "service_cpu_ms",
             "postgres_cpu_ms"};
 
     /**
@@ -170,7 +170,7 @@ final class BenchReport {
         append(line, "ratio_to_default_axon", s.getOrDefault("ratio_to_default_axon", "n/a"));
         append(line, "ratio_to_commit_ceiling", s.get("ratio_to_commit_ceiling"));
         append(line, "commits/wf", s.get("commits_per_workflow"));
-        append(line, "write_tx/wf", s.get("write_transactions_per_workflow"));
+        append(line, "xids/wf", s.get("transaction_ids_per_workflow"));
         append(line, "rows/wf", s.get("rows_written_per_workflow"));
         append(line, "svc_cpu_ms/wf", s.get("service_cpu_ms_per_workflow"));
         append(line, "pg_cpu_ms/wf", s.get("postgres_cpu_ms_per_workflow"));
@@ -235,7 +235,7 @@ final class BenchReport {
                 + "service JVM(s) and PostgreSQL)");
         System.out.println();
         String costRow = "%-26s %5s %9s %9s %9s %9s %8s %9s %9s %10s%n";
-        System.out.printf(Locale.ROOT, costRow, "per workflow", "nodes", "wf/s", "commits", "write tx", "rows",
+        System.out.printf(Locale.ROOT, costRow, "per workflow", "nodes", "wf/s", "commits", "xids", "rows",
                 "events", "svc ms", "pg ms", "pg" + fmt(options.projectionCores()) + "c wf/s");
         for (Map.Entry<String, Object> entry : phases.entrySet()) {
             Map<String, Object> p = (Map<String, Object>) entry.getValue();
@@ -244,12 +244,12 @@ final class BenchReport {
                 continue;
             }
             System.out.printf(Locale.ROOT, costRow, entry.getKey(), fmt(p.get("nodes")), fmt(p.get("workflows_per_s")),
-                    fmt(cost.get("commits")), fmt(cost.get("write_transactions")), fmt(cost.get("rows_written")),
+                    fmt(cost.get("commits")), fmt(cost.get("transaction_ids")), fmt(cost.get("rows_written")),
                     fmt(cost.get("events")), fmt(cost.get("service_cpu_ms")), fmt(cost.get("postgres_cpu_ms")),
                     fmt(projectedWorkflowsPerSecond(num(cost, "postgres_cpu_ms"))));
         }
-        System.out.println("(commits: pg_stat_database xact_commit, read-only ones included; write tx: transactions "
-                + "that took a transaction id; rows: inserted+updated+deleted; svc/pg ms: CPU of the service JVM(s) "
+        System.out.println("(commits: pg_stat_database xact_commit, read-only ones included; xids: transaction ids "
+                + "taken, by transactions and savepoints that wrote, committed or rolled back; rows: inserted+updated+deleted; svc/pg ms: CPU of the service JVM(s) "
                 + "and of PostgreSQL; pg" + fmt(options.projectionCores()) + "c wf/s: paper projection, PostgreSQL "
                 + "CPU-bound on " + fmt(options.projectionCores()) + " cores at " + fmt(options.projectionUtilisation())
                 + " utilisation, linear scaling)");

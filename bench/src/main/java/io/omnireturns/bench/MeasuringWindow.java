@@ -96,7 +96,8 @@ final class MeasuringWindow {
 
     /**
      * What one completed workflow cost, as {@code probe-cost} measures it: database commits (read-only transactions
-     * included: the status view polled), transactions that wrote, rows inserted, updated or deleted, events stored,
+     * included: the status view polled), transaction ids taken (transactions and savepoints that wrote, committed
+     * or rolled back), rollbacks, rows inserted, updated or deleted, events stored,
      * and CPU milliseconds of the service JVMs (all nodes) and of PostgreSQL. Null (n/a) when no workflow completed.
      */
     static Map<String, Object> perWorkflow(Postgres.Counters done, double jvmSeconds, double postgresSeconds,
@@ -104,7 +105,8 @@ final class MeasuringWindow {
         Map<String, Object> w = new LinkedHashMap<>();
         Double n = completed == 0 ? null : (double) completed; // none completed: no cost per workflow (null, n/a)
         w.put("commits", per(done.commits(), n));
-        w.put("write_transactions", per(done.nextTransactionId(), n));
+        w.put("transaction_ids", per(done.nextTransactionId(), n));
+        w.put("rollbacks", per(done.rollbacks(), n));
         w.put("rows_written", per(done.rowsWritten(), n));
         w.put("events", per(done.globalIndex(), n));
         w.put("service_cpu_ms", per(jvmSeconds * 1000, n));

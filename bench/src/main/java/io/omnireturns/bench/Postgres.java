@@ -56,37 +56,40 @@ final class Postgres implements AutoCloseable {
     }
 
     /**
-     * What the database has done so far, in one statement (so one snapshot): transactions committed and rows
-     * inserted, updated or deleted over every database (pg_stat_database, as {@code probe-cost} reads it), the next
-     * transaction id (only a transaction that writes takes one, so its difference counts write transactions, read
-     * ones and the statistics' flush delay aside), and the event store's highest global index.
+     * What the database has done so far, in one statement (so one snapshot): transactions committed and rolled back
+     * and rows inserted, updated or deleted over every database (pg_stat_database, as {@code probe-cost} reads it),
+     * the next transaction id (only a transaction or savepoint that writes takes one, committed or not: its
+     * difference counts writing transactions, without the read-only ones and without the statistics' flush delay),
+     * and the event store's highest global index.
      */
     Counters counters() throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      SELECT (SELECT sum(xact_commit) FROM pg_stat_database),
+                            (SELECT sum(xact_rollback) FROM pg_stat_database),
                             (SELECT sum(tup_inserted + tup_updated + tup_deleted) FROM pg_stat_database),
                             pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
                             (SELECT coalesce(max(globalindex), 0) FROM domainevententry)""")) {
             rs.next();
-            return new Counters(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            return new Counters(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
         }
     }
 
     /**
      * Counters at one moment. {@code commits} counts read-only transactions too (the status views the load generator
-     * polls); {@code nextTransactionId} moves only for transactions that write.
+     * polls); {@code nextTransactionId} moves only for transactions (and savepoints) that write.
      */
-    record Counters(long commits, long rowsWritten, long nextTransactionId, long globalIndex) {
+    record Counters(long commits, long rollbacks, long rowsWritten, long nextTransactionId, long globalIndex) {
 
         /**
          * What happened between {@code before} and this. The statement that read {@code before} committed after its
          * snapshot, so one commit of the difference is the harness's own.
          */
         Counters since(Counters before) {
-            return new Counters(Math.max(0, commits - before.commits - 1), rowsWritten - before.rowsWritten,
-                    nextTransactionId - before.nextTransactionId, globalIndex - before.globalIndex);
+            return new Counters(Math.max(0, commits - before.commits - 1), rollbacks - before.rollbacks,
+                    rowsWritten - before.rowsWritten, nextTransactionId - before.nextTransactionId,
+                    globalIndex - before.globalIndex);
         }
     }
 

@@ -36,18 +36,19 @@ class BenchReportTest {
 
     @Test
     void theHarnessOwnCounterReadIsNotCountedAsAWorkflowCommit() {
-        Postgres.Counters before = new Postgres.Counters(1000, 50, 700, 10);
-        Postgres.Counters after = new Postgres.Counters(1101, 250, 760, 40);
-        assertThat(after.since(before)).isEqualTo(new Postgres.Counters(100, 200, 60, 30));
+        Postgres.Counters before = new Postgres.Counters(1000, 3, 50, 700, 10);
+        Postgres.Counters after = new Postgres.Counters(1101, 5, 250, 760, 40);
+        assertThat(after.since(before)).isEqualTo(new Postgres.Counters(100, 2, 200, 60, 30));
     }
 
     @Test
     void costsAreDividedByTheWorkflowsCompletedInTheWindow() {
-        Map<String, Object> cost = MeasuringWindow.perWorkflow(new Postgres.Counters(100, 200, 60, 30), 2.0, 0.5, 10);
-        assertThat(cost).containsEntry("commits", 10.0).containsEntry("write_transactions", 6.0)
+        Map<String, Object> cost = MeasuringWindow.perWorkflow(new Postgres.Counters(100, 2, 200, 60, 30), 2.0, 0.5, 10);
+        assertThat(cost).containsEntry("commits", 10.0).containsEntry("transaction_ids", 6.0)
+                .containsEntry("rollbacks", 0.2)
                 .containsEntry("rows_written", 20.0).containsEntry("events", 3.0)
                 .containsEntry("service_cpu_ms", 200.0).containsEntry("postgres_cpu_ms", 50.0);
-        assertThat(MeasuringWindow.perWorkflow(new Postgres.Counters(5, 5, 5, 5), 1, 1, 0))
+        assertThat(MeasuringWindow.perWorkflow(new Postgres.Counters(5, 5, 5, 5, 5), 1, 1, 0))
                 .containsEntry("commits", null).containsEntry("postgres_cpu_ms", null);
     }
 
@@ -84,7 +85,7 @@ class BenchReportTest {
         phases.put("ours_closed_loop", phase(40, 10, 40, 8, 4));
         phases.put("ours_offered_rate", phase(30, 10, 40, 8, 4));
         Map<String, Object> stalled = phase(0, 0, 0, 0, 0);
-        stalled.put("per_workflow", MeasuringWindow.perWorkflow(new Postgres.Counters(9, 9, 9, 9), 1, 1, 0));
+        stalled.put("per_workflow", MeasuringWindow.perWorkflow(new Postgres.Counters(9, 9, 9, 9, 9), 1, 1, 0));
         phases.put("unoptimised_closed_loop", stalled);
 
         Map<String, Object> summary = report.summary(phases, null);
@@ -103,7 +104,7 @@ class BenchReportTest {
         p.put("projection_lag", Map.of("p50_ms", 1.0, "p99_ms", 2.0));
         p.put("cpu", Map.of("service_jvm_cores", 1.0, "postgres_cores", 0.5, "load_generator_cores", 0.1));
         p.put("workflows_failed", 0L);
-        p.put("per_workflow", Map.of("commits", commits, "write_transactions", commits / 2, "rows_written", rows,
+        p.put("per_workflow", Map.of("commits", commits, "transaction_ids", commits / 2, "rows_written", rows,
                 "service_cpu_ms", serviceMs, "postgres_cpu_ms", postgresMs));
         return p;
     }
