@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * What a run does, from {@code --name=value} arguments (see BENCHMARKS.md). {@code --short} picks small counts
- * (about a minute in all); the defaults are the full configuration.
+ * (about three minutes in all on a quiet machine); the defaults are the full configuration.
  */
 record BenchOptions(
         boolean shortRun,
