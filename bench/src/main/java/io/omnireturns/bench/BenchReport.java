@@ -254,8 +254,11 @@ final class BenchReport {
                 + "CPU-bound on " + fmt(options.projectionCores()) + " cores at " + fmt(options.projectionUtilisation())
                 + " utilisation, linear scaling)");
         if (summary.get("per_workflow_ratio_to_unoptimised") instanceof Map<?, ?> ratios) {
+            StringBuilder perWorkflow = new StringBuilder();
+            ratios.forEach((key, value) -> perWorkflow.append(perWorkflow.isEmpty() ? "" : ", ")
+                    .append(key).append(' ').append(fmt(value)));
             System.out.println("ours / unoptimised: throughput " + fmt(summary.get("ratio_to_unoptimised"))
-                    + ", per workflow " + ratios);
+                    + "; per workflow " + perWorkflow);
         }
         if (summary.containsKey("two_node_efficiency_per_node")) {
             System.out.println("two nodes: " + fmt(summary.get("two_node_workflows_per_s")) + " workflows/s, "
