@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * What a run does, from {@code --name=value} arguments (see BENCHMARKS.md). {@code --short} picks small counts
- * (about a minute in all); the defaults are the full configuration.
+ * (about three minutes in all on a quiet machine); the defaults are the full configuration.
  */
 record BenchOptions(
         boolean shortRun,
@@ -26,7 +26,12 @@ record BenchOptions(
         double offeredRate,
         Duration offeredDuration,
         double sustainableFraction,
+        boolean unoptimised,
         boolean defaultAxon,
+        boolean twoNode,
+        int twoNodeConcurrency,
+        int projectionCores,
+        double projectionUtilisation,
         boolean slow,
         Duration slowMedian,
         double slowSigma,
@@ -103,7 +108,12 @@ record BenchOptions(
                 v.decimal("offered-rate", 100, 100),
                 v.duration("offered-duration", "60s", "3s"),
                 v.decimal("sustainable-fraction", 0.5, 0),
+                v.bool("unoptimised", true, true),
                 v.bool("default-axon", true, true),
+                v.bool("two-node", true, true),
+                v.integer("two-node-concurrency", 0, 0), // 0: twice concurrency, as many per node as one node has
+                v.integer("projection-cores", 16, 16),
+                v.decimal("projection-utilisation", 0.7, 0.7),
                 v.bool("slow", true, true),
                 v.duration("slow-median", "200ms", "200ms"),
                 v.decimal("slow-sigma", 0.5, 0.5),
@@ -134,10 +144,18 @@ record BenchOptions(
                 throw new IllegalArgumentException("unknown options " + given.keySet() + " (see BENCHMARKS.md)");
             }
         }
+        if (options.projectionUtilisation() <= 0 || options.projectionUtilisation() > 1) {
+            throw new IllegalArgumentException("projection-utilisation is a fraction in (0, 1]");
+        }
         if (options.webShare() + options.storeShare() > 10) {
             throw new IllegalArgumentException("web-share + store-share are tenths and must not exceed 10");
         }
         return options;
+    }
+
+    /** Workflows at once in the two-node phase: as given, else as many per node as the one-node closed loop has. */
+    public int twoNodeConcurrency() {
+        return twoNodeConcurrency > 0 ? twoNodeConcurrency : 2 * concurrency;
     }
 
     /** The options as reported in the JSON. */
@@ -153,6 +171,12 @@ record BenchOptions(
         d.put("offered_rate_per_s", offeredRate);
         d.put("offered_duration_s", offeredDuration.toSeconds());
         d.put("sustainable_fraction", sustainableFraction);
+        d.put("unoptimised", unoptimised);
+        d.put("default_axon", defaultAxon);
+        d.put("two_node", twoNode);
+        d.put("two_node_concurrency", twoNodeConcurrency());
+        d.put("projection_postgres_cores", projectionCores);
+        d.put("projection_utilisation", projectionUtilisation);
         d.put("slow_median_ms", slowMedian.toMillis());
         d.put("slow_sigma", slowSigma);
         d.put("slow_concurrency", slowConcurrency);

@@ -37,7 +37,8 @@ import java.util.function.Predicate;
  * Measured: every REST command's latency (request sent to answer received), the projection lag after the request,
  * the receipt and the inspection (command answered to the first status view read that shows the change), and the
  * workflow's duration (request sent to COMPLETED first seen). Each workflow orders from its own copy of a demo
- * order ({@code BENCH-<demo number>-<run>-<n>}, the sandbox's copy prefix).
+ * order ({@code BENCH-<demo number>-<run>-<n>}, the sandbox's copy prefix). Given several nodes of one deployment,
+ * workflows take turns over them.
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -47,7 +48,7 @@ final class LoadGenerator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String baseUrl;
+    private final List<String> baseUrls;
     private final BenchOptions options;
     private final String runId;
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(3, daemon("http"));
@@ -72,8 +73,9 @@ final class LoadGenerator implements AutoCloseable {
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
 
-    LoadGenerator(String baseUrl, BenchOptions options, String runId) {
-        this.baseUrl = baseUrl;
+    /** Workflow {@code n} goes to node {@code n mod nodes}, all its requests and reads to that node. */
+    LoadGenerator(List<String> baseUrls, BenchOptions options, String runId) {
+        this.baseUrls = List.copyOf(baseUrls);
         this.options = options;
         this.runId = runId;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads)
@@ -176,11 +178,13 @@ final class LoadGenerator implements AutoCloseable {
         private final String location;
         private final long deadline = System.nanoTime() + options.workflowTimeout().toNanos();
         private final boolean probesLag;
+        private final String baseUrl;
         private String returnId;
 
         Workflow(Kind kind, long n) {
             this.kind = kind;
             this.probesLag = n % options.lagSampleEvery() == 0;
+            this.baseUrl = baseUrls.get((int) (n % baseUrls.size()));
             String demo = switch (kind) {
                 case WEB, EXCHANGE -> "1001";
                 case STORE -> "1005";
@@ -242,7 +246,7 @@ final class LoadGenerator implements AutoCloseable {
             body.put("lines", requested);
             BenchOptions.Credentials who = kind == Kind.STORE ? options.pos() : options.webShop();
             long sent = System.nanoTime();
-            return send(post("/api/v1/returns", who, body).header("Idempotency-Key", key).build())
+            return send(post(baseUrl, "/api/v1/returns", who, body).header("Idempotency-Key", key).build())
                     .thenApply(response -> {
                         long answered = System.nanoTime();
                         recordCommand("request", sent, answered);
@@ -278,7 +282,7 @@ final class LoadGenerator implements AutoCloseable {
         private CompletableFuture<Long> command(String name, String path, BenchOptions.Credentials who,
                                                 Map<String, Object> body) {
             long sent = System.nanoTime();
-            return send(post("/api/v1/returns/" + returnId + path, who, body).build()).thenApply(response -> {
+            return send(post(baseUrl, "/api/v1/returns/" + returnId + path, who, body).build()).thenApply(response -> {
                 long answered = System.nanoTime();
                 recordCommand(name, sent, answered);
                 if (response.statusCode() / 100 != 2) {
@@ -358,7 +362,7 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private HttpRequest.Builder post(String path, BenchOptions.Credentials who, Object body) {
+    private HttpRequest.Builder post(String baseUrl, String path, BenchOptions.Credentials who, Object body) {
         try {
             return HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "application/json")

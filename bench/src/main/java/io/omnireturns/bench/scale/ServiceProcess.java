@@ -2,6 +2,7 @@ package io.omnireturns.bench.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.bench.ServiceJvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The all-in-one service as a process of its own, on the benchmark's embedded PostgreSQL data directory, and an
- * HTTP client for it that always sends HTTP Basic credentials.
+ * HTTP client for it that always sends HTTP Basic credentials. Started, awaited and stopped as the workflow phases'
+ * services are ({@link ServiceJvm}).
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -41,13 +43,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(ScaleSettings settings, Path dataDir, int postgresPort, Path log) {
         int port = settings.httpPort() == 0 ? freePort() : settings.httpPort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + settings.heap());
-        command.add("-XX:+UseParallelGC"); // the collector of the workflow phases' service (bench.ServiceProcess)
-        command.addAll(settings.serviceJvmArgs());
-        command.add("-jar");
-        command.add(settings.serviceJar().toAbsolutePath().toString());
+        List<String> command = ServiceJvm.command(settings.serviceJar(), settings.heap(), settings.serviceJvmArgs());
         command.add("--server.port=" + port);
         command.add("--omnireturns.database.embedded.data-dir=" + dataDir.toAbsolutePath());
         command.add("--omnireturns.database.embedded.port=" + postgresPort);
@@ -75,22 +71,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + " while starting");
-            }
-            try {
-                HttpResponse<String> health = send(get("/actuator/health", null));
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (UncheckedIOException e) {
-                // not listening yet
-            }
-            sleep(500);
+        try {
+            ServiceJvm.awaitHealthy(process, "http://localhost:" + port, timeout, "the service");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("the service did not become healthy within " + timeout);
     }
 
     HttpRequest.Builder get(String path, String user) {
@@ -139,14 +125,8 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
         try {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+            ServiceJvm.stop(process, Duration.ofSeconds(90));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -157,11 +137,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServiceJvm.freePort();
     }
 
     static void sleep(long millis) {
