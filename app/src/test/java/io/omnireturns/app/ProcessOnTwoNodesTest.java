@@ -48,8 +48,6 @@ class ProcessOnTwoNodesTest {
             "--omnireturns.security.mode=demo",
             "--axon.eventhandling.processors." + PROCESS + ".mode=pooled",
             "--axon.eventhandling.processors." + PROCESS + ".initial-segment-count=4",
-            "--axon.eventhandling.processors.order-ledger-release.mode=pooled",
-            "--axon.eventhandling.processors.order-ledger-release.initial-segment-count=4",
             "--db-scheduler.polling-interval=100ms"};
 
     private EmbeddedPostgres postgres;

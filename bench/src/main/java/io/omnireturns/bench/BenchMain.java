@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  */
 public final class BenchMain {
 
-    static final String[] PROCESSORS = {"return-process", "order-ledger-release", "return-status",
+    static final String[] PROCESSORS = {"return-process", "return-status",
             "exception-queue", "finance-ledger", "kpi"};
     static final String OPTIMISED = "omnireturns.engine.optimised";
 

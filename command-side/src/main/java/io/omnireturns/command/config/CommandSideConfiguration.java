@@ -90,7 +90,6 @@ public class CommandSideConfiguration {
     @Bean
     public ConfigurerModule propagateHandlerFailures() {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler("order-ledger-release", c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler("return-process", c -> PropagatingErrorHandler.instance());
     }
 

@@ -35,7 +35,7 @@ import java.util.Map;
  * order's ledger, and is released by sending the same release again (operations).
  */
 @Component
-@ProcessingGroup("order-ledger-release")
+@ProcessingGroup("return-process") // shares the process's batches and token: one token write per batch for both
 public class OrderLedgerReleasePolicy {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLedgerReleasePolicy.class);
