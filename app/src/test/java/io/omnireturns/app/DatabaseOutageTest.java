@@ -103,7 +103,8 @@ class DatabaseOutageTest {
                 assertThat(health.getStatusCode().value()).as(String.valueOf(health.getBody())).isEqualTo(200);
                 assertThat(api.get("/actuator/health/readiness").getBody().path("status").asText()).isEqualTo("UP");
             });
-            assertThat(processorsHoldTheirSegments(api)).isTrue();
+            // processors out of their back-off claim again; the balancer hands segments out on its next heartbeat
+            await().atMost(Duration.ofSeconds(30)).until(() -> processorsHoldTheirSegments(api));
 
             // the same key answers now: the failed attempt left nothing half-done behind it
             ResponseEntity<JsonNode> after = api.requestReturn(idempotencyKey,
@@ -111,7 +112,7 @@ class DatabaseOutageTest {
             assertThat(after.getStatusCode().value()).as(String.valueOf(after.getBody())).isEqualTo(201);
             String afterId = after.getBody().path("returnId").asText();
 
-            // the refund fails once, so only a step-retry deadline (db-scheduler) can complete the return
+            // the refund fails once, so only the process's retry (after its back-off) can complete the return
             SandboxPaymentGateway payments = service.getBean(SandboxPaymentGateway.class);
             payments.behaviour().setFailureRate(1.0);
             driver.receiveAndInspect(before, "DC-EAST", Map.of("ORD-1001-L1", 1));
