@@ -29,7 +29,7 @@ import java.time.Duration;
 public record AxonStreamingProperties(@DefaultValue("true") boolean enabled,
                                       @DefaultValue("20ms") Duration commitWait,
                                       @DefaultValue("500ms") Duration fallbackInterval,
-                                      @DefaultValue("10ms") Duration linger,
+                                      @DefaultValue("30ms") Duration linger,
                                       @DefaultValue("250ms") Duration viewLinger,
                                       @DefaultValue("200ms") Duration rereadWindow) {
 }
