@@ -287,7 +287,8 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure a command's future or a command bus wraps: the domain's refusal or the technical cause. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof CommandExecutionException)
                 && current.getCause() != null) {

@@ -1,9 +1,9 @@
 package io.omnireturns.command.orchestration.engine;
 
+import io.omnireturns.command.orchestration.AsyncStepExecutor;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.command.orchestration.OutcomeRecorder;
 import io.omnireturns.platform.concurrent.DaemonThreads;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,12 +89,7 @@ public class LocalCommands implements DisposableBean {
     }
 
     public static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof CommandExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
+        return AsyncStepExecutor.unwrap(failure);
     }
 
     @Override
