@@ -1,6 +1,6 @@
 package io.omnireturns.command.outcomes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.command.WebReturnRequests;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.command.RecordCustomerNotified;
@@ -19,7 +19,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,12 +28,10 @@ import org.springframework.transaction.TransactionSystemException;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -45,7 +42,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @CommandSideIntegrationTest
 class GroupingOutcomeRecorderTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
@@ -159,14 +155,7 @@ class GroupingOutcomeRecorderTest {
 
     private String requestReturn() throws Exception {
         String orderId = FreshOrders.copyOfWebApparelOrder(orders);
-        String answer = mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .content("""
-                                {"orderId": "%1$s", "channel": "WEB", "lines": [
-                                  {"orderLineId": "%1$s-L1", "quantity": 1, "reason": "SIZE_OR_FIT"}]}""".formatted(orderId)))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        return JSON.readTree(answer).path("returnId").asText();
+        return WebReturnRequests.requestOneJacket(mvc, orderId);
     }
 
     /** The real transaction manager, except that an outermost transaction never commits: it is rolled back. */

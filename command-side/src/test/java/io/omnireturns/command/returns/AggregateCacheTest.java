@@ -1,7 +1,7 @@
 package io.omnireturns.command.returns;
 
+import io.omnireturns.command.WebReturnRequests;
 import io.omnireturns.command.CommandSideIntegrationTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.CancelReturn;
@@ -17,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.omnireturns.command.config.CommandSideProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +28,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -40,7 +38,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @CommandSideIntegrationTest
 class AggregateCacheTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MockMvc mvc;
@@ -119,13 +116,6 @@ class AggregateCacheTest {
 
     private String requestReturn(String orderId) throws Exception {
         orders.register(DemoOrders.copyUnder(orders.findOrder(DemoOrders.WEB_APPAREL_ORDER_ID).orElseThrow(), orderId));
-        String answer = mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .content("""
-                                {"orderId": "%1$s", "channel": "WEB", "lines": [
-                                  {"orderLineId": "%1$s-L1", "quantity": 1, "reason": "SIZE_OR_FIT"}]}""".formatted(orderId)))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        return JSON.readTree(answer).path("returnId").asText();
+        return WebReturnRequests.requestOneJacket(mvc, orderId);
     }
 }

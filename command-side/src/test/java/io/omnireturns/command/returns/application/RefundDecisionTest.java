@@ -1,6 +1,6 @@
 package io.omnireturns.command.returns.application;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.command.WebReturnRequests;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.ledger.RefundAllocated;
 import io.omnireturns.api.ledger.RefundableLine;
@@ -27,17 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * DecideRefund on the real store: the ledger's allocation, the approval and the refund request in one unit of work, an
@@ -47,7 +43,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @CommandSideIntegrationTest
 class RefundDecisionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MockMvc mvc;
@@ -139,14 +134,7 @@ class RefundDecisionTest {
     }
 
     private String requestReturn(String orderId) throws Exception {
-        String answer = mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .content("""
-                                {"orderId": "%1$s", "channel": "WEB", "lines": [
-                                  {"orderLineId": "%1$s-L1", "quantity": 1, "reason": "SIZE_OR_FIT"}]}""".formatted(orderId)))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        return JSON.readTree(answer).path("returnId").asText();
+        return WebReturnRequests.requestOneJacket(mvc, orderId);
     }
 
     private long count(String aggregateId, Class<?> payload) {
