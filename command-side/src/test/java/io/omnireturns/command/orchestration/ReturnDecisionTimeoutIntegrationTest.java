@@ -1,7 +1,7 @@
 package io.omnireturns.command.orchestration;
 
+import io.omnireturns.command.StoredMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.ledger.ReturnQuantitiesReserved;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
@@ -35,7 +35,6 @@ import static org.awaitility.Awaitility.await;
 @CommandSideIntegrationTest
 class ReturnDecisionTimeoutIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     CommandGateway commands;
@@ -71,17 +70,7 @@ class ReturnDecisionTimeoutIntegrationTest {
     }
 
     private List<JsonNode> metadataOf(String aggregateId, String payloadType) {
-        return jdbc.queryForList("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
-                        + "WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber", String.class,
-                aggregateId, payloadType).stream().map(ReturnDecisionTimeoutIntegrationTest::parse).toList();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(json, e);
-        }
+        return StoredMetadata.of(jdbc, aggregateId, payloadType);
     }
 
     /** A copy of the demo web order under a new id, so the test has the whole order to return. */

@@ -84,8 +84,7 @@ final class KpiBatch implements KpiWrites {
 
     @Override
     public void milestoneReached(String returnId, String milestone, Instant at) {
-        MilestoneChange change = milestones.computeIfAbsent(returnId + '\u0000' + milestone,
-                key -> new MilestoneChange(returnId, milestone));
+        MilestoneChange change = milestoneChange(returnId, milestone);
         if (change.reachedAt == null) {
             change.reachedAt = at;
         }
@@ -93,11 +92,14 @@ final class KpiBatch implements KpiWrites {
 
     @Override
     public void customerNotified(String returnId, String milestone, Instant at) {
-        MilestoneChange change = milestones.computeIfAbsent(returnId + '\u0000' + milestone,
-                key -> new MilestoneChange(returnId, milestone));
+        MilestoneChange change = milestoneChange(returnId, milestone);
         if (change.notifiedAt == null) {
             change.notifiedAt = at;
         }
+    }
+
+    private MilestoneChange milestoneChange(String returnId, String milestone) {
+        return milestones.computeIfAbsent(returnId + '\u0000' + milestone, key -> new MilestoneChange(returnId, milestone));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.omnireturns.command.orchestration.engine;
 
+import io.omnireturns.command.StoredMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.LineDecision;
@@ -51,7 +51,6 @@ import static org.mockito.Mockito.mockingDetails;
         "omnireturns.process.step-retry-backoff=200ms"})
 class ReturnProcessEngineIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
@@ -189,16 +188,6 @@ class ReturnProcessEngineIntegrationTest {
     }
 
     private List<JsonNode> metadataOf(String aggregateId, String payloadType) {
-        return jdbc.queryForList("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
-                        + "WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber", String.class,
-                aggregateId, payloadType).stream().map(ReturnProcessEngineIntegrationTest::parse).toList();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(json, e);
-        }
+        return StoredMetadata.of(jdbc, aggregateId, payloadType);
     }
 }
