@@ -41,6 +41,7 @@ public record Caller(String name, Set<Role> roles, AccessScope scope) {
         }
         AccessScope scope = authentication.getDetails() instanceof AccessScope fromToken ? fromToken
                 : authentication.getPrincipal() instanceof DemoUser demo ? demo.scope()
+                : authentication.getPrincipal() instanceof ConsoleOidcUsers.ConsoleOidcUser person ? person.scope()
                 : AccessScope.unscoped();
         return new Caller(authentication.getName(), roles, scope);
     }

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -53,11 +54,14 @@ import java.util.stream.Collectors;
 /**
  * Every endpoint needs a signed-in caller, except health, the API document and the HMAC-signed webhooks. What each
  * role may call is {@link AccessRules}, applied here before any controller runs; which returns a caller may handle
- * is its {@link AccessScope}, applied by the query controllers and, for commands, by the return itself.
+ * is its {@link AccessScope}, applied by the query controllers and, for commands, by the return itself. The staff
+ * console has its own chain, ordered first and matching only its paths ({@link ConsoleSecurityConfiguration}); this
+ * one, for everything else, stays stateless.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
+@Import(ConsoleSecurityConfiguration.class)
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);

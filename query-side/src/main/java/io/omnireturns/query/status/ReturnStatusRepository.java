@@ -163,6 +163,14 @@ class ReturnStatusRepository {
         filter(conditions, parameters, "status", query.status() == null ? null : query.status().name());
         filter(conditions, parameters, "channel", query.channel() == null ? null : query.channel().name());
         filter(conditions, parameters, "store_id", query.storeId());
+        if (query.createdFrom() != null) {
+            conditions.add("created_at >= :createdFrom");
+            parameters.addValue("createdFrom", query.createdFrom().atOffset(ZoneOffset.UTC));
+        }
+        if (query.createdTo() != null) {
+            conditions.add("created_at < :createdTo");
+            parameters.addValue("createdTo", query.createdTo().atOffset(ZoneOffset.UTC));
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         long offset = (long) page * size;
         parameters.addValue("limit", size).addValue("offset", offset);

@@ -1,0 +1,63 @@
+package io.omnireturns.console.returns;
+
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.query.FindReturnStatus;
+import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.console.shell.ConsolePage;
+import io.omnireturns.platform.security.Caller;
+import io.omnireturns.query.status.ReturnStatusProjection;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Finding returns: the search form and its results (htmx swaps only the results while the filters change), and a
+ * return's page. Reads the status view's query handlers in-process, with the caller's scope applied as the API does.
+ */
+@Controller
+@RequestMapping("/console/returns")
+class ReturnSearchController {
+
+    private final ReturnStatusProjection statusView;
+
+    ReturnSearchController(ReturnStatusProjection statusView) {
+        this.statusView = statusView;
+    }
+
+    @GetMapping
+    String search(ReturnSearchForm form, Caller caller, HttpServletRequest request, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("statuses", ReturnStatus.values());
+        model.addAttribute("channels", SalesChannel.values());
+        model.addAttribute("storeFixed", caller.scope().stores().size() == 1);
+        model.addAttribute("searched", request.getQueryString() != null);
+        try {
+            ReturnSearchForm.Parsed parsed = form.parse(caller);
+            model.addAttribute("problems", parsed.problems());
+            model.addAttribute("results", parsed.query() == null ? null : statusView.handle(parsed.query()));
+        } catch (DomainException refused) {
+            // another store's or customer's returns: say so next to the form
+            model.addAttribute("problems", java.util.List.of(refused.getMessage()));
+            model.addAttribute("results", null);
+        }
+        return ConsolePage.isHtmx(request) ? "console/returns/search :: results" : "console/returns/search";
+    }
+
+    /** For now the status header only; the full return page follows. */
+    @GetMapping("/{returnId}")
+    String returnPage(@PathVariable String returnId, Caller caller, Model model) {
+        ReturnStatusView view = statusView.handle(new FindReturnStatus(returnId));
+        // outside the caller's scope a return is answered as missing, as in the API
+        if (view == null || !caller.scope().permits(view.storeId(), view.customerId())) {
+            throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "No return with id " + returnId + ".");
+        }
+        model.addAttribute("view", view);
+        return "console/returns/return";
+    }
+}

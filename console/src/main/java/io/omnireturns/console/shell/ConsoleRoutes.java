@@ -1,0 +1,125 @@
+package io.omnireturns.console.shell;
+
+import io.omnireturns.platform.security.ConsoleAccess;
+import io.omnireturns.platform.security.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.omnireturns.platform.security.Role.*;
+
+/**
+ * The one table of the staff console: which roles reach each console path (enforced on the server by the console's
+ * security chain, {@code ConsoleSecurityConfiguration}, before any controller runs, for every method) and which of
+ * those paths the navigation shows. {@link Role#ADMIN} is added to every route. A console path missing here is
+ * refused (403) to everyone; the sign-in page, {@code /console/assets/**} and {@code /webjars/**} are open. The
+ * channel systems ({@link Role#CHANNEL}) have no console.
+ * The roles follow the API's {@code AccessRules}: a screen never reaches further than the endpoints behind it.
+ *
+ * <h2>Adding a screen</h2>
+ * <ol>
+ *   <li><b>Route and role rule</b>: give its feature's route here the roles (they already exist for
+ *       {@code /console/warehouse/**}, {@code /console/exceptions/**}, {@code /console/finance/**},
+ *       {@code /console/audit/**}, {@code /console/operations/**}); a POST action may get its own narrower route,
+ *       listed <em>before</em> the broader one (the first matching route decides). Give the route a {@link Nav}
+ *       (label and one line for the home page) when its page exists: the navigation and the home page list it for
+ *       whoever it admits.</li>
+ *   <li><b>Controller</b> in the feature's package ({@code io.omnireturns.console.warehouse}, ...): a
+ *       {@code @Controller} under {@code /console/<feature>}, calling application services, query handlers or the
+ *       command gateway in-process (never HTTP to this service). Take the signed-in {@code Caller} as a parameter
+ *       and pass its scope on as the API controllers do. Return the page's template; for an htmx request
+ *       ({@link ConsolePage#isHtmx}) return just the fragment it swaps. A {@code DomainException} from a
+ *       service is shown as the console's error page with its message ({@link ConsoleErrors}); catch it yourself
+ *       to show it inline in a form.</li>
+ *   <li><b>Template</b> in {@code templates/console/<feature>/}: start from {@code console/returns/search.html}:
+ *       {@code <html th:replace="~{console/shell/layout :: page(~{::title}, ~{::main})}">}, a {@code <title>} and a
+ *       {@code <main>}. The layout gives the header, navigation, skip link, CSRF meta tags (htmx sends the token on
+ *       every request, {@code console.js}) and {@code /console/assets/console.css}. Label every input, keep to the
+ *       CSS's classes, and use forms with {@code th:action} (Thymeleaf adds the CSRF field) for POSTs.</li>
+ *   <li><b>Browser test</b> in {@code console/src/test/java/io/omnireturns/console/<feature>/}: annotate the class
+ *       with {@code @ConsoleBrowserTest} and take a {@code @SignedInAs("warehouse") ConsoleBrowser} parameter;
+ *       create data through {@code DemoReturns} (the public API, as a channel would) and assert what the person
+ *       sees. Add a role test: another role gets 403 on the page and on its POST
+ *       ({@code ConsoleBrowser#postWithCsrf}). A failing test leaves a screenshot in
+ *       {@code console/target/browser-screenshots/}.</li>
+ * </ol>
+ */
+@Component
+public class ConsoleRoutes implements ConsoleAccess {
+
+    /** A navigation entry: its label and one line for the home page. */
+    public record Nav(String label, String summary) {
+    }
+
+    /** A console path pattern ({@code PathPattern} syntax), the roles it admits and, if shown, its navigation. */
+    public record Route(String pattern, Set<Role> roles, Nav nav) {
+
+        private static final PathPatternParser PARSER = new PathPatternParser();
+
+        PathPattern parsed() {
+            return PARSER.parse(pattern);
+        }
+
+        public boolean admits(Set<Role> callerRoles) {
+            return callerRoles.stream().anyMatch(roles::contains);
+        }
+
+        /** Where the navigation links to: the pattern up to its first wildcard. */
+        public String link() {
+            return pattern.replaceAll("/\\*\\*$", "");
+        }
+    }
+
+    /** Every person's role: the console is for staff, not for the channel systems ({@link Role#CHANNEL}). */
+    private static final Set<Role> STAFF = Set.copyOf(EnumSet.complementOf(EnumSet.of(CHANNEL)));
+
+    public static final List<Route> ROUTES = List.of(
+            route("/console", STAFF, null),
+            new Route("/console/returns/**", STAFF,
+                    new Nav("Returns", "Find returns by order, customer, status, channel, store and date")),
+            route("/console/warehouse/**", roles(WAREHOUSE, STORE_ASSOCIATE), null),
+            route("/console/exceptions/**", roles(SERVICE_AGENT, OPERATIONS), null),
+            route("/console/finance/**", roles(FINANCE, AUDITOR), null),
+            route("/console/audit/**", roles(AUDITOR, OPERATIONS), null),
+            route("/console/operations/**", roles(OPERATIONS), null));
+
+    private final List<PathPattern> patterns = ROUTES.stream().map(Route::parsed).toList();
+
+    @Override
+    public boolean permits(HttpMethod method, String path, Set<Role> roles) {
+        return route(path).map(route -> route.admits(roles)).orElse(false);
+    }
+
+    /** The first route whose pattern matches the path. */
+    java.util.Optional<Route> route(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (int i = 0; i < ROUTES.size(); i++) {
+            if (patterns.get(i).matches(container)) {
+                return java.util.Optional.of(ROUTES.get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The navigation for these roles, in table order. */
+    public List<Route> navigationFor(Set<Role> roles) {
+        return ROUTES.stream().filter(route -> route.nav() != null && route.admits(roles)).toList();
+    }
+
+    private static Route route(String pattern, Set<Role> roles, Nav nav) {
+        return new Route(pattern, roles, nav);
+    }
+
+    private static Set<Role> roles(Role... roles) {
+        Set<Role> allowed = EnumSet.of(ADMIN);
+        allowed.addAll(Arrays.asList(roles));
+        return Set.copyOf(allowed);
+    }
+}

@@ -1,0 +1,77 @@
+package io.omnireturns.console.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Returns for a console test to show, requested through the public API as a channel would (the console itself never
+ * calls the API over HTTP). Each comes from a fresh copy of a demo order, so tests never compete for the same units.
+ */
+public final class DemoReturns {
+
+    /** A requested return: its id and the order (a fresh copy of a demo order) it returns from. */
+    public record Requested(String returnId, String orderId, String customerId) {
+    }
+
+    private final TestRestTemplate rest;
+    private final SandboxOrderSystem orders;
+    private final Clock clock;
+
+    DemoReturns(TestRestTemplate rest, SandboxOrderSystem orders, Clock clock) {
+        this.rest = rest;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    /** One rain jacket of a copy of the web apparel order (ORD-1001, customer CUST-100), requested by the web shop. */
+    public Requested webReturn() {
+        OrderSnapshot order = copy(DemoOrders.webApparelOrder(clock.instant()));
+        return request("web-shop", order, Map.of("orderId", order.orderId(), "channel", "WEB",
+                "lines", List.of(line(order.orderId() + "-L1", 1, "SIZE_OR_FIT"))));
+    }
+
+    /** The hoodie of a copy of the store order (ORD-1005, STORE-001), requested at the store's counter. */
+    public Requested storeReturn() {
+        OrderSnapshot order = copy(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        return request("store-001", order, Map.of("orderId", order.orderId(), "channel", "STORE",
+                "storeId", DemoOrders.DEMO_STORE, "lines", List.of(line(order.orderId() + "-L1", 1, "CHANGED_MIND"))));
+    }
+
+    private OrderSnapshot copy(OrderSnapshot demo) {
+        OrderSnapshot order = DemoOrders.copyUnder(demo, demo.orderId() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        orders.register(order);
+        return order;
+    }
+
+    private Requested request(String user, OrderSnapshot order, Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth(user, "demo");
+        headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        ResponseEntity<JsonNode> answer = rest.exchange("/api/v1/returns", HttpMethod.POST,
+                new HttpEntity<>(body, headers), JsonNode.class);
+        if (answer.getStatusCode() != HttpStatus.CREATED) {
+            throw new IllegalStateException("the return was not requested: " + answer.getStatusCode() + " "
+                    + answer.getBody());
+        }
+        return new Requested(answer.getBody().path("returnId").asText(), order.orderId(), order.customerId());
+    }
+
+    private static Map<String, Object> line(String orderLineId, int quantity, String reason) {
+        return Map.of("orderLineId", orderLineId, "quantity", quantity, "reason", reason);
+    }
+}

@@ -1,0 +1,38 @@
+package io.omnireturns.console.shell;
+
+import io.omnireturns.platform.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleRoutesTest {
+
+    private final ConsoleRoutes routes = new ConsoleRoutes();
+
+    @Test
+    void a_finance_user_may_not_reach_any_warehouse_page_or_action() {
+        assertThat(routes.permits(HttpMethod.GET, "/console/warehouse", Set.of(Role.FINANCE))).isFalse();
+        assertThat(routes.permits(HttpMethod.POST, "/console/warehouse/receipts", Set.of(Role.FINANCE))).isFalse();
+        assertThat(routes.permits(HttpMethod.POST, "/console/warehouse/receipts", Set.of(Role.WAREHOUSE))).isTrue();
+    }
+
+    @Test
+    void an_admin_reaches_every_route_and_nobody_reaches_a_console_path_missing_from_the_table() {
+        for (ConsoleRoutes.Route route : ConsoleRoutes.ROUTES) {
+            assertThat(routes.permits(HttpMethod.GET, route.link(), Set.of(Role.ADMIN))).as(route.pattern()).isTrue();
+        }
+        assertThat(routes.permits(HttpMethod.GET, "/console/unknown", Set.of(Role.ADMIN))).isFalse();
+        assertThat(routes.permits(HttpMethod.GET, "/consoles", Set.of(Role.ADMIN))).isFalse();
+    }
+
+    @Test
+    void a_channel_system_has_no_console_and_its_navigation_is_empty() {
+        assertThat(routes.permits(HttpMethod.GET, "/console", Set.of(Role.CHANNEL))).isFalse();
+        assertThat(routes.navigationFor(Set.of(Role.CHANNEL))).isEmpty();
+        assertThat(routes.navigationFor(Set.of(Role.SERVICE_AGENT))).extracting(route -> route.nav().label())
+                .containsExactly("Returns");
+    }
+}
