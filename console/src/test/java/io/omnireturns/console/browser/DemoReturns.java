@@ -13,12 +13,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
+
 /**
- * Returns for a console test to show, requested through the public API as a channel would (the console itself never
+ * Returns for a console test to show, each visible in the status view when handed over, requested through the public API as a channel would (the console itself never
  * calls the API over HTTP). Each comes from a fresh copy of a demo order, so tests never compete for the same units.
  */
 public final class DemoReturns {
@@ -68,7 +71,13 @@ public final class DemoReturns {
             throw new IllegalStateException("the return was not requested: " + answer.getStatusCode() + " "
                     + answer.getBody());
         }
-        return new Requested(answer.getBody().path("returnId").asText(), order.orderId(), order.customerId());
+        String returnId = answer.getBody().path("returnId").asText();
+        // the status view follows the command side a moment later: hand the return over once the console can see it
+        HttpHeaders reader = new HttpHeaders();
+        reader.setBasicAuth("admin", "demo");
+        await().atMost(Duration.ofSeconds(10)).until(() -> rest.exchange("/api/v1/returns/" + returnId,
+                HttpMethod.GET, new HttpEntity<>(reader), String.class).getStatusCode() == HttpStatus.OK);
+        return new Requested(returnId, order.orderId(), order.customerId());
     }
 
     private static Map<String, Object> line(String orderLineId, int quantity, String reason) {
