@@ -78,6 +78,16 @@ class JwtSecurityTest {
     }
 
     @Test
+    void without_a_client_registration_the_console_says_how_to_configure_its_sign_in_and_the_api_runs_on() {
+        ResponseEntity<String> signIn = rest.getForEntity("/console/login", String.class);
+
+        assertThat(signIn.getStatusCode().value()).isEqualTo(200);
+        assertThat(signIn.getBody()).contains("Console sign-in is not configured",
+                "spring.security.oauth2.client.registration.omnireturns.client-id").doesNotContain("password");
+        assertThat(rest.getForEntity("/api/v1/returns", String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
     void roles_come_from_the_configured_claim_and_decide_what_a_token_may_call() {
         String warehouse = token(KEY, ISSUER, "omnireturns", "dc-east-scanner", List.of("warehouse", "offline_access"),
                 List.of(), Instant.now().plusSeconds(300));

@@ -36,7 +36,6 @@ class ReturnSearchController {
         model.addAttribute("statuses", ReturnStatus.values());
         model.addAttribute("channels", SalesChannel.values());
         model.addAttribute("storeFixed", caller.scope().stores().size() == 1);
-        model.addAttribute("searched", request.getQueryString() != null);
         try {
             ReturnSearchForm.Parsed parsed = form.parse(caller);
             model.addAttribute("problems", parsed.problems());

@@ -129,7 +129,10 @@ public final class ConsoleBrowser {
         return send("POST", path, false);
     }
 
-    /** Sends a GET from the current page (the session's cookie goes with it). */
+    /**
+     * Sends a GET to a console path from the current page (the session's cookie goes with it). Not for the API:
+     * its Basic challenge would open the browser's password dialog.
+     */
     public Answer get(String path) {
         return send("GET", path, false);
     }

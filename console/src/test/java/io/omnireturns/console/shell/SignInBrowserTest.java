@@ -5,6 +5,7 @@ import io.omnireturns.console.browser.ConsoleBrowserTest;
 import io.omnireturns.console.browser.SignedInAs;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -76,5 +77,25 @@ class SignInBrowserTest {
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void an_htmx_request_carries_the_pages_csrf_token(@SignedInAs("service-agent") ConsoleBrowser browser) {
+        ((JavascriptExecutor) browser.driver()).executeScript("htmx.ajax('POST', '/console/logout', {target: 'main'})");
+
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "You are signed out."));
+        assertThat(browser.open("/console").path()).isEqualTo("/console/login");
+    }
+
+    @Test
+    void an_htmx_request_after_the_session_ended_takes_the_whole_page_to_the_sign_in_page(
+            @SignedInAs("service-agent") ConsoleBrowser browser) {
+        browser.open("/console/returns");
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+
+        browser.type(By.id("orderId"), "ORD-1001");
+
+        browser.waitUntil(ExpectedConditions.urlToBe(browser.baseUrl() + "/console/login"));
+        assertThat(browser.heading()).isEqualTo("Sign in");
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 import org.springframework.web.util.UrlPathHelper;
 
@@ -69,7 +70,10 @@ public class ConsoleSecurityConfiguration {
         http.securityMatcher("/console", "/console/**", "/webjars/**")
                 .addFilterBefore(new CallerLogFilter(), AuthorizationFilter.class)
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(refusal()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(refusal())
+                        // an htmx request of an expired session: the whole page goes to the sign-in page, not a fragment
+                        .defaultAuthenticationEntryPointFor(ConsoleSecurityConfiguration::toSignInPage,
+                                new RequestHeaderRequestMatcher("HX-Request", "true")))
                 .authorizeHttpRequests(requests -> requests
                         // the refusal page and errors are shown to whoever was refused
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
@@ -107,6 +111,13 @@ public class ConsoleSecurityConfiguration {
             return new AuthorizationDecision(table != null && table.permits(
                     HttpMethod.valueOf(context.getRequest().getMethod()), path, Caller.of(caller).roles()));
         };
+    }
+
+    private static void toSignInPage(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException notSignedIn) {
+        response.setHeader("HX-Redirect", request.getContextPath() + "/console/login");
+        response.setStatus(401);
     }
 
     /** A refused page or action (a role, or a missing CSRF token) shows the console's refusal page, with 403. */
