@@ -28,6 +28,15 @@ class SignInBrowserTest {
     }
 
     @Test
+    void any_client_not_signed_in_is_sent_to_the_sign_in_page(ConsoleBrowser browser) throws Exception {
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(browser.baseUrl() + "/console/returns")).build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValue(browser.baseUrl() + "/console/login");
+    }
+
+    @Test
     void after_signing_in_the_person_lands_on_the_page_they_asked_for(ConsoleBrowser browser) {
         browser.open("/console/returns");
         browser.type(By.id("username"), "service-agent").type(By.id("password"), "demo");

@@ -2,6 +2,7 @@ package io.omnireturns.platform.security;
 
 import io.omnireturns.platform.database.EmbeddedPostgresConfiguration;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +17,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 import org.springframework.web.util.UrlPathHelper;
 
@@ -71,9 +73,7 @@ public class ConsoleSecurityConfiguration {
                 .addFilterBefore(new CallerLogFilter(), AuthorizationFilter.class)
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(refusal())
-                        // an htmx request of an expired session: the whole page goes to the sign-in page, not a fragment
-                        .defaultAuthenticationEntryPointFor(ConsoleSecurityConfiguration::toSignInPage,
-                                new RequestHeaderRequestMatcher("HX-Request", "true")))
+                        .authenticationEntryPoint(toSignInPage()))
                 .authorizeHttpRequests(requests -> requests
                         // the refusal page and errors are shown to whoever was refused
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
@@ -91,11 +91,8 @@ public class ConsoleSecurityConfiguration {
                     .authorizationEndpoint(endpoint -> endpoint.baseUri(ConsoleSignIn.AUTHORIZATION_BASE))
                     .redirectionEndpoint(endpoint -> endpoint.baseUri(ConsoleSignIn.REDIRECTION_BASE))
                     .userInfoEndpoint(user -> user.oidcUserService(new ConsoleOidcUsers(properties.jwt()))));
-        } else {
-            // jwt mode without a client registration: the sign-in page says how to configure one; the API runs on
-            http.exceptionHandling(errors -> errors.authenticationEntryPoint(
-                    (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/console/login")));
         }
+        // else jwt mode without a client registration: the sign-in page says how to configure one; the API runs on
         return http.build();
     }
 
@@ -113,11 +110,20 @@ public class ConsoleSecurityConfiguration {
         };
     }
 
-    private static void toSignInPage(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException notSignedIn) {
-        response.setHeader("HX-Redirect", request.getContextPath() + "/console/login");
-        response.setStatus(401);
+    /**
+     * Whoever is not signed in goes to the sign-in page, in every mode; an htmx request (of a session that ended)
+     * takes the whole page there with {@code HX-Redirect}, rather than swapping the sign-in page into a fragment.
+     */
+    private static AuthenticationEntryPoint toSignInPage() {
+        LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/console/login");
+        return (request, response, notSignedIn) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/console/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                page.commence(request, response, notSignedIn);
+            }
+        };
     }
 
     /** A refused page or action (a role, or a missing CSRF token) shows the console's refusal page, with 403. */
