@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.models.media.StringSchema;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +50,11 @@ public class StatusStreamController {
     public static final String CHANGE_EVENT = "return";
     private static final long RETRY_AFTER_SECONDS = 5;
 
+    static {
+        // the operations document their event data; the emitter itself is no schema of the API
+        SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema());
+    }
+
     private final ReturnStatusProjection statusView;
     private final StatusUpdates updates;
     private final StatusUpdatesProperties properties;
@@ -70,9 +77,11 @@ public class StatusStreamController {
                     + "204, which tells EventSource to stop.")
     @Parameter(name = "Last-Event-ID", in = ParameterIn.HEADER, description = "the last version received",
             schema = @Schema(type = "integer", format = "int64"))
-    @ApiResponse(responseCode = "200", description = "the stream", content = @Content(
-            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "204", description = "the return is terminal and the caller has its last view")
+    @ApiResponse(responseCode = "200", description = "the stream; each event's data is the return's status view",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = ReturnStatusView.class)))
+    @ApiResponse(responseCode = "204", description = "the return is terminal and the caller has its last view",
+            content = @Content)
     @ApiResponse(responseCode = "400", description = "Last-Event-ID is not a version number (code INVALID_PARAMETER)")
     @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may see "
             + "(code RETURN_NOT_FOUND)")
@@ -105,8 +114,9 @@ public class StatusStreamController {
                     + "A store associate sees only its stores' returns, a channel acting for one customer only that "
                     + "customer's. No `id`: after a reconnect, read the list again. A comment line every 15 s keeps "
                     + "the connection; the stream never ends by itself (but for the server's stream time-out).")
-    @ApiResponse(responseCode = "200", description = "the stream", content = @Content(
-            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = ReturnChange.class)))
+    @ApiResponse(responseCode = "200", description = "the stream; each event's data is a changed return",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = ReturnChange.class)))
     @ApiResponse(responseCode = "406", description = "the Accept header allows no text/event-stream "
             + "(code NOT_ACCEPTABLE)")
     @ApiResponse(responseCode = "503", description = "this node serves its maximum of live subscriptions "
