@@ -7,7 +7,10 @@ import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.security.AccessScope;
 import io.omnireturns.platform.concurrent.DaemonThreads;
+import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.query.status.ReturnStatusProjection;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Instant;
@@ -49,7 +52,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection; it never ends by itself.
  * <p>
  * <b>Who may see what.</b> The caller's {@link AccessScope} filters as the status GET does: a return outside it is
- * {@code RETURN_NOT_FOUND} for {@link #subscribe}, and never delivered by {@link #subscribeToAll}. Roles are the
+ * {@code RETURN_NOT_FOUND} for {@link #subscribe}, and never delivered by {@link #subscribeToAll}. A return requested
+ * but not yet in the view (just after its request) may be followed: its first view comes when it is written
+ * ({@link #visible}). Roles are the
  * caller's business (the web layer checks them before subscribing).
  * <p>
  * <b>Where updates come from.</b> Any node's status projection announces each view it writes with a PostgreSQL
@@ -64,6 +69,7 @@ public class StatusUpdates implements SmartLifecycle {
     private static final int DISPATCHED_MEMORY = 10_000;
 
     private final ReturnStatusProjection views;
+    private final EventStore events;
     private final StatusUpdatesProperties properties;
     private final Map<String, Set<LiveSubscriber>> byReturn = new ConcurrentHashMap<>();
     private final Set<LiveSubscriber> all = ConcurrentHashMap.newKeySet();
@@ -77,8 +83,10 @@ public class StatusUpdates implements SmartLifecycle {
     private final ExecutorService delivery;
     private volatile ScheduledExecutorService heartbeat;
 
-    public StatusUpdates(ReturnStatusProjection views, StatusUpdatesProperties properties, MeterRegistry meters) {
+    public StatusUpdates(ReturnStatusProjection views, EventStore events, StatusUpdatesProperties properties,
+                         MeterRegistry meters) {
         this.views = views;
+        this.events = events;
         this.properties = properties;
         this.delivery = Executors.newFixedThreadPool(Math.max(1, properties.deliveryThreads()),
                 DaemonThreads.named("status-updates"));
@@ -109,14 +117,13 @@ public class StatusUpdates implements SmartLifecycle {
         // read after registering: a change committed meanwhile is then either in this read or announced to us
         ReturnStatusView current;
         try {
-            current = views.views(List.of(returnId)).stream().findFirst().orElse(null);
+            current = visible(returnId, scope);
         } catch (RuntimeException e) {
-            subscriber.end(Subscription.Ending.FAILED);
+            subscriber.end(Subscription.Ending.CLOSED);
             throw e;
         }
-        if (current == null || !scope.permits(current.storeId(), current.customerId())) {
-            subscriber.end(Subscription.Ending.CLOSED);
-            throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "no return with id " + returnId);
+        if (current == null) {
+            return subscriber; // requested, not yet projected: its first view comes when it is written
         }
         if (current.version() <= afterVersion && current.status().isTerminal()) {
             subscriber.end(Subscription.Ending.TERMINAL); // nothing newer will come
@@ -124,6 +131,31 @@ public class StatusUpdates implements SmartLifecycle {
             subscriber.offer(current);
         }
         return subscriber;
+    }
+
+    /**
+     * The return's stored view if the scope may see it; null when the return was requested (its first event is in the
+     * event store, inside the scope) but its view is not written yet, as just after {@code POST /api/v1/returns}.
+     * Anything else is {@code RETURN_NOT_FOUND}, as for the status GET.
+     */
+    public ReturnStatusView visible(String returnId, AccessScope scope) {
+        ReturnStatusView view = views.views(List.of(returnId)).stream().findFirst().orElse(null);
+        if (view != null && scope.permits(view.storeId(), view.customerId())) {
+            return view;
+        }
+        if (view == null && requestedWithin(returnId, scope)) {
+            return null;
+        }
+        throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "no return with id " + returnId);
+    }
+
+    private boolean requestedWithin(String returnId, AccessScope scope) {
+        if (events == null) {
+            return false;
+        }
+        DomainEventStream stream = events.readEvents(returnId, 0);
+        return stream.hasNext() && stream.next().getPayload() instanceof ReturnRequested requested
+                && scope.permits(requested.storeId(), requested.customerId());
     }
 
     /** Follows every return of the scope from now on ({@link TooManySubscribersException} when the node is full). */

@@ -3,6 +3,7 @@ package io.omnireturns.query.status.live;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import io.omnireturns.query.status.ReturnStatusProjection;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +18,9 @@ import java.time.Clock;
 public class StatusUpdatesConfiguration {
 
     @Bean
-    public StatusUpdates statusUpdates(ReturnStatusProjection views, StatusUpdatesProperties properties,
-                                       MeterRegistry meters) {
-        return new StatusUpdates(views, properties, meters);
+    public StatusUpdates statusUpdates(ReturnStatusProjection views, EventStore events,
+                                       StatusUpdatesProperties properties, MeterRegistry meters) {
+        return new StatusUpdates(views, events, properties, meters);
     }
 
     /** Connects again at once when the outage probe finds the database back, instead of waiting out its back-off. */

@@ -2,11 +2,9 @@ package io.omnireturns.query.status.web;
 
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
-import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.platform.security.Caller;
 import io.omnireturns.platform.web.ProblemDetailsAdvice;
-import io.omnireturns.query.status.ReturnStatusProjection;
 import io.omnireturns.query.status.live.StatusUpdates;
 import io.omnireturns.query.status.live.StatusUpdatesProperties;
 import io.omnireturns.query.status.live.TooManySubscribersException;
@@ -55,13 +53,10 @@ public class StatusStreamController {
         SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema());
     }
 
-    private final ReturnStatusProjection statusView;
     private final StatusUpdates updates;
     private final StatusUpdatesProperties properties;
 
-    public StatusStreamController(ReturnStatusProjection statusView, StatusUpdates updates,
-                                  StatusUpdatesProperties properties) {
-        this.statusView = statusView;
+    public StatusStreamController(StatusUpdates updates, StatusUpdatesProperties properties) {
         this.updates = updates;
         this.properties = properties;
     }
@@ -69,7 +64,8 @@ public class StatusStreamController {
     @GetMapping(path = "/{returnId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow one return's status view as server-sent events",
             description = "The first event is the current status view (event `status`, `id` its version, `data` the "
-                    + "same JSON as GET /api/v1/returns/{returnId}), then one event per newer view as it is stored "
+                    + "same JSON as GET /api/v1/returns/{returnId}; just after the request, the first view as soon as "
+                    + "it is stored), then one event per newer view as it is stored "
                     + "(views stored together arrive as the newest; ids always rise). With `Last-Event-ID` (as "
                     + "EventSource sends on reconnect) only views newer than that version come, the current one at "
                     + "once if it is. A comment line every 15 s keeps the connection. The stream ends after a view "
@@ -94,11 +90,8 @@ public class StatusStreamController {
             @Parameter(hidden = true) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             Caller caller) {
         long after = version(lastEventId);
-        ReturnStatusView view = statusView.handle(new FindReturnStatus(returnId));
-        if (view == null || !caller.scope().permits(view.storeId(), view.customerId())) {
-            throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "no return with id " + returnId);
-        }
-        if (view.status().isTerminal() && view.version() <= after) {
+        ReturnStatusView view = updates.visible(returnId, caller.scope()); // null: requested, view on its way
+        if (view != null && view.status().isTerminal() && view.version() <= after) {
             return ResponseEntity.noContent().build();
         }
         SseStream stream = new SseStream(properties, changed -> SseEmitter.event()

@@ -26,6 +26,9 @@ import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
 import io.omnireturns.query.ReturnStory;
+import io.omnireturns.query.status.ReturnStatusProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +92,8 @@ class StatusStreamIntegrationTest {
     StatusChangeListener listener;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
 
     @Test
     void a_subscriber_sees_a_return_walk_to_completed_in_order_and_the_stream_then_ends() throws Exception {
@@ -268,6 +273,35 @@ class StatusStreamIntegrationTest {
                     .isGreaterThan(reconnectsBefore);
             story.then(new FraudAssessed(returnId, 3, false, List.of()));
             awaitVersion(stream, 2);
+        }
+    }
+
+    @Test
+    void a_return_requested_a_moment_ago_can_be_followed_before_its_view_is_written() throws Exception {
+        StreamingEventProcessor statusView = eventProcessing.eventProcessor(ReturnStatusProjection.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        String returnId = newId("R");
+        statusView.shutDown();
+        try {
+            newStory(returnId).then(requested(returnId, newId("O"), "C-100", SalesChannel.WEB, null));
+            try (SseClient stream = SseClient.open(port, "/api/v1/returns/" + returnId + "/events", "service-agent",
+                         null);
+                 SseClient otherStore = SseClient.open(port, "/api/v1/returns/" + returnId + "/events", "store-001",
+                         null)) {
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM return_status_view WHERE return_id = ?",
+                        Integer.class, returnId)).as("not projected yet").isZero();
+                assertThat(stream.status()).isEqualTo(200);
+                assertThat(otherStore.status()).as("a web return is outside a store's scope").isEqualTo(404);
+
+                statusView.start();
+                awaitVersion(stream, 0);
+            }
+        } finally {
+            statusView.start();
+        }
+        try (SseClient unknown = SseClient.open(port, "/api/v1/returns/R-NEVER-REQUESTED/events", "service-agent",
+                null)) {
+            assertThat(unknown.status()).isEqualTo(404);
         }
     }
 

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 class StatusUpdatesLimitTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final StatusUpdates updates = new StatusUpdates(null, new StatusUpdatesProperties(2, Duration.ofMinutes(30),
+    private final StatusUpdates updates = new StatusUpdates(null, null, new StatusUpdatesProperties(2, Duration.ofMinutes(30),
             Duration.ofSeconds(15), 1, 100, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(15),
             Duration.ofMinutes(1)), meters);
 
