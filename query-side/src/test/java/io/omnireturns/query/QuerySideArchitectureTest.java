@@ -22,6 +22,13 @@ class QuerySideArchitectureTest {
     }
 
     @Test
+    void live_status_updates_do_not_depend_on_the_event_streams_that_serve_them() {
+        noClasses().that().resideInAPackage("io.omnireturns.query.status.live..")
+                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.status.web..")
+                .check(classes);
+    }
+
+    @Test
     void the_exception_queue_does_not_depend_on_its_web_layer() {
         noClasses().that().resideInAPackage("io.omnireturns.query.exceptions")
                 .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.exceptions.web..")

@@ -39,7 +39,12 @@ public final class AccessRules {
             scoped(HttpMethod.POST, "/api/v1/returns", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
             scoped(HttpMethod.GET, "/api/v1/returns",
                     CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
+            // the status streams (server-sent events) follow the status GET: same roles, same scope
+            scoped(HttpMethod.GET, "/api/v1/returns/events",
+                    CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
             scoped(HttpMethod.GET, "/api/v1/returns/*",
+                    CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
+            scoped(HttpMethod.GET, "/api/v1/returns/*/events",
                     CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
             scoped(HttpMethod.POST, "/api/v1/returns/*/cancellation", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
             scoped(HttpMethod.POST, "/api/v1/returns/*/receipts", WAREHOUSE, STORE_ASSOCIATE),

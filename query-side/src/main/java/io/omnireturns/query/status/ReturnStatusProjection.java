@@ -253,6 +253,16 @@ public class ReturnStatusProjection {
         return repository.find(query.returnId()).orElse(null);
     }
 
+    /** The views of these returns as stored now (live updates re-read them once per notification). */
+    public java.util.List<ReturnStatusView> views(java.util.Collection<String> returnIds) {
+        return repository.findAll(returnIds);
+    }
+
+    /** The views last changed by an event at or after {@code since}, newest first, at most {@code limit}. */
+    public java.util.List<ReturnStatusView> viewsUpdatedSince(Instant since, int limit) {
+        return repository.updatedSince(since, limit);
+    }
+
     @QueryHandler
     public ReturnPage handle(SearchReturns query) {
         int size = Math.min(Math.max(query.size(), 1), SearchReturns.MAX_PAGE_SIZE);

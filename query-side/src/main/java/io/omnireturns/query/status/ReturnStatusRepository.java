@@ -65,9 +65,11 @@ class ReturnStatusRepository {
             instant(rs, "updated_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final StatusChangeNotices notices;
 
     ReturnStatusRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.notices = new StatusChangeNotices(jdbc.getJdbcOperations());
     }
 
     Optional<ReturnStatusView> find(String returnId) {
@@ -75,6 +77,26 @@ class ReturnStatusRepository {
                 "SELECT document::text FROM return_status_view WHERE return_id = :returnId",
                 new MapSqlParameterSource("returnId", returnId), String.class);
         return documents.stream().findFirst().map(ReturnStatusRepository::fromDocument);
+    }
+
+    /** The stored views of these returns, in no particular order; a return without a view is left out. */
+    List<ReturnStatusView> findAll(java.util.Collection<String> returnIds) {
+        if (returnIds.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = returnIds.toArray(String[]::new);
+        return jdbc.getJdbcOperations().query(
+                "SELECT document::text FROM return_status_view WHERE return_id = ANY (?::text[])",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", ids)),
+                (rs, row) -> fromDocument(rs.getString(1)));
+    }
+
+    /** The views last changed by an event at or after {@code since}, newest first, at most {@code limit}. */
+    List<ReturnStatusView> updatedSince(Instant since, int limit) {
+        return jdbc.query("SELECT document::text FROM return_status_view WHERE updated_at >= :since"
+                        + " ORDER BY updated_at DESC LIMIT :limit",
+                new MapSqlParameterSource("since", since.atOffset(ZoneOffset.UTC)).addValue("limit", limit),
+                (rs, row) -> fromDocument(rs.getString(1)));
     }
 
     /** The stored view of a return opened for change by the next event. */
@@ -90,8 +112,12 @@ class ReturnStatusRepository {
 
     /** Stores the first view of a return; false when it is already there (a redelivered request). */
     boolean insertIfAbsent(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
-        return jdbc.update(INSERT_VIEW + " ON CONFLICT (return_id) DO NOTHING",
+        boolean inserted = jdbc.update(INSERT_VIEW + " ON CONFLICT (return_id) DO NOTHING",
                 parameters(view, underlyingSystems)) == 1;
+        if (inserted) {
+            notices.announceIfLive(view);
+        }
+        return inserted;
     }
 
     /**
@@ -99,21 +125,26 @@ class ReturnStatusRepository {
      * segment claim may still be writing an older state.
      */
     boolean update(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
-        return jdbc.update("""
+        boolean updated = jdbc.update("""
                 UPDATE return_status_view
                    SET status = :status, hold_reason = :holdReason, updated_at = :updatedAt,
                        last_sequence = :version, document = CAST(:document AS jsonb),
                        underlying_systems = CAST(:underlyingSystems AS jsonb)
                  WHERE return_id = :returnId AND last_sequence < :version
                 """, parameters(view, underlyingSystems)) == 1;
+        if (updated) {
+            notices.announceIfLive(view);
+        }
+        return updated;
     }
 
     /**
      * Writes the views a replay batch changed in one JDBC batch: a return the table did not have is inserted (or, if
      * another instance stored it meanwhile, replaces an older version), a stored one is replaced unless a newer or
-     * equal version is there. Answers the views that were written.
+     * equal version is there. Answers the views that were written; those of {@code announced} returns are announced
+     * to every node's live subscribers ({@link StatusChangeNotices}), in the same transaction.
      */
-    List<ReturnStatusView> write(List<Change> changes) {
+    List<ReturnStatusView> write(List<Change> changes, java.util.function.Predicate<String> announced) {
         List<Change> inserts = changes.stream().filter(change -> !change.stored()).toList();
         List<Change> updates = changes.stream().filter(Change::stored).toList();
         List<ReturnStatusView> written = new ArrayList<>(changes.size());
@@ -135,6 +166,7 @@ class ReturnStatusRepository {
                      WHERE return_id = :returnId AND last_sequence < :version
                     """, parameters(updates)), written);
         }
+        notices.announce(written.stream().filter(view -> announced.test(view.returnId())).toList());
         return written;
     }
 

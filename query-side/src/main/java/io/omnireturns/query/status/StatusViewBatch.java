@@ -58,6 +58,7 @@ final class StatusViewBatch {
         if (entry(event.returnId()) == null) {
             Entry entry = new Entry(() -> ReturnStatusDraft.requested(event, stamp), false);
             entries.put(event.returnId(), entry);
+            entry.live |= StatusChangeNotices.isLiveEvent();
             entry.keepVersionIf(watched.contains(event.returnId()));
         }
         // a repeated request changes nothing
@@ -79,6 +80,7 @@ final class StatusViewBatch {
             throw e;
         }
         entry.applied.add(change);
+        entry.live |= StatusChangeNotices.isLiveEvent();
         entry.keepVersionIf(watched.contains(returnId));
     }
 
@@ -105,10 +107,14 @@ final class StatusViewBatch {
     private void write() {
         List<ReturnStatusRepository.Change> changes = new ArrayList<>();
         Map<String, List<ReturnStatusView>> versions = new HashMap<>();
+        Set<String> live = new java.util.HashSet<>();
         for (Entry entry : entries.values()) {
             if (!entry.applied.isEmpty() || !entry.stored) {
                 ReturnStatusView view = entry.draft.toView();
                 changes.add(new ReturnStatusRepository.Change(view, entry.draft.underlyingSystems(), entry.stored));
+                if (entry.live) {
+                    live.add(view.returnId());
+                }
                 if (!entry.versions.isEmpty()) {
                     versions.put(view.returnId(), entry.versions);
                 }
@@ -116,7 +122,7 @@ final class StatusViewBatch {
         }
         List<ReturnStatusView> written;
         try {
-            written = repository.write(changes);
+            written = repository.write(changes, live::contains);
         } catch (RuntimeException e) {
             batching.failed();
             throw e;
@@ -142,6 +148,8 @@ final class StatusViewBatch {
         private final List<Consumer<ReturnStatusDraft>> applied = new ArrayList<>();
         private final List<ReturnStatusView> versions = new ArrayList<>(0);
         private ReturnStatusDraft draft;
+        /** Changed by a live (not replayed) event: its write is announced to live subscribers. */
+        private boolean live;
 
         Entry(Supplier<ReturnStatusDraft> start, boolean stored) {
             this(start.get(), start, stored);
