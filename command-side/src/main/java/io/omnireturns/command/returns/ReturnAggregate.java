@@ -45,6 +45,14 @@ import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
+import io.omnireturns.api.returns.command.AddReturnNote;
+import io.omnireturns.api.returns.command.DeclineReturn;
+import io.omnireturns.api.returns.command.GrantGoodwill;
+import io.omnireturns.api.returns.DeclineReason;
+import io.omnireturns.api.returns.PolicyOverride;
+import io.omnireturns.api.returns.event.GoodwillGranted;
+import io.omnireturns.api.returns.event.ReturnDeclined;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.CaseOpened;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -93,6 +101,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static io.omnireturns.command.returns.ReturnErrors.*;
@@ -146,6 +155,11 @@ public class ReturnAggregate {
     private String refundGatewayReference;
     private String creditMemoDocument;
     private String loyaltyReference;
+    private DeclineReason declineReason;
+    private String declineNote;
+    private String goodwillReason;
+    /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
+    private final Map<String, Integer> noteTextHashes = new HashMap<>();
 
     protected ReturnAggregate() {
         // for Axon
@@ -499,10 +513,7 @@ public class ReturnAggregate {
         if (command.decision() != HoldDecision.RESUME && (!BEFORE_RECEIPT.contains(heldFrom) || anythingReceived())) {
             throw rule(HOLD_DECISION_NOT_ALLOWED, command.decision() + " is only possible before anything was received");
         }
-        for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
-            apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(),
-                    command.decision().name(), command.resolvedBy()));
-        }
+        resolveOpenExceptions(command.decision().name(), command.resolvedBy());
         apply(new ReturnHoldResolved(returnId, orderId, command.decision(), command.reason(), command.resolvedBy(), resumedAs));
         return status;
     }
@@ -655,6 +666,57 @@ public class ReturnAggregate {
         }
         apply(new ReturnCompleted(returnId));
         return status;
+    }
+
+    /** Declined by a person before any refund is decided: terminal, like a rejection (see {@link StaffDecisions}). */
+    @CommandHandler
+    public ReturnStatus handle(DeclineReturn command) {
+        StaffDecisions.checkDeclineInput(command.reason(), command.note());
+        if (declineReason != null && declineReason == command.reason() && Objects.equals(declineNote, command.note())) {
+            return status; // the same decline again
+        }
+        StaffDecisions.checkDeclinable(status, heldFrom, approvedRefund != null);
+        resolveOpenExceptions("DECLINE", command.declinedBy());
+        apply(new ReturnDeclined(returnId, orderId, command.reason(), command.note(), command.declinedBy(), status));
+        return status;
+    }
+
+    /** Goodwill sets the refund policy's deductions aside; the refund decided afterwards follows it. */
+    @CommandHandler
+    public ReturnStatus handle(GrantGoodwill command) {
+        if (goodwillReason != null && goodwillReason.equals(command.reason())) {
+            return status; // the same grant again
+        }
+        if (goodwillReason != null) {
+            throw illegalState(GOODWILL_ALREADY_GRANTED, "goodwill was already granted on this return");
+        }
+        StaffDecisions.checkGoodwillAllowed(status, heldFrom, approvedRefund != null, command.reason());
+        apply(new GoodwillGranted(returnId, PolicyOverride.DEDUCTIONS_WAIVED, command.reason(), command.grantedBy()));
+        return status;
+    }
+
+    /** A note changes nothing but the record; it may be written at any time, also after the return ended. */
+    @CommandHandler
+    public ReturnStatus handle(AddReturnNote command) {
+        StaffDecisions.checkNote(command.noteId(), command.text());
+        if (StaffDecisions.isRepeatOf(noteTextHashes.get(command.noteId()), command.text())) {
+            return status;
+        }
+        StaffDecisions.checkRoomForNote(noteTextHashes.size());
+        apply(new ReturnNoteAdded(returnId, command.noteId(), command.text(), command.author()));
+        return status;
+    }
+
+    /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
+    public boolean deductionsWaived() {
+        return goodwillReason != null;
+    }
+
+    private void resolveOpenExceptions(String resolution, String resolvedBy) {
+        for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
+            apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(), resolution,
+                    resolvedBy));
+        }
     }
 
     private boolean anythingReceived() {
@@ -869,6 +931,24 @@ public class ReturnAggregate {
     @EventSourcingHandler
     void on(ReturnExpired event) {
         status = ReturnStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnDeclined event) {
+        declineReason = event.reason();
+        declineNote = event.note();
+        status = ReturnStatus.REJECTED;
+        heldFrom = null;
+    }
+
+    @EventSourcingHandler
+    void on(GoodwillGranted event) {
+        goodwillReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(ReturnNoteAdded event) {
+        noteTextHashes.put(event.noteId(), event.text().hashCode());
     }
 
     @EventSourcingHandler
