@@ -46,8 +46,7 @@ public class ReturnStaffController {
     }
 
     public record DeclineRequest(
-            @NotNull @Schema(description = "from the closed list of decline reasons (docs/error-codes.md)")
-            DeclineReason reasonCode,
+            @NotNull DeclineReason reasonCode,
             @Size(max = 500) @Schema(description = "required for OTHER; plain text") String note) {
     }
 
