@@ -45,7 +45,8 @@ final class StaffDecisions {
 
     /** A return may be declined until its refund is decided: never once money was approved, requested or paid. */
     static void checkDeclinable(ReturnStatus status, ReturnStatus heldFrom, boolean refundDecided) {
-        if (status.isTerminal()) {
+        // money first: a completed return answers that its refund moved, not merely that it is over
+        if (!refundDecided && status.isTerminal()) {
             throw illegalState(RETURN_IS_TERMINAL, "cannot decline a return that is " + status);
         }
         ReturnStatus effective = status == ReturnStatus.ON_HOLD ? heldFrom : status;
@@ -61,11 +62,11 @@ final class StaffDecisions {
         if (isBlank(reason)) {
             throw invalid(REASON_REQUIRED, "a goodwill exception needs a reason");
         }
-        if (status.isTerminal()) {
-            throw illegalState(RETURN_IS_TERMINAL, "cannot grant goodwill on a return that is " + status);
-        }
         if (refundDecided) {
             throw illegalState(REFUND_ALREADY_APPROVED, "the refund of this return is already decided");
+        }
+        if (status.isTerminal()) {
+            throw illegalState(RETURN_IS_TERMINAL, "cannot grant goodwill on a return that is " + status);
         }
         ReturnStatus effective = status == ReturnStatus.ON_HOLD ? heldFrom : status;
         if (!GOODWILL_WINDOW.contains(effective)) {
