@@ -27,6 +27,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "the body is not application/json"),
     CONCURRENT_MODIFICATION(409, "the same thing changed at the same moment; send the request again"),
     INTERNAL_ERROR(500, "an unexpected failure, logged on the server"),
+    DATABASE_UNAVAILABLE(503, "the database cannot be reached; Retry-After says when to try again, and a retry is safe"),
 
     // ---- scope and idempotency ----------------------------------------------------------------------------
     STORE_NOT_IN_SCOPE(403, "a store outside the caller's scope"),
@@ -72,6 +73,7 @@ public enum ErrorCode {
     REFUND_EXCEEDS_ACCEPTED(422, "a refund for more items than inspection accepted"),
     REFUND_AMOUNT_MISMATCH(422, "an amount that differs from the approved refund"),
     CURRENCY_MISMATCH(422, "an amount in another currency than the order's"),
+    INVALID_CURRENCY(422, "a currency that is not an ISO 4217 code"),
     CREDIT_MEMO_ALREADY_POSTED(409, "a credit memo is posted already"),
     CREDIT_MEMO_AMOUNT_MISMATCH(422, "a credit memo that does not match the refund"),
     NOT_AN_EXCHANGE(422, "a replacement order for a return refunded in money"),
