@@ -59,6 +59,15 @@ final class ApiClient {
         return exchange(HttpMethod.POST, path, new HttpEntity<>(body, jsonHeaders()));
     }
 
+    /** A POST under an {@code Idempotency-Key} (none when null). */
+    ResponseEntity<JsonNode> post(String path, String idempotencyKey, Object body) {
+        HttpHeaders headers = jsonHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return exchange(HttpMethod.POST, path, new HttpEntity<>(body, headers));
+    }
+
     ResponseEntity<JsonNode> get(String path) {
         return exchange(HttpMethod.GET, path, new HttpEntity<>(jsonHeaders()));
     }

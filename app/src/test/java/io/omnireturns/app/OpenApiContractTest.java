@@ -72,6 +72,26 @@ class OpenApiContractTest {
                 .isEqualTo("RETURN_NOT_FOUND");
     }
 
+    @Test
+    void every_error_code_an_operation_names_is_in_the_one_catalogue() throws IOException {
+        JsonNode document = JSON.readTree(rest.getForObject("/v3/api-docs", String.class));
+        java.util.Set<String> roles = java.util.Arrays.stream(io.omnireturns.platform.security.Role.values())
+                .map(Enum::name).collect(java.util.stream.Collectors.toSet());
+
+        List<String> uncatalogued = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().path("responses").fields().forEachRemaining(response ->
+                        response.getValue().path("x-error-codes").forEach(code -> {
+                            if (!roles.contains(code.asText())
+                                    && io.omnireturns.api.error.ErrorCode.of(code.asText()).isEmpty()) {
+                                uncatalogued.add(operation.getKey() + " " + path.getKey() + ": " + code.asText());
+                            }
+                        }))));
+        assertThat(uncatalogued).as("codes missing from io.omnireturns.api.error.ErrorCode").isEmpty();
+        assertThat(document.at("/components/schemas/Problem/properties/code/enum").size())
+                .isEqualTo(io.omnireturns.api.error.ErrorCode.values().length);
+    }
+
     /**
      * The document as committed: keys sorted at every level, pretty-printed, without the server URL (it names the
      * random port of the test).

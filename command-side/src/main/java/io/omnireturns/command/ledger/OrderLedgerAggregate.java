@@ -124,7 +124,8 @@ public class OrderLedgerAggregate {
             }
         });
         RefundBreakdown breakdown = calculator.calculate(
-                new RefundInput(order, command.refundMethod(), command.lines(), refundedSoFar));
+                new RefundInput(order, command.refundMethod(), command.lines(), refundedSoFar,
+                        command.deductionsWaived()));
         apply(new RefundAllocated(orderId, command.returnId(), breakdown));
         return breakdown;
     }

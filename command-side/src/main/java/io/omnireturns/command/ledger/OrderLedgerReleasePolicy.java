@@ -3,6 +3,7 @@ package io.omnireturns.command.ledger;
 import io.omnireturns.api.ledger.ReleaseReturnQuantities;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.event.ReturnCancelled;
+import io.omnireturns.api.returns.event.ReturnDeclined;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
@@ -54,6 +55,12 @@ public class OrderLedgerReleasePolicy {
     @EventHandler
     void on(ReturnCancelled event) {
         releaseAll(event.orderId(), event.returnId(), "cancelled");
+    }
+
+    /** Declined by a person: the return pays nothing for what it held, so the order may take those items back again. */
+    @EventHandler
+    void on(ReturnDeclined event) {
+        releaseAll(event.orderId(), event.returnId(), "declined");
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
+import io.omnireturns.api.returns.event.ReturnDeclined;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -114,7 +115,7 @@ public class OverdueDecision {
         for (DomainEventMessage<?> event : history) {
             Object payload = event.getPayload();
             if (payload instanceof ReturnAuthorized || payload instanceof ReturnRejected
-                    || payload instanceof ReturnCancelled) {
+                    || payload instanceof ReturnCancelled || payload instanceof ReturnDeclined) {
                 return false;
             }
             if (payload instanceof ReturnPutOnHold) {

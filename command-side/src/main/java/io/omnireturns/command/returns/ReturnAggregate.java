@@ -10,11 +10,9 @@ import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.LineDecision;
-import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
-import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.ProcessStep;
@@ -45,6 +43,14 @@ import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
+import io.omnireturns.api.returns.command.AddReturnNote;
+import io.omnireturns.api.returns.command.DeclineReturn;
+import io.omnireturns.api.returns.command.GrantGoodwill;
+import io.omnireturns.api.returns.DeclineReason;
+import io.omnireturns.api.returns.PolicyOverride;
+import io.omnireturns.api.returns.event.GoodwillGranted;
+import io.omnireturns.api.returns.event.ReturnDeclined;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.CaseOpened;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -86,13 +92,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static io.omnireturns.command.returns.ReturnErrors.*;
@@ -102,7 +108,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One return, from request to a terminal state. Command handlers decide and apply; state changes only in
  * event sourcing handlers. Every refusal is a {@link io.omnireturns.api.error.DomainException} with a
  * stable code, and a refused command applies no event. Every command answers the status it leaves the
- * return in.
+ * return in. The rules that need no state of their own live beside it, by job: {@link ReturnLogistics} (receipts,
+ * inspections), {@link ReturnMoney} (refund, stock, completion), {@link ReturnHolds} and {@link StaffDecisions}
+ * (decline, goodwill, notes); the aggregate keeps the state, decides with them and applies.
  */
 // snapshots store the aggregate's fields as they are (no getters to hide behind)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -146,6 +154,11 @@ public class ReturnAggregate {
     private String refundGatewayReference;
     private String creditMemoDocument;
     private String loyaltyReference;
+    private DeclineReason declineReason;
+    private String declineNote;
+    private String goodwillReason;
+    /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
+    private final Map<String, Integer> noteTextHashes = new HashMap<>();
 
     protected ReturnAggregate() {
         // for Axon
@@ -248,33 +261,7 @@ public class ReturnAggregate {
             return status; // the same receipt delivered twice
         }
         requireStatus("receive items for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
-        if (command.locationId() == null || command.locationId().isBlank()) {
-            throw invalid(LOCATION_REQUIRED, "a receipt names the location that received the items");
-        }
-        if (command.lines() == null || command.lines().isEmpty()) {
-            throw invalid(RETURN_HAS_NO_LINES, "a receipt needs at least one line");
-        }
-        Map<String, Integer> receivedNow = new LinkedHashMap<>();
-        List<String> wrongItemLines = new ArrayList<>();
-        for (ReceivedLine received : command.lines()) {
-            ReturnLine line = lines.get(received.orderLineId());
-            if (line == null || !line.isAuthorized()) {
-                throw rule(LINE_NOT_AUTHORIZED, "line " + received.orderLineId() + " is not authorized for return");
-            }
-            if (received.quantity() <= 0) {
-                throw invalid(INVALID_QUANTITY, "line " + received.orderLineId() + " received " + received.quantity());
-            }
-            if (received.isWrongItem(line.sku)) {
-                wrongItemLines.add(received.orderLineId());
-                continue;
-            }
-            int total = line.receivedQuantity + receivedNow.getOrDefault(received.orderLineId(), 0) + received.quantity();
-            if (total > line.authorizedQuantity) {
-                throw rule(RECEIVED_QUANTITY_EXCEEDS_AUTHORIZED, "line " + received.orderLineId() + " would have "
-                        + total + " received but only " + line.authorizedQuantity + " are authorized");
-            }
-            receivedNow.merge(received.orderLineId(), received.quantity(), Integer::sum);
-        }
+        List<String> wrongItemLines = ReturnLogistics.checkReceipt(command, lines);
         apply(new ReturnItemsReceived(returnId, command.receiptId(), command.locationId(), command.lines(), wrongItemLines));
         if (!wrongItemLines.isEmpty()) {
             apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
@@ -289,45 +276,15 @@ public class ReturnAggregate {
             return status;
         }
         requireStatus("inspect", ReturnStatus.RECEIVED);
-        if (command.lines() == null || command.lines().isEmpty()) {
-            throw invalid(RETURN_HAS_NO_LINES, "an inspection needs at least one line");
-        }
-        Set<String> inspectedNow = new HashSet<>();
-        for (InspectedLine inspected : command.lines()) {
-            ReturnLine line = lines.get(inspected.orderLineId());
-            if (line == null || line.receivedQuantity == 0) {
-                throw rule(LINE_NOT_RECEIVED, "line " + inspected.orderLineId() + " has nothing received to inspect");
-            }
-            if (line.inspected || !inspectedNow.add(inspected.orderLineId())) {
-                throw illegalState(LINE_ALREADY_INSPECTED, "line " + inspected.orderLineId() + " is already inspected");
-            }
-            if (inspected.acceptedQuantity() < 0 || inspected.rejectedQuantity() < 0
-                    || inspected.acceptedQuantity() + inspected.rejectedQuantity() != line.receivedQuantity) {
-                throw rule(INSPECTION_QUANTITY_MISMATCH, "line " + inspected.orderLineId() + ": accepted "
-                        + inspected.acceptedQuantity() + " + rejected " + inspected.rejectedQuantity()
-                        + " must equal the " + line.receivedQuantity + " received");
-            }
-            if (inspected.grade() == null || inspected.disposition() == null) {
-                throw invalid(GRADE_AND_DISPOSITION_REQUIRED,
-                        "line " + inspected.orderLineId() + " needs a grade and a disposition");
-            }
-        }
+        Set<String> inspectedNow = ReturnLogistics.checkInspection(command, lines);
         apply(new ReturnLinesInspected(returnId, command.inspectionId(), command.lines()));
         boolean everyReceivedLineInspected = lines.values().stream()
                 .noneMatch(line -> line.awaitsInspection() && !inspectedNow.contains(line.orderLineId));
         List<String> forReview = command.lines().stream()
                 .filter(InspectedLine::needsManualReview).map(InspectedLine::orderLineId).toList();
         if (everyReceivedLineInspected) {
-            Map<String, Integer> shortQuantities = new LinkedHashMap<>();
-            lines.values().stream()
-                    .filter(line -> line.isAuthorized() && line.receivedQuantity < line.authorizedQuantity)
-                    .forEach(line -> shortQuantities.put(line.orderLineId, line.authorizedQuantity - line.receivedQuantity));
-            List<RefundableLine> refundable = lines.values().stream()
-                    .filter(line -> line.inspected)
-                    .map(line -> new RefundableLine(line.orderLineId, line.acceptedQuantity, line.grade, line.reason))
-                    .toList();
-            apply(new ReturnInspectionCompleted(returnId, orderId, refundMethod, refundable, shortQuantities,
-                    !forReview.isEmpty()));
+            apply(new ReturnInspectionCompleted(returnId, orderId, refundMethod, ReturnLogistics.refundable(lines),
+                    ReturnLogistics.shortQuantities(lines), !forReview.isEmpty()));
         }
         if (!forReview.isEmpty()) {
             apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
@@ -346,18 +303,7 @@ public class ReturnAggregate {
                     "a refund is decided only after inspection; the return is " + status);
         }
         RefundBreakdown breakdown = command.breakdown();
-        if (!breakdown.currency().equals(currency)) {
-            throw rule(CURRENCY_MISMATCH, "refund in " + breakdown.currency() + " for an order in " + currency);
-        }
-        Map<String, Integer> unitsByLine = new HashMap<>(); // a line may come in parts (units graded differently)
-        for (LineRefund refund : breakdown.lines()) {
-            ReturnLine line = lines.get(refund.orderLineId());
-            int units = unitsByLine.merge(refund.orderLineId(), refund.quantity(), Integer::sum);
-            if (line == null || !line.inspected || units > line.acceptedQuantity) {
-                throw rule(REFUND_EXCEEDS_ACCEPTED, "line " + refund.orderLineId()
-                        + " cannot be refunded for more items than inspection accepted");
-            }
-        }
+        ReturnMoney.checkApproval(breakdown, currency, lines);
         apply(new RefundApproved(returnId, breakdown));
         return status;
     }
@@ -437,18 +383,7 @@ public class ReturnAggregate {
             return status;
         }
         requireNotTerminal("adjust inventory for");
-        ReturnLine line = lines.get(command.orderLineId());
-        if (line == null || !line.inspected) {
-            throw illegalState(LINE_NOT_INSPECTED, "line " + command.orderLineId() + " is not inspected yet");
-        }
-        if (command.disposition() != line.disposition) {
-            throw rule(DISPOSITION_MISMATCH, "line " + command.orderLineId() + " was dispositioned "
-                    + line.disposition + ", not " + command.disposition());
-        }
-        if (command.quantity() <= 0 || line.inventoryAdjustedQuantity + command.quantity() > line.receivedQuantity) {
-            throw rule(INVENTORY_EXCEEDS_RECEIVED, "line " + command.orderLineId() + " received "
-                    + line.receivedQuantity + " items; " + line.inventoryAdjustedQuantity + " already adjusted");
-        }
+        ReturnLine line = ReturnMoney.checkInventoryAdjustment(command, lines.get(command.orderLineId()));
         apply(new InventoryAdjusted(returnId, command.adjustmentId(), command.orderLineId(), line.sku,
                 command.disposition(), command.locationId(), command.quantity()));
         return status;
@@ -491,18 +426,9 @@ public class ReturnAggregate {
         if (command.reason() == null || command.reason().isBlank()) {
             throw invalid(REASON_REQUIRED, "resolving a hold needs a reason");
         }
-        ReturnStatus resumedAs = switch (command.decision()) {
-            case RESUME -> heldFrom;
-            case REJECT -> ReturnStatus.REJECTED;
-            case CANCEL -> ReturnStatus.CANCELLED;
-        };
-        if (command.decision() != HoldDecision.RESUME && (!BEFORE_RECEIPT.contains(heldFrom) || anythingReceived())) {
-            throw rule(HOLD_DECISION_NOT_ALLOWED, command.decision() + " is only possible before anything was received");
-        }
-        for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
-            apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(),
-                    command.decision().name(), command.resolvedBy()));
-        }
+        ReturnStatus resumedAs = ReturnHolds.resumedAs(command.decision(), heldFrom,
+                BEFORE_RECEIPT.contains(heldFrom) && !anythingReceived());
+        resolveOpenExceptions(command.decision().name(), command.resolvedBy());
         apply(new ReturnHoldResolved(returnId, orderId, command.decision(), command.reason(), command.resolvedBy(), resumedAs));
         return status;
     }
@@ -589,7 +515,7 @@ public class ReturnAggregate {
         apply(new ExceptionRaised(returnId, exceptionId, command.step(), command.stepKey(), command.step().system(),
                 command.failureCode(), command.message(), command.attempts()));
         if (!status.isTerminal() && status != ReturnStatus.ON_HOLD) {
-            apply(new ReturnPutOnHold(returnId, holdReasonOf(command.step()), command.step().system(),
+            apply(new ReturnPutOnHold(returnId, ReturnHolds.reasonOf(command.step()), command.step().system(),
                     command.step() + " failed: " + command.failureCode() + ": " + command.message(), status));
         }
         return status;
@@ -601,15 +527,6 @@ public class ReturnAggregate {
             apply(new CaseOpened(returnId, command.exceptionId(), command.caseId()));
         }
         return status;
-    }
-
-    private static HoldReason holdReasonOf(ProcessStep step) {
-        return switch (step) {
-            case REFUND_PAYMENT -> HoldReason.REFUND_FAILED;
-            case POST_CREDIT_MEMO, ADJUST_INVENTORY -> HoldReason.POSTING_FAILED;
-            case DECIDE_ELIGIBILITY -> HoldReason.DECISION_OVERDUE;
-            default -> HoldReason.INTEGRATION_FAILURE;
-        };
     }
 
     @CommandHandler
@@ -634,27 +551,64 @@ public class ReturnAggregate {
 
     @CommandHandler
     public ReturnStatus handle(CompleteReturn command) {
-        List<String> missing = new ArrayList<>();
-        if (status != ReturnStatus.REFUNDED) {
-            missing.add("refund confirmed (return is " + status + ")");
-        }
-        if (approvedRefund != null && approvedRefund.total().isPositive() && creditMemoDocument == null) {
-            missing.add("credit memo posted");
-        }
-        if (refundGatewayReference != null && !refundSettled) {
-            missing.add("refund settled");
-        }
-        lines.values().stream()
-                .filter(line -> line.inspected && line.inventoryAdjustedQuantity < line.receivedQuantity)
-                .forEach(line -> missing.add("inventory adjusted for line " + line.orderLineId));
-        if (notifiedMilestones.isEmpty()) {
-            missing.add("customer notified");
-        }
+        List<String> missing = ReturnMoney.missingForCompletion(status, approvedRefund, creditMemoDocument,
+                refundGatewayReference != null, refundSettled, lines.values(), !notifiedMilestones.isEmpty());
         if (!missing.isEmpty()) {
             throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
         }
         apply(new ReturnCompleted(returnId));
         return status;
+    }
+
+    /** Declined by a person before any refund is decided: terminal, like a rejection (see {@link StaffDecisions}). */
+    @CommandHandler
+    public ReturnStatus handle(DeclineReturn command) {
+        StaffDecisions.checkDeclineInput(command.reason(), command.note());
+        if (declineReason != null && declineReason == command.reason() && Objects.equals(declineNote, command.note())) {
+            return status; // the same decline again
+        }
+        StaffDecisions.checkDeclinable(status, heldFrom, approvedRefund != null);
+        resolveOpenExceptions("DECLINE", command.declinedBy());
+        apply(new ReturnDeclined(returnId, orderId, command.reason(), command.note(), command.declinedBy(), status));
+        return status;
+    }
+
+    /** Goodwill sets the refund policy's deductions aside; the refund decided afterwards follows it. */
+    @CommandHandler
+    public ReturnStatus handle(GrantGoodwill command) {
+        if (goodwillReason != null && goodwillReason.equals(command.reason())) {
+            return status; // the same grant again
+        }
+        if (goodwillReason != null) {
+            throw illegalState(GOODWILL_ALREADY_GRANTED, "goodwill was already granted on this return");
+        }
+        StaffDecisions.checkGoodwillAllowed(status, heldFrom, approvedRefund != null, command.reason());
+        apply(new GoodwillGranted(returnId, PolicyOverride.DEDUCTIONS_WAIVED, command.reason(), command.grantedBy()));
+        return status;
+    }
+
+    /** A note changes nothing but the record; it may be written at any time, also after the return ended. */
+    @CommandHandler
+    public ReturnStatus handle(AddReturnNote command) {
+        StaffDecisions.checkNote(command.noteId(), command.text());
+        if (StaffDecisions.isRepeatOf(noteTextHashes.get(command.noteId()), command.text())) {
+            return status;
+        }
+        StaffDecisions.checkRoomForNote(noteTextHashes.size());
+        apply(new ReturnNoteAdded(returnId, command.noteId(), command.text(), command.author()));
+        return status;
+    }
+
+    /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
+    public boolean deductionsWaived() {
+        return goodwillReason != null;
+    }
+
+    private void resolveOpenExceptions(String resolution, String resolvedBy) {
+        for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
+            apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(), resolution,
+                    resolvedBy));
+        }
     }
 
     private boolean anythingReceived() {
@@ -869,6 +823,24 @@ public class ReturnAggregate {
     @EventSourcingHandler
     void on(ReturnExpired event) {
         status = ReturnStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnDeclined event) {
+        declineReason = event.reason();
+        declineNote = event.note();
+        status = ReturnStatus.REJECTED;
+        heldFrom = null;
+    }
+
+    @EventSourcingHandler
+    void on(GoodwillGranted event) {
+        goodwillReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(ReturnNoteAdded event) {
+        noteTextHashes.put(event.noteId(), event.text().hashCode());
     }
 
     @EventSourcingHandler

@@ -45,6 +45,16 @@ public final class ReturnErrors {
     public static final String REPLACEMENT_SKU_REQUIRED = "REPLACEMENT_SKU_REQUIRED";
     public static final String NOT_AN_EXCHANGE = "NOT_AN_EXCHANGE";
     public static final String EXCEPTION_NOT_OPEN = "EXCEPTION_NOT_OPEN";
+    public static final String RETURN_NOT_DECLINABLE = "RETURN_NOT_DECLINABLE";
+    public static final String DECLINE_REASON_REQUIRED = "DECLINE_REASON_REQUIRED";
+    public static final String NOTE_REQUIRED = "NOTE_REQUIRED";
+    public static final String NOTE_TOO_LONG = "NOTE_TOO_LONG";
+    public static final String NOTE_ID_REQUIRED = "NOTE_ID_REQUIRED";
+    public static final String NOTE_HAS_CONTROL_CHARACTERS = "NOTE_HAS_CONTROL_CHARACTERS";
+    public static final String TOO_MANY_NOTES = "TOO_MANY_NOTES";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String GOODWILL_NOT_ALLOWED = "GOODWILL_NOT_ALLOWED";
+    public static final String GOODWILL_ALREADY_GRANTED = "GOODWILL_ALREADY_GRANTED";
 
     private ReturnErrors() {
     }

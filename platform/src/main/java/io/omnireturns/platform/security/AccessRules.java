@@ -49,7 +49,13 @@ public final class AccessRules {
             scoped(HttpMethod.POST, "/api/v1/returns/*/cancellation", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
             scoped(HttpMethod.POST, "/api/v1/returns/*/receipts", WAREHOUSE, STORE_ASSOCIATE),
             scoped(HttpMethod.POST, "/api/v1/returns/*/inspections", WAREHOUSE, STORE_ASSOCIATE),
+            rule(HttpMethod.POST, "/api/v1/returns/*/holds", SERVICE_AGENT, OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/returns/*/hold-resolutions", SERVICE_AGENT, OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/returns/*/decline", SERVICE_AGENT),
+            rule(HttpMethod.POST, "/api/v1/returns/*/goodwill", SERVICE_AGENT),
+            // a store associate writes notes on its own store's returns only (the return refuses any other)
+            scoped(HttpMethod.POST, "/api/v1/returns/*/notes",
+                    STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/returns/*/history", AUDITOR, OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/returns/*/state", AUDITOR, OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/audit/events", AUDITOR),

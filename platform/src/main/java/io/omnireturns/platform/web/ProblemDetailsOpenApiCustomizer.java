@@ -1,5 +1,6 @@
 package io.omnireturns.platform.web;
 
+import io.omnireturns.api.error.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * Makes the API document say what {@link ProblemDetailsAdvice} does: every error answer of every operation is an
  * RFC 7807 problem ({@code application/problem+json}) with a stable {@code code}. Each documented 4xx/5xx response
  * gets the {@code Problem} schema, and the codes its description names (e.g. "(code RETURN_NOT_FOUND)") are listed
- * in {@code x-error-codes}; every operation also documents the 500 {@code INTERNAL_ERROR} answer, every
+ * in {@code x-error-codes} (the codes themselves are those of {@link ErrorCode}, the one catalogue); every operation also documents the 500 {@code INTERNAL_ERROR} answer, every
  * operation that takes a body the 400 answer to a malformed or invalid one, and every POST the 406 answer to an
  * {@code Accept} header that allows no JSON.
  */
@@ -104,7 +105,13 @@ public class ProblemDetailsOpenApiCustomizer implements OpenApiCustomizer {
         problem.addProperty("status", new IntegerSchema().format("int32").description("the HTTP status"));
         problem.addProperty("detail", new StringSchema().description("for people; may change at any time"));
         problem.addProperty("instance", new StringSchema().description("the request path"));
-        problem.addProperty("code", new StringSchema().description("the stable error code, e.g. RETURN_NOT_FOUND"));
+        StringSchema code = new StringSchema();
+        code.description("the stable error code, e.g. RETURN_NOT_FOUND: one of the catalogue (docs/error-codes.md, "
+                + "generated from ErrorCode)");
+        for (ErrorCode known : ErrorCode.values()) {
+            code.addEnumItem(known.name());
+        }
+        problem.addProperty("code", code);
         problem.addProperty("errors", new ArraySchema().items(fieldError)
                 .description("the invalid fields (code VALIDATION_FAILED only)"));
         problem.required(List.of("type", "title", "status", "code"));

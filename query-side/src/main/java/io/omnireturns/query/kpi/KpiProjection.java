@@ -14,6 +14,7 @@ import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
+import io.omnireturns.api.returns.event.ReturnDeclined;
 import io.omnireturns.api.returns.event.ReturnCompleted;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
@@ -149,6 +150,12 @@ public class KpiProjection {
                 kpi.milestoneReached(event.returnId(), event.resumedAs().name(), at);
             }
         });
+    }
+
+    /** Declined by a person: ends like a rejection. */
+    @EventHandler
+    void on(ReturnDeclined event, @Timestamp Instant at) {
+        write(kpi -> kpi.milestoneReached(event.returnId(), "REJECTED", at));
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.HoldView;
+import io.omnireturns.api.query.NoteView;
 import io.omnireturns.api.query.OpenExceptionView;
 import io.omnireturns.api.query.RefundFailureView;
 import io.omnireturns.api.query.RefundView;
@@ -41,6 +42,9 @@ import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
+import io.omnireturns.api.returns.event.GoodwillGranted;
+import io.omnireturns.api.returns.event.ReturnDeclined;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
@@ -103,6 +107,7 @@ final class ReturnStatusDraft {
     private final Map<ExternalSystem, SystemStateView> underlying = new EnumMap<>(ExternalSystem.class);
     private final List<OpenExceptionView> openExceptions = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<NoteView> notes = new ArrayList<>();
 
     private Money approvedTotal;
     private Money shippingRefund;
@@ -171,6 +176,7 @@ final class ReturnStatusDraft {
         underlyingSystems.forEach(system -> draft.underlying.put(system.system(), system));
         draft.openExceptions.addAll(view.openExceptions());
         draft.timeline.addAll(view.timeline());
+        draft.notes.addAll(view.notes());
         RefundView refund = view.refund();
         draft.approvedTotal = refund.approvedTotal();
         draft.shippingRefund = refund.shippingRefund();
@@ -195,7 +201,7 @@ final class ReturnStatusDraft {
                 requestedAt, refundedAt, settledAt);
         return new ReturnStatusView(returnId, orderId, customerId, channel, storeId, status, hold, openExceptions,
                 refundMethod, currency, createdAt, updatedAt, lineViews, refund, List.copyOf(systems.values()),
-                timeline, version);
+                timeline, notes, version);
     }
 
     /** The normal states that something covers in the view; stored beside it, never shown. */
@@ -480,6 +486,25 @@ final class ReturnStatusDraft {
     void on(ReturnCancelled event, EventStamp stamp) {
         status = ReturnStatus.CANCELLED;
         milestone(stamp, "Cancelled by " + event.cancelledBy() + ": " + event.reason());
+    }
+
+    void on(ReturnDeclined event, EventStamp stamp) {
+        status = ReturnStatus.REJECTED;
+        hold = null;
+        milestone(stamp, "Declined by " + event.declinedBy() + ": " + event.reason()
+                + (event.note() == null ? "" : " (" + event.note() + ")"));
+    }
+
+    void on(GoodwillGranted event, EventStamp stamp) {
+        milestone(stamp, "Goodwill exception by " + event.grantedBy() + ", policy overridden ("
+                + event.override() + "): " + event.reason());
+    }
+
+    /** The text stays in {@code notes}; the timeline only says a note was written, and by whom. */
+    void on(ReturnNoteAdded event, EventStamp stamp) {
+        notes.removeIf(note -> note.noteId().equals(event.noteId()));
+        notes.add(new NoteView(event.noteId(), event.author(), event.text(), stamp.at()));
+        milestone(stamp, "Note by " + event.author());
     }
 
     void on(ReturnExpired event, EventStamp stamp) {

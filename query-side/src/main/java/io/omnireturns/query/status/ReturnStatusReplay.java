@@ -19,6 +19,9 @@ import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
+import io.omnireturns.api.returns.event.GoodwillGranted;
+import io.omnireturns.api.returns.event.ReturnDeclined;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
@@ -142,6 +145,9 @@ public final class ReturnStatusReplay {
         put(changes, ExceptionResolved.class, ReturnStatusDraft::on);
         put(changes, ReturnCancelled.class, ReturnStatusDraft::on);
         put(changes, ReturnExpired.class, ReturnStatusDraft::on);
+        put(changes, ReturnDeclined.class, ReturnStatusDraft::on);
+        put(changes, GoodwillGranted.class, ReturnStatusDraft::on);
+        put(changes, ReturnNoteAdded.class, ReturnStatusDraft::on);
         put(changes, ReturnCompleted.class, ReturnStatusDraft::on);
         return Map.copyOf(changes);
     }

@@ -69,6 +69,49 @@ class ReturnStatusDraftTest {
     private long sequence;
 
     @Test
+    void a_note_is_kept_as_written_and_the_timeline_says_who_wrote_it() {
+        ReturnStatusDraft draft = authorized();
+        String text = "<script>alert('x')</script> & \"quoted\"";
+
+        draft.on(new io.omnireturns.api.returns.event.ReturnNoteAdded(RETURN_ID, "NOTE-1", text, "service-agent"),
+                next("ReturnNoteAdded"));
+
+        ReturnStatusView view = draft.toView();
+        assertThat(view.notes()).singleElement().satisfies(note -> {
+            assertThat(note.text()).isEqualTo(text);
+            assertThat(note.author()).isEqualTo("service-agent");
+            assertThat(note.noteId()).isEqualTo("NOTE-1");
+        });
+        assertThat(view.timeline().get(view.timeline().size() - 1).description()).isEqualTo("Note by service-agent");
+    }
+
+    @Test
+    void a_declined_return_shows_rejected_with_the_reason_code_and_who_declined_it() {
+        ReturnStatusDraft draft = authorized();
+
+        draft.on(new io.omnireturns.api.returns.event.ReturnDeclined(RETURN_ID, ORDER_ID,
+                io.omnireturns.api.returns.DeclineReason.NOT_RETURNABLE, null, "service-agent", ReturnStatus.AUTHORIZED),
+                next("ReturnDeclined"));
+
+        ReturnStatusView view = draft.toView();
+        assertThat(view.status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(view.timeline().get(view.timeline().size() - 1).description())
+                .isEqualTo("Declined by service-agent: NOT_RETURNABLE");
+    }
+
+    @Test
+    void a_goodwill_exception_shows_in_the_timeline_as_a_policy_override() {
+        ReturnStatusDraft draft = authorized();
+
+        draft.on(new io.omnireturns.api.returns.event.GoodwillGranted(RETURN_ID,
+                io.omnireturns.api.returns.PolicyOverride.DEDUCTIONS_WAIVED, "loyal customer", "service-agent"),
+                next("GoodwillGranted"));
+
+        assertThat(draft.toView().timeline().get(draft.toView().timeline().size() - 1).description())
+                .isEqualTo("Goodwill exception by service-agent, policy overridden (DEDUCTIONS_WAIVED): loyal customer");
+    }
+
+    @Test
     void a_refund_of_nothing_counts_as_refunded_without_the_payment_gateway() {
         ReturnStatusDraft draft = inspected();
 

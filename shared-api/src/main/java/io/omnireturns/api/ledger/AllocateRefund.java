@@ -8,12 +8,18 @@ import java.util.List;
 /**
  * Work out and book the refund of one return against its order: the ledger knows what every other return of
  * the order already took back per line and per tender, so no line is ever refunded above what was paid.
- * Asking again for the same return answers the allocation already booked.
+ * Asking again for the same return answers the allocation already booked. {@code deductionsWaived}: a goodwill
+ * exception sets the policy's condition deductions and restocking fees aside for this return.
  */
 public record AllocateRefund(@TargetAggregateIdentifier String orderId, String returnId, RefundMethod refundMethod,
-                             List<RefundableLine> lines) {
+                             List<RefundableLine> lines, boolean deductionsWaived) {
 
     public AllocateRefund {
         lines = List.copyOf(lines);
+    }
+
+    /** The refund as the policy prices it. */
+    public AllocateRefund(String orderId, String returnId, RefundMethod refundMethod, List<RefundableLine> lines) {
+        this(orderId, returnId, refundMethod, lines, false);
     }
 }

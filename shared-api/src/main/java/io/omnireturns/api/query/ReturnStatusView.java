@@ -18,6 +18,7 @@ import java.util.List;
  * @param refund   the refund figures; amounts stay null until the refund is decided
  * @param systems  one entry per external system, in a fixed order, so a system that lags stands out
  * @param timeline every step of the return, oldest first
+ * @param notes    the notes people wrote on the return, oldest first (plain text); empty when none
  * @param version  sequence number of the last event in the view; it grows with every change
  */
 public record ReturnStatusView(String returnId, String orderId, String customerId, SalesChannel channel,
@@ -25,7 +26,7 @@ public record ReturnStatusView(String returnId, String orderId, String customerI
                                List<OpenExceptionView> openExceptions, RefundMethod refundMethod,
                                String currency, Instant createdAt, Instant updatedAt, List<ReturnLineView> lines,
                                RefundView refund, List<SystemStateView> systems, List<TimelineEntry> timeline,
-                               long version) {
+                               List<NoteView> notes, long version) {
 
     public ReturnStatusView {
         // views stored before exceptions were shown have none
@@ -33,5 +34,7 @@ public record ReturnStatusView(String returnId, String orderId, String customerI
         lines = List.copyOf(lines);
         systems = List.copyOf(systems);
         timeline = List.copyOf(timeline);
+        // views stored before notes existed have none
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

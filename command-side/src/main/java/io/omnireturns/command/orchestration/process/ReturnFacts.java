@@ -29,6 +29,7 @@ import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
+import io.omnireturns.api.returns.event.ReturnDeclined;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
@@ -119,8 +120,8 @@ final class ReturnFacts {
             requested(e, at);
         } else if (event instanceof ReturnAuthorized e) {
             authorized(e);
-        } else if (event instanceof ReturnRejected) {
-            ended(Milestone.REJECTED);
+        } else if (event instanceof ReturnRejected || event instanceof ReturnDeclined) {
+            ended(Milestone.REJECTED); // declined by a person: the customer hears of it as of a rejection
         } else if (event instanceof FraudAssessed e) {
             fraudAssessed(e, at);
         } else if (event instanceof ReturnLabelIssued e) {

@@ -54,7 +54,8 @@ public final class RefundCalculator {
                 continue;
             }
             LineTotals before = refundedSoFar.getOrDefault(line.orderLineId(), LineTotals.none(currency));
-            LineRefund refund = refundLine(line, payments.line(line.orderLineId()).orElseThrow(), before);
+            LineRefund refund = refundLine(line, payments.line(line.orderLineId()).orElseThrow(), before,
+                    input.deductionsWaived());
             lineRefunds.add(refund);
             refundedSoFar.put(line.orderLineId(), before.plus(refund));
         }
@@ -64,7 +65,7 @@ public final class RefundCalculator {
         return new RefundBreakdown(currency, lineRefunds, shipping, total, tenderSplit(input, total));
     }
 
-    private LineRefund refundLine(RefundableLine line, LinePayment paid, LineTotals before) {
+    private LineRefund refundLine(RefundableLine line, LinePayment paid, LineTotals before, boolean waived) {
         Objects.requireNonNull(line.grade(), () -> "line " + line.orderLineId() + " has no inspection grade");
         Objects.requireNonNull(line.reason(), () -> "line " + line.orderLineId() + " has no return reason");
         Money zero = Money.zero(paid.netMerchandise().currency());
@@ -102,6 +103,12 @@ public final class RefundCalculator {
             if (fee.isPositive()) {
                 ruleCodes.add(RefundRuleCodes.restockingFee(line.reason()));
             }
+        }
+        if (waived && (deduction.isPositive() || fee.isPositive())) {
+            // goodwill: the policy's keep-backs are named, then given back in full
+            ruleCodes.add(RefundRuleCodes.GOODWILL_DEDUCTIONS_WAIVED);
+            deduction = zero;
+            fee = zero;
         }
         Money amount = gross.minus(deduction).minus(fee);
         return new LineRefund(line.orderLineId(), units, merchandise, tax, fee, deduction, amount, ruleCodes);

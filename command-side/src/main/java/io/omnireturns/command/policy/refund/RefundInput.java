@@ -7,13 +7,22 @@ import io.omnireturns.api.returns.RefundMethod;
 import java.util.List;
 import java.util.Objects;
 
-/** One return's inspected lines, to be priced against the order and what earlier returns already refunded. */
-public record RefundInput(OrderSnapshot order, RefundMethod method, List<RefundableLine> lines, PriorRefunds prior) {
+/**
+ * One return's inspected lines, to be priced against the order and what earlier returns already refunded.
+ * {@code deductionsWaived}: a goodwill exception sets condition deductions and restocking fees aside.
+ */
+public record RefundInput(OrderSnapshot order, RefundMethod method, List<RefundableLine> lines, PriorRefunds prior,
+                          boolean deductionsWaived) {
 
     public RefundInput {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(prior, "prior");
         lines = List.copyOf(lines);
+    }
+
+    /** Priced as the policy says. */
+    public RefundInput(OrderSnapshot order, RefundMethod method, List<RefundableLine> lines, PriorRefunds prior) {
+        this(order, method, lines, prior, false);
     }
 }

@@ -11,6 +11,8 @@ public final class RefundRuleCodes {
     public static final String CONDITION_DEDUCTION_PREFIX = "CONDITION_DEDUCTION_";
     public static final String NOT_REFUNDABLE_PREFIX = "NOT_REFUNDABLE_";
     public static final String RESTOCKING_FEE_PREFIX = "RESTOCKING_FEE_";
+    /** A goodwill exception gave back the deduction and fee the codes before it name (a policy override). */
+    public static final String GOODWILL_DEDUCTIONS_WAIVED = "GOODWILL_DEDUCTIONS_WAIVED";
 
     private RefundRuleCodes() {
     }

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * (step {@code REFUND_PAYMENT}, key {@link #REFUND_DECISION}) and the outcome is an event either way. A refusal by the
  * return (on hold meanwhile, for instance) fails the command and leaves nothing behind, the ledger's allocation
  * included. A return already decided (approved, or refused with that exception still open) changes nothing.
+ * A goodwill exception granted on the return ({@code GoodwillGranted}) has the ledger price it without deductions.
  */
 @Component
 public class RefundDecision {
@@ -51,10 +52,12 @@ public class RefundDecision {
         if (refund.invoke(aggregate -> aggregate.refundDecided(REFUND_DECISION))) {
             return;
         }
+        boolean goodwill = refund.invoke(ReturnAggregate::deductionsWaived);
         RefundBreakdown breakdown;
         try {
             breakdown = (RefundBreakdown) ledgers.load(command.orderId()).handle(sameCaller(message,
-                    new AllocateRefund(command.orderId(), command.returnId(), command.refundMethod(), command.lines())));
+                    new AllocateRefund(command.orderId(), command.returnId(), command.refundMethod(), command.lines(),
+                            goodwill)));
         } catch (DomainException refused) {
             // the order's ledger will not pay this: a person must look, not a retry loop
             refund.handle(sameCaller(message, new RaiseException(command.returnId(), ProcessStep.REFUND_PAYMENT,

@@ -6,13 +6,12 @@ import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.ReturnStatus;
-import io.omnireturns.api.returns.command.CancelReturn;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordReceipt;
-import io.omnireturns.api.returns.command.ResolveHold;
 import io.omnireturns.command.returns.application.ReturnRequestAnswer;
 import io.omnireturns.command.returns.application.ReturnRequestForm;
 import io.omnireturns.command.returns.application.ReturnRequestService;
+import io.omnireturns.command.returns.application.ReturnStaffActions;
 import io.omnireturns.command.returns.web.ReturnCommandForms.Cancellation;
 import io.omnireturns.command.returns.web.ReturnCommandForms.HoldResolution;
 import io.omnireturns.command.returns.web.ReturnCommandForms.Inspection;
@@ -51,10 +50,12 @@ public class ReturnCommandController {
 
     private final ReturnRequestService requests;
     private final CommandGateway commands;
+    private final ReturnStaffActions staff;
 
-    public ReturnCommandController(ReturnRequestService requests, CommandGateway commands) {
+    public ReturnCommandController(ReturnRequestService requests, CommandGateway commands, ReturnStaffActions staff) {
         this.requests = requests;
         this.commands = commands;
+        this.staff = staff;
     }
 
     @PostMapping
@@ -85,9 +86,8 @@ public class ReturnCommandController {
             + "(code RETURN_NOT_CANCELLABLE), or it changed at the same moment (CONCURRENT_MODIFICATION)")
     public StatusAnswer cancel(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
                                @RequestBody @Valid Cancellation body, HttpServletRequest request) {
-        ReturnStatus status = commands.sendAndWait(new CancelReturn(returnId, body.reason(),
+        return new StatusAnswer(returnId, staff.cancel(returnId, body.reason(),
                 RequestMetadataInterceptor.actorOf(request)));
-        return new StatusAnswer(returnId, status);
     }
 
     @PostMapping("/{returnId}/receipts")
@@ -136,12 +136,11 @@ public class ReturnCommandController {
     @ApiResponse(responseCode = "409", description = "the return is not on hold (code RETURN_NOT_ON_HOLD) or changed "
             + "at the same moment (CONCURRENT_MODIFICATION)")
     @ApiResponse(responseCode = "422", description = "a decision this return cannot take now, e.g. rejecting after a "
-            + "receipt (HOLD_DECISION_NOT_ALLOWED), or no reason (REASON_REQUIRED)")
+            + "receipt (code HOLD_DECISION_NOT_ALLOWED)")
     public StatusAnswer resolveHold(@PathVariable @Pattern(regexp = RETURN_ID) String returnId,
                                     @RequestBody @Valid HoldResolution body, HttpServletRequest request) {
-        ReturnStatus status = commands.sendAndWait(new ResolveHold(returnId, body.decision(), body.reason(),
+        return new StatusAnswer(returnId, staff.resolveHold(returnId, body.decision(), body.reason(),
                 RequestMetadataInterceptor.actorOf(request)));
-        return new StatusAnswer(returnId, status);
     }
 
     /**

@@ -117,6 +117,27 @@ class RefundCalculatorTest {
         }
 
         @Test
+        void goodwill_gives_back_the_fee_and_the_deduction_and_names_what_it_waived() {
+            RefundBreakdown refund = calculator.calculate(new RefundInput(order, RefundMethod.ORIGINAL_TENDER,
+                    List.of(new RefundableLine("lamp", 1, Grade.USED, ReturnReason.CHANGED_MIND)),
+                    PriorRefunds.none(EUR), true));
+
+            assertThat(refund.lines().get(0)).isEqualTo(new LineRefund("lamp", 1, eur(4999), eur(950),
+                    eur(0), eur(0), eur(5949), List.of("CONDITION_DEDUCTION_USED", "RESTOCKING_FEE_CHANGED_MIND",
+                    "GOODWILL_DEDUCTIONS_WAIVED")));
+            assertThat(refund.total()).isEqualTo(eur(5949));
+        }
+
+        @Test
+        void goodwill_never_gives_back_more_than_was_paid_and_leaves_a_line_without_deductions_as_it_was() {
+            RefundBreakdown refund = calculator.calculate(new RefundInput(order, RefundMethod.ORIGINAL_TENDER,
+                    List.of(accepted("lamp", 1, ReturnReason.DEFECTIVE)), PriorRefunds.none(EUR), true));
+
+            assertThat(refund.lines().get(0).ruleCodes()).isEmpty();
+            assertThat(refund.total()).isEqualTo(eur(5949));
+        }
+
+        @Test
         void a_defective_item_pays_no_restocking_fee() {
             RefundBreakdown refund = calculate(order, accepted("lamp", 1, ReturnReason.DEFECTIVE));
 

@@ -11,6 +11,7 @@ import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.command.DecideRefund;
+import io.omnireturns.api.returns.command.GrantGoodwill;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -117,6 +118,21 @@ class RefundDecisionTest {
         assertThat(count(returnId, RefundApproved.class)).isZero();
     }
 
+    @Test
+    void aGoodwillExceptionOnTheReturnHasTheLedgerPriceItWithoutDeductions() throws Exception {
+        String orderId = FreshOrders.copyOfWebApparelOrder(orders);
+        String returnId = requestReturn(orderId);
+        commands.sendAndWait(new GrantGoodwill(returnId, "second fault this year", "service-agent"));
+        receiveAndInspect(returnId, orderId + "-L1", Grade.USED);
+
+        commands.sendAndWait(new DecideRefund(returnId, orderId, RefundMethod.ORIGINAL_TENDER,
+                List.of(new RefundableLine(orderId + "-L1", 1, Grade.USED, ReturnReason.CHANGED_MIND)),
+                "PAY-" + returnId));
+
+        assertThat(payloads(returnId, RefundApproved.class)).singleElement().asString()
+                .contains("GOODWILL_DEDUCTIONS_WAIVED");
+    }
+
     private DecideRefund decide(String returnId, String orderId, int units) {
         return new DecideRefund(returnId, orderId, RefundMethod.ORIGINAL_TENDER,
                 List.of(new RefundableLine(orderId + "-L1", units, Grade.NEW, ReturnReason.SIZE_OR_FIT)),
@@ -125,12 +141,15 @@ class RefundDecisionTest {
 
     private String inspectedReturn(String orderId) throws Exception {
         String returnId = requestReturn(orderId);
-        String line = orderId + "-L1";
+        receiveAndInspect(returnId, orderId + "-L1", Grade.NEW);
+        return returnId;
+    }
+
+    private void receiveAndInspect(String returnId, String line, Grade grade) {
         commands.sendAndWait(new RecordReceipt(returnId, "RCPT-" + returnId, "DC-1",
                 List.of(new ReceivedLine(line, 1, null))));
         commands.sendAndWait(new RecordInspection(returnId, "INSP-" + returnId,
-                List.of(new InspectedLine(line, 1, 0, Grade.NEW, Disposition.RESTOCK, false, null))));
-        return returnId;
+                List.of(new InspectedLine(line, 1, 0, grade, Disposition.RESTOCK, false, null))));
     }
 
     private String requestReturn(String orderId) throws Exception {

@@ -1,0 +1,71 @@
+package io.omnireturns.api.error;
+
+import io.omnireturns.api.returns.DeclineReason;
+import io.omnireturns.api.returns.PolicyOverride;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes {@code docs/error-codes.md} from the code catalogues themselves: {@link ErrorCode} (every problem code with
+ * its HTTP status and meaning), {@link DeclineReason} and {@link PolicyOverride}. {@code -Derror-codes.write=true} on
+ * {@link ErrorCatalogueTest} rewrites the committed file.
+ */
+final class ErrorCatalogue {
+
+    static final String REGENERATE = "mvn -B -pl shared-api test -Dtest=ErrorCatalogueTest -Derror-codes.write=true";
+
+    private ErrorCatalogue() {
+    }
+
+    static Path committedFile() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.exists(dir.resolve("shared-api")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the omnireturns checkout");
+        }
+        return dir.resolve("docs").resolve("error-codes.md");
+    }
+
+    static String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("# Error and reason codes\n\n")
+                .append("The one catalogue of the stable codes the service answers with and records. Generated from\n")
+                .append("`shared-api` (`io.omnireturns.api.error.ErrorCode`, `io.omnireturns.api.returns.DeclineReason`,\n")
+                .append("`io.omnireturns.api.returns.PolicyOverride`); do not edit by hand. `ErrorCatalogueTest` fails when\n")
+                .append("this file and the code disagree; regenerate it with\n\n")
+                .append("```bash\n").append(REGENERATE).append("\n```\n\n")
+                .append("The API document takes the same list: `Problem.code` is an enum of these codes, and\n")
+                .append("`OpenApiContractTest` fails when an operation names a code that is not here.\n\n")
+                .append("## Problem codes\n\n")
+                .append("Every error answer is an RFC 7807 problem (`application/problem+json`) whose `code` is one of these;\n")
+                .append("its `type` is `/problems/<code in kebab case>`. Clients branch on the code, never on `detail`.\n\n")
+                .append("| code | HTTP | meaning |\n|---|---|---|\n");
+        for (ErrorCode code : ErrorCode.values()) {
+            out.append("| `").append(code.name()).append("` | ").append(code.httpStatus()).append(" | ")
+                    .append(code.meaning()).append(" |\n");
+        }
+        out.append("\n## Decline reasons\n\n")
+                .append("`reasonCode` of `POST /api/v1/returns/{returnId}/decline`, recorded on `ReturnDeclined`.\n\n")
+                .append("| code | meaning | note required |\n|---|---|---|\n");
+        for (DeclineReason reason : DeclineReason.values()) {
+            out.append("| `").append(reason.name()).append("` | ").append(reason.meaning()).append(" | ")
+                    .append(reason.needsNote() ? "yes" : "no").append(" |\n");
+        }
+        out.append("\n## Policy overrides\n\n")
+                .append("`override` of `GoodwillGranted`: which part of the refund policy a goodwill exception set aside.\n\n")
+                .append("| code |\n|---|\n");
+        for (PolicyOverride override : PolicyOverride.values()) {
+            out.append("| `").append(override.name()).append("` |\n");
+        }
+        return out.toString();
+    }
+
+    static void write() throws IOException {
+        Files.writeString(committedFile(), render(), StandardCharsets.UTF_8);
+    }
+}
