@@ -110,7 +110,8 @@ public class AxonInfrastructureConfiguration {
     public CommitNotifyingEventSource reportEventSource(EventStore eventStore, AxonStreamingProperties properties,
                                                         @Value(ENGINE_OPTIMISED) boolean optimised) {
         Duration linger = optimised ? properties.reportLinger() : Duration.ZERO;
-        Duration fallback = linger.compareTo(properties.fallbackInterval()) > 0 ? linger : properties.fallbackInterval();
+        Duration fallback = linger.compareTo(properties.fallbackInterval()) > 0
+                ? linger : properties.fallbackInterval();
         return new CommitNotifyingEventSource(eventStore, properties.enabled(), properties.commitWait(), fallback,
                 linger);
     }

@@ -63,8 +63,8 @@ class KpiRepository implements KpiWrites {
             WHERE inventory_adjusted_at >= :from AND inventory_adjusted_at < :to AND received_at IS NOT NULL""";
     private static final String NOTIFICATION_TIMELINESS = """
             SELECT r.channel,
-                   EXTRACT(EPOCH FROM CAST(n.at AS timestamptz) - CAST(r.reached ->> n.milestone AS timestamptz))::float8
-                       AS secs
+                   EXTRACT(EPOCH FROM CAST(n.at AS timestamptz)
+                                      - CAST(r.reached ->> n.milestone AS timestamptz))::float8 AS secs
             FROM kpi_return r CROSS JOIN LATERAL jsonb_each_text(r.notified) AS n(milestone, at)
             WHERE r.last_notified_at >= :from AND CAST(n.at AS timestamptz) >= :from
               AND CAST(n.at AS timestamptz) < :to AND r.reached ->> n.milestone IS NOT NULL""";
@@ -119,7 +119,8 @@ class KpiRepository implements KpiWrites {
     @Override
     public void milestoneReached(String returnId, String milestone, Instant at) {
         jdbc.update("""
-                UPDATE kpi_return SET reached = jsonb_build_object(CAST(:milestone AS text), CAST(:at AS text)) || reached
+                UPDATE kpi_return
+                   SET reached = jsonb_build_object(CAST(:milestone AS text), CAST(:at AS text)) || reached
                 WHERE return_id = :returnId""",
                 params(returnId).addValue("milestone", milestone).addValue("at", instant(at)));
     }
@@ -127,7 +128,8 @@ class KpiRepository implements KpiWrites {
     @Override
     public void customerNotified(String returnId, String milestone, Instant at) {
         jdbc.update("""
-                UPDATE kpi_return SET notified = jsonb_build_object(CAST(:milestone AS text), CAST(:at AS text)) || notified,
+                UPDATE kpi_return
+                   SET notified = jsonb_build_object(CAST(:milestone AS text), CAST(:at AS text)) || notified,
                        last_notified_at = GREATEST(last_notified_at, CASE WHEN notified ->> CAST(:milestone AS text)
                            IS NULL THEN CAST(:at AS timestamptz) END)
                 WHERE return_id = :returnId""",
