@@ -43,6 +43,12 @@ public class AxonInfrastructureConfiguration {
      */
     public static final String VIEW_EVENT_SOURCE = "viewEventSource";
 
+    /**
+     * Source of the reports' streaming processors (KPI base, finance ledger): like {@link #VIEW_EVENT_SOURCE}, after
+     * {@code omnireturns.axon.commit-notification.report-linger}, and looking for other nodes' events no more often.
+     */
+    public static final String REPORT_EVENT_SOURCE = "reportEventSource";
+
     /** Metadata keys that every message caused by a request inherits: who acted, through which system. */
     public static final String ACTOR = "actor";
     public static final String SOURCE_SYSTEM = "sourceSystem";
@@ -98,6 +104,16 @@ public class AxonInfrastructureConfiguration {
                                                       @Value(ENGINE_OPTIMISED) boolean optimised) {
         return new CommitNotifyingEventSource(eventStore, properties.enabled(), properties.commitWait(),
                 properties.fallbackInterval(), optimised ? properties.viewLinger() : Duration.ZERO);
+    }
+
+    @Bean(name = REPORT_EVENT_SOURCE, destroyMethod = "close")
+    public CommitNotifyingEventSource reportEventSource(EventStore eventStore, AxonStreamingProperties properties,
+                                                        @Value(ENGINE_OPTIMISED) boolean optimised) {
+        Duration linger = optimised ? properties.reportLinger() : Duration.ZERO;
+        Duration fallback = linger.compareTo(properties.fallbackInterval()) > 0
+                ? linger : properties.fallbackInterval();
+        return new CommitNotifyingEventSource(eventStore, properties.enabled(), properties.commitWait(), fallback,
+                linger);
     }
 
     /** Unique-key violations recognised on PostgreSQL (Axon's default resolver never recognises them there). */

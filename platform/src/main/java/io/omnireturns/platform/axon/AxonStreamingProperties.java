@@ -20,6 +20,11 @@ import java.time.Duration;
  *                         {@code viewEventSource}): they are no hop of a return's process, only what a client sees,
  *                         so they can wait longer and take many returns' events in one batch (one transaction and one
  *                         token write per segment instead of one per commit)
+ * @param reportLinger     the same for the processors of the reports (sources named {@code reportEventSource}: the
+ *                         KPI base and the finance ledger), which no client waits for event by event: longer still,
+ *                         so that under load a return's events of a second are booked in one batch (one row write per
+ *                         return, one transaction and token write for all returns) instead of one per view batch.
+ *                         Their fall-back look for other nodes' events is no more often than this either
  * @param rereadWindow     for this long after a read of the event store came back short, a read from where it ended
  *                         is answered "nothing" without the database unless this node committed events since
  *                         ({@link CommitAwareEventStorageEngine}); only with {@code omnireturns.engine.optimised}.
@@ -31,5 +36,6 @@ public record AxonStreamingProperties(@DefaultValue("true") boolean enabled,
                                       @DefaultValue("500ms") Duration fallbackInterval,
                                       @DefaultValue("30ms") Duration linger,
                                       @DefaultValue("250ms") Duration viewLinger,
+                                      @DefaultValue("1s") Duration reportLinger,
                                       @DefaultValue("200ms") Duration rereadWindow) {
 }

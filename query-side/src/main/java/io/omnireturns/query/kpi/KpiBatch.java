@@ -1,5 +1,7 @@
 package io.omnireturns.query.kpi;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.platform.database.EventSavepoints;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +22,8 @@ import java.util.Map;
 
 /**
  * What one batch of events records in the KPI base, kept in memory and written when the batch commits (in the
- * processor's transaction, beside its token): each changed return's row once, its milestones once each, every kind
- * of row in one JDBC batch. Under load a batch holds several events of a return, each of which used to be an update
+ * processor's transaction, beside its token): each changed return's row once (its milestones included), every kind of
+ * row in one JDBC batch. Under load a batch holds several events of a return, each of which used to be an update
  * (or two) in a savepoint of its own.
  * <p>
  * Nothing is read first: every KPI write is idempotent without a sequence check, so the batch merges what its events
@@ -32,11 +35,12 @@ final class KpiBatch implements KpiWrites {
     /** Where the batch sits among the resources of its unit of work. */
     static final String RESOURCE = KpiBatch.class.getName();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final KpiRepository repository;
     private final EventSavepoints.BatchedWrites batching;
     private final Map<String, MapSqlParameterSource> requested = new LinkedHashMap<>();
     private final Map<String, ReturnChange> returns = new LinkedHashMap<>();
-    private final Map<String, MilestoneChange> milestones = new LinkedHashMap<>();
     private final Map<String, MapSqlParameterSource> interventions = new LinkedHashMap<>();
 
     private KpiBatch(KpiRepository repository, EventSavepoints.BatchedWrites batching) {
@@ -84,22 +88,12 @@ final class KpiBatch implements KpiWrites {
 
     @Override
     public void milestoneReached(String returnId, String milestone, Instant at) {
-        MilestoneChange change = milestoneChange(returnId, milestone);
-        if (change.reachedAt == null) {
-            change.reachedAt = at;
-        }
+        returnChange(returnId).reached.putIfAbsent(milestone, at);
     }
 
     @Override
     public void customerNotified(String returnId, String milestone, Instant at) {
-        MilestoneChange change = milestoneChange(returnId, milestone);
-        if (change.notifiedAt == null) {
-            change.notifiedAt = at;
-        }
-    }
-
-    private MilestoneChange milestoneChange(String returnId, String milestone) {
-        return milestones.computeIfAbsent(returnId + '\u0000' + milestone, key -> new MilestoneChange(returnId, milestone));
+        returnChange(returnId).notified.putIfAbsent(milestone, at);
     }
 
     @Override
@@ -138,19 +132,27 @@ final class KpiBatch implements KpiWrites {
 
     private void write() {
         try {
-            repository.write(new Rows(List.copyOf(requested.values()),
-                    returns.values().stream().map(ReturnChange::parameters).toList(),
-                    milestones.values().stream().map(MilestoneChange::parameters).toList(),
-                    List.copyOf(interventions.values())));
+            List<SqlParameterSource> inserts = new ArrayList<>();
+            for (Map.Entry<String, MapSqlParameterSource> request : requested.entrySet()) {
+                ReturnChange change = returns.getOrDefault(request.getKey(), new ReturnChange(request.getKey()));
+                inserts.add(change.parameters().addValues(request.getValue().getValues()));
+            }
+            List<SqlParameterSource> updates = returns.values().stream()
+                    .filter(change -> !requested.containsKey(change.returnId))
+                    .map(change -> (SqlParameterSource) change.parameters()).toList();
+            repository.write(new Rows(inserts, updates, List.copyOf(interventions.values())));
         } catch (RuntimeException e) {
             batching.failed();
             throw e;
         }
     }
 
-    /** The rows a batch writes, as statement parameters. */
+    /**
+     * The rows a batch writes, as statement parameters: the returns requested in the batch (with all it says of
+     * them), the other returns it changed, the interventions.
+     */
     record Rows(List<SqlParameterSource> requested, List<SqlParameterSource> returns,
-                List<SqlParameterSource> milestones, List<SqlParameterSource> interventions) {
+                List<SqlParameterSource> interventions) {
     }
 
     /** What a batch's events say of a return's row; null where they say nothing. */
@@ -162,13 +164,19 @@ final class KpiBatch implements KpiWrites {
         private Money approvedRefund;
         private Money creditMemo;
         private Instant creditMemoPostedAt;
+        private final Map<String, Instant> reached = new LinkedHashMap<>();
+        private final Map<String, Instant> notified = new LinkedHashMap<>();
 
         ReturnChange(String returnId) {
             this.returnId = returnId;
         }
 
-        SqlParameterSource parameters() {
+        MapSqlParameterSource parameters() {
             return new MapSqlParameterSource("returnId", returnId)
+                    .addValue("reached", json(reached))
+                    .addValue("notified", json(notified))
+                    .addValue("lastNotifiedAt", utc(notified.values().stream().max(Instant::compareTo).orElse(null)),
+                            Types.TIMESTAMP_WITH_TIMEZONE)
                     .addValue("receivedAt", utc(firsts.get(FirstInstant.RECEIVED)), Types.TIMESTAMP_WITH_TIMEZONE)
                     .addValue("inspectionCompletedAt", utc(firsts.get(FirstInstant.INSPECTION_COMPLETED)),
                             Types.TIMESTAMP_WITH_TIMEZONE)
@@ -186,24 +194,14 @@ final class KpiBatch implements KpiWrites {
         }
     }
 
-    /** What a batch's events say of one milestone of a return. */
-    private static final class MilestoneChange {
-
-        private final String returnId;
-        private final String milestone;
-        private Instant reachedAt;
-        private Instant notifiedAt;
-
-        MilestoneChange(String returnId, String milestone) {
-            this.returnId = returnId;
-            this.milestone = milestone;
-        }
-
-        SqlParameterSource parameters() {
-            return new MapSqlParameterSource("returnId", returnId)
-                    .addValue("milestone", milestone)
-                    .addValue("reachedAt", utc(reachedAt), Types.TIMESTAMP_WITH_TIMEZONE)
-                    .addValue("notifiedAt", utc(notifiedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+    /** Milestone name to instant as a JSON object, instants as {@link KpiRepository#instant} writes them. */
+    private static String json(Map<String, Instant> instants) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        instants.forEach((name, at) -> strings.put(name, KpiRepository.instant(at)));
+        try {
+            return JSON.writeValueAsString(strings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write milestones", e);
         }
     }
 

@@ -17,13 +17,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The KPI base in PostgreSQL and the KPI figures computed from it: per return the instants of its milestones, per
- * milestone when the customer was told, and the manual interventions. Percentiles are PostgreSQL's
+ * The KPI base in PostgreSQL and the KPI figures computed from it: per return one row with the instants of its
+ * milestones (when each was reached and when the customer was told of it, as JSON maps in the same row, so a batch
+ * writes a return once), and the manual interventions. Percentiles are PostgreSQL's
  * {@code percentile_cont}, computed per channel and over all channels in one pass ({@code GROUPING SETS}).
  */
 @Repository
@@ -60,9 +62,12 @@ class KpiRepository implements KpiWrites {
             SELECT channel, EXTRACT(EPOCH FROM inventory_adjusted_at - received_at)::float8 AS secs FROM kpi_return
             WHERE inventory_adjusted_at >= :from AND inventory_adjusted_at < :to AND received_at IS NOT NULL""";
     private static final String NOTIFICATION_TIMELINESS = """
-            SELECT r.channel, EXTRACT(EPOCH FROM m.notified_at - m.reached_at)::float8 AS secs
-            FROM kpi_milestone m JOIN kpi_return r ON r.return_id = m.return_id
-            WHERE m.notified_at >= :from AND m.notified_at < :to AND m.reached_at IS NOT NULL""";
+            SELECT r.channel,
+                   EXTRACT(EPOCH FROM CAST(n.at AS timestamptz)
+                                      - CAST(r.reached ->> n.milestone AS timestamptz))::float8 AS secs
+            FROM kpi_return r CROSS JOIN LATERAL jsonb_each_text(r.notified) AS n(milestone, at)
+            WHERE r.last_notified_at >= :from AND CAST(n.at AS timestamptz) >= :from
+              AND CAST(n.at AS timestamptz) < :to AND r.reached ->> n.milestone IS NOT NULL""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -114,19 +119,21 @@ class KpiRepository implements KpiWrites {
     @Override
     public void milestoneReached(String returnId, String milestone, Instant at) {
         jdbc.update("""
-                INSERT INTO kpi_milestone (return_id, milestone, reached_at) VALUES (:returnId, :milestone, :at)
-                ON CONFLICT (return_id, milestone)
-                DO UPDATE SET reached_at = COALESCE(kpi_milestone.reached_at, EXCLUDED.reached_at)""",
-                params(returnId).addValue("milestone", milestone).addValue("at", utc(at)));
+                UPDATE kpi_return
+                   SET reached = jsonb_build_object(CAST(:milestone AS text), CAST(:at AS text)) || reached
+                WHERE return_id = :returnId""",
+                params(returnId).addValue("milestone", milestone).addValue("at", instant(at)));
     }
 
     @Override
     public void customerNotified(String returnId, String milestone, Instant at) {
         jdbc.update("""
-                INSERT INTO kpi_milestone (return_id, milestone, notified_at) VALUES (:returnId, :milestone, :at)
-                ON CONFLICT (return_id, milestone)
-                DO UPDATE SET notified_at = COALESCE(kpi_milestone.notified_at, EXCLUDED.notified_at)""",
-                params(returnId).addValue("milestone", milestone).addValue("at", utc(at)));
+                UPDATE kpi_return
+                   SET notified = jsonb_build_object(CAST(:milestone AS text), CAST(:at AS text)) || notified,
+                       last_notified_at = GREATEST(last_notified_at, CASE WHEN notified ->> CAST(:milestone AS text)
+                           IS NULL THEN CAST(:at AS timestamptz) END)
+                WHERE return_id = :returnId""",
+                params(returnId).addValue("milestone", milestone).addValue("at", instant(at)));
     }
 
     @Override
@@ -158,14 +165,44 @@ class KpiRepository implements KpiWrites {
     }
 
     /**
-     * Writes what a batch recorded (see {@link KpiBatch}), each kind in one JDBC batch: the new returns, then one
-     * update per changed return, the milestones, the interventions. The same rules as the statements above.
+     * Writes what a batch recorded (see {@link KpiBatch}): one row write per return, each kind in one JDBC batch: the
+     * returns requested in the batch inserted with all the batch says of them, the others updated, then the
+     * interventions. The same rules as the statements above.
      */
     void write(KpiBatch.Rows rows) {
         if (!rows.requested().isEmpty()) {
             jdbc.batchUpdate("""
-                    INSERT INTO kpi_return (return_id, channel, requested_at) VALUES (:returnId, :channel, :at)
-                    ON CONFLICT (return_id) DO NOTHING""", rows.requested().toArray(SqlParameterSource[]::new));
+                    INSERT INTO kpi_return (return_id, channel, requested_at, received_at, inspection_completed_at,
+                                            refund_issued_at, exception_raised_at, inventory_adjusted_at,
+                                            approved_refund_minor, approved_refund_currency, credit_memo_minor,
+                                            credit_memo_currency, credit_memo_posted_at, reached, notified,
+                                            last_notified_at)
+                    VALUES (:returnId, :channel, :at, :receivedAt, :inspectionCompletedAt, :refundIssuedAt,
+                            :exceptionRaisedAt, :inventoryAdjustedAt, :approvedMinor, :approvedCurrency,
+                            :creditMemoMinor, :creditMemoCurrency, :creditMemoPostedAt, CAST(:reached AS jsonb),
+                            CAST(:notified AS jsonb), :lastNotifiedAt)
+                    ON CONFLICT (return_id) DO UPDATE SET
+                        received_at = COALESCE(kpi_return.received_at, EXCLUDED.received_at),
+                        inspection_completed_at = COALESCE(kpi_return.inspection_completed_at,
+                                                           EXCLUDED.inspection_completed_at),
+                        refund_issued_at = COALESCE(kpi_return.refund_issued_at, EXCLUDED.refund_issued_at),
+                        exception_raised_at = COALESCE(kpi_return.exception_raised_at, EXCLUDED.exception_raised_at),
+                        inventory_adjusted_at = GREATEST(kpi_return.inventory_adjusted_at,
+                                                         EXCLUDED.inventory_adjusted_at),
+                        approved_refund_minor = COALESCE(EXCLUDED.approved_refund_minor,
+                                                         kpi_return.approved_refund_minor),
+                        approved_refund_currency = COALESCE(EXCLUDED.approved_refund_currency,
+                                                            kpi_return.approved_refund_currency),
+                        credit_memo_minor = COALESCE(EXCLUDED.credit_memo_minor, kpi_return.credit_memo_minor),
+                        credit_memo_currency = COALESCE(EXCLUDED.credit_memo_currency,
+                                                        kpi_return.credit_memo_currency),
+                        credit_memo_posted_at = COALESCE(kpi_return.credit_memo_posted_at,
+                                                         EXCLUDED.credit_memo_posted_at),
+                        reached = EXCLUDED.reached || kpi_return.reached,
+                        notified = EXCLUDED.notified || kpi_return.notified,
+                        last_notified_at = (SELECT max(CAST(v AS timestamptz))
+                                            FROM jsonb_each_text(EXCLUDED.notified || kpi_return.notified) e(k, v))""",
+                    rows.requested().toArray(SqlParameterSource[]::new));
         }
         if (!rows.returns().isEmpty()) {
             jdbc.batchUpdate("""
@@ -179,17 +216,12 @@ class KpiRepository implements KpiWrites {
                            approved_refund_currency = COALESCE(:approvedCurrency, approved_refund_currency),
                            credit_memo_minor = COALESCE(:creditMemoMinor, credit_memo_minor),
                            credit_memo_currency = COALESCE(:creditMemoCurrency, credit_memo_currency),
-                           credit_memo_posted_at = COALESCE(credit_memo_posted_at, :creditMemoPostedAt)
+                           credit_memo_posted_at = COALESCE(credit_memo_posted_at, :creditMemoPostedAt),
+                           reached = CAST(:reached AS jsonb) || reached,
+                           notified = CAST(:notified AS jsonb) || notified,
+                           last_notified_at = (SELECT max(CAST(v AS timestamptz))
+                                               FROM jsonb_each_text(CAST(:notified AS jsonb) || notified) e(k, v))
                      WHERE return_id = :returnId""", rows.returns().toArray(SqlParameterSource[]::new));
-        }
-        if (!rows.milestones().isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO kpi_milestone (return_id, milestone, reached_at, notified_at)
-                    VALUES (:returnId, :milestone, :reachedAt, :notifiedAt)
-                    ON CONFLICT (return_id, milestone)
-                    DO UPDATE SET reached_at = COALESCE(kpi_milestone.reached_at, EXCLUDED.reached_at),
-                                  notified_at = COALESCE(kpi_milestone.notified_at, EXCLUDED.notified_at)""",
-                    rows.milestones().toArray(SqlParameterSource[]::new));
         }
         if (!rows.interventions().isEmpty()) {
             jdbc.batchUpdate("""
@@ -201,7 +233,6 @@ class KpiRepository implements KpiWrites {
 
     void deleteAll() {
         jdbc.getJdbcTemplate().execute("DELETE FROM kpi_intervention");
-        jdbc.getJdbcTemplate().execute("DELETE FROM kpi_milestone");
         jdbc.getJdbcTemplate().execute("DELETE FROM kpi_return");
     }
 
@@ -307,5 +338,10 @@ class KpiRepository implements KpiWrites {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** An instant as the milestone maps keep it: ISO-8601 in UTC, to the microsecond as the other columns. */
+    static String instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
     }
 }

@@ -178,8 +178,8 @@ class KpiIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM kpi_return WHERE return_id IN (?, ?, ?, ?, ?) AND refund_issued_at IS NOT NULL",
                 Integer.class, r1, r2, r3, r5, r6) == 5
-                && jdbc.queryForObject("SELECT count(*) FROM kpi_milestone WHERE return_id IN (?, ?, ?, ?) "
-                        + "AND notified_at IS NOT NULL", Integer.class, r1, r2, r3, r4) == 5
+                && jdbc.queryForObject("SELECT count(*) FROM kpi_return, jsonb_object_keys(notified) "
+                        + "WHERE return_id IN (?, ?, ?, ?)", Integer.class, r1, r2, r3, r4) == 5
                 && jdbc.queryForObject("SELECT count(*) FROM kpi_return WHERE return_id IN (?, ?) "
                         + "AND inventory_adjusted_at IS NOT NULL AND credit_memo_posted_at IS NOT NULL", Integer.class,
                 r1, r2) == 2);

@@ -50,8 +50,15 @@ public class ProcessStore {
         this.jdbc = jdbc;
     }
 
-    /** A process as stored: {@code version} 0 for one that has no row yet. */
-    public record Stored(ReturnProcess process, long version) {
+    /**
+     * A process and what its row says: {@code version} 0 for one that has no row yet; {@code nextDue} and
+     * {@code finished} as the row holds them (the row's state may lag the process, see {@link ProcessCatchUp}).
+     */
+    public record Stored(ReturnProcess process, long version, Instant nextDue, boolean finished) {
+
+        static Stored unstored(ReturnProcess process) {
+            return new Stored(process, 0, null, false);
+        }
     }
 
     /** One write: the process, the version it was read at, and the correlation data of its latest event. */
@@ -63,8 +70,12 @@ public class ProcessStore {
     }
 
     public Optional<Stored> load(String returnId) {
-        return jdbc.query("SELECT state, version FROM return_process WHERE return_id = ?",
-                (row, i) -> new Stored(read(row.getString(1)), row.getLong(2)), returnId).stream().findFirst();
+        return jdbc.query("SELECT state, version, next_due, finished FROM return_process WHERE return_id = ?",
+                (row, i) -> {
+                    Timestamp nextDue = row.getTimestamp(3);
+                    return new Stored(read(row.getString(1)), row.getLong(2),
+                            nextDue == null ? null : nextDue.toInstant(), row.getBoolean(4));
+                }, returnId).stream().findFirst();
     }
 
     /**

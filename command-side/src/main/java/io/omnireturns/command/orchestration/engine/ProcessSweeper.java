@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every node, every {@code omnireturns.process.sweep-interval}, takes the processes with something due (a step whose
  * lease ran out, a decision, parcel or settlement overdue), asks each {@link ReturnProcess#overdue what is overdue},
- * and sends that: the rows are locked with {@code skip locked}, so each due process is taken by one node. It never
+ * and sends that: the rows are locked with {@code skip locked}, so each due process is taken by one node. A row may
+ * lag the return's events (it is written only when it holds something they cannot give back), so each is first
+ * caught up with them ({@link ProcessCatchUp}): an answer that came in is never taken for a lease run out. It never
  * writes a process's state (the return's events do, through {@link ReturnProcessManager}); it only puts the process's
  * due time {@code recheck} ahead, so it does not fire again before those events answer.
  * <p>
@@ -38,6 +40,7 @@ public class ProcessSweeper implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProcessSweeper.class);
 
     private final ProcessStore store;
+    private final ProcessCatchUp catchUp;
     private final ProcessActions actions;
     private final TransactionTemplate transactions;
     private final ProcessProperties properties;
@@ -45,9 +48,10 @@ public class ProcessSweeper implements DisposableBean {
     private final Clock clock;
     private final ScheduledExecutorService ticker;
 
-    public ProcessSweeper(ProcessStore store, ProcessActions actions, TransactionTemplate transactions,
-                          ProcessProperties properties, Clock clock) {
+    public ProcessSweeper(ProcessStore store, ProcessCatchUp catchUp, ProcessActions actions,
+                          TransactionTemplate transactions, ProcessProperties properties, Clock clock) {
         this.store = store;
+        this.catchUp = catchUp;
         this.actions = actions;
         this.transactions = transactions;
         this.properties = properties;
@@ -78,10 +82,11 @@ public class ProcessSweeper implements DisposableBean {
             Instant now = clock.instant();
             List<String> acted = new ArrayList<>();
             for (ProcessStore.Due row : due) {
-                ReturnProcess process = row.process();
+                ReturnProcess process = catchUp.upToDate(row.process());
                 List<ProcessAction> overdue = process.overdue(now, timing);
                 if (overdue.isEmpty()) {
-                    // not due after all (the row's due time was older than the state): due again when it says
+                    // not due after all (the row's due time was older than the return's events): due again when
+                    // the process says
                     store.dueAt(process.returnId(), process.nextDue(timing)
                             .map(at -> at.isAfter(now) ? at : now.plus(properties.recheck())).orElse(null));
                     continue;

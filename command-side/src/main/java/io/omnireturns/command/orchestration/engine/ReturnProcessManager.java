@@ -8,13 +8,13 @@ import io.omnireturns.command.orchestration.process.ReturnProcess;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,10 +31,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * come back as the return's events.
  * <p>
  * The processor ({@code return-process}, pooled streaming, several segments) processes a batch in one unit of work
- * and one transaction with its token. Writes are write-behind: one row write per return per batch, all in one JDBC
- * batch at the unit of work's prepare-commit, so a return whose five events arrive together costs one write, not
+ * and one transaction with its token. Writes are write-behind: at most one row write per return per batch, all in one
+ * JDBC batch at the unit of work's prepare-commit, so a return whose five events arrive together costs one write, not
  * five. The node owning a segment keeps its processes in a {@link ProcessCache}; a miss reads the row, and a return
  * with no row (started under the old saga, or its row lost) is rebuilt by folding its events from the event store.
+ * <p>
+ * The row is a cache of the fold plus what the events cannot give back: the steps started and their leases. So a
+ * batch that started nothing, finished nothing and brought nothing due sooner than the row says does not write it
+ * (an outcome that only closes a step, a notice answered): the row then lags the return's stream, and whoever reads
+ * it folds the missing events first ({@link ProcessCatchUp}); a cached process that missed events of its return
+ * (another node handled them) is read again the same way. A row whose due time is older than the truth only makes
+ * the sweeper look once, catch up, find nothing due and put the due time right.
  * <p>
  * With {@code omnireturns.engine.optimised=false} (the benchmark's yardstick) there is no cache and every event is
  * stored on its own, as the saga did.
@@ -45,10 +52,11 @@ public class ReturnProcessManager {
 
     public static final String PROCESSING_GROUP = "return-process";
     private static final String BATCH = ReturnProcessManager.class.getName() + ".batch";
+    private static final Duration DUE_TOLERANCE = Duration.ofMillis(1);
 
     private final ProcessStore store;
     private final ProcessActions actions;
-    private final EventStore events;
+    private final ProcessCatchUp catchUp;
     private final ProcessTiming timing;
     private final Clock clock;
     private final boolean optimised;
@@ -56,12 +64,12 @@ public class ReturnProcessManager {
     /** Returns whose write found another writer's row: read the row, even for their first event (a replay). */
     private final Set<String> mustRead = ConcurrentHashMap.newKeySet();
 
-    public ReturnProcessManager(ProcessStore store, ProcessActions actions, EventStore events,
+    public ReturnProcessManager(ProcessStore store, ProcessActions actions, ProcessCatchUp catchUp,
                                 ProcessProperties properties, Clock clock,
                                 @Value("${omnireturns.engine.optimised:true}") boolean optimised) {
         this.store = store;
         this.actions = actions;
-        this.events = events;
+        this.catchUp = catchUp;
         this.timing = properties.timing();
         this.clock = clock;
         this.optimised = optimised;
@@ -101,6 +109,8 @@ public class ReturnProcessManager {
         final ProcessStore.Stored stored;
         Map<String, ?> correlation;
         List<ProcessAction> actions = List.of();
+        /** What the row says after the batch: the same as before when the batch did not write it. */
+        ProcessStore.Stored after;
 
         Touched(ProcessStore.Stored stored) {
             this.stored = stored;
@@ -122,8 +132,14 @@ public class ReturnProcessManager {
         for (Touched touched : batch.touched.values()) {
             ReturnProcess process = touched.stored.process();
             touched.actions = process.next(now, timing);
-            writes.add(new ProcessStore.Write(process, touched.stored.version(),
-                    process.finished() ? null : process.nextDue(timing).orElse(null), touched.correlation));
+            Instant nextDue = process.finished() ? null : process.nextDue(timing).orElse(null);
+            if (optimised && rowStillServes(touched.stored, touched.actions, process.finished(), nextDue, now)) {
+                touched.after = touched.stored;
+                continue;
+            }
+            touched.after = new ProcessStore.Stored(process, touched.stored.version() + 1, nextDue,
+                    process.finished());
+            writes.add(new ProcessStore.Write(process, touched.stored.version(), nextDue, touched.correlation));
         }
         try {
             store.saveAll(writes);
@@ -134,10 +150,27 @@ public class ReturnProcessManager {
         }
     }
 
+    /**
+     * Whether the row as it stands still serves after this batch: it exists, the batch started no step (a start's
+     * attempt and lease are known only to the row), the return did not finish, and nothing falls due sooner than the
+     * row says, whose due time no sweeper can have moved yet (it lies ahead). What the batch folded is in the events.
+     */
+    private static boolean rowStillServes(ProcessStore.Stored row, List<ProcessAction> actions, boolean finished,
+                                          Instant nextDue, Instant now) {
+        if (row.version() == 0 || !actions.isEmpty() || finished != row.finished()) {
+            return false;
+        }
+        if (row.nextDue() == null) {
+            return nextDue == null;
+        }
+        // the row keeps due times to the microsecond, rounded: a due time less than a millisecond earlier is the same
+        return row.nextDue().isAfter(now) && (nextDue == null || !nextDue.plus(DUE_TOLERANCE).isBefore(row.nextDue()));
+    }
+
     private void dispatch(Batch batch) {
         for (Touched touched : batch.touched.values()) {
             ReturnProcess process = touched.stored.process();
-            cache.put(new ProcessStore.Stored(process, touched.stored.version() + 1));
+            cache.put(touched.after);
             mustRead.remove(process.returnId());
             for (ProcessAction action : touched.actions) {
                 actions.dispatch(List.of(action), SystemTrail.isRetry(action)
@@ -147,27 +180,25 @@ public class ReturnProcessManager {
     }
 
     /**
-     * The process as of just before {@code event}: cached, stored, or rebuilt from the return's events before it.
-     * A return's first event needs no read: there is nothing before it, and a row that exists all the same (a
-     * redelivery) fails the version check of the write and the batch is handled again on it.
+     * The process as of just before {@code event}: cached, stored (and caught up with the events its row lags), or
+     * rebuilt from the return's events before it. A cached process that has not folded the event right before this
+     * one missed events another node handled: it is read again. A return's first event needs no read: there is
+     * nothing before it, and a row that exists all the same (a redelivery) fails the version check of the write and
+     * the batch is handled again on it.
      */
     private ProcessStore.Stored load(String returnId, DomainEventMessage<?> event) {
+        long sequence = event.getSequenceNumber();
         var cached = cache.get(returnId);
-        if (cached.isPresent()) {
+        if (cached.isPresent() && cached.get().process().lastSequence() >= sequence - 1) {
             return cached.get();
         }
-        if (optimised && event.getSequenceNumber() == 0 && !mustRead.contains(returnId)) {
-            return new ProcessStore.Stored(ReturnProcess.of(returnId), 0);
+        if (optimised && sequence == 0 && !mustRead.contains(returnId)) {
+            return ProcessStore.Stored.unstored(ReturnProcess.of(returnId));
         }
-        return store.load(returnId).orElseGet(() -> rebuild(returnId, event.getSequenceNumber()));
-    }
-
-    private ProcessStore.Stored rebuild(String returnId, long before) {
-        ReturnProcess process = ReturnProcess.of(returnId);
-        events.readEvents(returnId, 0).asStream()
-                .takeWhile(past -> past.getSequenceNumber() < before)
-                .forEach(past -> process.apply(past.getPayload(), past.getSequenceNumber(), past.getTimestamp()));
-        return new ProcessStore.Stored(process, 0);
+        return store.load(returnId)
+                .map(row -> new ProcessStore.Stored(catchUp.upTo(row.process(), sequence), row.version(),
+                        row.nextDue(), row.finished()))
+                .orElseGet(() -> ProcessStore.Stored.unstored(catchUp.upTo(ReturnProcess.of(returnId), sequence)));
     }
 
     /** Forgets every cached process (tests; an operator's reset of the processor). */

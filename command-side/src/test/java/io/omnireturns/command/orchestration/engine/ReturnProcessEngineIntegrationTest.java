@@ -10,8 +10,10 @@ import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnReason;
+import io.omnireturns.api.returns.command.IssueReturnLabel;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.command.RecordFraudAssessment;
+import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
 import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
@@ -146,6 +148,29 @@ class ReturnProcessEngineIntegrationTest {
         assertThat(versionOf(returnId)).as("written over the other node's row").isGreaterThanOrEqualTo(before + 2);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
                 callsOf(returnId, ProcessStep.ISSUE_LABEL).stream().filter(call -> call.attempt() == 1).count() == 1);
+    }
+
+    @Test
+    void an_outcome_that_starts_nothing_leaves_the_row_as_it_was_and_its_readers_catch_up_from_the_events() {
+        String returnId = authorizedReturn("lag-1");
+        await().atMost(PATIENCE).until(() -> callsOf(returnId, ProcessStep.FRAUD_CHECK).size() == 1);
+        commands.sendAndWait(new RecordFraudAssessment(returnId, 5, false, List.of()));
+        await().atMost(PATIENCE).until(() -> callsOf(returnId, ProcessStep.ISSUE_LABEL).size() == 1);
+        commands.sendAndWait(new IssueReturnLabel(returnId, "DHL", "TRK-" + returnId, "https://labels.example/1"));
+        await().atMost(PATIENCE).until(() -> callsOf(returnId, ProcessStep.ADVISE_WAREHOUSE).size() == 1
+                && callsOf(returnId, ProcessStep.NOTIFY_CUSTOMER).size() == 1);
+        long beforeAdvice = versionOf(returnId);
+
+        // the warehouse answers; the customer notice never does (its node died), and this node forgets its copy
+        commands.sendAndWait(new RecordWarehouseAdvised(returnId, "DC-1", "ADV-" + returnId));
+        manager.forgetCached();
+
+        // the notice's lease runs out: the sweeper reads the row, which does not know of the advice
+        await().atMost(PATIENCE).until(() -> callsOf(returnId, ProcessStep.NOTIFY_CUSTOMER).size() == 2);
+        assertThat(versionOf(returnId)).as("written for the notice's second attempt only, not for the advice")
+                .isEqualTo(beforeAdvice + 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> callsOf(returnId, ProcessStep.ADVISE_WAREHOUSE).size() == 1); // no timeout taken
     }
 
     /** A web return of one line, requested and authorized in the conversation {@code correlationId}. */
