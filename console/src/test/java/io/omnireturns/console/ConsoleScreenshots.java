@@ -4,10 +4,15 @@ import io.omnireturns.console.browser.ConsoleBrowser;
 import io.omnireturns.console.browser.ConsoleBrowserTest;
 import io.omnireturns.console.browser.DemoReturns;
 import io.omnireturns.console.browser.SignedInAs;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.RaiseException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Path;
 
@@ -22,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "console.screenshots", matches = ".+",
         disabledReason = "writes docs/console/*.png: run on purpose with -Dconsole.screenshots=../docs/console")
 class ConsoleScreenshots {
+
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void home_search_and_sign_in(@SignedInAs("service-agent") ConsoleBrowser browser, ConsoleBrowser signedOut,
@@ -41,5 +49,31 @@ class ConsoleScreenshots {
         browser.open("/console/returns");
         browser.screenshot(docs.resolve("returns-search-tablet.png"));
         signedOut.open("/console/login").screenshot(docs.resolve("sign-in.png"));
+    }
+
+    @Test
+    void warehouse_bench(@SignedInAs("warehouse") ConsoleBrowser browser, DemoReturns returns) throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        DemoReturns.Requested requested = returns.webReturn(2);
+        // the bench's tablet, after a short receipt: one of two jackets arrived
+        browser.driver().manage().window().setSize(new Dimension(768, 1024));
+        browser.open("/console/warehouse/returns/" + requested.returnId());
+        browser.type(By.id("locationId"), "DC-EAST").type(By.id("lines0.quantity"), "1");
+        browser.find(By.cssSelector("#receipt-form button[type=submit]")).click();
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("bench-notice")));
+        browser.screenshot(docs.resolve("warehouse-bench-tablet.png"));
+    }
+
+    @Test
+    void exception_queue(@SignedInAs("operations") ConsoleBrowser browser, DemoReturns returns) throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        for (int i = 0; i < 2; i++) {
+            commands.sendAndWait(new RaiseException(returns.webReturn().returnId(), ProcessStep.NOTIFY_CUSTOMER, "NOTIFY_CUSTOMER:RETURN_AUTHORIZED",
+                    "TIMEOUT", "the CRM did not answer within 5 s", 5));
+        }
+        browser.driver().manage().window().setSize(new Dimension(1280, 800));
+        browser.waitUntil(driver -> browser.open("/console/exceptions").findAll(By.cssSelector(".case-link")).size() >= 2);
+        browser.find(By.cssSelector("details.resolve summary")).click();
+        browser.screenshot(docs.resolve("exceptions.png"));
     }
 }

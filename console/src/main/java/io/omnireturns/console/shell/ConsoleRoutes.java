@@ -84,8 +84,12 @@ public class ConsoleRoutes implements ConsoleAccess {
             route("/console", STAFF, null),
             new Route("/console/returns/**", STAFF,
                     new Nav("Returns", "Find returns by order, customer, status, channel, store and date")),
-            route("/console/warehouse/**", roles(WAREHOUSE, STORE_ASSOCIATE), null),
-            route("/console/exceptions/**", roles(SERVICE_AGENT, OPERATIONS), null),
+            route("/console/warehouse/**", roles(WAREHOUSE, STORE_ASSOCIATE),
+                    new Nav("Receive and inspect", "Scan a return or order at the bench: receive and inspect its items")),
+            // retrying a failed step is the operations' alone, as POST /api/v1/exceptions/{id}/retry
+            route("/console/exceptions/*/retry", roles(OPERATIONS), null),
+            route("/console/exceptions/**", roles(SERVICE_AGENT, OPERATIONS),
+                    new Nav("Exceptions", "Failed steps waiting for a person: retry or resolve, with their CRM case")),
             route("/console/finance/**", roles(FINANCE, AUDITOR), null),
             route("/console/audit/**", roles(AUDITOR, OPERATIONS), null),
             route("/console/operations/**", roles(OPERATIONS), null));

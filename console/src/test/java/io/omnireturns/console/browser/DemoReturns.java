@@ -47,6 +47,13 @@ public final class DemoReturns {
                 "lines", List.of(line(order.orderId() + "-L1", 1, "SIZE_OR_FIT"))));
     }
 
+    /** {@code jackets} (1 or 2) rain jackets of a copy of the web apparel order (ORD-1001), requested by the web shop. */
+    public Requested webReturn(int jackets) {
+        OrderSnapshot order = copy(DemoOrders.webApparelOrder(clock.instant()));
+        return request("web-shop", order, Map.of("orderId", order.orderId(), "channel", "WEB",
+                "lines", List.of(line(order.orderId() + "-L1", jackets, "SIZE_OR_FIT"))));
+    }
+
     /** The hoodie of a copy of the store order (ORD-1005, STORE-001), requested at the store's counter. */
     public Requested storeReturn() {
         OrderSnapshot order = copy(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));

@@ -33,6 +33,17 @@ class ConsoleRoutesTest {
         assertThat(routes.permits(HttpMethod.GET, "/console", Set.of(Role.CHANNEL))).isFalse();
         assertThat(routes.navigationFor(Set.of(Role.CHANNEL))).isEmpty();
         assertThat(routes.navigationFor(Set.of(Role.SERVICE_AGENT))).extracting(route -> route.nav().label())
-                .containsExactly("Returns");
+                .containsExactly("Returns", "Exceptions");
+    }
+
+    @Test
+    void the_exception_queue_follows_the_api_a_service_agent_reads_and_resolves_but_only_operations_retry() {
+        assertThat(routes.permits(HttpMethod.GET, "/console/exceptions", Set.of(Role.SERVICE_AGENT))).isTrue();
+        assertThat(routes.permits(HttpMethod.POST, "/console/exceptions/EX-R-1/resolution", Set.of(Role.SERVICE_AGENT)))
+                .isTrue();
+        assertThat(routes.permits(HttpMethod.POST, "/console/exceptions/EX-R-1/retry", Set.of(Role.SERVICE_AGENT)))
+                .isFalse();
+        assertThat(routes.permits(HttpMethod.POST, "/console/exceptions/EX-R-1/retry", Set.of(Role.OPERATIONS))).isTrue();
+        assertThat(routes.permits(HttpMethod.GET, "/console/exceptions", Set.of(Role.WAREHOUSE))).isFalse();
     }
 }

@@ -15,10 +15,10 @@ class RolesBrowserTest {
 
     @Test
     void a_service_agent_is_offered_the_returns_search(@SignedInAs("service-agent") ConsoleBrowser browser) {
-        assertThat(browser.findAll(NAVIGATION)).extracting(link -> link.getText()).containsExactly("Home", "Returns");
+        assertThat(browser.findAll(NAVIGATION)).extracting(link -> link.getText()).containsExactly("Home", "Returns", "Exceptions");
         assertThat(browser.text(By.cssSelector(".who"))).contains("service-agent", "Service agent");
         assertThat(browser.findAll(By.cssSelector(".cards h2"))).extracting(card -> card.getText())
-                .containsExactly("Returns");
+                .containsExactly("Returns", "Exceptions");
     }
 
     @Test

@@ -133,6 +133,10 @@ class ExceptionQueueRepository {
             conditions.add("return_id = :returnId");
             parameters.addValue("returnId", query.returnId().strip());
         }
+        if (query.raisedBefore() != null) {
+            conditions.add("raised_at < :raisedBefore");
+            parameters.addValue("raisedBefore", OffsetDateTime.ofInstant(query.raisedBefore(), ZoneOffset.UTC));
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         long offset = (long) page * size;
         parameters.addValue("limit", size).addValue("offset", offset);
