@@ -4,6 +4,7 @@ import io.omnireturns.console.browser.ConsoleBrowser;
 import io.omnireturns.console.browser.ConsoleBrowserTest;
 import io.omnireturns.console.browser.DemoReturns;
 import io.omnireturns.console.browser.SignedInAs;
+import io.omnireturns.console.finance.LedgerStories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
@@ -23,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         disabledReason = "writes docs/console/*.png: run on purpose with -Dconsole.screenshots=../docs/console")
 class ConsoleScreenshots {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
     @Test
     void home_search_and_sign_in(@SignedInAs("service-agent") ConsoleBrowser browser, ConsoleBrowser signedOut,
                                  DemoReturns returns) throws Exception {
@@ -41,5 +45,29 @@ class ConsoleScreenshots {
         browser.open("/console/returns");
         browser.screenshot(docs.resolve("returns-search-tablet.png"));
         signedOut.open("/console/login").screenshot(docs.resolve("sign-in.png"));
+    }
+
+    @Test
+    void finance_reconciliation_close_and_kpis(@SignedInAs("finance") ConsoleBrowser browser, DemoReturns returns)
+            throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        String returnId = LedgerStories.refundWithoutCreditMemo(eventStore, "2025-05-14T09:00:00Z");
+        LedgerStories.refundWithoutCreditMemo(eventStore, "2025-05-20T15:30:00Z");
+        for (int i = 0; i < 3; i++) {
+            returns.webReturn();
+        }
+        returns.storeReturn();
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> browser.open("/console/finance/periods/2025-05")
+                .findAll(By.cssSelector("#discrepancy-table tbody tr")).size() >= 4);
+        browser.screenshot(docs.resolve("finance-reconciliation.png"));
+        browser.open("/console/finance/returns/" + returnId + "/ledger");
+        browser.open("/console/finance/periods/2025-04/close");
+        browser.screenshot(docs.resolve("finance-close.png"));
+        browser.driver().manage().window().setSize(new Dimension(1280, 1400));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !browser.open("/console/finance/kpis")
+                .text(By.cssSelector("#reason-table tbody tr:last-child td")).equals("0"));
+        browser.waitUntil(driver -> driver.findElements(By.cssSelector("canvas[data-drawn=true]")).size() == 5);
+        browser.screenshot(docs.resolve("finance-kpis.png"));
     }
 }
