@@ -58,14 +58,14 @@ class ConsoleScreenshots {
         }
         returns.storeReturn();
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> browser.open("/console/finance/periods/2025-05")
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).until(() -> browser.open("/console/finance/periods/2025-05")
                 .findAll(By.cssSelector("#discrepancy-table tbody tr")).size() >= 4);
         browser.screenshot(docs.resolve("finance-reconciliation.png"));
         browser.open("/console/finance/returns/" + returnId + "/ledger");
         browser.open("/console/finance/periods/2025-04/close");
         browser.screenshot(docs.resolve("finance-close.png"));
         browser.driver().manage().window().setSize(new Dimension(1280, 1400));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !browser.open("/console/finance/kpis")
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).until(() -> !browser.open("/console/finance/kpis")
                 .text(By.cssSelector("#reason-table tbody tr:last-child td")).equals("0"));
         browser.waitUntil(driver -> driver.findElements(By.cssSelector("canvas[data-drawn=true]")).size() == 5);
         browser.screenshot(docs.resolve("finance-kpis.png"));

@@ -43,7 +43,7 @@ class FinanceBrowserTest {
         browser.waitUntil(ExpectedConditions.urlToBe(browser.baseUrl() + "/console/finance/periods/2025-06"));
         assertThat(browser.heading()).contains("Period 2025-06", "Open");
         // the ledger follows the events a moment later
-        WebElement row = await().atMost(java.time.Duration.ofSeconds(60)).until(() -> discrepancyRow(browser.open("/console/finance/periods/2025-06"), returnId),
+        WebElement row = await().atMost(java.time.Duration.ofSeconds(180)).until(() -> discrepancyRow(browser.open("/console/finance/periods/2025-06"), returnId),
                 found -> found != null);
         assertThat(row.getText()).contains("Refund without credit memo", "107.94 EUR", "WEB");
         assertThat(browser.text(By.id("totals-heading"))).isEqualTo("Totals");
@@ -63,7 +63,7 @@ class FinanceBrowserTest {
     void the_csv_link_downloads_the_apis_csv_of_the_period_with_the_session(
             @SignedInAs("finance") ConsoleBrowser browser) {
         String returnId = LedgerStories.refundWithoutCreditMemo(eventStore, "2025-06-12T09:00:00Z");
-        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> discrepancyRow(browser.open("/console/finance/periods/2025-06"), returnId) != null);
+        await().atMost(java.time.Duration.ofSeconds(180)).until(() -> discrepancyRow(browser.open("/console/finance/periods/2025-06"), returnId) != null);
 
         String href = browser.find(By.id("csv-download")).getAttribute("href");
         assertThat(href).isEqualTo(browser.baseUrl() + "/console/finance/periods/2025-06/reconciliation.csv");

@@ -43,7 +43,7 @@ class KpiDashboardBrowserTest {
         String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
 
         // the KPI view follows the events a moment later
-        WebElement row = await().atMost(Duration.ofSeconds(60)).until(
+        WebElement row = await().atMost(Duration.ofSeconds(180)).until(
                 () -> todaysRow(browser.open("/console/finance/kpis"), "kpi-table", today),
                 found -> found != null && !found.getText().contains("— (0)"));
 
@@ -80,7 +80,7 @@ class KpiDashboardBrowserTest {
                 "INSP-" + requested.returnId(), "lines", List.of(Map.of("orderLineId", line, "acceptedQuantity", 1,
                         "rejectedQuantity", 0, "grade", "NEW", "disposition", "RESTOCK"))));
         HttpHeaders reader = headers();
-        await().atMost(Duration.ofSeconds(60)).until(() -> rest.exchange("/api/v1/returns/" + requested.returnId(),
+        await().atMost(Duration.ofSeconds(180)).until(() -> rest.exchange("/api/v1/returns/" + requested.returnId(),
                 HttpMethod.GET, new HttpEntity<>(reader), JsonNode.class).getBody().path("status").asText(),
                 "COMPLETED"::equals);
     }
