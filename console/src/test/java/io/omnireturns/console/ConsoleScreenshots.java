@@ -7,6 +7,8 @@ import io.omnireturns.console.browser.SignedInAs;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.RaiseException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import io.omnireturns.console.finance.LedgerStories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
@@ -30,6 +32,8 @@ class ConsoleScreenshots {
 
     @Autowired
     CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void home_search_and_sign_in(@SignedInAs("service-agent") ConsoleBrowser browser, ConsoleBrowser signedOut,
@@ -75,5 +79,26 @@ class ConsoleScreenshots {
         browser.waitUntil(driver -> browser.open("/console/exceptions").findAll(By.cssSelector(".case-link")).size() >= 2);
         browser.find(By.cssSelector("details.resolve summary")).click();
         browser.screenshot(docs.resolve("exceptions.png"));
+    void finance_reconciliation_close_and_kpis(@SignedInAs("finance") ConsoleBrowser browser, DemoReturns returns)
+            throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        String returnId = LedgerStories.refundWithoutCreditMemo(eventStore, "2025-05-14T09:00:00Z");
+        LedgerStories.refundWithoutCreditMemo(eventStore, "2025-05-20T15:30:00Z");
+        for (int i = 0; i < 3; i++) {
+            returns.webReturn();
+        }
+        returns.storeReturn();
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).until(() -> browser.open("/console/finance/periods/2025-05")
+                .findAll(By.cssSelector("#discrepancy-table tbody tr")).size() >= 4);
+        browser.screenshot(docs.resolve("finance-reconciliation.png"));
+        browser.open("/console/finance/returns/" + returnId + "/ledger");
+        browser.open("/console/finance/periods/2025-04/close");
+        browser.screenshot(docs.resolve("finance-close.png"));
+        browser.driver().manage().window().setSize(new Dimension(1280, 1400));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).until(() -> !browser.open("/console/finance/kpis")
+                .text(By.cssSelector("#reason-table tbody tr:last-child td")).equals("0"));
+        browser.waitUntil(driver -> driver.findElements(By.cssSelector("canvas[data-drawn=true]")).size() == 5);
+        browser.screenshot(docs.resolve("finance-kpis.png"));
     }
 }

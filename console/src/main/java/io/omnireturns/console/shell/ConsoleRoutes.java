@@ -90,6 +90,12 @@ public class ConsoleRoutes implements ConsoleAccess {
             route("/console/exceptions/*/retry", roles(OPERATIONS), null),
             route("/console/exceptions/**", roles(SERVICE_AGENT, OPERATIONS),
                     new Nav("Exceptions", "Failed steps waiting for a person: retry or resolve, with their CRM case")),
+            // finance: closing is finance's alone (the API's POST .../close); the KPIs are also operations' (GET /api/v1/kpis)
+            route("/console/finance/periods/*/close", roles(FINANCE), null),
+            new Route("/console/finance/periods/**", roles(FINANCE, AUDITOR),
+                    new Nav("Finance", "Reconcile a period, download its CSV, close it")),
+            new Route("/console/finance/kpis/**", roles(FINANCE, AUDITOR, OPERATIONS),
+                    new Nav("KPIs", "Return cycle time, exceptions, refund and stock delays, reasons over time")),
             route("/console/finance/**", roles(FINANCE, AUDITOR), null),
             route("/console/audit/**", roles(AUDITOR, OPERATIONS), null),
             route("/console/operations/**", roles(OPERATIONS), null));

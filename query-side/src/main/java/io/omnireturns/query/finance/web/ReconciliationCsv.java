@@ -23,7 +23,7 @@ import java.util.List;
  * after the other (without their header rows) are the whole report once. Amounts are given twice: exactly, in minor
  * units, and as a decimal in the currency's usual digits. docs/finance.md lists the columns.
  */
-final class ReconciliationCsv {
+public final class ReconciliationCsv {
 
     static final List<String> COLUMNS = List.of("section", "period", "state", "currency", "channel", "tender_type",
             "disposition", "item", "count", "quantity", "amount_minor", "amount", "return_id", "order_id",
@@ -35,7 +35,8 @@ final class ReconciliationCsv {
     private ReconciliationCsv() {
     }
 
-    static String write(PeriodReconciliation report) {
+    /** The report as the API's {@code Accept: text/csv} answer gives it (the staff console serves the same). */
+    public static String write(PeriodReconciliation report) {
         StringBuilder csv = new StringBuilder();
         row(csv, COLUMNS.toArray(String[]::new));
         if (report.discrepancies().page() == 0) {
