@@ -1,5 +1,14 @@
 package io.omnireturns.console;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.command.connectors.common.ConnectorHttp;
+import io.omnireturns.command.connectors.common.ConnectorSettings;
+import io.omnireturns.console.audit.CompletedReturns;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.web.client.RestClient;
 import io.omnireturns.console.browser.ConsoleBrowser;
 import io.omnireturns.console.browser.ConsoleBrowserTest;
 import io.omnireturns.console.browser.DemoReturns;
@@ -10,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         disabledReason = "writes docs/console/*.png: run on purpose with -Dconsole.screenshots=../docs/console")
 class ConsoleScreenshots {
 
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private MeterRegistry meterRegistry;
     @Test
     void home_search_and_sign_in(@SignedInAs("service-agent") ConsoleBrowser browser, ConsoleBrowser signedOut,
                                  DemoReturns returns) throws Exception {
@@ -41,5 +55,38 @@ class ConsoleScreenshots {
         browser.open("/console/returns");
         browser.screenshot(docs.resolve("returns-search-tablet.png"));
         signedOut.open("/console/login").screenshot(docs.resolve("sign-in.png"));
+    }
+
+    @Test
+    void audit_and_operations(@SignedInAs("auditor") ConsoleBrowser auditor,
+                              @SignedInAs("operations") ConsoleBrowser operations, DemoReturns returns)
+            throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        DemoReturns.Requested completed = CompletedReturns.completedWebReturn(returns, rest);
+        auditor.driver().manage().window().setSize(new Dimension(1280, 1500));
+        auditor.open("/console/audit/returns/" + completed.returnId());
+        // the slider a little into the return's life: the state just after the label was issued
+        auditor.find(By.id("as-of-range")).sendKeys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        auditor.waitUntil(driver -> !auditor.text(By.id("as-of-status")).equals("COMPLETED"));
+        auditor.find(By.cssSelector("#audit-events tbody tr summary")).click();
+        auditor.screenshot(docs.resolve("audit-history.png"));
+
+        // one HTTP connector whose system stopped answering, so the picture shows an open circuit
+        ConnectorSettings settings = new ConnectorSettings("http", "http://127.0.0.1:9", null,
+                Duration.ofMillis(500), Duration.ofMillis(500), new ConnectorSettings.Retry(1, Duration.ofMillis(10), 1.0, 0),
+                new ConnectorSettings.CircuitBreaker(50, 2, 2, Duration.ofMinutes(5)),
+                ConnectorSettings.defaults().sandbox());
+        ConnectorHttp carrier = new ConnectorHttp(ExternalSystem.CARRIER, settings, RestClient.builder(), meterRegistry);
+        for (int i = 0; i < 2; i++) {
+            try {
+                carrier.callOnce("label", () -> carrier.client().get().retrieve().body(String.class));
+            } catch (RuntimeException expected) {
+                // the closed port: what opens the circuit
+            }
+        }
+        operations.driver().manage().window().setSize(new Dimension(1280, 1700));
+        operations.open("/console/operations");
+        operations.screenshot(docs.resolve("operations.png"));
+        carrier.circuitBreaker().transitionToClosedState();
     }
 }
