@@ -66,7 +66,7 @@ class AuditBrowserTest {
 
         browser.find(By.id("as-of-range")).sendKeys(Keys.HOME);
 
-        browser.waitUntil(driver -> !browser.text(By.id("as-of-status")).equals("COMPLETED"));
+        browser.waitUntil(driver -> statusShown(browser).filter(status -> !status.equals("COMPLETED")).isPresent());
         assertThat(browser.text(By.id("as-of-status"))).isIn("REQUESTED", "AUTHORIZED");
         assertThat(browser.text(By.id("as-of-version"))).isNotEqualTo(lastVersion);
         assertThat(Instant.parse(browser.find(By.id("as-of")).getAttribute("value")))
@@ -113,5 +113,14 @@ class AuditBrowserTest {
         assertThat(operations.open("/console/audit").heading()).isEqualTo("Audit");
         assertThat(operations.findAll(By.id("audit-export"))).isEmpty();
         assertThat(operations.get("/console/audit/export?from=2026-01-01&to=2026-01-02").status()).isEqualTo(403);
+    }
+
+    /** The state's status, or empty while htmx swaps the state (the element read may have just been replaced). */
+    private static java.util.Optional<String> statusShown(ConsoleBrowser browser) {
+        try {
+            return java.util.Optional.of(browser.text(By.id("as-of-status")));
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException swapping) {
+            return java.util.Optional.empty();
+        }
     }
 }

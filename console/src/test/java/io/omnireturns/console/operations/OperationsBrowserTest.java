@@ -34,13 +34,15 @@ class OperationsBrowserTest {
         browser.find(By.linkText("Operations")).click();
         browser.waitUntil(ExpectedConditions.urlToBe(browser.baseUrl() + "/console/operations"));
 
-        WebElement statusView = browser.find(By.cssSelector("#processors-table tr[data-processor=return-status]"));
-        assertThat(statusView.findElement(By.cssSelector("td")).getText()).isEqualTo("Running");
-        assertThat(statusView.findElement(By.cssSelector("td.lag")).getText()).matches("\\d+");
-        assertThat(statusView.findElements(By.cssSelector(".segments li"))).isNotEmpty()
-                .allSatisfy(segment -> assertThat(segment.getText()).matches("#\\d+ · .+ · at .+"))
-                .anySatisfy(segment -> assertThat(segment.getText()).contains("(here)"));
-        assertThat(browser.findAll(By.cssSelector("#processors-table tbody th"))).extracting(WebElement::getText)
+        // read at once: the table may be swapped for a fresh one between two reads
+        assertThat(texts(browser, "#processors-table tr[data-processor=return-status] td")).first()
+                .isEqualTo("Running");
+        assertThat(texts(browser, "#processors-table tr[data-processor=return-status] td.lag")).singleElement()
+                .asString().matches("\\d+");
+        assertThat(texts(browser, "#processors-table tr[data-processor=return-status] .segments li")).isNotEmpty()
+                .allSatisfy(segment -> assertThat(segment).matches("#\\d+ · .+ · at .+"))
+                .anySatisfy(segment -> assertThat(segment).contains("(here)"));
+        assertThat(texts(browser, "#processors-table tbody th"))
                 .anySatisfy(name -> assertThat(name).startsWith("exception-queue"))
                 .anySatisfy(name -> assertThat(name).startsWith("kpi"));
 
@@ -136,5 +138,13 @@ class OperationsBrowserTest {
                 Duration.ofMillis(500), Duration.ofMillis(500), new ConnectorSettings.Retry(1, Duration.ofMillis(10), 1.0, 0),
                 new ConnectorSettings.CircuitBreaker(50, 2, 2, Duration.ofMinutes(5)), defaults.sandbox());
         return new ConnectorHttp(ExternalSystem.PAYMENT, settings, RestClient.builder(), meterRegistry);
+    }
+
+    /** The trimmed texts of the elements a selector finds, read in one script (no element can go stale between). */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> texts(ConsoleBrowser browser, String selector) {
+        return (java.util.List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                        + ".map(e => e.textContent.trim().replace(/\\s+/g, ' '))", selector);
     }
 }
