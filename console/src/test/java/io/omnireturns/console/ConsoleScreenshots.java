@@ -1,22 +1,31 @@
 package io.omnireturns.console;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.command.connectors.common.ConnectorHttp;
+import io.omnireturns.command.connectors.common.ConnectorSettings;
+import io.omnireturns.console.audit.CompletedReturns;
 import io.omnireturns.console.browser.ConsoleBrowser;
 import io.omnireturns.console.browser.ConsoleBrowserTest;
 import io.omnireturns.console.browser.DemoReturns;
 import io.omnireturns.console.browser.SignedInAs;
-import io.omnireturns.api.returns.ProcessStep;
-import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.console.finance.LedgerStories;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import io.omnireturns.console.finance.LedgerStories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.web.client.RestClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +43,10 @@ class ConsoleScreenshots {
     CommandGateway commands;
     @Autowired
     EventStore eventStore;
-
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private MeterRegistry meterRegistry;
     @Test
     void home_search_and_sign_in(@SignedInAs("service-agent") ConsoleBrowser browser, ConsoleBrowser signedOut,
                                  DemoReturns returns) throws Exception {
@@ -100,5 +112,35 @@ class ConsoleScreenshots {
                 .text(By.cssSelector("#reason-table tbody tr:last-child td")).equals("0"));
         browser.waitUntil(driver -> driver.findElements(By.cssSelector("canvas[data-drawn=true]")).size() == 5);
         browser.screenshot(docs.resolve("finance-kpis.png"));
+    void audit_and_operations(@SignedInAs("auditor") ConsoleBrowser auditor,
+                              @SignedInAs("operations") ConsoleBrowser operations, DemoReturns returns)
+            throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        DemoReturns.Requested completed = CompletedReturns.completedWebReturn(returns, rest);
+        auditor.driver().manage().window().setSize(new Dimension(1280, 1500));
+        auditor.open("/console/audit/returns/" + completed.returnId());
+        // the slider a little into the return's life: the state just after the label was issued
+        auditor.find(By.id("as-of-range")).sendKeys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        auditor.waitUntil(driver -> !auditor.text(By.id("as-of-status")).equals("COMPLETED"));
+        auditor.find(By.cssSelector("#audit-events tbody tr summary")).click();
+        auditor.screenshot(docs.resolve("audit-history.png"));
+
+        // one HTTP connector whose system stopped answering, so the picture shows an open circuit
+        ConnectorSettings settings = new ConnectorSettings("http", "http://127.0.0.1:9", null,
+                Duration.ofMillis(500), Duration.ofMillis(500), new ConnectorSettings.Retry(1, Duration.ofMillis(10), 1.0, 0),
+                new ConnectorSettings.CircuitBreaker(50, 2, 2, Duration.ofMinutes(5)),
+                ConnectorSettings.defaults().sandbox());
+        ConnectorHttp carrier = new ConnectorHttp(ExternalSystem.CARRIER, settings, RestClient.builder(), meterRegistry);
+        for (int i = 0; i < 2; i++) {
+            try {
+                carrier.callOnce("label", () -> carrier.client().get().retrieve().body(String.class));
+            } catch (RuntimeException expected) {
+                // the closed port: what opens the circuit
+            }
+        }
+        operations.driver().manage().window().setSize(new Dimension(1280, 1700));
+        operations.open("/console/operations");
+        operations.screenshot(docs.resolve("operations.png"));
+        carrier.circuitBreaker().transitionToClosedState();
     }
 }

@@ -97,8 +97,12 @@ public class ConsoleRoutes implements ConsoleAccess {
             new Route("/console/finance/kpis/**", roles(FINANCE, AUDITOR, OPERATIONS),
                     new Nav("KPIs", "Return cycle time, exceptions, refund and stock delays, reasons over time")),
             route("/console/finance/**", roles(FINANCE, AUDITOR), null),
-            route("/console/audit/**", roles(AUDITOR, OPERATIONS), null),
-            route("/console/operations/**", roles(OPERATIONS), null));
+            // the event export, as the API's (GET /api/v1/audit/events), is for auditors only
+            route("/console/audit/export", roles(AUDITOR), null),
+            route("/console/audit/**", roles(AUDITOR, OPERATIONS),
+                    new Nav("Audit", "A return's every event with who acted, its state at any instant, the event export")),
+            route("/console/operations/**", roles(OPERATIONS),
+                    new Nav("Operations", "Event processors with lag and segments, replay and verification, connectors")));
 
     private final List<PathPattern> patterns = ROUTES.stream().map(Route::parsed).toList();
 
