@@ -91,6 +91,9 @@ class ConsoleScreenshots {
         browser.waitUntil(driver -> browser.open("/console/exceptions").findAll(By.cssSelector(".case-link")).size() >= 2);
         browser.find(By.cssSelector("details.resolve summary")).click();
         browser.screenshot(docs.resolve("exceptions.png"));
+    }
+
+    @Test
     void finance_reconciliation_close_and_kpis(@SignedInAs("finance") ConsoleBrowser browser, DemoReturns returns)
             throws Exception {
         Path docs = Path.of(System.getProperty("console.screenshots"));
@@ -112,6 +115,9 @@ class ConsoleScreenshots {
                 .text(By.cssSelector("#reason-table tbody tr:last-child td")).equals("0"));
         browser.waitUntil(driver -> driver.findElements(By.cssSelector("canvas[data-drawn=true]")).size() == 5);
         browser.screenshot(docs.resolve("finance-kpis.png"));
+    }
+
+    @Test
     void audit_and_operations(@SignedInAs("auditor") ConsoleBrowser auditor,
                               @SignedInAs("operations") ConsoleBrowser operations, DemoReturns returns)
             throws Exception {
