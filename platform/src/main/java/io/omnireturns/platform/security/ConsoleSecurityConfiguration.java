@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
  * ({@link SecurityConfiguration#apiSecurity}) stays stateless, without sessions or CSRF: it never sees these paths.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // a console needs Spring MVC
 public class ConsoleSecurityConfiguration {
 
     /** Reachable without signing in: the sign-in page, its assets, the refusal page and the OpenID Connect flow. */
