@@ -26,7 +26,7 @@ public record ReturnActionsAllowed(boolean hold, boolean resolveHold, boolean ca
                 onHold && any(roles, SERVICE_AGENT, OPERATIONS),
                 open && !refundDecided && any(roles, STORE_ASSOCIATE, SERVICE_AGENT),
                 open && !refundDecided && any(roles, SERVICE_AGENT),
-                open && any(roles, SERVICE_AGENT),
+                open && !refundDecided && any(roles, SERVICE_AGENT),
                 any(roles, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, OPERATIONS));
     }
 

@@ -46,7 +46,8 @@ class ReturnPageController {
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live(@PathVariable String returnId, @RequestParam(defaultValue = "0") long version, Caller caller,
                     CsrfToken csrf) {
-        pages.visible(returnId, caller); // 404 outside the scope, before the stream starts
+        // 404 outside the scope, before the stream starts
+        ReturnActionsAllowed[] shown = {ReturnActionsAllowed.of(caller, pages.visible(returnId, caller))};
         SseEmitter emitter = new SseEmitter(0L);
         String token = csrf.getToken(); // read now: the deferred token needs the request
         CsrfToken fixed = new org.springframework.security.web.csrf.DefaultCsrfToken(csrf.getHeaderName(),
@@ -57,8 +58,13 @@ class ReturnPageController {
                 var model = pages.of(view, caller, fixed);
                 try {
                     for (String fragment : ReturnFragments.LIVE) {
+                        // the forms are replaced only when what the caller may do changes: typing is never lost
+                        if (fragment.equals("actions") && model.get("can").equals(shown[0])) {
+                            continue;
+                        }
                         emitter.send(SseEmitter.event().name(fragment).data(fragments.render(fragment, model)));
                     }
+                    shown[0] = (ReturnActionsAllowed) model.get("can");
                 } catch (IOException | RuntimeException gone) {
                     emitter.completeWithError(gone);
                 }
