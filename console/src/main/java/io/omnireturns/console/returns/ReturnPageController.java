@@ -46,8 +46,9 @@ class ReturnPageController {
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live(@PathVariable String returnId, @RequestParam(defaultValue = "0") long version, Caller caller,
                     CsrfToken csrf) {
-        // 404 outside the scope, before the stream starts
-        ReturnActionsAllowed[] shown = {ReturnActionsAllowed.of(caller, pages.visible(returnId, caller))};
+        pages.visible(returnId, caller); // 404 outside the scope, before the stream starts
+        // the first update always carries the forms (the page may have been rendered from an older view)
+        ReturnActionsAllowed[] shown = {null};
         SseEmitter emitter = new SseEmitter(0L);
         String token = csrf.getToken(); // read now: the deferred token needs the request
         CsrfToken fixed = new org.springframework.security.web.csrf.DefaultCsrfToken(csrf.getHeaderName(),
