@@ -30,6 +30,15 @@ public record ReturnActionsAllowed(boolean hold, boolean resolveHold, boolean ca
                 any(roles, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, OPERATIONS));
     }
 
+    /** The allowed actions as one short text ("101011"): the page hands it to its live stream. */
+    public String key() {
+        StringBuilder key = new StringBuilder();
+        for (boolean allowed : new boolean[]{hold, resolveHold, cancel, decline, goodwill, note}) {
+            key.append(allowed ? '1' : '0');
+        }
+        return key.toString();
+    }
+
     public boolean any() {
         return hold || resolveHold || cancel || decline || goodwill || note;
     }

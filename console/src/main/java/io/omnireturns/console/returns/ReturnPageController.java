@@ -44,11 +44,12 @@ class ReturnPageController {
 
     /** The live fragments after {@code version} (the one the page shows). */
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter live(@PathVariable String returnId, @RequestParam(defaultValue = "0") long version, Caller caller,
+    SseEmitter live(@PathVariable String returnId, @RequestParam(defaultValue = "0") long version,
+                    @RequestParam(defaultValue = "") String actions, Caller caller,
                     CsrfToken csrf) {
         pages.visible(returnId, caller); // 404 outside the scope, before the stream starts
-        // the first update always carries the forms (the page may have been rendered from an older view)
-        ReturnActionsAllowed[] shown = {null};
+        // the forms the page shows (its actions key): replaced only when what the caller may do changes
+        String[] shown = {actions};
         SseEmitter emitter = new SseEmitter(0L);
         String token = csrf.getToken(); // read now: the deferred token needs the request
         CsrfToken fixed = new org.springframework.security.web.csrf.DefaultCsrfToken(csrf.getHeaderName(),
@@ -60,12 +61,12 @@ class ReturnPageController {
                 try {
                     for (String fragment : ReturnFragments.LIVE) {
                         // the forms are replaced only when what the caller may do changes: typing is never lost
-                        if (fragment.equals("actions") && model.get("can").equals(shown[0])) {
+                        if (fragment.equals("actions") && ((ReturnActionsAllowed) model.get("can")).key().equals(shown[0])) {
                             continue;
                         }
                         emitter.send(SseEmitter.event().name(fragment).data(fragments.render(fragment, model)));
                     }
-                    shown[0] = (ReturnActionsAllowed) model.get("can");
+                    shown[0] = ((ReturnActionsAllowed) model.get("can")).key();
                 } catch (IOException | RuntimeException gone) {
                     emitter.completeWithError(gone);
                 }
