@@ -149,4 +149,17 @@ class ConsoleScreenshots {
         operations.screenshot(docs.resolve("operations.png"));
         carrier.circuitBreaker().transitionToClosedState();
     }
+
+    @Test
+    void the_return_page_after_it_completed(@SignedInAs("service-agent") ConsoleBrowser browser, DemoReturns returns)
+            throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        DemoReturns.Requested requested = returns.webReturn();
+        returns.receiveAndInspect(requested);
+        browser.driver().manage().window().setSize(new Dimension(1280, 2000));
+        browser.open("/console/returns/" + requested.returnId());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("return-status"), "COMPLETED"));
+        browser.screenshot(docs.resolve("return-page.png"));
+    }
 }

@@ -1,10 +1,7 @@
 package io.omnireturns.console.returns;
 
 import io.omnireturns.api.error.DomainException;
-import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.orders.SalesChannel;
-import io.omnireturns.api.query.FindReturnStatus;
-import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.console.shell.ConsolePage;
 import io.omnireturns.platform.security.Caller;
@@ -13,12 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Finding returns: the search form and its results (htmx swaps only the results while the filters change), and a
- * return's page. Reads the status view's query handlers in-process, with the caller's scope applied as the API does.
+ * Finding returns: the search form and its results (htmx swaps only the results while the filters change). Reads the status view's query handlers in-process, with the caller's scope applied as the API does.
  */
 @Controller
 @RequestMapping("/console/returns")
@@ -46,17 +41,5 @@ class ReturnSearchController {
             model.addAttribute("results", null);
         }
         return ConsolePage.isHtmx(request) ? "console/returns/search :: results" : "console/returns/search";
-    }
-
-    /** For now the status header only; the full return page follows. */
-    @GetMapping("/{returnId}")
-    String returnPage(@PathVariable String returnId, Caller caller, Model model) {
-        ReturnStatusView view = statusView.handle(new FindReturnStatus(returnId));
-        // outside the caller's scope a return is answered as missing, as in the API
-        if (view == null || !caller.scope().permits(view.storeId(), view.customerId())) {
-            throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "No return with id " + returnId + ".");
-        }
-        model.addAttribute("view", view);
-        return "console/returns/return";
     }
 }

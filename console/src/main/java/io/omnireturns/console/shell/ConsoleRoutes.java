@@ -82,6 +82,13 @@ public class ConsoleRoutes implements ConsoleAccess {
 
     public static final List<Route> ROUTES = List.of(
             route("/console", STAFF, null),
+            // the return page's actions (io.omnireturns.console.returns.ReturnActionsController), as the API's rules
+            route("/console/returns/*/hold", roles(SERVICE_AGENT, OPERATIONS), null),
+            route("/console/returns/*/hold-resolution", roles(SERVICE_AGENT, OPERATIONS), null),
+            route("/console/returns/*/decline", roles(SERVICE_AGENT), null),
+            route("/console/returns/*/goodwill", roles(SERVICE_AGENT), null),
+            route("/console/returns/*/cancel", roles(STORE_ASSOCIATE, SERVICE_AGENT), null),
+            route("/console/returns/*/notes", roles(STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, OPERATIONS), null),
             new Route("/console/returns/**", STAFF,
                     new Nav("Returns", "Find returns by order, customer, status, channel, store and date")),
             route("/console/warehouse/**", roles(WAREHOUSE, STORE_ASSOCIATE),

@@ -9,6 +9,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -59,6 +60,31 @@ public final class DemoReturns {
         OrderSnapshot order = copy(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         return request("store-001", order, Map.of("orderId", order.orderId(), "channel", "STORE",
                 "storeId", DemoOrders.DEMO_STORE, "lines", List.of(line(order.orderId() + "-L1", 1, "CHANGED_MIND"))));
+    }
+
+    /**
+     * The warehouse receives and inspects every unit of the return's first line (accepted, as new, to restock) once
+     * the return is ready for it (label issued, warehouse advised); the return then goes on to COMPLETED by itself.
+     */
+    public void receiveAndInspect(Requested requested) {
+        String line = requested.orderId() + "-L1";
+        await().atMost(Duration.ofSeconds(15)).until(() -> post("warehouse", requested.returnId(), "receipts",
+                Map.of("receiptId", "RCPT-" + requested.returnId(), "locationId", "DC-EAST",
+                        "lines", List.of(Map.of("orderLineId", line, "quantity", 1)))).is2xxSuccessful());
+        HttpStatusCode inspected = post("warehouse", requested.returnId(), "inspections",
+                Map.of("inspectionId", "INSP-" + requested.returnId(), "lines", List.of(Map.of("orderLineId", line,
+                        "acceptedQuantity", 1, "rejectedQuantity", 0, "grade", "NEW", "disposition", "RESTOCK"))));
+        if (!inspected.is2xxSuccessful()) {
+            throw new IllegalStateException("the return was not inspected: " + inspected);
+        }
+    }
+
+    private HttpStatusCode post(String user, String returnId, String what, Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth(user, "demo");
+        return rest.exchange("/api/v1/returns/" + returnId + "/" + what, HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class).getStatusCode();
     }
 
     private OrderSnapshot copy(OrderSnapshot demo) {
