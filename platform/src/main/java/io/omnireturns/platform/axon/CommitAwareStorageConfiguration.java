@@ -2,6 +2,7 @@ package io.omnireturns.platform.axon;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
@@ -39,6 +41,16 @@ import java.time.Duration;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(AxonStreamingProperties.class)
 public class CommitAwareStorageConfiguration {
+
+    /**
+     * Axon's connection provider (one connection per unit of work), except that Axon never rolls back a connection
+     * a Spring transaction owns: {@link TransactionOwnedConnections}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new TransactionOwnedConnections(dataSource));
+    }
 
     @Bean
     @ConditionalOnMissingBean({EventStorageEngine.class, EventBus.class, EventStore.class})
