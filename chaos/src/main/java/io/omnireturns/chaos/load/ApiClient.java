@@ -82,6 +82,11 @@ public final class ApiClient {
         this.giveUpAfter = giveUpAfter;
     }
 
+    /** The nodes' base URLs, in the order calls try them. */
+    public List<String> nodes() {
+        return nodes;
+    }
+
     public Answer post(String path, Credentials who, Object body, String idempotencyKey) throws InterruptedException {
         byte[] bytes;
         try {
