@@ -2,6 +2,7 @@ package io.omnireturns.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.harness.BasicAuth;
 import io.omnireturns.harness.ReturnPlan;
 import io.omnireturns.harness.ReturnPlan.Kind;
 import io.omnireturns.harness.StatusCondition;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,7 +338,7 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(user, password);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
