@@ -227,6 +227,7 @@ public final class BenchMain {
             int left = generator.drain(options.drain());
             result.put(loadKey, loadValue);
             result.put("still_in_flight_after_drain", left);
+            result.put("status_stream", generator.streamFigures()); // the generator's whole life, warm-up included
             say("    " + BenchReport.oneLine(result));
             return result;
         }

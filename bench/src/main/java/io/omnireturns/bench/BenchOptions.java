@@ -39,10 +39,8 @@ record BenchOptions(
         int slowCallThreads,
         Duration drain,
         Duration workflowTimeout,
-        Duration lagPoll,
         int lagSampleEvery,
-        Duration waitPoll,
-        Duration waitPollMax,
+        Duration fallbackPoll,
         int maxInFlight,
         int webShare,
         int storeShare,
@@ -121,10 +119,8 @@ record BenchOptions(
                 v.integer("slow-call-threads", 0, 0),
                 v.duration("drain", "60s", "2s"),
                 v.duration("workflow-timeout", "120s", "60s"),
-                v.duration("lag-poll", "5ms", "5ms"),
                 v.integer("lag-sample-every", 5, 5),
-                v.duration("wait-poll", "100ms", "100ms"),
-                v.duration("wait-poll-max", "1s", "1s"),
+                v.duration("fallback-poll", "10s", "10s"),
                 v.integer("max-in-flight", 200, 200),
                 v.integer("web-share", 5, 5),
                 v.integer("store-share", 3, 3),
@@ -182,11 +178,10 @@ record BenchOptions(
         d.put("slow_concurrency", slowConcurrency);
         d.put("slow_call_threads", slowCallThreads);
         d.put("mix_tenths_web_store_exchange", List.of(webShare, storeShare, 10 - webShare - storeShare));
-        d.put("lag_poll_ms", lagPoll.toMillis());
+        d.put("status_from", "stream"); // GET /api/v1/returns/events (earlier results polled the status GET)
         d.put("lag_sample_every", lagSampleEvery);
         d.put("open_loop_max_in_flight", maxInFlight);
-        d.put("wait_poll_ms", waitPoll.toMillis());
-        d.put("wait_poll_max_ms", waitPollMax.toMillis());
+        d.put("fallback_poll_s", fallbackPoll.toMillis() / 1000.0);
         d.put("service_properties", serviceProperties);
         d.put("service_jvm_args", serviceJvmArgs);
         return d;

@@ -298,7 +298,7 @@ final class BenchReport {
         return "workflows/s=" + r.get("workflows_per_s") + " events/s=" + r.get("events_per_s") + " commands/s="
                 + r.get("axon_commands_per_s") + " cmd=" + r.get("command_latency") + " lag=" + r.get("projection_lag")
                 + " failed=" + r.get("workflows_failed") + " " + r.get("failures") + " cpu=" + r.get("cpu")
-                + " per_workflow=" + r.get("per_workflow");
+                + " per_workflow=" + r.get("per_workflow") + " status_stream=" + r.get("status_stream");
     }
 
     private static void append(StringBuilder line, String name, Object value) {

@@ -2,6 +2,12 @@ package io.omnireturns.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.harness.BasicAuth;
+import io.omnireturns.harness.ReturnPlan;
+import io.omnireturns.harness.ReturnPlan.Kind;
+import io.omnireturns.harness.StatusCondition;
+import io.omnireturns.harness.StatusStream;
+import io.omnireturns.harness.StatusWatch;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Predicate;
 
 /**
  * Drives complete return workflows through the public REST API, asynchronously: a handful of threads keep hundreds
@@ -34,19 +37,23 @@ import java.util.function.Predicate;
  *     <li>STORE: request (2 lines) as {@code pos}, receive and inspect at the counter at once, wait for COMPLETED;</li>
  *     <li>EXCHANGE: a web mail-back (2 lines) with a replacement SKU per line.</li>
  * </ul>
+ * (the bodies: {@link ReturnPlan}). The generator does not poll: it follows one status stream
+ * ({@code GET /api/v1/returns/events}, {@link StatusStream}) and each wait is ended by a change on it
+ * ({@link StatusWatch}): the label needs the status view, read once per change of the return; the rest is decided on
+ * the stream's summaries. A return without news for {@code --fallback-poll} is read once (counted, ~0).
  * Measured: every REST command's latency (request sent to answer received), the projection lag after the request,
- * the receipt and the inspection (command answered to the first status view read that shows the change), and the
- * workflow's duration (request sent to COMPLETED first seen). Each workflow orders from its own copy of a demo
+ * the receipt and the inspection (command answered to the arrival of the first change that shows it), and the
+ * workflow's duration (request sent to the arrival of COMPLETED). Each workflow orders from its own copy of a demo
  * order ({@code BENCH-<demo number>-<run>-<n>}, the sandbox's copy prefix). Given several nodes of one deployment,
- * workflows take turns over them.
+ * workflows take turns over them; the stream is held on the first node (the next one if it goes away).
  */
 final class LoadGenerator implements AutoCloseable {
 
     static final String ORDER_PREFIX = "BENCH-";
 
-    enum Kind { WEB, STORE, EXCHANGE }
-
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Three of the server's 15 s keep-alive comments missed: the connection is given up and opened again. */
+    private static final Duration STREAM_SILENCE = Duration.ofSeconds(45);
 
     private final List<String> baseUrls;
     private final BenchOptions options;
@@ -55,6 +62,8 @@ final class LoadGenerator implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("timer"));
     private final AtomicLong sequence = new AtomicLong();
+    private final StatusWatch watch;
+    private final StatusStream stream;
 
     // what a measuring window records
     private volatile boolean measuring;
@@ -73,13 +82,22 @@ final class LoadGenerator implements AutoCloseable {
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
 
-    /** Workflow {@code n} goes to node {@code n mod nodes}, all its requests and reads to that node. */
-    LoadGenerator(List<String> baseUrls, BenchOptions options, String runId) {
+    /**
+     * Workflow {@code n} goes to node {@code n mod nodes}, all its requests to that node. Answers once the status
+     * stream is connected.
+     */
+    LoadGenerator(List<String> baseUrls, BenchOptions options, String runId) throws InterruptedException {
         this.baseUrls = List.copyOf(baseUrls);
         this.options = options;
         this.runId = runId;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        this.watch = new StatusWatch(this::readView, httpThreads, options.fallbackPoll());
+        this.stream = new StatusStream(this.baseUrls, options.serviceAgent().header(), watch, STREAM_SILENCE).start();
+        if (!stream.awaitConnected(Duration.ofSeconds(30))) {
+            close();
+            throw new IllegalStateException("the status stream " + StatusStream.PATH + " did not connect in 30 s");
+        }
     }
 
     void startMeasuring() {
@@ -149,19 +167,19 @@ final class LoadGenerator implements AutoCloseable {
         long started = System.nanoTime();
         Workflow workflow = new Workflow(kind, n);
         CompletableFuture<Void> done = workflow.run()
-                .handle((ignored, failure) -> {
+                .handle((completedAt, failure) -> {
                     inFlight.decrementAndGet();
                     if (failure == null) {
                         if (measuring) {
                             completed.increment();
                             completedByKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
-                            workflowDuration.add((System.nanoTime() - started) / 1000);
+                            workflowDuration.add((completedAt - started) / 1000);
                         }
                     } else {
                         failed.increment();
                         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        String reason = cause instanceof WorkflowFailure wf ? wf.getMessage()
-                                : cause.getClass().getSimpleName();
+                        String reason = cause instanceof WorkflowFailure || cause instanceof StatusWatch.WaitFailure
+                                ? cause.getMessage() : cause.getClass().getSimpleName();
                         failures.computeIfAbsent(reason, r -> new LongAdder()).increment();
                     }
                     return null;
@@ -169,84 +187,45 @@ final class LoadGenerator implements AutoCloseable {
         return done;
     }
 
-    /** One return from request to COMPLETED. */
+    /** One return from request to COMPLETED; answers when COMPLETED arrived on the status stream. */
     private final class Workflow {
-        private final Kind kind;
-        private final String orderId;
-        private final String key;
-        private final List<String[]> lines = new ArrayList<>(); // {lineId, quantity, reason, replacementSku}
-        private final String location;
+        private final ReturnPlan plan;
         private final long deadline = System.nanoTime() + options.workflowTimeout().toNanos();
         private final boolean probesLag;
         private final String baseUrl;
         private String returnId;
 
         Workflow(Kind kind, long n) {
-            this.kind = kind;
+            this.plan = ReturnPlan.of(kind, ORDER_PREFIX, runId, n, runId + "-" + n, false);
             this.probesLag = n % options.lagSampleEvery() == 0;
             this.baseUrl = baseUrls.get((int) (n % baseUrls.size()));
-            String demo = switch (kind) {
-                case WEB, EXCHANGE -> "1001";
-                case STORE -> "1005";
-            };
-            this.orderId = ORDER_PREFIX + demo + "-" + runId + "-" + n;
-            this.key = runId + "-" + n;
-            switch (kind) {
-                case WEB -> {
-                    lines.add(new String[] {orderId + "-L1", "1", "SIZE_OR_FIT", null});
-                    lines.add(new String[] {orderId + "-L3", "2", "DEFECTIVE", null});
-                }
-                case EXCHANGE -> {
-                    lines.add(new String[] {orderId + "-L1", "1", "SIZE_OR_FIT", "JKT-RAIN-NVY-L"});
-                    lines.add(new String[] {orderId + "-L2", "1", "SIZE_OR_FIT", "JNS-SLIM-IND-34"});
-                }
-                case STORE -> {
-                    lines.add(new String[] {orderId + "-L1", "1", "CHANGED_MIND", null});
-                    lines.add(new String[] {orderId + "-L2", "2", "DEFECTIVE", null});
-                }
-            }
-            this.location = kind == Kind.STORE ? "STORE-001" : "DC-EAST";
         }
 
-        CompletableFuture<Void> run() {
+        CompletableFuture<Long> run() {
             return request()
-                    .thenCompose(answer -> lag("request", answer, view -> true))
-                    .thenCompose(ignored -> kind == Kind.STORE ? CompletableFuture.completedFuture(null)
-                            : awaitView(view -> "LABEL_ISSUED".equals(systemState(view, "CARRIER")),
-                            options.waitPoll()).thenApply(v -> null))
-                    .thenCompose(ignored -> command("receipt", "/receipts", options.warehouse(), receipt()))
-                    .thenCompose(answer -> lag("receipt", answer, view -> anyLine(view, "logistics", "receivedQuantity")))
-                    .thenCompose(ignored -> command("inspection", "/inspections", options.warehouse(), inspection()))
-                    .thenCompose(answer -> lag("inspection", answer, view -> anyLine(view, "inspection", "acceptedQuantity")))
-                    .thenCompose(ignored -> awaitView(view -> "COMPLETED".equals(view.path("status").asText()),
-                            options.waitPoll()))
-                    .thenApply(view -> null);
+                    .thenCompose(answer -> lag("request", answer, StatusCondition.EXISTS))
+                    .thenCompose(ignored -> plan.mailedBack() ? await(StatusCondition.LABEL_ISSUED)
+                            : CompletableFuture.completedFuture(null))
+                    .thenCompose(ignored -> command("receipt", "/receipts", options.warehouse(), plan.receipt()))
+                    .thenCompose(answer -> lag("receipt", answer, StatusCondition.RECEIVED))
+                    .thenCompose(ignored -> command("inspection", "/inspections", options.warehouse(),
+                            plan.inspection()))
+                    .thenCompose(answer -> lag("inspection", answer, StatusCondition.INSPECTED))
+                    .thenCompose(ignored -> await(StatusCondition.COMPLETED))
+                    .thenApply(StatusWatch.Seen::arrivedNanos)
+                    .whenComplete((ignored, failure) -> {
+                        if (returnId != null) {
+                            watch.forget(returnId);
+                        }
+                    });
         }
 
         private CompletableFuture<Long> request() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("orderId", orderId);
-            body.put("channel", kind == Kind.STORE ? "STORE" : "WEB");
-            if (kind == Kind.STORE) {
-                body.put("storeId", "STORE-001");
-            } else {
-                body.put("refundMethod", kind == Kind.EXCHANGE ? "EXCHANGE" : "ORIGINAL_TENDER");
-            }
-            List<Map<String, Object>> requested = new ArrayList<>();
-            for (String[] line : lines) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("orderLineId", line[0]);
-                entry.put("quantity", Integer.parseInt(line[1]));
-                entry.put("reason", line[2]);
-                if (line[3] != null) {
-                    entry.put("replacementSku", line[3]);
-                }
-                requested.add(entry);
-            }
-            body.put("lines", requested);
-            BenchOptions.Credentials who = kind == Kind.STORE ? options.pos() : options.webShop();
+            BenchOptions.Credentials who = plan.kind() == Kind.STORE ? options.pos() : options.webShop();
+            long mark = watch.mark();
             long sent = System.nanoTime();
-            return send(post(baseUrl, "/api/v1/returns", who, body).header("Idempotency-Key", key).build())
+            return send(post(baseUrl, "/api/v1/returns", who, plan.request()).header("Idempotency-Key", plan.key())
+                    .build())
                     .thenApply(response -> {
                         long answered = System.nanoTime();
                         recordCommand("request", sent, answered);
@@ -258,25 +237,9 @@ final class LoadGenerator implements AutoCloseable {
                             throw new WorkflowFailure("request " + answer.path("status").asText());
                         }
                         returnId = answer.path("returnId").asText();
+                        watch.track(returnId, mark);
                         return answered;
                     });
-        }
-
-        private Map<String, Object> receipt() {
-            List<Map<String, Object>> received = new ArrayList<>();
-            for (String[] line : lines) {
-                received.add(Map.of("orderLineId", line[0], "quantity", Integer.parseInt(line[1])));
-            }
-            return Map.of("receiptId", "RCPT-" + key, "locationId", location, "lines", received);
-        }
-
-        private Map<String, Object> inspection() {
-            List<Map<String, Object>> inspected = new ArrayList<>();
-            for (String[] line : lines) {
-                inspected.add(Map.of("orderLineId", line[0], "acceptedQuantity", Integer.parseInt(line[1]),
-                        "rejectedQuantity", 0, "grade", "NEW", "disposition", "RESTOCK"));
-            }
-            return Map.of("inspectionId", "INSP-" + key, "lines", inspected);
         }
 
         private CompletableFuture<Long> command(String name, String path, BenchOptions.Credentials who,
@@ -292,65 +255,52 @@ final class LoadGenerator implements AutoCloseable {
             });
         }
 
-        /** Projection lag: from the command's answer to the first read of the status view that shows its effect. */
-        private CompletableFuture<Void> lag(String command, long answeredNanos, Predicate<JsonNode> visible) {
+        /** Projection lag: from the command's answer to the arrival of the first change that shows its effect. */
+        private CompletableFuture<Void> lag(String command, long answeredNanos, StatusCondition visible) {
             if (!probesLag) {
                 return CompletableFuture.completedFuture(null);
             }
-            return awaitView(visible, options.lagPoll()).thenAccept(view -> {
+            return await(visible).thenAccept(seen -> {
                 if (measuring) {
-                    long micros = (System.nanoTime() - answeredNanos) / 1000;
+                    // a change can arrive while the answer is still being read: it was visible at the answer
+                    long micros = Math.max(0, seen.arrivedNanos() - answeredNanos) / 1000;
                     projectionLag.add(micros);
                     projectionLagByCommand.computeIfAbsent(command, c -> new Samples()).add(micros);
                 }
             });
         }
 
-        private CompletableFuture<JsonNode> awaitView(Predicate<JsonNode> condition, Duration interval) {
-            CompletableFuture<JsonNode> result = new CompletableFuture<>();
-            poll(condition, interval, result);
-            return result;
-        }
-
-        private void poll(Predicate<JsonNode> condition, Duration interval, CompletableFuture<JsonNode> result) {
-            if (System.nanoTime() > deadline) {
-                result.completeExceptionally(new WorkflowFailure("timed out waiting for the status view"));
-                return;
-            }
-            HttpRequest get = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/returns/" + returnId))
-                    .header("Authorization", options.serviceAgent().header())
-                    .timeout(Duration.ofSeconds(30)).GET().build();
-            send(get).whenComplete((response, failure) -> {
-                if (failure != null) {
-                    result.completeExceptionally(failure);
-                    return;
-                }
-                if (response.statusCode() == 200) {
-                    JsonNode view = parse(response.body());
-                    String status = view.path("status").asText();
-                    if (condition.test(view)) {
-                        result.complete(view);
-                        return;
-                    }
-                    if ("ON_HOLD".equals(status) || "REJECTED".equals(status) || "CANCELLED".equals(status)) {
-                        result.completeExceptionally(new WorkflowFailure("return went " + status + " "
-                                + view.path("hold").path("reason").asText("")));
-                        return;
-                    }
-                } else if (response.statusCode() != 404) {
-                    result.completeExceptionally(new WorkflowFailure("status view answered " + response.statusCode()));
-                    return;
-                }
-                // waits for the process back off (x1.5 up to wait-poll-max): a real client polls, but not every few ms
-                Duration next = interval.equals(options.lagPoll()) ? interval
-                        : min(Duration.ofNanos((long) (interval.toNanos() * 1.5)), options.waitPollMax());
-                timer.schedule(() -> poll(condition, next, result), interval.toNanos(), TimeUnit.NANOSECONDS);
-            });
+        private CompletableFuture<StatusWatch.Seen> await(StatusCondition condition) {
+            return watch.await(returnId, condition, deadline);
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /** The status view, read when the stream's summary does not tell enough (or after a gap); null while 404. */
+    private CompletableFuture<JsonNode> readView(String returnId) {
+        String baseUrl = baseUrls.get(Math.floorMod(returnId.hashCode(), baseUrls.size()));
+        HttpRequest get = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/returns/" + returnId))
+                .header("Authorization", options.serviceAgent().header())
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        return send(get).thenApply(response -> {
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new WorkflowFailure("status view answered " + response.statusCode());
+            }
+            return parse(response.body());
+        });
+    }
+
+    /** What the status stream did for this generator so far: changes received, reads it needed, connections. */
+    Map<String, Object> streamFigures() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("connections", stream.connections());
+        figures.put("changes", stream.changes());
+        figures.put("view_reads_on_change", watch.changeReads());
+        figures.put("catch_up_reads", watch.catchUpReads());
+        figures.put("fallback_polls", watch.fallbackReads());
+        return figures;
     }
 
     private void recordCommand(String name, long sentNanos, long answeredNanos) {
@@ -387,26 +337,8 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private static String systemState(JsonNode view, String system) {
-        for (JsonNode entry : view.path("systems")) {
-            if (system.equals(entry.path("system").asText())) {
-                return entry.path("state").asText();
-            }
-        }
-        return "";
-    }
-
-    private static boolean anyLine(JsonNode view, String part, String field) {
-        for (JsonNode line : view.path("lines")) {
-            if (line.path(part).path(field).asInt() > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(user, password);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -421,6 +353,12 @@ final class LoadGenerator implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        if (stream != null) {
+            stream.close();
+        }
+        if (watch != null) {
+            watch.close();
+        }
         timer.shutdownNow();
         httpThreads.shutdownNow();
     }

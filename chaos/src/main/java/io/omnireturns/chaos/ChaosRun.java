@@ -137,6 +137,7 @@ public final class ChaosRun {
                 say("the driver did not finish within " + loadPatience);
             }
             faults.awaitOver();
+            say(driver.streamFigures());
             sandbox.fault(settings.slowConnector().isEmpty() ? "none" : settings.slowConnector(), 0, 0);
             sandbox.fault(settings.failingConnector().isEmpty() ? "none" : settings.failingConnector(), 0, 0);
             say("load done (" + outcomes(driver.played()) + "); connectors healthy again; waiting up to "

@@ -2,6 +2,7 @@ package io.omnireturns.chaos.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnireturns.harness.BasicAuth;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +44,7 @@ public final class ApiClient {
     public record Credentials(String user, String password) {
 
         String header() {
-            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                    .getBytes(StandardCharsets.UTF_8));
+            return BasicAuth.header(user, password);
         }
     }
 
@@ -80,6 +79,11 @@ public final class ApiClient {
         this.nodes = List.copyOf(nodeBaseUrls);
         this.requestTimeout = requestTimeout;
         this.giveUpAfter = giveUpAfter;
+    }
+
+    /** The nodes' base URLs, in the order calls try them. */
+    public List<String> nodes() {
+        return nodes;
     }
 
     public Answer post(String path, Credentials who, Object body, String idempotencyKey) throws InterruptedException {

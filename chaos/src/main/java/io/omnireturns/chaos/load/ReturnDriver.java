@@ -2,15 +2,22 @@ package io.omnireturns.chaos.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnireturns.chaos.sandbox.SandboxSystems;
+import io.omnireturns.harness.ReturnPlan;
+import io.omnireturns.harness.ReturnPlan.Kind;
+import io.omnireturns.harness.StatusCondition;
+import io.omnireturns.harness.StatusStream;
+import io.omnireturns.harness.StatusWatch;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,11 +34,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * zero-refund path (no refund, no credit memo) is played too.
  * The driver does not wait for COMPLETED: the process finishes each return by itself, and the invariants are
  * checked once everything has settled. Each return orders from its own copy of a demo order
- * ({@code CHAOS-<demo>-<run>-<n>}).
+ * ({@code CHAOS-<demo>-<run>-<n>}; the bodies: {@link ReturnPlan}).
+ * <p>
+ * The label is not polled for: the driver follows one status stream ({@code GET /api/v1/returns/events}, on one node,
+ * the next one when that node is killed or restarts) and reads a waiting return's status view (through the
+ * {@link ApiClient}, so every read counts as before) once per change of it ({@link StatusWatch}); after a reconnect
+ * each waiting return is read once, and one without news for {@link #FALLBACK_POLL} once more.
  */
 public final class ReturnDriver implements AutoCloseable {
 
-    public enum Kind { WEB, STORE, EXCHANGE }
+    /** A waiting return without news on the stream for this long is read once (counted; ~0 but in an outage). */
+    public static final Duration FALLBACK_POLL = Duration.ofSeconds(10);
+    /** Three of the server's 15 s keep-alive comments missed: the stream is given up and opened again. */
+    private static final Duration STREAM_SILENCE = Duration.ofSeconds(45);
 
     /** What became of one return the driver started. */
     public record Played(int n, Kind kind, String returnId, String outcome) {
@@ -45,11 +60,20 @@ public final class ReturnDriver implements AutoCloseable {
     private final AtomicInteger finished = new AtomicInteger();
     private final ConcurrentLinkedQueue<Played> played = new ConcurrentLinkedQueue<>();
     private final Map<Integer, String> returnIds = new ConcurrentHashMap<>();
+    private final ExecutorService reads = Executors.newFixedThreadPool(2, runnable -> {
+        Thread t = new Thread(runnable, "driver-status-read");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StatusWatch watch;
+    private final StatusStream stream;
 
     public ReturnDriver(ApiClient api, String runId, int concurrency, Duration labelPatience) {
         this.api = api;
         this.runId = runId;
         this.labelPatience = labelPatience;
+        this.watch = new StatusWatch(this::readView, Runnable::run, FALLBACK_POLL);
+        this.stream = new StatusStream(api.nodes(), ApiClient.SERVICE_AGENT.header(), watch, STREAM_SILENCE).start();
         AtomicInteger thread = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread t = new Thread(runnable, "driver-" + thread.incrementAndGet());
@@ -113,39 +137,11 @@ public final class ReturnDriver implements AutoCloseable {
 
     private Played play(int n) throws InterruptedException {
         Kind kind = kindOf(n);
-        String demo = kind == Kind.STORE ? "1005" : "1001";
-        String orderId = SandboxSystems.ORDER_PREFIX + demo + "-" + runId + "-" + n;
         String key = "chaos-" + runId + "-" + n;
-        List<String[]> lines = switch (kind) { // {line, quantity, reason, replacement sku}
-            case WEB -> List.of(new String[] {orderId + "-L1", "1", "SIZE_OR_FIT", null},
-                    new String[] {orderId + "-L3", "2", "DEFECTIVE", null});
-            case EXCHANGE -> List.of(new String[] {orderId + "-L1", "1", "SIZE_OR_FIT", "JKT-RAIN-NVY-L"},
-                    new String[] {orderId + "-L2", "1", "SIZE_OR_FIT", "JNS-SLIM-IND-34"});
-            case STORE -> List.of(new String[] {orderId + "-L1", "1", "CHANGED_MIND", null},
-                    new String[] {orderId + "-L2", "2", "DEFECTIVE", null});
-        };
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("orderId", orderId);
-        request.put("channel", kind == Kind.STORE ? "STORE" : "WEB");
-        if (kind == Kind.STORE) {
-            request.put("storeId", "STORE-001");
-        } else {
-            request.put("refundMethod", kind == Kind.EXCHANGE ? "EXCHANGE" : "ORIGINAL_TENDER");
-        }
-        List<Map<String, Object>> requested = new ArrayList<>();
-        for (String[] line : lines) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("orderLineId", line[0]);
-            entry.put("quantity", Integer.parseInt(line[1]));
-            entry.put("reason", line[2]);
-            if (line[3] != null) {
-                entry.put("replacementSku", line[3]);
-            }
-            requested.add(entry);
-        }
-        request.put("lines", requested);
+        ReturnPlan plan = ReturnPlan.of(kind, SandboxSystems.ORDER_PREFIX, runId, n, key, rejectedWhole(n));
+        long mark = watch.mark();
         ApiClient.Answer answer = api.post("/api/v1/returns", kind == Kind.STORE ? ApiClient.POS : ApiClient.WEB_SHOP,
-                request, key);
+                plan.request(), key);
         if (answer.status() != 201 && answer.status() != 200) {
             return new Played(n, kind, null, "request answered " + answer.status() + " " + answer.code());
         }
@@ -155,28 +151,21 @@ public final class ReturnDriver implements AutoCloseable {
         if (!"AUTHORIZED".equals(status)) {
             return new Played(n, kind, returnId, "request answered status " + status);
         }
-        if (kind != Kind.STORE && !awaitLabel(returnId)) {
-            return new Played(n, kind, returnId, "no label within " + labelPatience);
-        }
-        String location = kind == Kind.STORE ? "STORE-001" : "DC-EAST";
-        List<Map<String, Object>> received = new ArrayList<>();
-        List<Map<String, Object>> inspected = new ArrayList<>();
-        for (String[] line : lines) {
-            int quantity = Integer.parseInt(line[1]);
-            received.add(Map.of("orderLineId", line[0], "quantity", quantity));
-            inspected.add(rejectedWhole(n)
-                    ? Map.of("orderLineId", line[0], "acceptedQuantity", 0, "rejectedQuantity", quantity,
-                            "grade", "DAMAGED", "disposition", "SCRAP")
-                    : Map.of("orderLineId", line[0], "acceptedQuantity", quantity, "rejectedQuantity", 0,
-                            "grade", "NEW", "disposition", "RESTOCK"));
+        try {
+            watch.track(returnId, mark);
+            if (plan.mailedBack() && !awaitLabel(returnId)) {
+                return new Played(n, kind, returnId, "no label within " + labelPatience);
+            }
+        } finally {
+            watch.forget(returnId);
         }
         ApiClient.Answer receipt = api.post("/api/v1/returns/" + returnId + "/receipts", ApiClient.WAREHOUSE,
-                Map.of("receiptId", "RCPT-" + key, "locationId", location, "lines", received), key + "-receipt");
+                plan.receipt(), key + "-receipt");
         if (receipt.status() / 100 != 2) {
             return new Played(n, kind, returnId, "receipt answered " + receipt.status() + " " + receipt.code());
         }
         ApiClient.Answer inspection = api.post("/api/v1/returns/" + returnId + "/inspections", ApiClient.WAREHOUSE,
-                Map.of("inspectionId", "INSP-" + key, "lines", inspected), key + "-inspection");
+                plan.inspection(), key + "-inspection");
         if (inspection.status() / 100 != 2) {
             return new Played(n, kind, returnId, "inspection answered " + inspection.status() + " "
                     + inspection.code());
@@ -184,31 +173,48 @@ public final class ReturnDriver implements AutoCloseable {
         return new Played(n, kind, returnId, "played");
     }
 
-    /** Polls the status view until the carrier's label is issued (or the return is held). */
+    /**
+     * Waits until the status view shows the carrier's label, triggered by the status stream; false when the return
+     * is held (or ends otherwise) or the label does not come within the patience.
+     */
     private boolean awaitLabel(String returnId) throws InterruptedException {
         long deadline = System.nanoTime() + labelPatience.toNanos();
-        long pause = 250;
-        while (System.nanoTime() < deadline) {
-            ApiClient.Answer view = api.get("/api/v1/returns/" + returnId, ApiClient.SERVICE_AGENT);
-            if (view.status() == 200) {
-                if ("ON_HOLD".equals(view.body().path("status").asText())) {
-                    return false;
-                }
-                for (JsonNode system : view.body().path("systems")) {
-                    if ("CARRIER".equals(system.path("system").asText())
-                            && "LABEL_ISSUED".equals(system.path("state").asText())) {
-                        return true;
-                    }
-                }
+        try {
+            watch.await(returnId, StatusCondition.LABEL_ISSUED, deadline).get();
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatusWatch.WaitFailure) {
+                return false; // held, or no label in time
             }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 3 / 2, 3000);
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        return false;
+    }
+
+    /** A return's status view through the API client (any node, retried, counted), or null while not 200. */
+    private CompletableFuture<JsonNode> readView(String returnId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                ApiClient.Answer view = api.get("/api/v1/returns/" + returnId, ApiClient.SERVICE_AGENT);
+                return view.status() == 200 ? view.body() : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, reads);
+    }
+
+    /** What the status stream did: its connections, the changes it brought, and the reads the waits needed. */
+    public String streamFigures() {
+        return "status stream: " + stream.connections() + " connection(s), " + stream.changes() + " changes, "
+                + watch.changeReads() + " view reads on a change, " + watch.catchUpReads() + " catch-up reads, "
+                + watch.fallbackReads() + " fallback polls";
     }
 
     @Override
     public void close() {
         workers.shutdownNow();
+        stream.close();
+        watch.close();
+        reads.shutdownNow();
     }
 }
