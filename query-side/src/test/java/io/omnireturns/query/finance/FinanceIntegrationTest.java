@@ -1,5 +1,6 @@
 package io.omnireturns.query.finance;
 
+import io.omnireturns.query.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.platform.testing.SignedInAsAdmin;
 import io.omnireturns.api.finance.PeriodReconciliation;

@@ -48,6 +48,7 @@ public class StatusChangeListener implements SmartLifecycle {
 
     private final Connections connections;
     private final StatusUpdates updates;
+    private final RecentViews recentViews;
     private final StatusUpdatesProperties properties;
     private final Clock clock;
     private final Counter received;
@@ -60,10 +61,11 @@ public class StatusChangeListener implements SmartLifecycle {
     private volatile Connection connection;
     private boolean woken;
 
-    public StatusChangeListener(Connections connections, StatusUpdates updates, StatusUpdatesProperties properties,
-                                Clock clock, MeterRegistry meters) {
+    public StatusChangeListener(Connections connections, StatusUpdates updates, RecentViews recentViews,
+                                StatusUpdatesProperties properties, Clock clock, MeterRegistry meters) {
         this.connections = connections;
         this.updates = updates;
+        this.recentViews = recentViews;
         this.properties = properties;
         this.clock = clock;
         this.received = Counter.builder("omnireturns.status.updates.notifications")
@@ -121,6 +123,7 @@ public class StatusChangeListener implements SmartLifecycle {
                     statement.execute("LISTEN " + StatusChangeNotices.CHANNEL);
                 }
                 connected = true;
+                recentViews.listening();
                 backoff = properties.reconnectMin();
                 if (lostAt != null) {
                     reconnects.increment();
@@ -145,6 +148,7 @@ public class StatusChangeListener implements SmartLifecycle {
                 pause(backoff);
                 backoff = jittered(backoff.multipliedBy(2));
             } finally {
+                recentViews.notListening();
                 connection = null;
                 connected = false;
             }
@@ -159,9 +163,12 @@ public class StatusChangeListener implements SmartLifecycle {
             PGNotification[] heard = postgres.getNotifications(pending.isEmpty() ? (int) pollMillis : 200);
             if (heard != null && heard.length > 0) {
                 received.increment(heard.length);
+                Map<String, Long> turn = new HashMap<>();
                 for (PGNotification notification : heard) {
-                    coalesce(notification.getParameter());
+                    coalesce(notification.getParameter(), turn);
                 }
+                recentViews.changed(turn); // first: a look-up from now on reads the changed rows
+                turn.forEach((returnId, version) -> pending.merge(returnId, version, Math::max));
                 idleSince = System.nanoTime();
             } else if (System.nanoTime() - idleSince > properties.validateEvery().toNanos()) {
                 try (Statement statement = listening.createStatement()) {
@@ -173,13 +180,13 @@ public class StatusChangeListener implements SmartLifecycle {
         }
     }
 
-    private void coalesce(String payload) {
+    private static void coalesce(String payload, Map<String, Long> into) {
         int bar = payload == null ? -1 : payload.lastIndexOf('|');
         if (bar <= 0) {
             return;
         }
         try {
-            pending.merge(payload.substring(0, bar), Long.parseLong(payload.substring(bar + 1)), Math::max);
+            into.merge(payload.substring(0, bar), Long.parseLong(payload.substring(bar + 1)), Math::max);
         } catch (NumberFormatException ignored) {
             // not ours
         }

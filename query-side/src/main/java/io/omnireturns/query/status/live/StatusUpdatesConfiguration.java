@@ -23,14 +23,21 @@ public class StatusUpdatesConfiguration {
         return new StatusUpdates(views, events, properties, meters);
     }
 
+    /** The views lately read, answered again until a notification says they changed (see {@link RecentViews}). */
+    @Bean
+    public RecentViews recentViews(StatusUpdatesProperties properties, Clock clock, MeterRegistry meters) {
+        return new RecentViews(properties.viewCacheEntries(), properties.viewCacheMaxAge(), clock, meters);
+    }
+
     /** Connects again at once when the outage probe finds the database back, instead of waiting out its back-off. */
     @Bean
     public StatusChangeListener statusChangeListener(DataSource dataSource, StatusUpdates updates,
+                                                     RecentViews recentViews,
                                                      StatusUpdatesProperties properties, Clock clock,
                                                      MeterRegistry meters,
                                                      ObjectProvider<DatabaseAvailability> availability) {
         StatusChangeListener listener = new StatusChangeListener(StatusChangeListener.dedicatedTo(dataSource), updates,
-                properties, clock, meters);
+                recentViews, properties, clock, meters);
         availability.ifAvailable(probe -> probe.onRecovery(listener::wakeUp));
         return listener;
     }

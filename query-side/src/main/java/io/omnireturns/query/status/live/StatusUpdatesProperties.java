@@ -23,6 +23,10 @@ import java.time.Duration;
  * @param validateEvery    an idle listener checks its connection this often (a silent network is noticed)
  * @param resyncWindow     after the listener reconnected, all-returns subscribers get again the returns changed by
  *                         events at most this long before the connection broke (at least the views' lag)
+ * @param viewCacheEntries status views a node keeps in memory for {@code GET /api/v1/returns/{id}} until a
+ *                         notification says they changed ({@link RecentViews}); 0 turns the cache off
+ * @param viewCacheMaxAge  a kept view is read again after this long even without a notification (a replay rebuilds
+ *                         views silently)
  */
 @ConfigurationProperties("omnireturns.status-updates")
 public record StatusUpdatesProperties(@DefaultValue("1000") int maxSubscribers,
@@ -33,5 +37,7 @@ public record StatusUpdatesProperties(@DefaultValue("1000") int maxSubscribers,
                                       @DefaultValue("500ms") Duration reconnectMin,
                                       @DefaultValue("30s") Duration reconnectMax,
                                       @DefaultValue("15s") Duration validateEvery,
-                                      @DefaultValue("1m") Duration resyncWindow) {
+                                      @DefaultValue("1m") Duration resyncWindow,
+                                      @DefaultValue("2000") int viewCacheEntries,
+                                      @DefaultValue("10s") Duration viewCacheMaxAge) {
 }

@@ -10,6 +10,7 @@ import io.omnireturns.api.query.SearchReturns;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.platform.security.Caller;
 import io.omnireturns.query.status.ReturnStatusProjection;
+import io.omnireturns.query.status.live.RecentViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReturnQueryController {
 
     private final ReturnStatusProjection statusView;
+    private final RecentViews recentViews;
 
-    public ReturnQueryController(ReturnStatusProjection statusView) {
+    public ReturnQueryController(ReturnStatusProjection statusView, RecentViews recentViews) {
         this.statusView = statusView;
+        this.recentViews = recentViews;
     }
 
     @GetMapping("/{returnId}")
@@ -45,7 +48,8 @@ public class ReturnQueryController {
     @ApiResponse(responseCode = "404", description = "no such return, or not one the caller may see "
             + "(code RETURN_NOT_FOUND)")
     public ReturnStatusView status(@PathVariable String returnId, Caller caller) {
-        ReturnStatusView view = statusView.handle(new FindReturnStatus(returnId));
+        // answered from memory until the view changes: polling costs one read per change (RecentViews)
+        ReturnStatusView view = recentViews.find(returnId, id -> statusView.handle(new FindReturnStatus(id)));
         // outside the caller's scope a return is answered as missing: a store cannot probe another's return ids
         if (view == null || !caller.scope().permits(view.storeId(), view.customerId())) {
             throw new DomainException(ErrorKind.NOT_FOUND, "RETURN_NOT_FOUND", "no return with id " + returnId);

@@ -305,6 +305,36 @@ class StatusStreamIntegrationTest {
         }
     }
 
+    @Test
+    void a_polled_view_is_answered_from_memory_until_a_notification_says_it_changed() throws Exception {
+        String returnId = newId("R");
+        newStory(returnId).then(requested(returnId, newId("O"), "C-100", SalesChannel.WEB, null));
+        awaitStoredVersion(returnId, 0);
+        await().atMost(WAIT).until(listener::connected);
+        assertThat(polledVersion(returnId)).isZero();
+        double hitsBefore = meters.counter("omnireturns.status.view.cache", "result", "hit").count();
+
+        // written without a notification (no writer of this service does that): the kept view is still answered
+        jdbc.update("UPDATE return_status_view SET last_sequence = 40, document = jsonb_set(document, '{version}', "
+                + "'40') WHERE return_id = ?", returnId);
+        assertThat(polledVersion(returnId)).isZero();
+        assertThat(meters.counter("omnireturns.status.view.cache", "result", "hit").count()).isGreaterThan(hitsBefore);
+
+        jdbc.queryForList("SELECT pg_notify('return_status', ?)", returnId + "|40");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(polledVersion(returnId)).isEqualTo(40));
+    }
+
+    private long polledVersion(String returnId) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + port + "/api/v1/returns/" + returnId))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "service-agent:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("version").asLong();
+    }
+
     private Integer listenerPid() {
         return await().atMost(WAIT).until(() -> jdbc.queryForList("SELECT pid FROM pg_stat_activity"
                 + " WHERE application_name = 'omnireturns-status-listener'", Integer.class), pids -> pids.size() == 1)

@@ -16,7 +16,7 @@ class StatusUpdatesLimitTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StatusUpdates updates = new StatusUpdates(null, null, new StatusUpdatesProperties(2, Duration.ofMinutes(30),
             Duration.ofSeconds(15), 1, 100, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(15),
-            Duration.ofMinutes(1)), meters);
+            Duration.ofMinutes(1), 2000, Duration.ofSeconds(10)), meters);
 
     @Test
     void a_node_refuses_subscriptions_beyond_its_cap_and_frees_a_place_when_one_closes() {

@@ -1,4 +1,4 @@
-package io.omnireturns.query.finance;
+package io.omnireturns.query;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,19 +6,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The one clock of the application under test, set by each test to the instant it needs. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         this.now = instant;
     }
 
-    void set(String instant) {
+    public void set(String instant) {
         set(Instant.parse(instant));
     }
 

@@ -1,0 +1,136 @@
+package io.omnireturns.query.status.live;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnireturns.api.query.ReturnStatusView;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The status views this node read lately, answered again from memory until the view changes: a client polling
+ * {@code GET /api/v1/returns/{id}} (a shop's "where is my refund" page, a channel's integration) costs the database
+ * one read per change of the return, not one per poll.
+ * <p>
+ * <b>Why a cached view is never older than the database's by more than a notification's travel.</b> Every write of
+ * a view is announced by a PostgreSQL notification in the writer's transaction ({@code StatusChangeNotices}); this
+ * node's {@link StatusChangeListener} hears each one and {@link #changed marks} the return's entry stale before
+ * anything else, so the next look-up reads the row. A read that began before the notification arrived cannot put
+ * its older view back: an entry remembers the newest version announced, and only a view at least that new is kept.
+ * Views are kept only while the listener holds its connection: when it loses it, notifications may be missed, so
+ * the cache {@link #notListening empties} and stays off until the listener listens again (a read begun before that
+ * is not kept either). A replay rebuilds views without announcing them, so an entry is also dropped after
+ * {@code maxAge} whatever happens.
+ * <p>
+ * At most {@code maxEntries} views, the least recently used dropped first; {@code maxEntries} 0 turns it off.
+ */
+public final class RecentViews {
+
+    /** A view as read ({@code view} set) or only the newest version announced since ({@code view} null). */
+    private record Entry(long version, ReturnStatusView view, long readAtMillis) {
+    }
+
+    private final int maxEntries;
+    private final long maxAgeMillis;
+    private final Clock clock;
+    private final Map<String, Entry> entries;
+    /** Returns being read now, and how many reads of each: a change announced meanwhile must stop them being kept. */
+    private final Map<String, Integer> reading = new java.util.HashMap<>();
+    private final Counter hits;
+    private final Counter misses;
+    private long epoch;
+    private boolean listening;
+
+    public RecentViews(int maxEntries, Duration maxAge, Clock clock, MeterRegistry meters) {
+        this.maxEntries = Math.max(0, maxEntries);
+        this.maxAgeMillis = maxAge.toMillis();
+        this.clock = clock;
+        this.entries = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > RecentViews.this.maxEntries;
+            }
+        };
+        this.hits = Counter.builder("omnireturns.status.view.cache").tag("result", "hit")
+                .description("status view look-ups answered from this node's memory").register(meters);
+        this.misses = Counter.builder("omnireturns.status.view.cache").tag("result", "miss")
+                .description("status view look-ups that read the database").register(meters);
+        Gauge.builder("omnireturns.status.view.cache.size", this, RecentViews::size)
+                .description("status views held in this node's memory").register(meters);
+    }
+
+    /** The return's view: from memory when it has not changed since it was read, else read by {@code reader}. */
+    public ReturnStatusView find(String returnId, Function<String, ReturnStatusView> reader) {
+        long readingInEpoch;
+        synchronized (this) {
+            Entry entry = entries.get(returnId);
+            if (listening && entry != null && entry.view() != null
+                    && clock.millis() - entry.readAtMillis() < maxAgeMillis) {
+                hits.increment();
+                return entry.view();
+            }
+            readingInEpoch = epoch;
+            reading.merge(returnId, 1, Integer::sum);
+        }
+        misses.increment();
+        ReturnStatusView read = null;
+        try {
+            read = reader.apply(returnId);
+            return read;
+        } finally {
+            done(returnId, read, readingInEpoch);
+        }
+    }
+
+    private synchronized void done(String returnId, ReturnStatusView read, long readingInEpoch) {
+        reading.computeIfPresent(returnId, (id, count) -> count == 1 ? null : count - 1);
+        if (read == null || !listening || epoch != readingInEpoch || maxEntries == 0) {
+            return;
+        }
+        keep(read);
+    }
+
+    private void keep(ReturnStatusView view) {
+        Entry known = entries.get(view.returnId());
+        if (known == null || known.version() <= view.version()) {
+            entries.put(view.returnId(), new Entry(view.version(), view, clock.millis()));
+        }
+    }
+
+    /** Views were written: each return's newest announced version. Their entries are stale from now on. */
+    public synchronized void changed(Map<String, Long> versions) {
+        if (!listening) {
+            return;
+        }
+        versions.forEach((returnId, version) -> {
+            Entry known = entries.get(returnId);
+            if (known == null && !reading.containsKey(returnId)) {
+                return; // neither held nor being read: nothing can go stale
+            }
+            if (known == null || known.version() < version) {
+                entries.put(returnId, new Entry(version, null, 0)); // a read under way of an older view is not kept
+            }
+        });
+    }
+
+    /** The listener listens (again): views read from now on may be kept. */
+    public synchronized void listening() {
+        epoch++;
+        listening = true;
+    }
+
+    /** The listener lost its connection: what it misses now could leave a view stale, so nothing is kept. */
+    public synchronized void notListening() {
+        epoch++;
+        listening = false;
+        entries.clear();
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+}

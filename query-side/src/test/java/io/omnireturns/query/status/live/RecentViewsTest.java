@@ -1,0 +1,141 @@
+package io.omnireturns.query.status.live;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.query.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecentViewsTest {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecentViews views = new RecentViews(2, Duration.ofSeconds(10), clock, meters);
+    /** The "database": the newest version of each return, and how often it was read. */
+    private final Map<String, Long> stored = new HashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
+    private final Function<String, ReturnStatusView> database = id -> {
+        reads.incrementAndGet();
+        Long version = stored.get(id);
+        return version == null ? null : view(id, version);
+    };
+
+    @BeforeEach
+    void listen() {
+        views.listening();
+    }
+
+    @Test
+    void a_view_read_once_is_answered_from_memory_until_a_notification_says_it_changed() {
+        stored.put("R-1", 3L);
+        assertThat(views.find("R-1", database).version()).isEqualTo(3);
+        assertThat(views.find("R-1", database).version()).isEqualTo(3);
+        assertThat(reads).hasValue(1);
+
+        stored.put("R-1", 4L);
+        views.changed(Map.of("R-1", 4L));
+
+        assertThat(views.find("R-1", database).version()).isEqualTo(4);
+        assertThat(views.find("R-1", database).version()).isEqualTo(4);
+        assertThat(reads).hasValue(2);
+        assertThat(meters.counter("omnireturns.status.view.cache", "result", "hit").count()).isEqualTo(2);
+    }
+
+    @Test
+    void a_read_that_began_before_a_change_was_announced_is_answered_but_not_kept() {
+        stored.put("R-1", 3L);
+        ReturnStatusView first = views.find("R-1", id -> {
+            ReturnStatusView old = database.apply(id);
+            stored.put("R-1", 4L);
+            views.changed(Map.of("R-1", 4L)); // the write of version 4 is announced while version 3 is on its way
+            return old;
+        });
+
+        assertThat(first.version()).isEqualTo(3);
+        assertThat(views.find("R-1", database).version()).isEqualTo(4);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void an_announcement_of_the_version_already_held_keeps_it() {
+        stored.put("R-1", 3L);
+        views.find("R-1", database);
+        views.changed(Map.of("R-1", 3L)); // the read came after the commit, the notification after the read
+
+        views.find("R-1", database);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void nothing_is_kept_while_the_listener_has_lost_its_connection_nor_from_a_read_begun_before() {
+        stored.put("R-1", 3L);
+        views.find("R-1", database);
+        views.notListening();
+
+        views.find("R-1", database);
+        views.find("R-1", database);
+        assertThat(reads).hasValue(3);
+
+        ReturnStatusView during = views.find("R-1", id -> {
+            views.listening(); // the listener connects again while this read is on its way
+            return database.apply(id);
+        });
+        assertThat(during.version()).isEqualTo(3);
+        views.find("R-1", database);
+        views.find("R-1", database);
+        assertThat(reads).hasValue(5);
+    }
+
+    @Test
+    void a_view_is_read_again_after_its_maximum_age_and_the_least_recently_used_goes_first() {
+        stored.putAll(Map.of("R-1", 1L, "R-2", 1L, "R-3", 1L));
+        views.find("R-1", database);
+        clock.set(T0.plusSeconds(10));
+        views.find("R-1", database);
+        assertThat(reads).hasValue(2);
+
+        views.find("R-2", database);
+        views.find("R-1", database);
+        views.find("R-3", database); // three views, room for two: R-2 was used least lately
+        assertThat(reads).hasValue(4);
+        views.find("R-1", database);
+        views.find("R-2", database);
+        assertThat(reads).hasValue(5);
+    }
+
+    @Test
+    void a_missing_return_is_not_remembered() {
+        assertThat(views.find("R-9", database)).isNull();
+        stored.put("R-9", 1L);
+        assertThat(views.find("R-9", database)).isNotNull();
+    }
+
+    @Test
+    void with_no_entries_allowed_every_look_up_reads_the_database() {
+        RecentViews off = new RecentViews(0, Duration.ofSeconds(10), clock, new SimpleMeterRegistry());
+        off.listening();
+        stored.put("R-1", 1L);
+        off.find("R-1", database);
+        off.find("R-1", database);
+        assertThat(reads).hasValue(2);
+    }
+
+    private static ReturnStatusView view(String returnId, long version) {
+        return new ReturnStatusView(returnId, "O-" + returnId, "C-1", SalesChannel.WEB, null, ReturnStatus.AUTHORIZED,
+                null, List.of(), null, "EUR", T0, T0, List.of(), null, List.of(), List.of(), List.of(), version);
+    }
+}
