@@ -1,6 +1,7 @@
 package io.omnireturns.console.warehouse;
 
 import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnLineView;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.ReturnSummary;
@@ -13,6 +14,8 @@ import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.console.shell.ConsoleCommandSender;
+import io.omnireturns.console.shell.ConsoleRefusals;
+import io.omnireturns.console.shell.ViewCatchUp;
 import io.omnireturns.platform.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -51,9 +54,9 @@ class WarehouseController {
 
     private final ReturnFinder finder;
     private final ConsoleCommandSender commands;
-    private final StatusViewCatchUp catchUp;
+    private final ViewCatchUp catchUp;
 
-    WarehouseController(ReturnFinder finder, ConsoleCommandSender commands, StatusViewCatchUp catchUp) {
+    WarehouseController(ReturnFinder finder, ConsoleCommandSender commands, ViewCatchUp catchUp) {
         this.finder = finder;
         this.commands = commands;
         this.catchUp = catchUp;
@@ -97,7 +100,7 @@ class WarehouseController {
             String location = form.getLocationId() == null ? null : form.getLocationId().strip();
             int arrivedBefore = arrived(view);
             try {
-                catchUp.sendAndFollow(view.returnId(),
+                catchUp.sendAndFollow(new FindReturnStatus(view.returnId()), ReturnStatusView.class,
                         () -> commands.send(new RecordReceipt(view.returnId(), receiptId, location, lines)),
                         after -> arrived(after) > arrivedBefore);
                 session.setAttribute(LOCATION, location);
@@ -105,7 +108,7 @@ class WarehouseController {
                 return "redirect:/console/warehouse/returns/" + view.returnId();
             } catch (DomainException refused) {
                 problems.add("Nothing was recorded: " + refused.getMessage());
-                response.setStatus(WarehouseRefusals.status(refused));
+                response.setStatus(ConsoleRefusals.status(refused));
             }
         } else {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -126,7 +129,7 @@ class WarehouseController {
             String inspectionId = messageId(form.getInspectionId(), "INSP");
             long inspectedBefore = inspected(view);
             try {
-                catchUp.sendAndFollow(view.returnId(),
+                catchUp.sendAndFollow(new FindReturnStatus(view.returnId()), ReturnStatusView.class,
                         () -> commands.send(new RecordInspection(view.returnId(), inspectionId, lines)),
                         after -> inspected(after) > inspectedBefore);
                 redirect.addFlashAttribute("notice", "Inspection recorded for " + lines.size()
@@ -134,7 +137,7 @@ class WarehouseController {
                 return "redirect:/console/warehouse/returns/" + view.returnId();
             } catch (DomainException refused) {
                 problems.add("Nothing was recorded: " + refused.getMessage());
-                response.setStatus(WarehouseRefusals.status(refused));
+                response.setStatus(ConsoleRefusals.status(refused));
             }
         } else {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
