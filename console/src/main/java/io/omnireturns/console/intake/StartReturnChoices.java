@@ -6,18 +6,17 @@ import io.omnireturns.api.returns.ReturnReason;
 import java.util.Arrays;
 import java.util.List;
 
-/** The choices of the return form, each with the words the person on the phone reads (and its value). */
+/** The choices of the return form, each with the words the person at the console reads (and its value). */
 final class StartReturnChoices {
 
     /** A choice: the value sent and its label. */
     record Choice(String value, String label) {
     }
 
-    /** The reasons in two groups: the retailer's fault (its label says so), then the customer's own reasons. */
-    static final List<Choice> REASONS = Arrays.stream(ReturnReason.values())
-            .sorted((a, b) -> Boolean.compare(b.isRetailerFault(), a.isRetailerFault()))
-            .map(reason -> new Choice(reason.name(), reasonLabel(reason)))
-            .toList();
+    /** The reasons that are the retailer's fault ({@link ReturnReason#isRetailerFault()}), shown as one group. */
+    static final List<Choice> OUR_FAULT_REASONS = reasons(true);
+    /** The customer's own reasons, the other group. */
+    static final List<Choice> CUSTOMER_REASONS = reasons(false);
 
     static final List<Choice> REFUND_METHODS = List.of(
             new Choice(RefundMethod.ORIGINAL_TENDER.name(), "Refund to how they paid"),
@@ -27,10 +26,14 @@ final class StartReturnChoices {
     private StartReturnChoices() {
     }
 
-    /** {@code WRONG_ITEM_SENT} as "Wrong item sent (our fault)". */
-    static String reasonLabel(ReturnReason reason) {
+    private static List<Choice> reasons(boolean retailerFault) {
+        return Arrays.stream(ReturnReason.values()).filter(reason -> reason.isRetailerFault() == retailerFault)
+                .map(reason -> new Choice(reason.name(), label(reason))).toList();
+    }
+
+    /** {@code WRONG_ITEM_SENT} as "Wrong item sent". */
+    static String label(ReturnReason reason) {
         String words = reason.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        String label = Character.toUpperCase(words.charAt(0)) + words.substring(1);
-        return reason.isRetailerFault() ? label + " (our fault)" : label;
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

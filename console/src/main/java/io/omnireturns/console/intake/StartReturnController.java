@@ -161,7 +161,8 @@ class StartReturnController {
     private static void show(OrderSnapshot order, StartReturnForm form, Model model) {
         model.addAttribute("order", order);
         model.addAttribute("form", form);
-        model.addAttribute("reasons", StartReturnChoices.REASONS);
+        model.addAttribute("ourFaultReasons", StartReturnChoices.OUR_FAULT_REASONS);
+        model.addAttribute("customerReasons", StartReturnChoices.CUSTOMER_REASONS);
         model.addAttribute("refundMethods", StartReturnChoices.REFUND_METHODS);
     }
 

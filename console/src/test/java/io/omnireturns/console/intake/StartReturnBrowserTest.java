@@ -98,6 +98,25 @@ class StartReturnBrowserTest {
     }
 
     @Test
+    void a_final_sale_line_is_marked_and_its_rejection_is_named_with_its_reason_code(
+            @SignedInAs("service-agent") ConsoleBrowser browser, DemoReturns returns) {
+        OrderSnapshot order = returns.freshOrder(DemoOrders::webOrderWithFinalSaleItem);
+        browser.open("/console/returns/new?orderId=" + order.orderId());
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(RETURN_FORM));
+        assertThat(browser.text(By.cssSelector("#start-lines tbody tr:first-child"))).contains("Final sale");
+
+        for (int line = 0; line < 2; line++) {
+            browser.type(By.id("lines" + line + ".quantity"), "1");
+            new Select(browser.find(By.id("lines" + line + ".reason"))).selectByValue("CHANGED_MIND");
+        }
+        browser.find(By.cssSelector("#start-return-form button[type=submit]")).click();
+
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("return-status")));
+        assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("Return requested: AUTHORIZED. "
+                + order.orderId() + "-L1 rejected (FINAL_SALE).");
+    }
+
+    @Test
     void a_warehouse_user_is_not_offered_the_screen_and_is_refused_its_page_and_its_post(
             @SignedInAs("warehouse") ConsoleBrowser browser) {
         browser.open("/console/returns");

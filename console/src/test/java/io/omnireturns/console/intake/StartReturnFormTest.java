@@ -129,12 +129,15 @@ class StartReturnFormTest {
     }
 
     @Test
-    void the_reasons_list_the_retailers_faults_first_and_say_so() {
-        assertThat(StartReturnChoices.REASONS).first()
-                .isEqualTo(new StartReturnChoices.Choice("DEFECTIVE", "Defective (our fault)"));
-        assertThat(StartReturnChoices.REASONS).extracting(StartReturnChoices.Choice::label)
-                .contains("Wrong item sent (our fault)", "Size or fit", "Changed mind")
-                .hasSize(ReturnReason.values().length);
+    void the_reasons_are_grouped_into_the_retailers_faults_and_the_customers_own_with_readable_labels() {
+        assertThat(StartReturnChoices.OUR_FAULT_REASONS).extracting(StartReturnChoices.Choice::label)
+                .containsExactly("Defective", "Wrong item sent", "Damaged in transit", "Not as described");
+        assertThat(StartReturnChoices.CUSTOMER_REASONS).first()
+                .isEqualTo(new StartReturnChoices.Choice("SIZE_OR_FIT", "Size or fit"));
+        assertThat(StartReturnChoices.OUR_FAULT_REASONS.size() + StartReturnChoices.CUSTOMER_REASONS.size())
+                .isEqualTo(ReturnReason.values().length);
+        assertThat(StartReturnChoices.REFUND_METHODS).extracting(StartReturnChoices.Choice::value)
+                .containsExactly("ORIGINAL_TENDER", "STORE_CREDIT", "EXCHANGE");
     }
 
     private static void typed(StartReturnForm form, int line, String quantity, String reason, String sku) {
