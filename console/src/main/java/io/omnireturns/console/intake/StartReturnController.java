@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,8 @@ class StartReturnController {
 
     static final String TEMPLATE = "console/intake/start";
     private static final int MAX_ORDER_ID = 64;
+    /** How long a request waits for the status view to show the new return (it usually takes milliseconds). */
+    private static final Duration VIEW_PATIENCE = Duration.ofSeconds(15);
 
     private final OrderSystem orders;
     private final ReturnRequestService requests;
@@ -99,7 +102,12 @@ class StartReturnController {
             try {
                 ReturnRequestAnswer answer = requests.request(caller.name(), key.get(), scoped(request, caller));
                 // the return's page reads the status view, a moment behind: open it once it shows the return
-                catchUp.follow(new FindReturnStatus(answer.returnId()), ReturnStatusView.class, view -> true);
+                if (!catchUp.follow(new FindReturnStatus(answer.returnId()), ReturnStatusView.class, view -> true,
+                        VIEW_PATIENCE)) {
+                    model.addAttribute("requested", answer);
+                    model.addAttribute("requestedNotice", describe(answer));
+                    return TEMPLATE;
+                }
                 redirect.addFlashAttribute("actionDone", describe(answer));
                 return "redirect:/console/returns/" + answer.returnId();
             } catch (DomainException refused) {

@@ -49,7 +49,7 @@ class ReturnActionsController {
                        @RequestParam(defaultValue = "") String reason, Caller caller,
                 HttpServletRequest http, HttpServletResponse response, CsrfToken csrf, Model model,
                 RedirectAttributes redirect) {
-        return act(returnId, "resolveHold", "Hold resolved: " + decision + ".", caller, new Request(http, response, csrf, model, redirect),
+        return act(returnId, "resolve", "Hold resolved: " + decision + ".", caller, new Request(http, response, csrf, model, redirect),
                 () -> actions.resolveHold(returnId, decision, required(reason, "resolving a hold needs a reason"),
                         RequestMetadataInterceptor.actorOf(http)));
     }

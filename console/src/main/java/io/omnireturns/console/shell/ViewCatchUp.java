@@ -28,25 +28,37 @@ public class ViewCatchUp {
     }
 
     /**
-     * Sends (through {@code command}) and waits until the view answering {@code query} passes {@code shows}; false if
-     * it did not in time (the page then shows what the view has so far). The command's refusal is thrown as it is.
+     * Sends (through {@code command}) and waits until the view answering {@code query} passes {@code shows}, at most
+     * 5 s (the page then shows what the view has so far); answers what the command answered. The command's refusal is
+     * thrown as it is.
      */
-    public <V, T> boolean sendAndFollow(Object query, Class<V> viewType, Supplier<T> command, Predicate<V> shows) {
-        try (SubscriptionQueryResult<V, V> view = queries.subscriptionQuery(query, ResponseTypes.instanceOf(viewType),
-                ResponseTypes.instanceOf(viewType))) {
-            command.get();
-            try {
-                return Flux.concat(view.initialResult(), view.updates())
-                        .filter(shows::test)
-                        .blockFirst(PATIENCE) != null;
-            } catch (IllegalStateException tooSlow) {
-                return false;
-            }
+    public <V, T> T sendAndFollow(Object query, Class<V> viewType, Supplier<T> command, Predicate<V> shows) {
+        try (SubscriptionQueryResult<V, V> view = subscribe(query, viewType)) {
+            T answer = command.get();
+            shown(view, shows, PATIENCE);
+            return answer;
         }
     }
 
-    /** Waits until the view answering {@code query} passes {@code shows}, for a command that was sent already. */
-    public <V> boolean follow(Object query, Class<V> viewType, Predicate<V> shows) {
-        return sendAndFollow(query, viewType, () -> null, shows);
+    /**
+     * Waits until the view answering {@code query} passes {@code shows}, for a command sent already (its change is
+     * then in the view, or announced while this waits); false if it did not within {@code patience}.
+     */
+    public <V> boolean follow(Object query, Class<V> viewType, Predicate<V> shows, Duration patience) {
+        try (SubscriptionQueryResult<V, V> view = subscribe(query, viewType)) {
+            return shown(view, shows, patience);
+        }
+    }
+
+    private <V> SubscriptionQueryResult<V, V> subscribe(Object query, Class<V> viewType) {
+        return queries.subscriptionQuery(query, ResponseTypes.instanceOf(viewType), ResponseTypes.instanceOf(viewType));
+    }
+
+    private static <V> boolean shown(SubscriptionQueryResult<V, V> view, Predicate<V> shows, Duration patience) {
+        try {
+            return Flux.concat(view.initialResult(), view.updates()).filter(shows::test).blockFirst(patience) != null;
+        } catch (IllegalStateException tooSlow) {
+            return false;
+        }
     }
 }

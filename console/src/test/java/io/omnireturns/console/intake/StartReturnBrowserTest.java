@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
+import java.time.Duration;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +95,7 @@ class StartReturnBrowserTest {
         // corrected, the same form (and key) is taken
         browser.type(By.id("lines1.replacementSku"), "JNS-SLIM-IND-34");
         browser.find(By.cssSelector("#start-return-form button[type=submit]")).click();
-        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("return-status")));
+        onTheReturnPage(browser);
         assertThat(browser.text(By.id("return-header"))).contains("EXCHANGE", "CONTACT_CENTRE");
     }
 
@@ -111,7 +113,7 @@ class StartReturnBrowserTest {
         }
         browser.find(By.cssSelector("#start-return-form button[type=submit]")).click();
 
-        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("return-status")));
+        onTheReturnPage(browser);
         assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("Return requested: AUTHORIZED. "
                 + order.orderId() + "-L1 rejected (FINAL_SALE).");
     }
@@ -131,8 +133,14 @@ class StartReturnBrowserTest {
         browser.type(By.id("lines0.quantity"), "1");
         new Select(browser.find(By.id("lines0.reason"))).selectByValue("DEFECTIVE");
         browser.find(By.cssSelector("#start-return-form button[type=submit]")).click();
-        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("return-status")));
+        onTheReturnPage(browser);
         return browser.path().substring("/console/returns/".length());
+    }
+
+    /** Waits for the return's page, which the request opens once the status view shows the new return. */
+    private static void onTheReturnPage(ConsoleBrowser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("return-status")));
     }
 
     private JsonNode history(String returnId) {
