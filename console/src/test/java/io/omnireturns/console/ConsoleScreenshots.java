@@ -162,4 +162,19 @@ class ConsoleScreenshots {
                 org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("return-status"), "COMPLETED"));
         browser.screenshot(docs.resolve("return-page.png"));
     }
+
+    @Test
+    void start_a_return(@SignedInAs("service-agent") ConsoleBrowser browser) throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        // the README's tour: ORD-1001 looked up, one rain jacket coming back (nothing is sent)
+        browser.driver().manage().window().setSize(new Dimension(1280, 1100));
+        browser.open("/console/returns/new?orderId=ORD-1001");
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("start-return-form")));
+        browser.type(By.id("lines0.quantity"), "1");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("lines0.reason"))).selectByValue("DEFECTIVE");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.activeElement.blur()");
+        browser.screenshot(docs.resolve("start-return.png"));
+        browser.driver().manage().window().setSize(new Dimension(768, 1500));
+        browser.screenshot(docs.resolve("start-return-tablet.png"));
+    }
 }

@@ -13,6 +13,7 @@ import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.console.shell.ConsoleCommandSender;
 import io.omnireturns.console.shell.ConsolePage;
 import io.omnireturns.console.shell.ConsoleRoutes;
+import io.omnireturns.console.shell.ViewCatchUp;
 import io.omnireturns.platform.security.Caller;
 import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,12 +51,12 @@ class ExceptionQueueController {
 
     private final QueryGateway queries;
     private final ConsoleCommandSender commands;
-    private final ExceptionCatchUp catchUp;
+    private final ViewCatchUp catchUp;
     private final ConsoleRoutes routes;
     private final Clock clock;
     private final String caseUrl;
 
-    ExceptionQueueController(QueryGateway queries, ConsoleCommandSender commands, ExceptionCatchUp catchUp,
+    ExceptionQueueController(QueryGateway queries, ConsoleCommandSender commands, ViewCatchUp catchUp,
                              ConsoleRoutes routes, Clock clock,
                              @Value("${omnireturns.console.crm-case-url:}") String caseUrl) {
         this.queries = queries;
@@ -91,8 +92,10 @@ class ExceptionQueueController {
         ExceptionView before = find(exceptionId);
         String returnId = returnOf(exceptionId);
         try {
-            catchUp.sendAndFollow(exceptionId, () -> commands.send(new RetryException(returnId, exceptionId,
-                    RequestMetadataInterceptor.actorOf(request))), view -> view.state() == ExceptionState.RESOLVED);
+            catchUp.sendAndFollow(new FindException(exceptionId), ExceptionView.class,
+                    () -> commands.send(new RetryException(returnId, exceptionId,
+                            RequestMetadataInterceptor.actorOf(request))),
+                    view -> view.state() == ExceptionState.RESOLVED);
             return answer(row(find(exceptionId), caller).withNotice("Retried: the step runs again, the return resumes."),
                     request, model, redirect);
         } catch (DomainException refused) {
@@ -117,8 +120,9 @@ class ExceptionQueueController {
                     request, model, redirect);
         }
         try {
-            catchUp.sendAndFollow(exceptionId, () -> commands.send(new ResolveHold(before.returnId(), chosen,
-                    reason.strip(), RequestMetadataInterceptor.actorOf(request))),
+            catchUp.sendAndFollow(new FindException(exceptionId), ExceptionView.class,
+                    () -> commands.send(new ResolveHold(before.returnId(), chosen, reason.strip(),
+                            RequestMetadataInterceptor.actorOf(request))),
                     view -> view.state() == ExceptionState.RESOLVED);
             return answer(row(find(exceptionId), caller).withNotice("Resolved (" + chosen + ")."), request, model,
                     redirect);

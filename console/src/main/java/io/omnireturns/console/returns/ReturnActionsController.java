@@ -5,6 +5,7 @@ import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.returns.DeclineReason;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.command.returns.application.ReturnStaffActions;
+import io.omnireturns.console.shell.ConsoleRefusals;
 import io.omnireturns.platform.security.Caller;
 import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +49,7 @@ class ReturnActionsController {
                        @RequestParam(defaultValue = "") String reason, Caller caller,
                 HttpServletRequest http, HttpServletResponse response, CsrfToken csrf, Model model,
                 RedirectAttributes redirect) {
-        return act(returnId, "resolveHold", "Hold resolved: " + decision + ".", caller, new Request(http, response, csrf, model, redirect),
+        return act(returnId, "resolve", "Hold resolved: " + decision + ".", caller, new Request(http, response, csrf, model, redirect),
                 () -> actions.resolveHold(returnId, decision, required(reason, "resolving a hold needs a reason"),
                         RequestMetadataInterceptor.actorOf(http)));
     }
@@ -111,7 +112,7 @@ class ReturnActionsController {
             request.model().addAllAttributes(pages.of(pages.visible(returnId, caller), caller, request.csrf()));
             request.model().addAttribute("failedAction", action);
             request.model().addAttribute("actionError", refused.getMessage());
-            request.response().setStatus(status(refused.kind()));
+            request.response().setStatus(ConsoleRefusals.status(refused));
             return ReturnFragments.TEMPLATE;
         }
         request.redirect().addFlashAttribute("actionDone", done);
@@ -123,15 +124,5 @@ class ReturnActionsController {
             throw new DomainException(ErrorKind.INVALID_INPUT, "REASON_REQUIRED", message);
         }
         return value;
-    }
-
-    private static int status(ErrorKind kind) {
-        return switch (kind) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            case INVALID_INPUT -> 400;
-            case ILLEGAL_STATE -> 409;
-            case RULE_VIOLATION -> 422;
-        };
     }
 }

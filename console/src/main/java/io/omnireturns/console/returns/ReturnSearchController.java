@@ -4,6 +4,7 @@ import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.console.shell.ConsolePage;
+import io.omnireturns.console.shell.ConsoleRoutes;
 import io.omnireturns.platform.security.Caller;
 import io.omnireturns.query.status.ReturnStatusProjection;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ReturnSearchController {
 
     private final ReturnStatusProjection statusView;
+    private final ConsoleRoutes routes;
 
-    ReturnSearchController(ReturnStatusProjection statusView) {
+    ReturnSearchController(ReturnStatusProjection statusView, ConsoleRoutes routes) {
         this.statusView = statusView;
+        this.routes = routes;
     }
 
     @GetMapping
@@ -31,6 +34,7 @@ class ReturnSearchController {
         model.addAttribute("statuses", ReturnStatus.values());
         model.addAttribute("channels", SalesChannel.values());
         model.addAttribute("storeFixed", caller.scope().stores().size() == 1);
+        model.addAttribute("mayStartReturn", routes.admits(ConsoleRoutes.START_RETURN, caller.roles()));
         try {
             ReturnSearchForm.Parsed parsed = form.parse(caller);
             model.addAttribute("problems", parsed.problems());

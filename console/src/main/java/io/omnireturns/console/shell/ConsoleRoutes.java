@@ -77,11 +77,17 @@ public class ConsoleRoutes implements ConsoleAccess {
         }
     }
 
+    /** Where a return is started for a customer from an order look-up. */
+    public static final String START_RETURN = "/console/returns/new";
+
     /** Every person's role: the console is for staff, not for the channel systems ({@link Role#CHANNEL}). */
     private static final Set<Role> STAFF = Set.copyOf(EnumSet.complementOf(EnumSet.of(CHANNEL)));
 
     public static final List<Route> ROUTES = List.of(
             route("/console", STAFF, null),
+            // starting a return for a customer from an order look-up (io.omnireturns.console.intake): the contact
+            // centre's; the returns search page links to it for whoever it admits
+            route(START_RETURN, roles(SERVICE_AGENT), null),
             // the return page's actions (io.omnireturns.console.returns.ReturnActionsController), as the API's rules
             route("/console/returns/*/hold", roles(SERVICE_AGENT, OPERATIONS), null),
             route("/console/returns/*/hold-resolution", roles(SERVICE_AGENT, OPERATIONS), null),
@@ -127,6 +133,11 @@ public class ConsoleRoutes implements ConsoleAccess {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** Whether these roles reach a console path (with any method): a page shows a link only to whoever may follow it. */
+    public boolean admits(String path, Set<Role> roles) {
+        return permits(HttpMethod.GET, path, roles);
     }
 
     /** The navigation for these roles, in table order. */

@@ -3,6 +3,7 @@ package io.omnireturns.console.warehouse;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.Grade;
 import io.omnireturns.api.returns.InspectedLine;
+import io.omnireturns.console.shell.WholeNumbers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.omnireturns.console.warehouse;
 
 import io.omnireturns.api.returns.ReceivedLine;
+import io.omnireturns.console.shell.WholeNumbers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.omnireturns.console.warehouse;
 
 import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnLineView;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.ReturnSummary;
@@ -13,6 +14,8 @@ import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.console.shell.ConsoleCommandSender;
+import io.omnireturns.console.shell.ConsoleRefusals;
+import io.omnireturns.console.shell.ViewCatchUp;
 import io.omnireturns.platform.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -31,6 +34,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,12 +53,13 @@ class WarehouseController {
     private static final Set<ReturnStatus> RECEIVING = EnumSet.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT,
             ReturnStatus.RECEIVED);
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final String BENCH = "console/warehouse/bench";
 
     private final ReturnFinder finder;
     private final ConsoleCommandSender commands;
-    private final StatusViewCatchUp catchUp;
+    private final ViewCatchUp catchUp;
 
-    WarehouseController(ReturnFinder finder, ConsoleCommandSender commands, StatusViewCatchUp catchUp) {
+    WarehouseController(ReturnFinder finder, ConsoleCommandSender commands, ViewCatchUp catchUp) {
         this.finder = finder;
         this.commands = commands;
         this.catchUp = catchUp;
@@ -82,72 +88,74 @@ class WarehouseController {
     @GetMapping("/returns/{returnId}")
     String bench(@PathVariable String returnId, Caller caller, HttpSession session, Model model) {
         ReturnStatusView view = finder.visible(returnId, caller);
-        show(view, caller, session, model, null, null);
-        return "console/warehouse/bench";
+        show(view, caller, session, model);
+        return BENCH;
     }
 
     @PostMapping("/returns/{returnId}/receipts")
     String receive(@PathVariable String returnId, @ModelAttribute("receipt") ReceiptForm form, Caller caller,
                    HttpSession session, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ReturnStatusView view = finder.visible(returnId, caller);
+        Bench bench = new Bench(finder.visible(returnId, caller), caller, session, model, redirect, response);
         List<String> problems = new ArrayList<>();
         List<ReceivedLine> lines = form.receivedLines(problems);
-        if (problems.isEmpty()) {
-            String receiptId = messageId(form.getReceiptId(), "RCPT");
-            String location = form.getLocationId() == null ? null : form.getLocationId().strip();
-            int arrivedBefore = arrived(view);
-            try {
-                catchUp.sendAndFollow(view.returnId(),
-                        () -> commands.send(new RecordReceipt(view.returnId(), receiptId, location, lines)),
-                        after -> arrived(after) > arrivedBefore);
-                session.setAttribute(LOCATION, location);
-                redirect.addFlashAttribute("notice", "Receipt recorded at " + location + ": " + describe(lines) + ".");
-                return "redirect:/console/warehouse/returns/" + view.returnId();
-            } catch (DomainException refused) {
-                problems.add("Nothing was recorded: " + refused.getMessage());
-                response.setStatus(WarehouseRefusals.status(refused));
-            }
-        } else {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        show(view, caller, session, model, form, null);
-        model.addAttribute("receiptProblems", problems);
-        model.addAttribute("focus", "receipt");
-        return "console/warehouse/bench";
+        String location = form.getLocationId() == null ? null : form.getLocationId().strip();
+        int arrivedBefore = arrived(bench.view());
+        return record(bench, "receipt", problems, () -> {
+            commands.send(new RecordReceipt(bench.view().returnId(), messageId(form.getReceiptId(), "RCPT"), location,
+                    lines));
+            session.setAttribute(LOCATION, location);
+            return "Receipt recorded at " + location + ": " + describe(lines) + ".";
+        }, after -> arrived(after) > arrivedBefore);
     }
 
     @PostMapping("/returns/{returnId}/inspections")
     String inspect(@PathVariable String returnId, @ModelAttribute("inspection") InspectionForm form, Caller caller,
                    HttpSession session, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ReturnStatusView view = finder.visible(returnId, caller);
+        Bench bench = new Bench(finder.visible(returnId, caller), caller, session, model, redirect, response);
         List<String> problems = new ArrayList<>();
         List<InspectedLine> lines = form.inspectedLines(problems);
-        if (problems.isEmpty()) {
-            String inspectionId = messageId(form.getInspectionId(), "INSP");
-            long inspectedBefore = inspected(view);
-            try {
-                catchUp.sendAndFollow(view.returnId(),
-                        () -> commands.send(new RecordInspection(view.returnId(), inspectionId, lines)),
-                        after -> inspected(after) > inspectedBefore);
-                redirect.addFlashAttribute("notice", "Inspection recorded for " + lines.size()
-                        + (lines.size() == 1 ? " line." : " lines."));
-                return "redirect:/console/warehouse/returns/" + view.returnId();
-            } catch (DomainException refused) {
-                problems.add("Nothing was recorded: " + refused.getMessage());
-                response.setStatus(WarehouseRefusals.status(refused));
-            }
-        } else {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        show(view, caller, session, model, null, form);
-        model.addAttribute("inspectionProblems", problems);
-        model.addAttribute("focus", "inspection");
-        return "console/warehouse/bench";
+        long inspectedBefore = inspected(bench.view());
+        return record(bench, "inspection", problems, () -> {
+            commands.send(new RecordInspection(bench.view().returnId(), messageId(form.getInspectionId(), "INSP"),
+                    lines));
+            return "Inspection recorded for " + lines.size() + (lines.size() == 1 ? " line." : " lines.");
+        }, after -> inspected(after) > inspectedBefore);
     }
 
-    /** The bench page of a return, with the forms as typed (or fresh ones). */
-    private static void show(ReturnStatusView view, Caller caller, HttpSession session, Model model,
-                             ReceiptForm typedReceipt, InspectionForm typedInspection) {
+    /** The return at the bench and what a form's handler needs of its request. */
+    private record Bench(ReturnStatusView view, Caller caller, HttpSession session, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
+    }
+
+    /**
+     * What the receipt and the inspection forms do once read: a form without problems sends its command (which answers
+     * the notice to show) and waits until the status view shows it {@code recorded}, then back to the bench with the
+     * notice. A form with problems, or one the return refused, is shown again as typed (the handler's model attribute)
+     * with the problems next to it ({@code <form>Problems}) and the focus in it; nothing was recorded.
+     */
+    private String record(Bench bench, String form, List<String> problems, Supplier<String> command,
+                          Predicate<ReturnStatusView> recorded) {
+        if (problems.isEmpty()) {
+            try {
+                String notice = catchUp.sendAndFollow(new FindReturnStatus(bench.view().returnId()),
+                        ReturnStatusView.class, command, recorded);
+                bench.redirect().addFlashAttribute("notice", notice);
+                return "redirect:/console/warehouse/returns/" + bench.view().returnId();
+            } catch (DomainException refused) {
+                problems.add("Nothing was recorded: " + refused.getMessage());
+                bench.response().setStatus(ConsoleRefusals.status(refused));
+            }
+        } else {
+            bench.response().setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        show(bench.view(), bench.caller(), bench.session(), bench.model());
+        bench.model().addAttribute(form + "Problems", problems);
+        bench.model().addAttribute("focus", form);
+        return BENCH;
+    }
+
+    /** The bench page of a return, with a form as typed when the model holds it (a form shown again), else fresh. */
+    private static void show(ReturnStatusView view, Caller caller, HttpSession session, Model model) {
         boolean parcelArrived = arrived(view) > 0;
         List<BenchLine> lines = view.lines().stream().map(line -> BenchLine.of(line, parcelArrived)).toList();
         List<BenchLine> toReceive = RECEIVING.contains(view.status())
@@ -158,8 +166,12 @@ class WarehouseController {
         model.addAttribute("lines", lines);
         model.addAttribute("toReceive", toReceive);
         model.addAttribute("toInspect", toInspect);
-        model.addAttribute("receipt", typedReceipt != null ? typedReceipt : freshReceipt(toReceive, caller, session));
-        model.addAttribute("inspection", typedInspection != null ? typedInspection : freshInspection(toInspect));
+        if (!model.containsAttribute("receipt")) {
+            model.addAttribute("receipt", freshReceipt(toReceive, caller, session));
+        }
+        if (!model.containsAttribute("inspection")) {
+            model.addAttribute("inspection", freshInspection(toInspect));
+        }
         model.addAttribute("grades", Grade.values());
         model.addAttribute("dispositions", Disposition.values());
         if (!model.containsAttribute("focus")) {

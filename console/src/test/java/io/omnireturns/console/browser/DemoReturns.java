@@ -15,9 +15,11 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
 
@@ -60,6 +62,14 @@ public final class DemoReturns {
         OrderSnapshot order = copy(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         return request("store-001", order, Map.of("orderId", order.orderId(), "channel", "STORE",
                 "storeId", DemoOrders.DEMO_STORE, "lines", List.of(line(order.orderId() + "-L1", 1, "CHANGED_MIND"))));
+    }
+
+    /**
+     * A fresh copy of a demo order in the sandbox order system, for a test that starts its own return of it (as the
+     * contact centre does): e.g. {@code freshOrder(DemoOrders::webApparelOrder)}.
+     */
+    public OrderSnapshot freshOrder(Function<Instant, OrderSnapshot> demoOrder) {
+        return copy(demoOrder.apply(clock.instant()));
     }
 
     /**

@@ -46,4 +46,17 @@ class ConsoleRoutesTest {
         assertThat(routes.permits(HttpMethod.POST, "/console/exceptions/EX-R-1/retry", Set.of(Role.OPERATIONS))).isTrue();
         assertThat(routes.permits(HttpMethod.GET, "/console/exceptions", Set.of(Role.WAREHOUSE))).isFalse();
     }
+
+    @Test
+    void starting_a_return_from_an_order_look_up_is_the_service_agents_while_every_staff_role_reads_returns() {
+        for (HttpMethod method : new HttpMethod[]{HttpMethod.GET, HttpMethod.POST}) {
+            assertThat(routes.permits(method, ConsoleRoutes.START_RETURN, Set.of(Role.SERVICE_AGENT))).isTrue();
+            assertThat(routes.permits(method, ConsoleRoutes.START_RETURN, Set.of(Role.ADMIN))).isTrue();
+            for (Role other : Set.of(Role.STORE_ASSOCIATE, Role.WAREHOUSE, Role.FINANCE, Role.AUDITOR, Role.OPERATIONS)) {
+                assertThat(routes.permits(method, ConsoleRoutes.START_RETURN, Set.of(other))).as(other.name()).isFalse();
+            }
+        }
+        assertThat(routes.admits("/console/returns/RET-1", Set.of(Role.WAREHOUSE))).isTrue();
+        assertThat(routes.admits("/console/returns", Set.of(Role.FINANCE))).isTrue();
+    }
 }

@@ -1,15 +1,15 @@
-package io.omnireturns.console.warehouse;
+package io.omnireturns.console.shell;
 
 import java.util.List;
 
-/** Quantities typed at the bench. */
-final class WholeNumbers {
+/** Quantities typed into a console form (text fields, so a wrong value is shown back with a message). */
+public final class WholeNumbers {
 
     private WholeNumbers() {
     }
 
     /** The number typed, null when nothing was typed, or null with a problem added when it is not a whole number. */
-    static Integer parse(String text, String what, List<String> problems) {
+    public static Integer parse(String text, String what, List<String> problems) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -1,14 +1,14 @@
-package io.omnireturns.console.warehouse;
+package io.omnireturns.console.shell;
 
 import io.omnireturns.api.error.DomainException;
 
-/** The HTTP status of a form the return refused, as the API would answer it. */
-final class WarehouseRefusals {
+/** The HTTP status of a form a service refused, as the API would answer it (a form shown again with the refusal). */
+public final class ConsoleRefusals {
 
-    private WarehouseRefusals() {
+    private ConsoleRefusals() {
     }
 
-    static int status(DomainException refusal) {
+    public static int status(DomainException refusal) {
         return switch (refusal.kind()) {
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;
