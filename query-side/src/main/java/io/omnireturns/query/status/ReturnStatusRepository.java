@@ -67,9 +67,10 @@ class ReturnStatusRepository {
     private final NamedParameterJdbcTemplate jdbc;
     private final StatusChangeNotices notices;
 
-    ReturnStatusRepository(NamedParameterJdbcTemplate jdbc) {
+    ReturnStatusRepository(NamedParameterJdbcTemplate jdbc,
+                           org.springframework.beans.factory.ObjectProvider<StatusViewWrites> localReaders) {
         this.jdbc = jdbc;
-        this.notices = new StatusChangeNotices(jdbc.getJdbcOperations());
+        this.notices = new StatusChangeNotices(jdbc.getJdbcOperations(), localReaders.orderedStream().toList());
     }
 
     Optional<ReturnStatusView> find(String returnId) {
@@ -115,7 +116,7 @@ class ReturnStatusRepository {
         boolean inserted = jdbc.update(INSERT_VIEW + " ON CONFLICT (return_id) DO NOTHING",
                 parameters(view, underlyingSystems)) == 1;
         if (inserted) {
-            notices.announceIfLive(view);
+            notices.writtenNow(view);
         }
         return inserted;
     }
@@ -133,7 +134,7 @@ class ReturnStatusRepository {
                  WHERE return_id = :returnId AND last_sequence < :version
                 """, parameters(view, underlyingSystems)) == 1;
         if (updated) {
-            notices.announceIfLive(view);
+            notices.writtenNow(view);
         }
         return updated;
     }
@@ -166,7 +167,7 @@ class ReturnStatusRepository {
                      WHERE return_id = :returnId AND last_sequence < :version
                     """, parameters(updates)), written);
         }
-        notices.announce(written.stream().filter(view -> announced.test(view.returnId())).toList());
+        notices.written(written, view -> announced.test(view.returnId()));
         return written;
     }
 
@@ -221,6 +222,7 @@ class ReturnStatusRepository {
 
     void deleteAll() {
         jdbc.getJdbcOperations().execute("TRUNCATE TABLE return_status_view");
+        notices.cleared();
     }
 
     private static void filter(List<String> conditions, MapSqlParameterSource parameters, String column,

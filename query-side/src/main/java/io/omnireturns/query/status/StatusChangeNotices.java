@@ -15,16 +15,24 @@ import java.util.List;
  * <p>
  * PostgreSQL serialises the commits of notifying transactions (a lock taken at commit), which is why this sends one
  * statement per batch, not per event. {@link io.omnireturns.query.status.live.StatusChangeListener} is the receiving end.
+ * <p>
+ * A reset (the view emptied before a replay) is announced as {@value #RESET}: every node then forgets the views it
+ * held. This node's own {@link StatusViewWrites} hear of every write, live or replayed, before the commit.
  */
 public final class StatusChangeNotices {
 
     /** The notification channel; {@code status.live} listens on it. */
     public static final String CHANNEL = "return_status";
 
-    private final JdbcOperations jdbc;
+    /** The payload that announces a reset: every view is gone. */
+    public static final String RESET = "*";
 
-    StatusChangeNotices(JdbcOperations jdbc) {
+    private final JdbcOperations jdbc;
+    private final List<StatusViewWrites> local;
+
+    StatusChangeNotices(JdbcOperations jdbc, List<StatusViewWrites> local) {
         this.jdbc = jdbc;
+        this.local = List.copyOf(local);
     }
 
     /** {@code <returnId>|<version>}: small (a notification holds at most 8000 bytes), parsed by the listener. */
@@ -32,7 +40,24 @@ public final class StatusChangeNotices {
         return view.returnId() + "|" + view.version();
     }
 
-    void announce(List<ReturnStatusView> views) {
+    /** Views written: told to this node's readers, and the live ones announced to every node. */
+    void written(List<ReturnStatusView> views, java.util.function.Predicate<ReturnStatusView> live) {
+        if (views.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        views.forEach(view -> versions.merge(view.returnId(), view.version(), Math::max));
+        local.forEach(writes -> writes.written(versions));
+        announce(views.stream().filter(live).toList());
+    }
+
+    /** Every view deleted: this node's readers forget them now, every node's on the commit. */
+    void cleared() {
+        local.forEach(StatusViewWrites::cleared);
+        jdbc.query("SELECT pg_notify('" + CHANNEL + "', '" + RESET + "')", rs -> null);
+    }
+
+    private void announce(List<ReturnStatusView> views) {
         if (views.isEmpty()) {
             return;
         }
@@ -42,10 +67,9 @@ public final class StatusChangeNotices {
     }
 
     /** The per-event path: announced unless the event being handled is a replayed one. */
-    void announceIfLive(ReturnStatusView view) {
-        if (isLiveEvent()) {
-            announce(List.of(view));
-        }
+    void writtenNow(ReturnStatusView view) {
+        boolean live = isLiveEvent();
+        written(List.of(view), written -> live);
     }
 
     /** Whether the event the current unit of work handles is a live one (not replayed); true outside any. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.query.status.StatusViewWrites;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,16 +20,18 @@ import java.util.function.Function;
  * <b>Why a cached view is never older than the database's by more than a notification's travel.</b> Every write of
  * a view is announced by a PostgreSQL notification in the writer's transaction ({@code StatusChangeNotices}); this
  * node's {@link StatusChangeListener} hears each one and {@link #changed marks} the return's entry stale before
- * anything else, so the next look-up reads the row. A read that began before the notification arrived cannot put
+ * anything else, so the next look-up reads the row; a write by this node's own status projection marks it stale
+ * already inside the writing transaction ({@link StatusViewWrites}), so this node reads its own writes at once. A read that began before the notification arrived cannot put
  * its older view back: an entry remembers the newest version announced, and only a view at least that new is kept.
  * Views are kept only while the listener holds its connection: when it loses it, notifications may be missed, so
  * the cache {@link #notListening empties} and stays off until the listener listens again (a read begun before that
- * is not kept either). A replay rebuilds views without announcing them, so an entry is also dropped after
- * {@code maxAge} whatever happens.
+ * is not kept either). A reset before a replay empties every node's cache ({@link #cleared}); the replay then
+ * rebuilds views without announcing them (this node's own writes still mark them stale), so an entry is also read
+ * again after {@code maxAge} whatever happens.
  * <p>
  * At most {@code maxEntries} views, the least recently used dropped first; {@code maxEntries} 0 turns it off.
  */
-public final class RecentViews {
+public final class RecentViews implements StatusViewWrites {
 
     /** A view as read ({@code view} set) or only the newest version announced since ({@code view} null). */
     private record Entry(long version, ReturnStatusView view, long readAtMillis) {
@@ -99,6 +102,18 @@ public final class RecentViews {
         if (known == null || known.version() <= view.version()) {
             entries.put(view.returnId(), new Entry(view.version(), view, clock.millis()));
         }
+    }
+
+    @Override
+    public void written(Map<String, Long> versions) {
+        changed(versions);
+    }
+
+    /** Every view was deleted: nothing held is true any more, nor is a read under way. */
+    @Override
+    public synchronized void cleared() {
+        epoch++;
+        entries.clear();
     }
 
     /** Views were written: each return's newest announced version. Their entries are stale from now on. */

@@ -165,7 +165,11 @@ public class StatusChangeListener implements SmartLifecycle {
                 received.increment(heard.length);
                 Map<String, Long> turn = new HashMap<>();
                 for (PGNotification notification : heard) {
-                    coalesce(notification.getParameter(), turn);
+                    if (StatusChangeNotices.RESET.equals(notification.getParameter())) {
+                        recentViews.cleared(); // the view was emptied for a replay
+                    } else {
+                        coalesce(notification.getParameter(), turn);
+                    }
                 }
                 recentViews.changed(turn); // first: a look-up from now on reads the changed rows
                 turn.forEach((returnId, version) -> pending.merge(returnId, version, Math::max));

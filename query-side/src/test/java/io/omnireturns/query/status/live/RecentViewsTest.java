@@ -118,6 +118,34 @@ class RecentViewsTest {
     }
 
     @Test
+    void a_reset_of_the_view_forgets_every_view_and_keeps_no_read_under_way() {
+        stored.putAll(Map.of("R-1", 1L, "R-2", 1L));
+        views.find("R-1", database);
+        views.find("R-2", id -> {
+            ReturnStatusView read = database.apply(id);
+            views.cleared(); // the view is emptied for a replay while this read is on its way
+            return read;
+        });
+        stored.clear();
+
+        assertThat(views.find("R-1", database)).isNull();
+        assertThat(views.find("R-2", database)).isNull();
+    }
+
+    @Test
+    void this_nodes_own_write_marks_the_view_stale_before_it_commits() {
+        stored.put("R-1", 1L);
+        views.find("R-1", database);
+        views.written(Map.of("R-1", 2L)); // inside the writer's transaction: the row still says 1 to other readers
+
+        assertThat(views.find("R-1", database).version()).isEqualTo(1);
+        stored.put("R-1", 2L); // committed
+        assertThat(views.find("R-1", database).version()).isEqualTo(2);
+        assertThat(views.find("R-1", database).version()).isEqualTo(2);
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
     void a_missing_return_is_not_remembered() {
         assertThat(views.find("R-9", database)).isNull();
         stored.put("R-9", 1L);
