@@ -1,38 +1,40 @@
 package io.omnireturns.command.returns;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.returns.DeclineReason;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.LineDecision;
+import io.omnireturns.api.returns.PolicyOverride;
+import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
-import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.AddReturnNote;
 import io.omnireturns.api.returns.command.ApproveRefund;
-import io.omnireturns.api.returns.command.RaiseException;
-import io.omnireturns.api.returns.command.RecordCaseOpened;
-import io.omnireturns.api.returns.command.RecordFraudAssessment;
-import io.omnireturns.api.returns.command.RecordRefundSettled;
-import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
-import io.omnireturns.api.returns.command.RecordStepFailure;
-import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
-import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.api.returns.command.CancelReturn;
 import io.omnireturns.api.returns.command.CompleteReturn;
+import io.omnireturns.api.returns.command.DeclineReturn;
 import io.omnireturns.api.returns.command.ExpireReturn;
+import io.omnireturns.api.returns.command.GrantGoodwill;
 import io.omnireturns.api.returns.command.IssueReturnLabel;
 import io.omnireturns.api.returns.command.PutReturnOnHold;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.command.RecordCaseOpened;
 import io.omnireturns.api.returns.command.RecordCreditMemoPosted;
 import io.omnireturns.api.returns.command.RecordCustomerNotified;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
+import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
 import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
@@ -41,57 +43,46 @@ import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RecordRefundFailed;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
+import io.omnireturns.api.returns.command.RecordRefundSettled;
+import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
+import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
-import io.omnireturns.api.returns.command.AddReturnNote;
-import io.omnireturns.api.returns.command.DeclineReturn;
-import io.omnireturns.api.returns.command.GrantGoodwill;
-import io.omnireturns.api.returns.DeclineReason;
-import io.omnireturns.api.returns.PolicyOverride;
-import io.omnireturns.api.returns.event.GoodwillGranted;
-import io.omnireturns.api.returns.event.ReturnDeclined;
-import io.omnireturns.api.returns.event.ReturnNoteAdded;
+import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.api.returns.event.CaseOpened;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
-import io.omnireturns.api.returns.event.RefundSettled;
-import io.omnireturns.api.returns.event.ReplacementOrderCreated;
-import io.omnireturns.api.returns.event.StepAttemptFailed;
-import io.omnireturns.api.returns.event.WarehouseAdvised;
-import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
+import io.omnireturns.api.returns.event.ReturnDeclined;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
-import io.omnireturns.api.error.DomainException;
-import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 import io.omnireturns.api.security.AccessScope;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
-import org.axonframework.serialization.Revision;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,65 +91,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
 
 import static io.omnireturns.command.returns.ReturnErrors.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One return, from request to a terminal state. Command handlers decide and apply; state changes only in
- * event sourcing handlers. Every refusal is a {@link io.omnireturns.api.error.DomainException} with a
- * stable code, and a refused command applies no event. Every command answers the status it leaves the
- * return in. The rules that need no state of their own live beside it, by job: {@link ReturnLogistics} (receipts,
- * inspections), {@link ReturnMoney} (refund, stock, completion), {@link ReturnHolds} and {@link StaffDecisions}
- * (decline, goodwill, notes); the aggregate keeps the state, decides with them and applies.
+ * One return, from request to a terminal state. Each command handler asks the rule class of its job for the events
+ * to apply and applies them; state changes only in the event sourcing handlers of {@link ReturnState}. The rules, by
+ * job: {@link ReturnLifecycle} (request, eligibility, cancel, expire, status guards), {@link ReturnLogistics} (label,
+ * parcel, receipts, inspections), {@link ReturnMoney} (refund, credit memo, stock, loyalty, exchange, completion),
+ * {@link ReturnHolds} (holds, exceptions, fraud review) and {@link StaffDecisions} (decline, goodwill, notes). Every
+ * refusal is a {@link DomainException} with a stable code, and a refused command applies no event. Every command
+ * answers the status it leaves the return in.
  */
-// snapshots store the aggregate's fields as they are (no getters to hide behind)
+// snapshots store the aggregate's fields (all in ReturnState) as they are (no getters to hide behind)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
         lockFactory = "aggregateLocks")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
 @Revision("2")
-public class ReturnAggregate {
+public class ReturnAggregate extends ReturnState {
 
     private static final Set<ReturnStatus> BEFORE_RECEIPT =
             EnumSet.of(ReturnStatus.REQUESTED, ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
     private static final Set<ReturnStatus> AWAITING_PARCEL = EnumSet.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
-
-    @AggregateIdentifier
-    private String returnId;
-    private ReturnStatus status;
-    private ReturnStatus heldFrom;
-    private String orderId;
-    private String storeId;
-    private String customerId;
-    private String currency;
-    private RefundMethod refundMethod;
-    private boolean eligibilityDecided;
-    private final Map<String, ReturnLine> lines = new LinkedHashMap<>();
-    private final Set<String> receiptIds = new HashSet<>();
-    private final Set<String> inspectionIds = new HashSet<>();
-    private final Set<String> inventoryAdjustmentIds = new HashSet<>();
-    private final Set<String> notifiedMilestones = new HashSet<>();
-    private boolean labelIssued;
-    private boolean fraudAssessed;
-    private boolean warehouseAdvised;
-    private boolean refundSettled;
-    private String replacementOrderId;
-    /** Open exceptions by id. */
-    private final Map<String, ExceptionRaised> openExceptions = new LinkedHashMap<>();
-    private final Set<String> casesOpenedFor = new HashSet<>();
-    private int exceptionsRaised;
-    private RefundBreakdown approvedRefund;
-    private String refundRequestKey;
-    private String refundGatewayReference;
-    private String creditMemoDocument;
-    private String loyaltyReference;
-    private DeclineReason declineReason;
-    private String declineNote;
-    private String goodwillReason;
-    /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
-    private final Map<String, Integer> noteTextHashes = new HashMap<>();
 
     protected ReturnAggregate() {
         // for Axon
@@ -317,6 +283,11 @@ public class ReturnAggregate {
                 || openExceptions.values().stream().anyMatch(open -> decisionKey.equals(open.stepKey()));
     }
 
+    /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
+    public boolean deductionsWaived() {
+        return goodwillReason != null;
+    }
+
     @CommandHandler
     public ReturnStatus handle(RecordRefundRequested command) {
         requireApprovedRefund();
@@ -356,6 +327,18 @@ public class ReturnAggregate {
             apply(new ReturnPutOnHold(returnId, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT,
                     command.failureCode() + ": " + command.message(), ReturnStatus.REFUND_PENDING));
         }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundSettled command) {
+        if (refundSettled) {
+            return status;
+        }
+        if (refundGatewayReference == null) {
+            throw illegalState(ILLEGAL_TRANSITION, "no refund was issued for this return yet");
+        }
+        apply(new RefundSettled(returnId, command.gatewayReference()));
         return status;
     }
 
@@ -401,9 +384,59 @@ public class ReturnAggregate {
     }
 
     @CommandHandler
+    public ReturnStatus handle(RecordReplacementOrderCreated command) {
+        requireApprovedRefund();
+        if (command.replacementOrderId().equals(replacementOrderId)) {
+            return status;
+        }
+        if (refundMethod != RefundMethod.EXCHANGE) {
+            throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
+        }
+        requireStatus("settle the exchange of", ReturnStatus.INSPECTED);
+        apply(new ReplacementOrderCreated(returnId, command.replacementOrderId()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(CompleteReturn command) {
+        List<String> missing = ReturnMoney.missingForCompletion(status, approvedRefund, creditMemoDocument,
+                refundGatewayReference != null, refundSettled, lines.values(), !notifiedMilestones.isEmpty());
+        if (!missing.isEmpty()) {
+            throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
+        }
+        apply(new ReturnCompleted(returnId));
+        return status;
+    }
+
+    @CommandHandler
     public ReturnStatus handle(RecordCustomerNotified command) {
         if (!notifiedMilestones.contains(command.milestone())) {
             apply(new CustomerNotified(returnId, command.milestone(), command.channel()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordWarehouseAdvised command) {
+        if (warehouseAdvised) {
+            return status;
+        }
+        requireNotTerminal("advise the warehouse of");
+        apply(new WarehouseAdvised(returnId, command.locationId(), command.adviceReference()));
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordFraudAssessment command) {
+        if (fraudAssessed) {
+            return status;
+        }
+        // the score may come back after a store return already moved on at the counter: it is recorded anyway
+        requireNotTerminal("assess fraud of");
+        apply(new FraudAssessed(returnId, command.score(), command.reviewRequired(), command.signals()));
+        if (command.reviewRequired() && status != ReturnStatus.ON_HOLD) {
+            apply(new ReturnPutOnHold(returnId, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD,
+                    "fraud score " + command.score() + ": " + String.join(", ", command.signals()), status));
         }
         return status;
     }
@@ -434,75 +467,9 @@ public class ReturnAggregate {
     }
 
     @CommandHandler
-    public ReturnStatus handle(RetryException command) {
-        ExceptionRaised open = openExceptions.get(command.exceptionId());
-        if (open == null) {
-            throw illegalState(EXCEPTION_NOT_OPEN, "exception " + command.exceptionId() + " is not open on this return");
-        }
-        apply(new ExceptionResolved(returnId, command.exceptionId(), open.step(), open.stepKey(), "RETRY",
-                command.requestedBy()));
-        if (status == ReturnStatus.ON_HOLD && openExceptions.isEmpty()) {
-            apply(new ReturnHoldResolved(returnId, orderId, HoldDecision.RESUME, "retry of " + open.stepKey(),
-                    command.requestedBy(), heldFrom));
-        }
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(RecordFraudAssessment command) {
-        if (fraudAssessed) {
-            return status;
-        }
-        // the score may come back after a store return already moved on at the counter: it is recorded anyway
-        requireNotTerminal("assess fraud of");
-        apply(new FraudAssessed(returnId, command.score(), command.reviewRequired(), command.signals()));
-        if (command.reviewRequired() && status != ReturnStatus.ON_HOLD) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD,
-                    "fraud score " + command.score() + ": " + String.join(", ", command.signals()), status));
-        }
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(RecordWarehouseAdvised command) {
-        if (warehouseAdvised) {
-            return status;
-        }
-        requireNotTerminal("advise the warehouse of");
-        apply(new WarehouseAdvised(returnId, command.locationId(), command.adviceReference()));
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(RecordRefundSettled command) {
-        if (refundSettled) {
-            return status;
-        }
-        if (refundGatewayReference == null) {
-            throw illegalState(ILLEGAL_TRANSITION, "no refund was issued for this return yet");
-        }
-        apply(new RefundSettled(returnId, command.gatewayReference()));
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(RecordReplacementOrderCreated command) {
-        requireApprovedRefund();
-        if (command.replacementOrderId().equals(replacementOrderId)) {
-            return status;
-        }
-        if (refundMethod != RefundMethod.EXCHANGE) {
-            throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
-        }
-        requireStatus("settle the exchange of", ReturnStatus.INSPECTED);
-        apply(new ReplacementOrderCreated(returnId, command.replacementOrderId()));
-        return status;
-    }
-
-    @CommandHandler
     public ReturnStatus handle(RecordStepFailure command) {
-        apply(new StepAttemptFailed(returnId, command.step(), command.stepKey(), command.step().system(), command.failureCode(),
-                command.message(), command.retryable(), command.attempt()));
+        apply(new StepAttemptFailed(returnId, command.step(), command.stepKey(), command.step().system(),
+                command.failureCode(), command.message(), command.retryable(), command.attempt()));
         return status;
     }
 
@@ -517,6 +484,21 @@ public class ReturnAggregate {
         if (!status.isTerminal() && status != ReturnStatus.ON_HOLD) {
             apply(new ReturnPutOnHold(returnId, ReturnHolds.reasonOf(command.step()), command.step().system(),
                     command.step() + " failed: " + command.failureCode() + ": " + command.message(), status));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RetryException command) {
+        ExceptionRaised open = openExceptions.get(command.exceptionId());
+        if (open == null) {
+            throw illegalState(EXCEPTION_NOT_OPEN, "exception " + command.exceptionId() + " is not open on this return");
+        }
+        apply(new ExceptionResolved(returnId, command.exceptionId(), open.step(), open.stepKey(), "RETRY",
+                command.requestedBy()));
+        if (status == ReturnStatus.ON_HOLD && openExceptions.isEmpty()) {
+            apply(new ReturnHoldResolved(returnId, orderId, HoldDecision.RESUME, "retry of " + open.stepKey(),
+                    command.requestedBy(), heldFrom));
         }
         return status;
     }
@@ -546,17 +528,6 @@ public class ReturnAggregate {
             throw illegalState(RETURN_NOT_EXPIRABLE, "only a return still waiting for its parcel expires; it is " + status);
         }
         apply(new ReturnExpired(returnId, orderId));
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(CompleteReturn command) {
-        List<String> missing = ReturnMoney.missingForCompletion(status, approvedRefund, creditMemoDocument,
-                refundGatewayReference != null, refundSettled, lines.values(), !notifiedMilestones.isEmpty());
-        if (!missing.isEmpty()) {
-            throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
-        }
-        apply(new ReturnCompleted(returnId));
         return status;
     }
 
@@ -599,20 +570,11 @@ public class ReturnAggregate {
         return status;
     }
 
-    /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
-    public boolean deductionsWaived() {
-        return goodwillReason != null;
-    }
-
     private void resolveOpenExceptions(String resolution, String resolvedBy) {
         for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
             apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(), resolution,
                     resolvedBy));
         }
-    }
-
-    private boolean anythingReceived() {
-        return lines.values().stream().anyMatch(line -> line.receivedQuantity > 0);
     }
 
     private void requireStatus(String action, ReturnStatus... allowed) {
@@ -646,205 +608,9 @@ public class ReturnAggregate {
         }
     }
 
-    @EventSourcingHandler
-    void on(ReturnRequested event) {
-        returnId = event.returnId();
-        status = ReturnStatus.REQUESTED;
-        OrderSnapshot order = event.order();
-        orderId = event.orderId();
-        storeId = event.storeId();
-        customerId = event.customerId();
-        currency = order.currency();
-        refundMethod = event.refundMethod();
-        for (RequestedLine requested : event.lines()) {
-            String sku = order.line(requested.orderLineId()).map(OrderLine::sku).orElse(null);
-            lines.put(requested.orderLineId(),
-                    new ReturnLine(requested.orderLineId(), sku, requested.quantity(), requested.reason()));
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReturnAuthorized event) {
-        event.decisions().forEach(decision -> lines.get(decision.orderLineId()).authorizedQuantity = decision.authorizedQuantity());
-        eligibilityDecided = true;
-        status = ReturnStatus.AUTHORIZED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnRejected event) {
-        eligibilityDecided = true;
-        status = ReturnStatus.REJECTED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnLabelIssued event) {
-        labelIssued = true;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnParcelInTransit event) {
-        status = ReturnStatus.IN_TRANSIT;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnItemsReceived event) {
-        receiptIds.add(event.receiptId());
-        for (ReceivedLine received : event.lines()) {
-            ReturnLine line = lines.get(received.orderLineId());
-            if (event.wrongItemLineIds().contains(received.orderLineId()) && received.isWrongItem(line.sku)) {
-                line.wrongItemQuantity += received.quantity();
-            } else {
-                line.receivedQuantity += received.quantity();
-                line.inspected = false; // items that arrive after the line's inspection are inspected with it again
-            }
-        }
-        if (anythingReceived()) {
-            status = ReturnStatus.RECEIVED; // a parcel of wrong items alone does not count as receipt
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReturnLinesInspected event) {
-        inspectionIds.add(event.inspectionId());
-        for (InspectedLine inspected : event.lines()) {
-            ReturnLine line = lines.get(inspected.orderLineId());
-            line.inspected = true;
-            line.acceptedQuantity = inspected.acceptedQuantity();
-            line.rejectedQuantity = inspected.rejectedQuantity();
-            line.grade = inspected.grade();
-            line.disposition = inspected.disposition();
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReturnInspectionCompleted event) {
-        status = ReturnStatus.INSPECTED;
-    }
-
-    @EventSourcingHandler
-    void on(RefundApproved event) {
-        approvedRefund = event.breakdown();
-        if (approvedRefund.total().isZero()) {
-            status = ReturnStatus.REFUNDED; // nothing to pay: no gateway round trip
-        }
-    }
-
-    @EventSourcingHandler
-    void on(RefundRequested event) {
-        refundRequestKey = event.idempotencyKey();
-        status = ReturnStatus.REFUND_PENDING;
-    }
-
-    @EventSourcingHandler
-    void on(RefundIssued event) {
-        refundGatewayReference = event.gatewayReference();
-        if (status == ReturnStatus.ON_HOLD) {
-            heldFrom = ReturnStatus.REFUNDED;
-        } else {
-            status = ReturnStatus.REFUNDED;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(RefundSettled event) {
-        refundSettled = true;
-    }
-
-    @EventSourcingHandler
-    void on(ReplacementOrderCreated event) {
-        replacementOrderId = event.replacementOrderId();
-        status = ReturnStatus.REFUNDED;
-    }
-
-    @EventSourcingHandler
-    void on(FraudAssessed event) {
-        fraudAssessed = true;
-    }
-
-    @EventSourcingHandler
-    void on(WarehouseAdvised event) {
-        warehouseAdvised = true;
-    }
-
-    @EventSourcingHandler
-    void on(ExceptionRaised event) {
-        exceptionsRaised++;
-        openExceptions.put(event.exceptionId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ExceptionResolved event) {
-        openExceptions.remove(event.exceptionId());
-    }
-
-    @EventSourcingHandler
-    void on(CaseOpened event) {
-        casesOpenedFor.add(event.exceptionId());
-    }
-
-    @EventSourcingHandler
-    void on(CreditMemoPosted event) {
-        creditMemoDocument = event.documentNumber();
-    }
-
-    @EventSourcingHandler
-    void on(InventoryAdjusted event) {
-        inventoryAdjustmentIds.add(event.adjustmentId());
-        lines.get(event.orderLineId()).inventoryAdjustedQuantity += event.quantity();
-    }
-
-    @EventSourcingHandler
-    void on(LoyaltyAdjusted event) {
-        loyaltyReference = event.reference() == null ? "" : event.reference();
-    }
-
-    @EventSourcingHandler
-    void on(CustomerNotified event) {
-        notifiedMilestones.add(event.milestone());
-    }
-
-    @EventSourcingHandler
-    void on(ReturnPutOnHold event) {
-        heldFrom = event.heldFrom();
-        status = ReturnStatus.ON_HOLD;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnHoldResolved event) {
-        status = event.resumedAs();
-        heldFrom = null;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnCancelled event) {
-        status = ReturnStatus.CANCELLED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnExpired event) {
-        status = ReturnStatus.EXPIRED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnDeclined event) {
-        declineReason = event.reason();
-        declineNote = event.note();
-        status = ReturnStatus.REJECTED;
-        heldFrom = null;
-    }
-
-    @EventSourcingHandler
-    void on(GoodwillGranted event) {
-        goodwillReason = event.reason();
-    }
-
-    @EventSourcingHandler
-    void on(ReturnNoteAdded event) {
-        noteTextHashes.put(event.noteId(), event.text().hashCode());
-    }
-
-    @EventSourcingHandler
-    void on(ReturnCompleted event) {
-        status = ReturnStatus.COMPLETED;
+    /** Applies in order: each event is sourced before the next is applied. */
+    private ReturnStatus applyAll(List<Object> events) {
+        events.forEach(AggregateLifecycle::apply);
+        return status;
     }
 }
