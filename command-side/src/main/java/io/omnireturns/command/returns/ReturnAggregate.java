@@ -146,59 +146,13 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnAggregate(RequestReturn command) {
-        List<RequestedLine> requested = command.lines() == null ? List.of() : command.lines();
-        if (requested.isEmpty()) {
-            throw invalid(RETURN_HAS_NO_LINES, "a return needs at least one line");
-        }
-        if ((command.channel() == SalesChannel.STORE) && (command.storeId() == null || command.storeId().isBlank())) {
-            throw invalid(STORE_ID_REQUIRED, "a store return names the store that takes it");
-        }
-        Set<String> seen = new HashSet<>();
-        for (RequestedLine line : requested) {
-            if (line.quantity() <= 0) {
-                throw invalid(INVALID_QUANTITY, "line " + line.orderLineId() + " asks for " + line.quantity() + " items");
-            }
-            if (!seen.add(line.orderLineId())) {
-                throw invalid(DUPLICATE_LINE, "order line " + line.orderLineId() + " appears twice");
-            }
-            if (command.refundMethod() == RefundMethod.EXCHANGE
-                    && (line.replacementSku() == null || line.replacementSku().isBlank())) {
-                throw invalid(REPLACEMENT_SKU_REQUIRED, "an exchange names the replacement SKU of line " + line.orderLineId());
-            }
-            if (command.order().line(line.orderLineId()).isEmpty()) {
-                throw invalid(ORDER_LINE_NOT_FOUND,
-                        "order " + command.order().orderId() + " has no line " + line.orderLineId());
-            }
-        }
-        apply(new ReturnRequested(command.returnId(), command.channel(), command.storeId(), command.customerId(),
-                command.order().orderId(), command.refundMethod(), requested, command.order()));
+        apply(ReturnLifecycle.request(command));
     }
 
     /** Answers the status after the decision; deciding an already decided return changes nothing. */
     @CommandHandler
     public ReturnStatus handle(RecordEligibilityDecision command) {
-        if (eligibilityDecided) {
-            return status;
-        }
-        requireStatus("decide eligibility of", ReturnStatus.REQUESTED);
-        Set<String> decided = new HashSet<>();
-        for (LineDecision decision : command.decisions()) {
-            ReturnLine line = lines.get(decision.orderLineId());
-            if (line == null || !decided.add(decision.orderLineId())
-                    || decision.authorizedQuantity() < 0 || decision.authorizedQuantity() > line.requestedQuantity) {
-                throw invalid(DECISION_DOES_NOT_MATCH_REQUEST,
-                        "decision for line " + decision.orderLineId() + " does not match the request");
-            }
-        }
-        if (!decided.equals(lines.keySet())) {
-            throw invalid(DECISION_DOES_NOT_MATCH_REQUEST, "a decision is needed for every requested line");
-        }
-        if (command.decisions().stream().anyMatch(LineDecision::isAuthorized)) {
-            apply(new ReturnAuthorized(returnId, command.decisions()));
-        } else {
-            apply(new ReturnRejected(returnId, orderId, command.decisions()));
-        }
-        return status;
+        return applyAll(ReturnLifecycle.decideEligibility(command, this));
     }
 
     @CommandHandler
@@ -513,22 +467,12 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnStatus handle(CancelReturn command) {
-        boolean heldBeforeReceipt = status == ReturnStatus.ON_HOLD && BEFORE_RECEIPT.contains(heldFrom);
-        if (!(BEFORE_RECEIPT.contains(status) || heldBeforeReceipt) || anythingReceived()) {
-            throw illegalState(RETURN_NOT_CANCELLABLE, "a return can be cancelled only before receipt; it is " + status);
-        }
-        apply(new ReturnCancelled(returnId, orderId, command.reason(), command.cancelledBy()));
-        return status;
+        return applyAll(ReturnLifecycle.cancel(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(ExpireReturn command) {
-        boolean heldAwaitingParcel = status == ReturnStatus.ON_HOLD && AWAITING_PARCEL.contains(heldFrom);
-        if (!(AWAITING_PARCEL.contains(status) || heldAwaitingParcel) || anythingReceived()) {
-            throw illegalState(RETURN_NOT_EXPIRABLE, "only a return still waiting for its parcel expires; it is " + status);
-        }
-        apply(new ReturnExpired(returnId, orderId));
-        return status;
+        return applyAll(ReturnLifecycle.expire(command, this));
     }
 
     /** Declined by a person before any refund is decided: terminal, like a rejection (see {@link StaffDecisions}). */
