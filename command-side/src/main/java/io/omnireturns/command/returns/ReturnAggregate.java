@@ -157,22 +157,12 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnStatus handle(IssueReturnLabel command) {
-        requireStatus("issue a label for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
-        if (labelIssued) {
-            return status; // the carrier already issued one; asking again is not a second label
-        }
-        apply(new ReturnLabelIssued(returnId, command.carrier(), command.trackingNumber(), command.labelUrl()));
-        return status;
+        return applyAll(ReturnLogistics.issueLabel(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordParcelInTransit command) {
-        if (status == ReturnStatus.IN_TRANSIT || anythingReceived() || status.isTerminal()) {
-            return status; // carriers repeat scans, and report them late: the parcel's news is already known
-        }
-        requireStatus("put in transit", ReturnStatus.AUTHORIZED);
-        apply(new ReturnParcelInTransit(returnId, command.carrier(), command.trackingNumber()));
-        return status;
+        return applyAll(ReturnLogistics.parcelInTransit(command, this));
     }
 
     @CommandHandler
@@ -180,14 +170,9 @@ public class ReturnAggregate extends ReturnState {
         if (receiptIds.contains(command.receiptId())) {
             return status; // the same receipt delivered twice
         }
-        requireStatus("receive items for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
-        List<String> wrongItemLines = ReturnLogistics.checkReceipt(command, lines);
-        apply(new ReturnItemsReceived(returnId, command.receiptId(), command.locationId(), command.lines(), wrongItemLines));
-        if (!wrongItemLines.isEmpty()) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
-                    "wrong item received for line(s) " + String.join(", ", wrongItemLines), status));
-        }
-        return status;
+        ReturnItemsReceived receipt = ReturnLogistics.receipt(command, this);
+        apply(receipt);
+        return applyAll(ReturnHolds.forWrongItems(receipt, status)); // held from where the receipt left it
     }
 
     @CommandHandler
@@ -195,22 +180,10 @@ public class ReturnAggregate extends ReturnState {
         if (inspectionIds.contains(command.inspectionId())) {
             return status;
         }
-        requireStatus("inspect", ReturnStatus.RECEIVED);
-        Set<String> inspectedNow = ReturnLogistics.checkInspection(command, lines);
-        apply(new ReturnLinesInspected(returnId, command.inspectionId(), command.lines()));
-        boolean everyReceivedLineInspected = lines.values().stream()
-                .noneMatch(line -> line.awaitsInspection() && !inspectedNow.contains(line.orderLineId));
-        List<String> forReview = command.lines().stream()
-                .filter(InspectedLine::needsManualReview).map(InspectedLine::orderLineId).toList();
-        if (everyReceivedLineInspected) {
-            apply(new ReturnInspectionCompleted(returnId, orderId, refundMethod, ReturnLogistics.refundable(lines),
-                    ReturnLogistics.shortQuantities(lines), !forReview.isEmpty()));
-        }
-        if (!forReview.isEmpty()) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
-                    "manual review requested for line(s) " + String.join(", ", forReview), status));
-        }
-        return status;
+        ReturnLinesInspected inspection = ReturnLogistics.inspection(command, this);
+        apply(inspection);
+        applyAll(ReturnLogistics.completion(inspection, this)); // decided on the lines as the inspection left them
+        return applyAll(ReturnHolds.forManualReview(inspection, status));
     }
 
     @CommandHandler
@@ -372,12 +345,7 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnStatus handle(RecordWarehouseAdvised command) {
-        if (warehouseAdvised) {
-            return status;
-        }
-        requireNotTerminal("advise the warehouse of");
-        apply(new WarehouseAdvised(returnId, command.locationId(), command.adviceReference()));
-        return status;
+        return applyAll(ReturnLogistics.warehouseAdvised(command, this));
     }
 
     @CommandHandler
