@@ -188,17 +188,7 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnStatus handle(ApproveRefund command) {
-        if (approvedRefund != null) {
-            throw illegalState(REFUND_ALREADY_APPROVED, "the refund of this return is already decided");
-        }
-        if (status != ReturnStatus.INSPECTED) {
-            throw illegalState(REFUND_BEFORE_INSPECTION,
-                    "a refund is decided only after inspection; the return is " + status);
-        }
-        RefundBreakdown breakdown = command.breakdown();
-        ReturnMoney.checkApproval(breakdown, currency, lines);
-        apply(new RefundApproved(returnId, breakdown));
-        return status;
+        return applyAll(ReturnMoney.approve(command, this));
     }
 
     /**
@@ -217,122 +207,47 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnStatus handle(RecordRefundRequested command) {
-        requireApprovedRefund();
-        if (command.idempotencyKey().equals(refundRequestKey)) {
-            return status;
-        }
-        requireStatus("request the refund of", ReturnStatus.INSPECTED);
-        requireRefundAmount(command.amount());
-        apply(new RefundRequested(returnId, command.idempotencyKey(), command.amount()));
-        return status;
+        return applyAll(ReturnMoney.refundRequested(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordRefundIssued command) {
-        requireApprovedRefund();
-        if (command.gatewayReference().equals(refundGatewayReference)) {
-            return status;
-        }
-        boolean heldWhilePending = status == ReturnStatus.ON_HOLD && heldFrom == ReturnStatus.REFUND_PENDING;
-        if (!heldWhilePending) {
-            // a confirmation of money paid is recorded even while a person looks at the return
-            requireStatus("confirm the refund of", ReturnStatus.REFUND_PENDING);
-        }
-        requireRefundAmount(command.amount());
-        apply(new RefundIssued(returnId, command.gatewayReference(), command.amount()));
-        if (command.settled()) {
-            apply(new RefundSettled(returnId, command.gatewayReference()));
-        }
-        return status;
+        return applyAll(ReturnMoney.refundIssued(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordRefundFailed command) {
-        requireStatus("record a failed refund of", ReturnStatus.REFUND_PENDING);
-        apply(new RefundFailed(returnId, command.failureCode(), command.message(), command.finalFailure()));
-        if (command.finalFailure()) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT,
-                    command.failureCode() + ": " + command.message(), ReturnStatus.REFUND_PENDING));
-        }
-        return status;
+        return applyAll(ReturnMoney.refundFailed(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordRefundSettled command) {
-        if (refundSettled) {
-            return status;
-        }
-        if (refundGatewayReference == null) {
-            throw illegalState(ILLEGAL_TRANSITION, "no refund was issued for this return yet");
-        }
-        apply(new RefundSettled(returnId, command.gatewayReference()));
-        return status;
+        return applyAll(ReturnMoney.refundSettled(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordCreditMemoPosted command) {
-        requireApprovedRefund();
-        requireNotTerminal("post a credit memo for");
-        if (command.documentNumber().equals(creditMemoDocument)) {
-            return status;
-        }
-        if (creditMemoDocument != null) {
-            throw illegalState(CREDIT_MEMO_ALREADY_POSTED, "credit memo " + creditMemoDocument + " is already posted");
-        }
-        if (!command.amount().equals(approvedRefund.total())) {
-            throw rule(CREDIT_MEMO_AMOUNT_MISMATCH, "credit memo of " + command.amount()
-                    + " does not match the refund of " + approvedRefund.total());
-        }
-        apply(new CreditMemoPosted(returnId, command.documentNumber(), command.amount()));
-        return status;
+        return applyAll(ReturnMoney.creditMemoPosted(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordInventoryAdjusted command) {
-        if (inventoryAdjustmentIds.contains(command.adjustmentId())) {
-            return status;
-        }
-        requireNotTerminal("adjust inventory for");
-        ReturnLine line = ReturnMoney.checkInventoryAdjustment(command, lines.get(command.orderLineId()));
-        apply(new InventoryAdjusted(returnId, command.adjustmentId(), command.orderLineId(), line.sku,
-                command.disposition(), command.locationId(), command.quantity()));
-        return status;
+        return applyAll(ReturnMoney.inventoryAdjusted(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordLoyaltyAdjusted command) {
-        requireApprovedRefund();
-        requireNotTerminal("adjust loyalty for");
-        if (loyaltyReference != null) {
-            return status; // points are reversed once per return
-        }
-        apply(new LoyaltyAdjusted(returnId, command.pointsReversed(), command.reference()));
-        return status;
+        return applyAll(ReturnMoney.loyaltyAdjusted(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordReplacementOrderCreated command) {
-        requireApprovedRefund();
-        if (command.replacementOrderId().equals(replacementOrderId)) {
-            return status;
-        }
-        if (refundMethod != RefundMethod.EXCHANGE) {
-            throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
-        }
-        requireStatus("settle the exchange of", ReturnStatus.INSPECTED);
-        apply(new ReplacementOrderCreated(returnId, command.replacementOrderId()));
-        return status;
+        return applyAll(ReturnMoney.replacementOrderCreated(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(CompleteReturn command) {
-        List<String> missing = ReturnMoney.missingForCompletion(status, approvedRefund, creditMemoDocument,
-                refundGatewayReference != null, refundSettled, lines.values(), !notifiedMilestones.isEmpty());
-        if (!missing.isEmpty()) {
-            throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
-        }
-        apply(new ReturnCompleted(returnId));
-        return status;
+        return applyAll(ReturnMoney.complete(command, this));
     }
 
     @CommandHandler
