@@ -265,42 +265,17 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnStatus handle(RecordFraudAssessment command) {
-        if (fraudAssessed) {
-            return status;
-        }
-        // the score may come back after a store return already moved on at the counter: it is recorded anyway
-        requireNotTerminal("assess fraud of");
-        apply(new FraudAssessed(returnId, command.score(), command.reviewRequired(), command.signals()));
-        if (command.reviewRequired() && status != ReturnStatus.ON_HOLD) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD,
-                    "fraud score " + command.score() + ": " + String.join(", ", command.signals()), status));
-        }
-        return status;
+        return applyAll(ReturnHolds.fraudAssessed(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(PutReturnOnHold command) {
-        requireNotTerminal("put on hold");
-        if (status == ReturnStatus.ON_HOLD) {
-            throw illegalState(RETURN_ALREADY_ON_HOLD, "the return is already on hold");
-        }
-        apply(new ReturnPutOnHold(returnId, command.reason(), command.system(), command.detail(), status));
-        return status;
+        return applyAll(ReturnHolds.putOnHold(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(ResolveHold command) {
-        if (status != ReturnStatus.ON_HOLD) {
-            throw illegalState(RETURN_NOT_ON_HOLD, "the return is " + status + ", not on hold");
-        }
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw invalid(REASON_REQUIRED, "resolving a hold needs a reason");
-        }
-        ReturnStatus resumedAs = ReturnHolds.resumedAs(command.decision(), heldFrom,
-                BEFORE_RECEIPT.contains(heldFrom) && !anythingReceived());
-        resolveOpenExceptions(command.decision().name(), command.resolvedBy());
-        apply(new ReturnHoldResolved(returnId, orderId, command.decision(), command.reason(), command.resolvedBy(), resumedAs));
-        return status;
+        return applyAll(ReturnHolds.resolve(command, this));
     }
 
     @CommandHandler
@@ -312,40 +287,17 @@ public class ReturnAggregate extends ReturnState {
 
     @CommandHandler
     public ReturnStatus handle(RaiseException command) {
-        if (command.step() == ProcessStep.DECIDE_ELIGIBILITY && (eligibilityDecided || status != ReturnStatus.REQUESTED)) {
-            return status; // decided (or withdrawn) meanwhile: nothing is overdue any more
-        }
-        String exceptionId = "EX-" + returnId + "-" + (exceptionsRaised + 1);
-        apply(new ExceptionRaised(returnId, exceptionId, command.step(), command.stepKey(), command.step().system(),
-                command.failureCode(), command.message(), command.attempts()));
-        if (!status.isTerminal() && status != ReturnStatus.ON_HOLD) {
-            apply(new ReturnPutOnHold(returnId, ReturnHolds.reasonOf(command.step()), command.step().system(),
-                    command.step() + " failed: " + command.failureCode() + ": " + command.message(), status));
-        }
-        return status;
+        return applyAll(ReturnHolds.raise(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RetryException command) {
-        ExceptionRaised open = openExceptions.get(command.exceptionId());
-        if (open == null) {
-            throw illegalState(EXCEPTION_NOT_OPEN, "exception " + command.exceptionId() + " is not open on this return");
-        }
-        apply(new ExceptionResolved(returnId, command.exceptionId(), open.step(), open.stepKey(), "RETRY",
-                command.requestedBy()));
-        if (status == ReturnStatus.ON_HOLD && openExceptions.isEmpty()) {
-            apply(new ReturnHoldResolved(returnId, orderId, HoldDecision.RESUME, "retry of " + open.stepKey(),
-                    command.requestedBy(), heldFrom));
-        }
-        return status;
+        return applyAll(ReturnHolds.retry(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordCaseOpened command) {
-        if (!casesOpenedFor.contains(command.exceptionId())) {
-            apply(new CaseOpened(returnId, command.exceptionId(), command.caseId()));
-        }
-        return status;
+        return applyAll(ReturnHolds.caseOpened(command, this));
     }
 
     @CommandHandler
