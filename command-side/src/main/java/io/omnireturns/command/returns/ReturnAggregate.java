@@ -3,22 +3,6 @@ package io.omnireturns.command.returns;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
-import io.omnireturns.api.money.Money;
-import io.omnireturns.api.orders.OrderLine;
-import io.omnireturns.api.orders.OrderSnapshot;
-import io.omnireturns.api.orders.SalesChannel;
-import io.omnireturns.api.returns.DeclineReason;
-import io.omnireturns.api.returns.ExternalSystem;
-import io.omnireturns.api.returns.HoldDecision;
-import io.omnireturns.api.returns.HoldReason;
-import io.omnireturns.api.returns.InspectedLine;
-import io.omnireturns.api.returns.LineDecision;
-import io.omnireturns.api.returns.PolicyOverride;
-import io.omnireturns.api.returns.ProcessStep;
-import io.omnireturns.api.returns.ReceivedLine;
-import io.omnireturns.api.returns.RefundBreakdown;
-import io.omnireturns.api.returns.RefundMethod;
-import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.AddReturnNote;
 import io.omnireturns.api.returns.command.ApproveRefund;
@@ -50,58 +34,22 @@ import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
 import io.omnireturns.api.returns.command.RetryException;
-import io.omnireturns.api.returns.event.CaseOpened;
-import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
-import io.omnireturns.api.returns.event.ExceptionRaised;
-import io.omnireturns.api.returns.event.ExceptionResolved;
-import io.omnireturns.api.returns.event.FraudAssessed;
-import io.omnireturns.api.returns.event.GoodwillGranted;
-import io.omnireturns.api.returns.event.InventoryAdjusted;
-import io.omnireturns.api.returns.event.LoyaltyAdjusted;
-import io.omnireturns.api.returns.event.RefundApproved;
-import io.omnireturns.api.returns.event.RefundFailed;
-import io.omnireturns.api.returns.event.RefundIssued;
-import io.omnireturns.api.returns.event.RefundRequested;
-import io.omnireturns.api.returns.event.RefundSettled;
-import io.omnireturns.api.returns.event.ReplacementOrderCreated;
-import io.omnireturns.api.returns.event.ReturnAuthorized;
-import io.omnireturns.api.returns.event.ReturnCancelled;
-import io.omnireturns.api.returns.event.ReturnCompleted;
-import io.omnireturns.api.returns.event.ReturnDeclined;
-import io.omnireturns.api.returns.event.ReturnExpired;
-import io.omnireturns.api.returns.event.ReturnHoldResolved;
-import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
-import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
-import io.omnireturns.api.returns.event.ReturnNoteAdded;
-import io.omnireturns.api.returns.event.ReturnParcelInTransit;
-import io.omnireturns.api.returns.event.ReturnPutOnHold;
-import io.omnireturns.api.returns.event.ReturnRejected;
-import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
-import io.omnireturns.api.returns.event.WarehouseAdvised;
 import io.omnireturns.api.security.AccessScope;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import static io.omnireturns.command.returns.ReturnErrors.*;
+import java.util.List;
+
+import static io.omnireturns.command.returns.ReturnErrors.RETURN_NOT_FOUND;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -121,10 +69,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
 @Revision("2")
 public class ReturnAggregate extends ReturnState {
-
-    private static final Set<ReturnStatus> BEFORE_RECEIPT =
-            EnumSet.of(ReturnStatus.REQUESTED, ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
-    private static final Set<ReturnStatus> AWAITING_PARCEL = EnumSet.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
 
     protected ReturnAggregate() {
         // for Axon
@@ -310,81 +254,19 @@ public class ReturnAggregate extends ReturnState {
         return applyAll(ReturnLifecycle.expire(command, this));
     }
 
-    /** Declined by a person before any refund is decided: terminal, like a rejection (see {@link StaffDecisions}). */
     @CommandHandler
     public ReturnStatus handle(DeclineReturn command) {
-        StaffDecisions.checkDeclineInput(command.reason(), command.note());
-        if (declineReason != null && declineReason == command.reason() && Objects.equals(declineNote, command.note())) {
-            return status; // the same decline again
-        }
-        StaffDecisions.checkDeclinable(status, heldFrom, approvedRefund != null);
-        resolveOpenExceptions("DECLINE", command.declinedBy());
-        apply(new ReturnDeclined(returnId, orderId, command.reason(), command.note(), command.declinedBy(), status));
-        return status;
+        return applyAll(StaffDecisions.decline(command, this));
     }
 
-    /** Goodwill sets the refund policy's deductions aside; the refund decided afterwards follows it. */
     @CommandHandler
     public ReturnStatus handle(GrantGoodwill command) {
-        if (goodwillReason != null && goodwillReason.equals(command.reason())) {
-            return status; // the same grant again
-        }
-        if (goodwillReason != null) {
-            throw illegalState(GOODWILL_ALREADY_GRANTED, "goodwill was already granted on this return");
-        }
-        StaffDecisions.checkGoodwillAllowed(status, heldFrom, approvedRefund != null, command.reason());
-        apply(new GoodwillGranted(returnId, PolicyOverride.DEDUCTIONS_WAIVED, command.reason(), command.grantedBy()));
-        return status;
+        return applyAll(StaffDecisions.grantGoodwill(command, this));
     }
 
-    /** A note changes nothing but the record; it may be written at any time, also after the return ended. */
     @CommandHandler
     public ReturnStatus handle(AddReturnNote command) {
-        StaffDecisions.checkNote(command.noteId(), command.text());
-        if (StaffDecisions.isRepeatOf(noteTextHashes.get(command.noteId()), command.text())) {
-            return status;
-        }
-        StaffDecisions.checkRoomForNote(noteTextHashes.size());
-        apply(new ReturnNoteAdded(returnId, command.noteId(), command.text(), command.author()));
-        return status;
-    }
-
-    private void resolveOpenExceptions(String resolution, String resolvedBy) {
-        for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
-            apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(), resolution,
-                    resolvedBy));
-        }
-    }
-
-    private void requireStatus(String action, ReturnStatus... allowed) {
-        for (ReturnStatus candidate : allowed) {
-            if (status == candidate) {
-                return;
-            }
-        }
-        if (status.isTerminal()) {
-            throw illegalState(RETURN_IS_TERMINAL, "cannot " + action + " a return that is " + status);
-        }
-        throw illegalTransition(action, status);
-    }
-
-    private void requireNotTerminal(String action) {
-        if (status.isTerminal()) {
-            throw illegalState(RETURN_IS_TERMINAL, "cannot " + action + " a return that is " + status);
-        }
-    }
-
-    private void requireApprovedRefund() {
-        if (approvedRefund == null) {
-            throw illegalState(REFUND_NOT_APPROVED, "the refund of this return is not decided yet");
-        }
-    }
-
-    private void requireRefundAmount(Money amount) {
-        if (!amount.equals(approvedRefund.total())) {
-            throw rule(REFUND_AMOUNT_MISMATCH, "amount " + amount + " differs from the approved refund "
-                    + approvedRefund.total());
-        }
+        return applyAll(StaffDecisions.addNote(command, this));
     }
 
     /** Applies in order: each event is sourced before the next is applied. */
