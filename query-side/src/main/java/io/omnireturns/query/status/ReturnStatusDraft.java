@@ -12,8 +12,6 @@ import io.omnireturns.api.query.TimelineEntry;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.HoldReason;
-import io.omnireturns.api.returns.InspectedLine;
-import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundBreakdown;
@@ -116,21 +114,15 @@ final class ReturnStatusDraft {
                 event.channel(), event.storeId(), event.refundMethod(), order.currency(), stamp.at(),
                 new SystemStatesDraft(), RefundDraft.none(order.currency()));
         draft.status = ReturnStatus.REQUESTED;
-        int items = 0;
         for (RequestedLine requested : event.lines()) {
             OrderLine orderLine = order.line(requested.orderLineId()).orElse(null);
             draft.lines.put(requested.orderLineId(), ReturnLineDraft.requested(requested.orderLineId(),
                     orderLine == null ? null : orderLine.sku(),
                     orderLine == null ? null : orderLine.description(),
                     requested.reason(), requested.replacementSku(), requested.quantity()));
-            items += requested.quantity();
         }
         draft.systems.reached(ExternalSystem.ORDER, "LOOKED_UP", event.orderId(), null, stamp);
-        draft.milestone(stamp, "Return of " + items + " item(s) requested via " + event.channel()
-                + (event.storeId() == null ? "" : " at store " + event.storeId())
-                + " for order " + event.orderId()
-                + (event.refundMethod() == RefundMethod.EXCHANGE ? ", to be exchanged"
-                : ", refund to " + event.refundMethod()));
+        draft.milestone(stamp, TimelineWording.of(event));
         return draft;
     }
 
@@ -170,30 +162,25 @@ final class ReturnStatusDraft {
     void on(ReturnAuthorized event, EventStamp stamp) {
         event.decisions().forEach(decision -> line(decision.orderLineId()).decided(decision));
         status = ReturnStatus.AUTHORIZED;
-        int requested = event.decisions().stream().mapToInt(LineDecision::requestedQuantity).sum();
-        int authorized = event.decisions().stream().mapToInt(LineDecision::authorizedQuantity).sum();
-        String reasons = reasonCodes(event.decisions());
-        milestone(stamp, "Authorized " + authorized + " of " + requested + " requested item(s)"
-                + (reasons.isEmpty() ? "" : "; " + reasons));
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnRejected event, EventStamp stamp) {
         event.decisions().forEach(decision -> line(decision.orderLineId()).decided(decision));
         status = ReturnStatus.REJECTED;
-        String reasons = reasonCodes(event.decisions());
-        milestone(stamp, "Rejected" + (reasons.isEmpty() ? "" : ": " + reasons));
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnLabelIssued event, EventStamp stamp) {
         systems.reached(ExternalSystem.CARRIER, "LABEL_ISSUED", event.trackingNumber(), event.carrier(), stamp);
-        milestone(stamp, "Return label issued by " + event.carrier() + ", tracking " + event.trackingNumber());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnParcelInTransit event, EventStamp stamp) {
         lines.values().forEach(ReturnLineDraft::parcelInTransit);
         status = ReturnStatus.IN_TRANSIT;
         systems.reached(ExternalSystem.CARRIER, "IN_TRANSIT", event.trackingNumber(), event.carrier(), stamp);
-        milestone(stamp, "Parcel in transit with " + event.carrier() + ", tracking " + event.trackingNumber());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnItemsReceived event, EventStamp stamp) {
@@ -216,18 +203,13 @@ final class ReturnStatusDraft {
             systems.reached(ExternalSystem.CARRIER, "DELIVERED", carrier.reference(), carrier.detail(), stamp);
         }
         systems.reached(ExternalSystem.WAREHOUSE, "RECEIVED", event.receiptId(), "at " + event.locationId(), stamp);
-        milestone(stamp, "Received " + received + " item(s) at " + event.locationId() + " (receipt " + event.receiptId()
-                + ")" + (event.wrongItemLineIds().isEmpty() ? ""
-                : "; wrong item for line(s) " + String.join(", ", event.wrongItemLineIds())));
+        milestone(stamp, TimelineWording.of(event, received));
     }
 
     void on(ReturnLinesInspected event, EventStamp stamp) {
         event.lines().forEach(inspected -> line(inspected.orderLineId()).inspected(inspected));
-        int accepted = event.lines().stream().mapToInt(InspectedLine::acceptedQuantity).sum();
-        int rejected = event.lines().stream().mapToInt(InspectedLine::rejectedQuantity).sum();
         systems.reached(ExternalSystem.WAREHOUSE, "INSPECTING", event.inspectionId(), null, stamp);
-        milestone(stamp, "Inspected " + event.lines().size() + " line(s): " + accepted + " item(s) accepted, "
-                + rejected + " rejected (inspection " + event.inspectionId() + ")");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnInspectionCompleted event, EventStamp stamp) {
@@ -239,18 +221,13 @@ final class ReturnStatusDraft {
         status = ReturnStatus.INSPECTED;
         systems.reached(ExternalSystem.WAREHOUSE, "INSPECTED", systems.normal(ExternalSystem.WAREHOUSE).reference(),
                 null, stamp);
-        String shorts = event.shortQuantitiesByLine().entrySet().stream()
-                .filter(entry -> entry.getValue() > 0)
-                .map(entry -> entry.getKey() + " short by " + entry.getValue())
-                .collect(Collectors.joining(", "));
-        milestone(stamp, "Inspection completed" + (shorts.isEmpty() ? "" : "; " + shorts)
-                + (event.awaitingReview() ? "; awaiting manual review" : ""));
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundApproved event, EventStamp stamp) {
         RefundBreakdown breakdown = event.breakdown();
         Map<String, LineRefund> refundsByLine = breakdown.lines().stream()
-                .collect(Collectors.toMap(LineRefund::orderLineId, refund -> refund));
+                .collect(Collectors.toMap(LineRefund::orderLineId, lineRefund -> lineRefund));
         lines.values().forEach(line -> line.refundApproved(refundsByLine.get(line.orderLineId), currency));
         refund.approved(breakdown, stamp.at());
         if (breakdown.total().isZero()) {
@@ -259,14 +236,14 @@ final class ReturnStatusDraft {
             status = ReturnStatus.REFUNDED;
             systems.reached(ExternalSystem.PAYMENT, "NOT_REQUIRED", null, "nothing to refund", stamp);
         }
-        milestone(stamp, "Refund of " + breakdown.total() + " approved");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundRequested event, EventStamp stamp) {
         refund.requested(event.amount(), stamp.at());
         status = ReturnStatus.REFUND_PENDING;
         systems.reached(ExternalSystem.PAYMENT, "REQUESTED", event.idempotencyKey(), null, stamp);
-        milestone(stamp, "Refund of " + event.amount() + " requested from the payment gateway");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundIssued event, EventStamp stamp) {
@@ -279,21 +256,20 @@ final class ReturnStatusDraft {
             status = ReturnStatus.REFUNDED;
         }
         systems.reached(ExternalSystem.PAYMENT, "REFUNDED", event.gatewayReference(), null, stamp);
-        milestone(stamp, "Refund of " + event.amount() + " confirmed by the payment gateway ("
-                + event.gatewayReference() + ")");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundFailed event, EventStamp stamp) {
         refund.failed(event, stamp.at());
         String failure = event.failureCode() + ": " + event.message();
         systems.cover(ExternalSystem.PAYMENT, event.finalFailure() ? "FAILED" : "RETRYING", failure, stamp);
-        milestone(stamp, "Refund failed, " + (event.finalFailure() ? "finally" : "will retry") + " (" + failure + ")");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(CreditMemoPosted event, EventStamp stamp) {
         systems.reached(ExternalSystem.ERP_CREDIT_MEMO, "POSTED", event.documentNumber(), event.amount().toString(),
                 stamp);
-        milestone(stamp, "Credit memo " + event.documentNumber() + " of " + event.amount() + " posted to the ERP");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(InventoryAdjusted event, EventStamp stamp) {
@@ -303,19 +279,18 @@ final class ReturnStatusDraft {
         int booked = lines.values().stream().mapToInt(line -> line.inventoryAdjustedQuantity).sum();
         systems.reached(ExternalSystem.ERP_INVENTORY, booked >= toBook ? "ADJUSTED" : "PARTIALLY_ADJUSTED",
                 event.adjustmentId(), booked + " of " + toBook + " item(s) booked", stamp);
-        milestone(stamp, "Inventory adjusted: " + event.quantity() + " x " + event.sku() + " " + event.disposition()
-                + (event.locationId() == null ? "" : " at " + event.locationId()));
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(LoyaltyAdjusted event, EventStamp stamp) {
         systems.reached(ExternalSystem.LOYALTY, "ADJUSTED", event.reference(),
                 event.pointsReversed() + " point(s) reversed", stamp);
-        milestone(stamp, event.pointsReversed() + " loyalty point(s) reversed");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(CustomerNotified event, EventStamp stamp) {
         systems.reached(ExternalSystem.CRM, "NOTIFIED", event.milestone(), "by " + event.channel(), stamp);
-        milestone(stamp, "Customer notified by " + event.channel() + ": " + event.milestone());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnPutOnHold event, EventStamp stamp) {
@@ -325,8 +300,7 @@ final class ReturnStatusDraft {
             systems.cover(event.system(), FAILURES.contains(event.reason()) ? "FAILED" : "ON_HOLD", event.detail(),
                     stamp);
         }
-        milestone(stamp, "On hold for " + event.reason()
-                + (event.system() == null ? "" : " (" + event.system() + ")") + ": " + event.detail());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnHoldResolved event, EventStamp stamp) {
@@ -338,8 +312,7 @@ final class ReturnStatusDraft {
                 && event.decision() == HoldDecision.RESUME) {
             lines.values().forEach(ReturnLineDraft::reviewed);
         }
-        milestone(stamp, "Hold resolved by " + event.resolvedBy() + ": " + event.decision() + ", now "
-                + event.resumedAs() + " (" + event.reason() + ")");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(FraudAssessed event, EventStamp stamp) {
@@ -347,8 +320,7 @@ final class ReturnStatusDraft {
                 : " (" + String.join(", ", event.signals()) + ")";
         systems.reached(ExternalSystem.FRAUD, event.reviewRequired() ? "REVIEW" : "ASSESSED", null,
                 "score " + event.score() + signals, stamp);
-        milestone(stamp, "Fraud score " + event.score() + signals
-                + (event.reviewRequired() ? ": review required" : ": no review needed"));
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(WarehouseAdvised event, EventStamp stamp) {
@@ -357,14 +329,13 @@ final class ReturnStatusDraft {
             systems.reached(ExternalSystem.WAREHOUSE, "ADVISED", event.adviceReference(), "at " + event.locationId(),
                     stamp);
         }
-        milestone(stamp, "Warehouse " + event.locationId() + " advised of the parcel ("
-                + event.adviceReference() + ")");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundSettled event, EventStamp stamp) {
         String reference = refund.settled(event.gatewayReference(), stamp.at());
         systems.reached(ExternalSystem.PAYMENT, "SETTLED", reference, null, stamp);
-        milestone(stamp, "Refund settled by the payment gateway (" + reference + ")");
+        milestone(stamp, TimelineWording.of(event, reference));
     }
 
     /** An exchange: the replacement order takes the place of the money, so the return counts as refunded. */
@@ -374,67 +345,61 @@ final class ReturnStatusDraft {
         systems.reached(ExternalSystem.ORDER, "REPLACEMENT_ORDERED", event.replacementOrderId(), null, stamp);
         systems.reached(ExternalSystem.PAYMENT, "NOT_REQUIRED", null,
                 "exchanged through replacement order " + event.replacementOrderId(), stamp);
-        milestone(stamp, "Replacement order " + event.replacementOrderId() + " created for the exchange");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(StepAttemptFailed event, EventStamp stamp) {
         ExternalSystem system = event.system() == null ? event.step().system() : event.system();
         systems.cover(system, event.retryable() ? "RETRYING" : "FAILED",
                 "attempt " + event.attempt() + " failed: " + event.failureCode(), stamp);
-        milestone(stamp, event.stepKey() + " attempt " + event.attempt() + " failed at " + system + ": "
-                + event.failureCode() + (event.message() == null ? "" : " (" + event.message() + ")")
-                + (event.retryable() ? "" : ", not retryable"));
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ExceptionRaised event, EventStamp stamp) {
         systems.exceptionRaised(event, stamp);
-        milestone(stamp, "Exception " + event.exceptionId() + ": " + SystemStatesDraft.failure(event.stepKey(),
-                event.attempts(), event.failureCode(), event.message()) + "; waiting for operations");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(CaseOpened event, EventStamp stamp) {
         systems.caseOpened(event, stamp);
-        milestone(stamp, "CRM case " + event.caseId() + " opened for exception " + event.exceptionId());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ExceptionResolved event, EventStamp stamp) {
         systems.exceptionResolved(event, stamp);
-        milestone(stamp, "Exception " + event.exceptionId() + " resolved by " + event.resolvedBy() + ": "
-                + event.resolution() + " of " + event.stepKey());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnCancelled event, EventStamp stamp) {
         status = ReturnStatus.CANCELLED;
-        milestone(stamp, "Cancelled by " + event.cancelledBy() + ": " + event.reason());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnDeclined event, EventStamp stamp) {
         status = ReturnStatus.REJECTED;
         hold = null;
-        milestone(stamp, "Declined by " + event.declinedBy() + ": " + event.reason()
-                + (event.note() == null ? "" : " (" + event.note() + ")"));
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(GoodwillGranted event, EventStamp stamp) {
-        milestone(stamp, "Goodwill exception by " + event.grantedBy() + ", policy overridden ("
-                + event.override() + "): " + event.reason());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     /** The text stays in {@code notes}; the timeline only says a note was written, and by whom. */
     void on(ReturnNoteAdded event, EventStamp stamp) {
         notes.removeIf(note -> note.noteId().equals(event.noteId()));
         notes.add(new NoteView(event.noteId(), event.author(), event.text(), stamp.at()));
-        milestone(stamp, "Note by " + event.author());
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnExpired event, EventStamp stamp) {
         status = ReturnStatus.EXPIRED;
-        milestone(stamp, "Expired: the items were not received in time");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnCompleted event, EventStamp stamp) {
         status = ReturnStatus.COMPLETED;
-        milestone(stamp, "Completed");
+        milestone(stamp, TimelineWording.of(event));
     }
 
     private ReturnLineDraft line(String orderLineId) {
@@ -449,10 +414,5 @@ final class ReturnStatusDraft {
         timeline.add(new TimelineEntry(stamp.at(), stamp.sequenceNumber(), stamp.eventName(), description));
         updatedAt = stamp.at();
         version = stamp.sequenceNumber();
-    }
-
-    private static String reasonCodes(List<LineDecision> decisions) {
-        return decisions.stream().flatMap(decision -> decision.reasonCodes().stream()).distinct()
-                .collect(Collectors.joining(", "));
     }
 }
