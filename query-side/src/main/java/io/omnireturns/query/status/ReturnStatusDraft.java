@@ -9,7 +9,6 @@ import io.omnireturns.api.query.ReturnLineView;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SystemStateView;
 import io.omnireturns.api.query.TimelineEntry;
-import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.LineRefund;
@@ -53,25 +52,20 @@ import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A return's status view opened for change: read from the stored view, changed by one event, written back
  * as a new view. It knows what each return event means for the view; it knows nothing of Axon or SQL.
  * The status transitions mirror the return aggregate's, so agents see the status the command side enforces.
- * What the external systems show (and the open exceptions covering them) is kept by {@link SystemStatesDraft},
- * the money by {@link RefundDraft}, each line by {@link ReturnLineDraft}; this class says what each event means
- * for them, for the status, the hold and the timeline.
+ * Its parts take the event too: {@link SystemStatesDraft} what the external systems show (and the open
+ * exceptions covering them), {@link RefundDraft} the money, {@link ReturnLineDraft} each line; this class keeps
+ * the status, the hold, the notes and the timeline, worded by {@link TimelineWording}.
  */
 final class ReturnStatusDraft {
-
-    private static final Set<HoldReason> FAILURES =
-            EnumSet.of(HoldReason.REFUND_FAILED, HoldReason.POSTING_FAILED, HoldReason.INTEGRATION_FAILURE);
 
     private final String returnId;
     private final String orderId;
@@ -121,7 +115,7 @@ final class ReturnStatusDraft {
                     orderLine == null ? null : orderLine.description(),
                     requested.reason(), requested.replacementSku(), requested.quantity()));
         }
-        draft.systems.reached(ExternalSystem.ORDER, "LOOKED_UP", event.orderId(), null, stamp);
+        draft.systems.on(event, stamp);
         draft.milestone(stamp, TimelineWording.of(event));
         return draft;
     }
@@ -172,14 +166,14 @@ final class ReturnStatusDraft {
     }
 
     void on(ReturnLabelIssued event, EventStamp stamp) {
-        systems.reached(ExternalSystem.CARRIER, "LABEL_ISSUED", event.trackingNumber(), event.carrier(), stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnParcelInTransit event, EventStamp stamp) {
         lines.values().forEach(ReturnLineDraft::parcelInTransit);
         status = ReturnStatus.IN_TRANSIT;
-        systems.reached(ExternalSystem.CARRIER, "IN_TRANSIT", event.trackingNumber(), event.carrier(), stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
@@ -198,17 +192,13 @@ final class ReturnStatusDraft {
         if (lines.values().stream().anyMatch(line -> line.receivedQuantity > 0)) {
             status = ReturnStatus.RECEIVED;
         }
-        if (!SystemStatesDraft.NOT_STARTED.equals(systems.normal(ExternalSystem.CARRIER).state())) {
-            SystemStateView carrier = systems.normal(ExternalSystem.CARRIER);
-            systems.reached(ExternalSystem.CARRIER, "DELIVERED", carrier.reference(), carrier.detail(), stamp);
-        }
-        systems.reached(ExternalSystem.WAREHOUSE, "RECEIVED", event.receiptId(), "at " + event.locationId(), stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event, received));
     }
 
     void on(ReturnLinesInspected event, EventStamp stamp) {
         event.lines().forEach(inspected -> line(inspected.orderLineId()).inspected(inspected));
-        systems.reached(ExternalSystem.WAREHOUSE, "INSPECTING", event.inspectionId(), null, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
@@ -219,8 +209,7 @@ final class ReturnStatusDraft {
             }
         });
         status = ReturnStatus.INSPECTED;
-        systems.reached(ExternalSystem.WAREHOUSE, "INSPECTED", systems.normal(ExternalSystem.WAREHOUSE).reference(),
-                null, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
@@ -234,15 +223,15 @@ final class ReturnStatusDraft {
             // nothing to pay: the aggregate counts it refunded without asking the payment gateway
             lines.values().forEach(ReturnLineDraft::refunded);
             status = ReturnStatus.REFUNDED;
-            systems.reached(ExternalSystem.PAYMENT, "NOT_REQUIRED", null, "nothing to refund", stamp);
         }
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundRequested event, EventStamp stamp) {
         refund.requested(event.amount(), stamp.at());
         status = ReturnStatus.REFUND_PENDING;
-        systems.reached(ExternalSystem.PAYMENT, "REQUESTED", event.idempotencyKey(), null, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
@@ -255,20 +244,18 @@ final class ReturnStatusDraft {
         } else {
             status = ReturnStatus.REFUNDED;
         }
-        systems.reached(ExternalSystem.PAYMENT, "REFUNDED", event.gatewayReference(), null, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundFailed event, EventStamp stamp) {
         refund.failed(event, stamp.at());
-        String failure = event.failureCode() + ": " + event.message();
-        systems.cover(ExternalSystem.PAYMENT, event.finalFailure() ? "FAILED" : "RETRYING", failure, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(CreditMemoPosted event, EventStamp stamp) {
-        systems.reached(ExternalSystem.ERP_CREDIT_MEMO, "POSTED", event.documentNumber(), event.amount().toString(),
-                stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
@@ -277,29 +264,24 @@ final class ReturnStatusDraft {
         int toBook = lines.values().stream().filter(ReturnLineDraft::isInspected)
                 .mapToInt(line -> line.receivedQuantity).sum();
         int booked = lines.values().stream().mapToInt(line -> line.inventoryAdjustedQuantity).sum();
-        systems.reached(ExternalSystem.ERP_INVENTORY, booked >= toBook ? "ADJUSTED" : "PARTIALLY_ADJUSTED",
-                event.adjustmentId(), booked + " of " + toBook + " item(s) booked", stamp);
+        systems.on(event, booked, toBook, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(LoyaltyAdjusted event, EventStamp stamp) {
-        systems.reached(ExternalSystem.LOYALTY, "ADJUSTED", event.reference(),
-                event.pointsReversed() + " point(s) reversed", stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(CustomerNotified event, EventStamp stamp) {
-        systems.reached(ExternalSystem.CRM, "NOTIFIED", event.milestone(), "by " + event.channel(), stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ReturnPutOnHold event, EventStamp stamp) {
         status = ReturnStatus.ON_HOLD;
         hold = new HoldView(event.reason(), event.system(), event.detail(), event.heldFrom(), stamp.at());
-        if (event.system() != null) {
-            systems.cover(event.system(), FAILURES.contains(event.reason()) ? "FAILED" : "ON_HOLD", event.detail(),
-                    stamp);
-        }
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
@@ -307,7 +289,7 @@ final class ReturnStatusDraft {
         HoldView resolved = hold;
         status = event.resumedAs();
         hold = null;
-        systems.holdResolved(resolved, event, stamp);
+        systems.on(event, resolved, stamp);
         if (resolved != null && resolved.reason() == HoldReason.INSPECTION_MISMATCH
                 && event.decision() == HoldDecision.RESUME) {
             lines.values().forEach(ReturnLineDraft::reviewed);
@@ -316,25 +298,18 @@ final class ReturnStatusDraft {
     }
 
     void on(FraudAssessed event, EventStamp stamp) {
-        String signals = event.signals() == null || event.signals().isEmpty() ? ""
-                : " (" + String.join(", ", event.signals()) + ")";
-        systems.reached(ExternalSystem.FRAUD, event.reviewRequired() ? "REVIEW" : "ASSESSED", null,
-                "score " + event.score() + signals, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(WarehouseAdvised event, EventStamp stamp) {
-        // advice is sent while the parcel travels; a late report must not take back a receipt
-        if (SystemStatesDraft.NOT_STARTED.equals(systems.normal(ExternalSystem.WAREHOUSE).state())) {
-            systems.reached(ExternalSystem.WAREHOUSE, "ADVISED", event.adviceReference(), "at " + event.locationId(),
-                    stamp);
-        }
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(RefundSettled event, EventStamp stamp) {
         String reference = refund.settled(event.gatewayReference(), stamp.at());
-        systems.reached(ExternalSystem.PAYMENT, "SETTLED", reference, null, stamp);
+        systems.on(event, reference, stamp);
         milestone(stamp, TimelineWording.of(event, reference));
     }
 
@@ -342,31 +317,27 @@ final class ReturnStatusDraft {
     void on(ReplacementOrderCreated event, EventStamp stamp) {
         refund.exchanged(event.replacementOrderId(), stamp.at());
         status = ReturnStatus.REFUNDED;
-        systems.reached(ExternalSystem.ORDER, "REPLACEMENT_ORDERED", event.replacementOrderId(), null, stamp);
-        systems.reached(ExternalSystem.PAYMENT, "NOT_REQUIRED", null,
-                "exchanged through replacement order " + event.replacementOrderId(), stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(StepAttemptFailed event, EventStamp stamp) {
-        ExternalSystem system = event.system() == null ? event.step().system() : event.system();
-        systems.cover(system, event.retryable() ? "RETRYING" : "FAILED",
-                "attempt " + event.attempt() + " failed: " + event.failureCode(), stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ExceptionRaised event, EventStamp stamp) {
-        systems.exceptionRaised(event, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(CaseOpened event, EventStamp stamp) {
-        systems.caseOpened(event, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 
     void on(ExceptionResolved event, EventStamp stamp) {
-        systems.exceptionResolved(event, stamp);
+        systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
 

@@ -4,21 +4,44 @@ import io.omnireturns.api.query.HoldView;
 import io.omnireturns.api.query.OpenExceptionView;
 import io.omnireturns.api.query.SystemStateView;
 import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.event.CaseOpened;
+import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.InventoryAdjusted;
+import io.omnireturns.api.returns.event.LoyaltyAdjusted;
+import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.event.RefundFailed;
+import io.omnireturns.api.returns.event.RefundIssued;
+import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
+import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
+import io.omnireturns.api.returns.event.ReturnItemsReceived;
+import io.omnireturns.api.returns.event.ReturnLabelIssued;
+import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnParcelInTransit;
+import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What each external system shows on a return's status view, and the open exceptions that cover it; part of a
- * {@link ReturnStatusDraft}, which says when the flow reached a state.
+ * What each external system shows on a return's status view, and the open exceptions that cover it: what each
+ * return event means for the systems. Part of a {@link ReturnStatusDraft}, which passes every event on.
  * <p>
  * A system shows the state its normal flow reached, unless something covers it: a failed attempt or a hold
  * until the flow moves on, an open exception (the system shows {@code FAILED}) or an open CRM case (the CRM
@@ -29,6 +52,9 @@ import java.util.function.Predicate;
 final class SystemStatesDraft {
 
     static final String NOT_STARTED = "NOT_STARTED";
+
+    private static final Set<HoldReason> FAILURES =
+            EnumSet.of(HoldReason.REFUND_FAILED, HoldReason.POSTING_FAILED, HoldReason.INTEGRATION_FAILURE);
 
     private final Map<ExternalSystem, SystemStateView> systems = new EnumMap<>(ExternalSystem.class);
     /** The normal state of each system that something else covers in {@link #systems}. */
@@ -65,8 +91,110 @@ final class SystemStatesDraft {
         return openExceptions;
     }
 
+    void on(ReturnRequested event, EventStamp stamp) {
+        reached(ExternalSystem.ORDER, "LOOKED_UP", event.orderId(), null, stamp);
+    }
+
+    void on(ReturnLabelIssued event, EventStamp stamp) {
+        reached(ExternalSystem.CARRIER, "LABEL_ISSUED", event.trackingNumber(), event.carrier(), stamp);
+    }
+
+    void on(ReturnParcelInTransit event, EventStamp stamp) {
+        reached(ExternalSystem.CARRIER, "IN_TRANSIT", event.trackingNumber(), event.carrier(), stamp);
+    }
+
+    void on(ReturnItemsReceived event, EventStamp stamp) {
+        if (!NOT_STARTED.equals(normal(ExternalSystem.CARRIER).state())) {
+            SystemStateView carrier = normal(ExternalSystem.CARRIER);
+            reached(ExternalSystem.CARRIER, "DELIVERED", carrier.reference(), carrier.detail(), stamp);
+        }
+        reached(ExternalSystem.WAREHOUSE, "RECEIVED", event.receiptId(), "at " + event.locationId(), stamp);
+    }
+
+    void on(ReturnLinesInspected event, EventStamp stamp) {
+        reached(ExternalSystem.WAREHOUSE, "INSPECTING", event.inspectionId(), null, stamp);
+    }
+
+    void on(ReturnInspectionCompleted event, EventStamp stamp) {
+        reached(ExternalSystem.WAREHOUSE, "INSPECTED", normal(ExternalSystem.WAREHOUSE).reference(), null, stamp);
+    }
+
+    void on(WarehouseAdvised event, EventStamp stamp) {
+        // advice is sent while the parcel travels; a late report must not take back a receipt
+        if (NOT_STARTED.equals(normal(ExternalSystem.WAREHOUSE).state())) {
+            reached(ExternalSystem.WAREHOUSE, "ADVISED", event.adviceReference(), "at " + event.locationId(), stamp);
+        }
+    }
+
+    void on(FraudAssessed event, EventStamp stamp) {
+        reached(ExternalSystem.FRAUD, event.reviewRequired() ? "REVIEW" : "ASSESSED", null,
+                "score " + event.score() + TimelineWording.signals(event), stamp);
+    }
+
+    /** Nothing to pay: the payment gateway is not asked. */
+    void on(RefundApproved event, EventStamp stamp) {
+        if (event.breakdown().total().isZero()) {
+            reached(ExternalSystem.PAYMENT, "NOT_REQUIRED", null, "nothing to refund", stamp);
+        }
+    }
+
+    void on(RefundRequested event, EventStamp stamp) {
+        reached(ExternalSystem.PAYMENT, "REQUESTED", event.idempotencyKey(), null, stamp);
+    }
+
+    void on(RefundIssued event, EventStamp stamp) {
+        reached(ExternalSystem.PAYMENT, "REFUNDED", event.gatewayReference(), null, stamp);
+    }
+
+    void on(RefundFailed event, EventStamp stamp) {
+        cover(ExternalSystem.PAYMENT, event.finalFailure() ? "FAILED" : "RETRYING",
+                event.failureCode() + ": " + event.message(), stamp);
+    }
+
+    void on(RefundSettled event, String reference, EventStamp stamp) {
+        reached(ExternalSystem.PAYMENT, "SETTLED", reference, null, stamp);
+    }
+
+    void on(ReplacementOrderCreated event, EventStamp stamp) {
+        reached(ExternalSystem.ORDER, "REPLACEMENT_ORDERED", event.replacementOrderId(), null, stamp);
+        reached(ExternalSystem.PAYMENT, "NOT_REQUIRED", null,
+                "exchanged through replacement order " + event.replacementOrderId(), stamp);
+    }
+
+    void on(CreditMemoPosted event, EventStamp stamp) {
+        reached(ExternalSystem.ERP_CREDIT_MEMO, "POSTED", event.documentNumber(), event.amount().toString(), stamp);
+    }
+
+    /** {@code booked} of the {@code toBook} items inspection leaves to book are booked. */
+    void on(InventoryAdjusted event, int booked, int toBook, EventStamp stamp) {
+        reached(ExternalSystem.ERP_INVENTORY, booked >= toBook ? "ADJUSTED" : "PARTIALLY_ADJUSTED",
+                event.adjustmentId(), booked + " of " + toBook + " item(s) booked", stamp);
+    }
+
+    void on(LoyaltyAdjusted event, EventStamp stamp) {
+        reached(ExternalSystem.LOYALTY, "ADJUSTED", event.reference(), event.pointsReversed() + " point(s) reversed",
+                stamp);
+    }
+
+    void on(CustomerNotified event, EventStamp stamp) {
+        reached(ExternalSystem.CRM, "NOTIFIED", event.milestone(), "by " + event.channel(), stamp);
+    }
+
+    /** A hold that names a system covers it: failed for a failure, on hold otherwise. */
+    void on(ReturnPutOnHold event, EventStamp stamp) {
+        if (event.system() != null) {
+            cover(event.system(), FAILURES.contains(event.reason()) ? "FAILED" : "ON_HOLD", event.detail(), stamp);
+        }
+    }
+
+    void on(StepAttemptFailed event, EventStamp stamp) {
+        ExternalSystem system = event.system() == null ? event.step().system() : event.system();
+        cover(system, event.retryable() ? "RETRYING" : "FAILED",
+                "attempt " + event.attempt() + " failed: " + event.failureCode(), stamp);
+    }
+
     /** The normal flow reached a new state of the system: shown, unless an open exception or case covers it. */
-    void reached(ExternalSystem system, String state, String reference, String detail, EventStamp stamp) {
+    private void reached(ExternalSystem system, String state, String reference, String detail, EventStamp stamp) {
         SystemStateView reached = new SystemStateView(system, state, reference, detail, stamp.at());
         if (coveredByException(system)) {
             underlying.put(system, reached);
@@ -77,7 +205,7 @@ final class SystemStatesDraft {
     }
 
     /** Something passing (a failed attempt, a hold) shown over the normal state until the flow moves on. */
-    void cover(ExternalSystem system, String state, String detail, EventStamp stamp) {
+    private void cover(ExternalSystem system, String state, String detail, EventStamp stamp) {
         if (coveredByException(system)) {
             return; // the open exception says more
         }
@@ -87,7 +215,7 @@ final class SystemStatesDraft {
     }
 
     /** A system the resolved hold still covers is resolved; one that a resolved exception uncovered shows its own. */
-    void holdResolved(HoldView resolved, ReturnHoldResolved event, EventStamp stamp) {
+    void on(ReturnHoldResolved event, HoldView resolved, EventStamp stamp) {
         if (resolved != null && resolved.system() != null && underlying.containsKey(resolved.system())
                 && !coveredByException(resolved.system())) {
             ExternalSystem system = resolved.system();
@@ -97,7 +225,7 @@ final class SystemStatesDraft {
         }
     }
 
-    void exceptionRaised(ExceptionRaised event, EventStamp stamp) {
+    void on(ExceptionRaised event, EventStamp stamp) {
         ExternalSystem system = event.system() == null ? event.step().system() : event.system();
         openExceptions.removeIf(open -> open.exceptionId().equals(event.exceptionId()));
         openExceptions.add(new OpenExceptionView(event.exceptionId(), event.step(), event.stepKey(), system,
@@ -105,7 +233,7 @@ final class SystemStatesDraft {
         showExceptions(system, stamp, null);
     }
 
-    void caseOpened(CaseOpened event, EventStamp stamp) {
+    void on(CaseOpened event, EventStamp stamp) {
         for (int i = 0; i < openExceptions.size(); i++) {
             OpenExceptionView open = openExceptions.get(i);
             if (open.exceptionId().equals(event.exceptionId())) {
@@ -117,7 +245,7 @@ final class SystemStatesDraft {
         }
     }
 
-    void exceptionResolved(ExceptionResolved event, EventStamp stamp) {
+    void on(ExceptionResolved event, EventStamp stamp) {
         OpenExceptionView resolved = openExceptions.stream()
                 .filter(open -> open.exceptionId().equals(event.exceptionId())).findFirst().orElse(null);
         openExceptions.remove(resolved);
@@ -130,7 +258,7 @@ final class SystemStatesDraft {
     }
 
     /** Where the system's normal flow stands, whatever covers it. */
-    SystemStateView normal(ExternalSystem system) {
+    private SystemStateView normal(ExternalSystem system) {
         return underlying.getOrDefault(system, systems.get(system));
     }
 

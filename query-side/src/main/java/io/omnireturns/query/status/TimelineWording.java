@@ -149,8 +149,7 @@ final class TimelineWording {
     }
 
     static String of(FraudAssessed event) {
-        String signals = event.signals() == null || event.signals().isEmpty() ? ""
-                : " (" + String.join(", ", event.signals()) + ")";
+        String signals = signals(event);
         return "Fraud score " + event.score() + signals
                 + (event.reviewRequired() ? ": review required" : ": no review needed");
     }
@@ -218,5 +217,11 @@ final class TimelineWording {
     private static String reasonCodes(List<LineDecision> decisions) {
         return decisions.stream().flatMap(decision -> decision.reasonCodes().stream()).distinct()
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The signals behind a fraud score, in brackets; nothing when there are none. */
+    static String signals(FraudAssessed event) {
+        return event.signals() == null || event.signals().isEmpty() ? ""
+                : " (" + String.join(", ", event.signals()) + ")";
     }
 }
