@@ -149,7 +149,7 @@ final class ReturnHolds {
     }
 
     /** Why a step that exhausted its retries holds the return. */
-    static HoldReason reasonOf(ProcessStep step) {
+    private static HoldReason reasonOf(ProcessStep step) {
         return switch (step) {
             case REFUND_PAYMENT -> HoldReason.REFUND_FAILED;
             case POST_CREDIT_MEMO, ADJUST_INVENTORY -> HoldReason.POSTING_FAILED;
@@ -162,7 +162,7 @@ final class ReturnHolds {
      * The status a resolution leads to: back where the return stopped, or ended. Rejecting or cancelling is refused
      * once anything was received ({@code endable} false).
      */
-    static ReturnStatus resumedAs(HoldDecision decision, ReturnStatus heldFrom, boolean endable) {
+    private static ReturnStatus resumedAs(HoldDecision decision, ReturnStatus heldFrom, boolean endable) {
         if (decision != HoldDecision.RESUME && !endable) {
             throw rule(HOLD_DECISION_NOT_ALLOWED, decision + " is only possible before anything was received");
         }

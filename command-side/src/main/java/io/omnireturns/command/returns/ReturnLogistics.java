@@ -89,7 +89,7 @@ final class ReturnLogistics {
     }
 
     /** Checks a receipt against the lines; answers the lines that received a wrong item (held, not counted). */
-    static List<String> checkReceipt(RecordReceipt command, Map<String, ReturnLine> lines) {
+    private static List<String> checkReceipt(RecordReceipt command, Map<String, ReturnLine> lines) {
         if (command.locationId() == null || command.locationId().isBlank()) {
             throw invalid(LOCATION_REQUIRED, "a receipt names the location that received the items");
         }
@@ -120,8 +120,8 @@ final class ReturnLogistics {
         return wrongItemLines;
     }
 
-    /** Checks an inspection against the lines; answers the lines it inspects. */
-    static Set<String> checkInspection(RecordInspection command, Map<String, ReturnLine> lines) {
+    /** Checks an inspection against the lines: each received, inspected once, every item accounted for. */
+    private static void checkInspection(RecordInspection command, Map<String, ReturnLine> lines) {
         if (command.lines() == null || command.lines().isEmpty()) {
             throw invalid(RETURN_HAS_NO_LINES, "an inspection needs at least one line");
         }
@@ -145,11 +145,10 @@ final class ReturnLogistics {
                         "line " + inspected.orderLineId() + " needs a grade and a disposition");
             }
         }
-        return inspectedNow;
     }
 
     /** Authorized items that never arrived, by line: given back to the order once inspection is complete. */
-    static Map<String, Integer> shortQuantities(Map<String, ReturnLine> lines) {
+    private static Map<String, Integer> shortQuantities(Map<String, ReturnLine> lines) {
         Map<String, Integer> shortQuantities = new LinkedHashMap<>();
         lines.values().stream()
                 .filter(line -> line.isAuthorized() && line.receivedQuantity < line.authorizedQuantity)
@@ -158,7 +157,7 @@ final class ReturnLogistics {
     }
 
     /** What inspection accepted, line by line, for the refund decision. */
-    static List<RefundableLine> refundable(Map<String, ReturnLine> lines) {
+    private static List<RefundableLine> refundable(Map<String, ReturnLine> lines) {
         return lines.values().stream()
                 .filter(line -> line.inspected)
                 .map(line -> new RefundableLine(line.orderLineId, line.acceptedQuantity, line.grade, line.reason))

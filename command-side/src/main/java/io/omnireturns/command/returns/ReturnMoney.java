@@ -183,7 +183,7 @@ final class ReturnMoney {
     }
 
     /** A refund in the order's currency, for no more units of a line than inspection accepted. */
-    static void checkApproval(RefundBreakdown breakdown, String currency, Map<String, ReturnLine> lines) {
+    private static void checkApproval(RefundBreakdown breakdown, String currency, Map<String, ReturnLine> lines) {
         if (!breakdown.currency().equals(currency)) {
             throw rule(CURRENCY_MISMATCH, "refund in " + breakdown.currency() + " for an order in " + currency);
         }
@@ -199,7 +199,7 @@ final class ReturnMoney {
     }
 
     /** Stock moves for an inspected line, under its disposition, for no more than was received; answers the line. */
-    static ReturnLine checkInventoryAdjustment(RecordInventoryAdjusted command, ReturnLine line) {
+    private static ReturnLine checkInventoryAdjustment(RecordInventoryAdjusted command, ReturnLine line) {
         if (line == null || !line.inspected) {
             throw illegalState(LINE_NOT_INSPECTED, "line " + command.orderLineId() + " is not inspected yet");
         }
@@ -215,7 +215,7 @@ final class ReturnMoney {
     }
 
     /** What the return still waits for before it may complete; empty when nothing. */
-    static List<String> missingForCompletion(ReturnStatus status, RefundBreakdown approvedRefund,
+    private static List<String> missingForCompletion(ReturnStatus status, RefundBreakdown approvedRefund,
                                              String creditMemoDocument, boolean paidThroughGateway,
                                              boolean refundSettled, Collection<ReturnLine> lines,
                                              boolean customerNotified) {
