@@ -1,38 +1,24 @@
 package io.omnireturns.command.returns;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.omnireturns.api.money.Money;
-import io.omnireturns.api.orders.OrderLine;
-import io.omnireturns.api.orders.OrderSnapshot;
-import io.omnireturns.api.orders.SalesChannel;
-import io.omnireturns.api.returns.ExternalSystem;
-import io.omnireturns.api.returns.HoldDecision;
-import io.omnireturns.api.returns.HoldReason;
-import io.omnireturns.api.returns.InspectedLine;
-import io.omnireturns.api.returns.LineDecision;
-import io.omnireturns.api.returns.ReceivedLine;
-import io.omnireturns.api.returns.RefundBreakdown;
-import io.omnireturns.api.returns.RefundMethod;
-import io.omnireturns.api.returns.RequestedLine;
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.returns.ReturnStatus;
-import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.AddReturnNote;
 import io.omnireturns.api.returns.command.ApproveRefund;
-import io.omnireturns.api.returns.command.RaiseException;
-import io.omnireturns.api.returns.command.RecordCaseOpened;
-import io.omnireturns.api.returns.command.RecordFraudAssessment;
-import io.omnireturns.api.returns.command.RecordRefundSettled;
-import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
-import io.omnireturns.api.returns.command.RecordStepFailure;
-import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
-import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.api.returns.command.CancelReturn;
 import io.omnireturns.api.returns.command.CompleteReturn;
+import io.omnireturns.api.returns.command.DeclineReturn;
 import io.omnireturns.api.returns.command.ExpireReturn;
+import io.omnireturns.api.returns.command.GrantGoodwill;
 import io.omnireturns.api.returns.command.IssueReturnLabel;
 import io.omnireturns.api.returns.command.PutReturnOnHold;
+import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.command.RecordCaseOpened;
 import io.omnireturns.api.returns.command.RecordCreditMemoPosted;
 import io.omnireturns.api.returns.command.RecordCustomerNotified;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
+import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
 import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
@@ -41,124 +27,48 @@ import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RecordRefundFailed;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
+import io.omnireturns.api.returns.command.RecordRefundSettled;
+import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
+import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
-import io.omnireturns.api.returns.command.AddReturnNote;
-import io.omnireturns.api.returns.command.DeclineReturn;
-import io.omnireturns.api.returns.command.GrantGoodwill;
-import io.omnireturns.api.returns.DeclineReason;
-import io.omnireturns.api.returns.PolicyOverride;
-import io.omnireturns.api.returns.event.GoodwillGranted;
-import io.omnireturns.api.returns.event.ReturnDeclined;
-import io.omnireturns.api.returns.event.ReturnNoteAdded;
-import io.omnireturns.api.returns.event.CaseOpened;
-import io.omnireturns.api.returns.event.CreditMemoPosted;
-import io.omnireturns.api.returns.event.ExceptionRaised;
-import io.omnireturns.api.returns.event.ExceptionResolved;
-import io.omnireturns.api.returns.event.FraudAssessed;
-import io.omnireturns.api.returns.event.RefundSettled;
-import io.omnireturns.api.returns.event.ReplacementOrderCreated;
-import io.omnireturns.api.returns.event.StepAttemptFailed;
-import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.api.returns.event.CustomerNotified;
-import io.omnireturns.api.returns.event.InventoryAdjusted;
-import io.omnireturns.api.returns.event.LoyaltyAdjusted;
-import io.omnireturns.api.returns.event.RefundApproved;
-import io.omnireturns.api.returns.event.RefundFailed;
-import io.omnireturns.api.returns.event.RefundIssued;
-import io.omnireturns.api.returns.event.RefundRequested;
-import io.omnireturns.api.returns.event.ReturnAuthorized;
-import io.omnireturns.api.returns.event.ReturnCancelled;
-import io.omnireturns.api.returns.event.ReturnCompleted;
-import io.omnireturns.api.returns.event.ReturnExpired;
-import io.omnireturns.api.returns.event.ReturnHoldResolved;
-import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
-import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
-import io.omnireturns.api.returns.event.ReturnParcelInTransit;
-import io.omnireturns.api.returns.event.ReturnPutOnHold;
-import io.omnireturns.api.returns.event.ReturnRejected;
-import io.omnireturns.api.returns.event.ReturnRequested;
-import io.omnireturns.api.error.DomainException;
-import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.security.AccessScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
-import static io.omnireturns.command.returns.ReturnErrors.*;
+import static io.omnireturns.command.returns.ReturnErrors.RETURN_NOT_FOUND;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One return, from request to a terminal state. Command handlers decide and apply; state changes only in
- * event sourcing handlers. Every refusal is a {@link io.omnireturns.api.error.DomainException} with a
- * stable code, and a refused command applies no event. Every command answers the status it leaves the
- * return in. The rules that need no state of their own live beside it, by job: {@link ReturnLogistics} (receipts,
- * inspections), {@link ReturnMoney} (refund, stock, completion), {@link ReturnHolds} and {@link StaffDecisions}
- * (decline, goodwill, notes); the aggregate keeps the state, decides with them and applies.
+ * One return, from request to a terminal state. Each command handler asks the rule class of its job for the events
+ * to apply and applies them; state changes only in the event sourcing handlers of {@link ReturnState}. The rules, by
+ * job: {@link ReturnLifecycle} (request, eligibility, cancel, expire, status guards), {@link ReturnLogistics} (label,
+ * parcel, receipts, inspections), {@link ReturnMoney} (refund, credit memo, stock, loyalty, exchange, completion),
+ * {@link ReturnHolds} (holds, exceptions, fraud review) and {@link StaffDecisions} (decline, goodwill, notes). Every
+ * refusal is a {@link DomainException} with a stable code, and a refused command applies no event. Every command
+ * answers the status it leaves the return in.
  */
-// snapshots store the aggregate's fields as they are (no getters to hide behind)
+// snapshots store the aggregate's fields (all in ReturnState) as they are (no getters to hide behind)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
         lockFactory = "aggregateLocks")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
 @Revision("2")
-public class ReturnAggregate {
-
-    private static final Set<ReturnStatus> BEFORE_RECEIPT =
-            EnumSet.of(ReturnStatus.REQUESTED, ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
-    private static final Set<ReturnStatus> AWAITING_PARCEL = EnumSet.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
-
-    @AggregateIdentifier
-    private String returnId;
-    private ReturnStatus status;
-    private ReturnStatus heldFrom;
-    private String orderId;
-    private String storeId;
-    private String customerId;
-    private String currency;
-    private RefundMethod refundMethod;
-    private boolean eligibilityDecided;
-    private final Map<String, ReturnLine> lines = new LinkedHashMap<>();
-    private final Set<String> receiptIds = new HashSet<>();
-    private final Set<String> inspectionIds = new HashSet<>();
-    private final Set<String> inventoryAdjustmentIds = new HashSet<>();
-    private final Set<String> notifiedMilestones = new HashSet<>();
-    private boolean labelIssued;
-    private boolean fraudAssessed;
-    private boolean warehouseAdvised;
-    private boolean refundSettled;
-    private String replacementOrderId;
-    /** Open exceptions by id. */
-    private final Map<String, ExceptionRaised> openExceptions = new LinkedHashMap<>();
-    private final Set<String> casesOpenedFor = new HashSet<>();
-    private int exceptionsRaised;
-    private RefundBreakdown approvedRefund;
-    private String refundRequestKey;
-    private String refundGatewayReference;
-    private String creditMemoDocument;
-    private String loyaltyReference;
-    private DeclineReason declineReason;
-    private String declineNote;
-    private String goodwillReason;
-    /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
-    private final Map<String, Integer> noteTextHashes = new HashMap<>();
+public class ReturnAggregate extends ReturnState {
 
     protected ReturnAggregate() {
         // for Axon
@@ -180,79 +90,23 @@ public class ReturnAggregate {
 
     @CommandHandler
     public ReturnAggregate(RequestReturn command) {
-        List<RequestedLine> requested = command.lines() == null ? List.of() : command.lines();
-        if (requested.isEmpty()) {
-            throw invalid(RETURN_HAS_NO_LINES, "a return needs at least one line");
-        }
-        if ((command.channel() == SalesChannel.STORE) && (command.storeId() == null || command.storeId().isBlank())) {
-            throw invalid(STORE_ID_REQUIRED, "a store return names the store that takes it");
-        }
-        Set<String> seen = new HashSet<>();
-        for (RequestedLine line : requested) {
-            if (line.quantity() <= 0) {
-                throw invalid(INVALID_QUANTITY, "line " + line.orderLineId() + " asks for " + line.quantity() + " items");
-            }
-            if (!seen.add(line.orderLineId())) {
-                throw invalid(DUPLICATE_LINE, "order line " + line.orderLineId() + " appears twice");
-            }
-            if (command.refundMethod() == RefundMethod.EXCHANGE
-                    && (line.replacementSku() == null || line.replacementSku().isBlank())) {
-                throw invalid(REPLACEMENT_SKU_REQUIRED, "an exchange names the replacement SKU of line " + line.orderLineId());
-            }
-            if (command.order().line(line.orderLineId()).isEmpty()) {
-                throw invalid(ORDER_LINE_NOT_FOUND,
-                        "order " + command.order().orderId() + " has no line " + line.orderLineId());
-            }
-        }
-        apply(new ReturnRequested(command.returnId(), command.channel(), command.storeId(), command.customerId(),
-                command.order().orderId(), command.refundMethod(), requested, command.order()));
+        apply(ReturnLifecycle.request(command));
     }
 
     /** Answers the status after the decision; deciding an already decided return changes nothing. */
     @CommandHandler
     public ReturnStatus handle(RecordEligibilityDecision command) {
-        if (eligibilityDecided) {
-            return status;
-        }
-        requireStatus("decide eligibility of", ReturnStatus.REQUESTED);
-        Set<String> decided = new HashSet<>();
-        for (LineDecision decision : command.decisions()) {
-            ReturnLine line = lines.get(decision.orderLineId());
-            if (line == null || !decided.add(decision.orderLineId())
-                    || decision.authorizedQuantity() < 0 || decision.authorizedQuantity() > line.requestedQuantity) {
-                throw invalid(DECISION_DOES_NOT_MATCH_REQUEST,
-                        "decision for line " + decision.orderLineId() + " does not match the request");
-            }
-        }
-        if (!decided.equals(lines.keySet())) {
-            throw invalid(DECISION_DOES_NOT_MATCH_REQUEST, "a decision is needed for every requested line");
-        }
-        if (command.decisions().stream().anyMatch(LineDecision::isAuthorized)) {
-            apply(new ReturnAuthorized(returnId, command.decisions()));
-        } else {
-            apply(new ReturnRejected(returnId, orderId, command.decisions()));
-        }
-        return status;
+        return applyAll(ReturnLifecycle.decideEligibility(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(IssueReturnLabel command) {
-        requireStatus("issue a label for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
-        if (labelIssued) {
-            return status; // the carrier already issued one; asking again is not a second label
-        }
-        apply(new ReturnLabelIssued(returnId, command.carrier(), command.trackingNumber(), command.labelUrl()));
-        return status;
+        return applyAll(ReturnLogistics.issueLabel(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordParcelInTransit command) {
-        if (status == ReturnStatus.IN_TRANSIT || anythingReceived() || status.isTerminal()) {
-            return status; // carriers repeat scans, and report them late: the parcel's news is already known
-        }
-        requireStatus("put in transit", ReturnStatus.AUTHORIZED);
-        apply(new ReturnParcelInTransit(returnId, command.carrier(), command.trackingNumber()));
-        return status;
+        return applyAll(ReturnLogistics.parcelInTransit(command, this));
     }
 
     @CommandHandler
@@ -260,14 +114,9 @@ public class ReturnAggregate {
         if (receiptIds.contains(command.receiptId())) {
             return status; // the same receipt delivered twice
         }
-        requireStatus("receive items for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
-        List<String> wrongItemLines = ReturnLogistics.checkReceipt(command, lines);
-        apply(new ReturnItemsReceived(returnId, command.receiptId(), command.locationId(), command.lines(), wrongItemLines));
-        if (!wrongItemLines.isEmpty()) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
-                    "wrong item received for line(s) " + String.join(", ", wrongItemLines), status));
-        }
-        return status;
+        ReturnItemsReceived receipt = ReturnLogistics.receipt(command, this);
+        apply(receipt);
+        return applyAll(ReturnHolds.forWrongItems(receipt, status)); // held from where the receipt left it
     }
 
     @CommandHandler
@@ -275,37 +124,15 @@ public class ReturnAggregate {
         if (inspectionIds.contains(command.inspectionId())) {
             return status;
         }
-        requireStatus("inspect", ReturnStatus.RECEIVED);
-        Set<String> inspectedNow = ReturnLogistics.checkInspection(command, lines);
-        apply(new ReturnLinesInspected(returnId, command.inspectionId(), command.lines()));
-        boolean everyReceivedLineInspected = lines.values().stream()
-                .noneMatch(line -> line.awaitsInspection() && !inspectedNow.contains(line.orderLineId));
-        List<String> forReview = command.lines().stream()
-                .filter(InspectedLine::needsManualReview).map(InspectedLine::orderLineId).toList();
-        if (everyReceivedLineInspected) {
-            apply(new ReturnInspectionCompleted(returnId, orderId, refundMethod, ReturnLogistics.refundable(lines),
-                    ReturnLogistics.shortQuantities(lines), !forReview.isEmpty()));
-        }
-        if (!forReview.isEmpty()) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
-                    "manual review requested for line(s) " + String.join(", ", forReview), status));
-        }
-        return status;
+        ReturnLinesInspected inspection = ReturnLogistics.inspection(command, this);
+        apply(inspection);
+        applyAll(ReturnLogistics.completion(inspection, this)); // decided on the lines as the inspection left them
+        return applyAll(ReturnHolds.forManualReview(inspection, status));
     }
 
     @CommandHandler
     public ReturnStatus handle(ApproveRefund command) {
-        if (approvedRefund != null) {
-            throw illegalState(REFUND_ALREADY_APPROVED, "the refund of this return is already decided");
-        }
-        if (status != ReturnStatus.INSPECTED) {
-            throw illegalState(REFUND_BEFORE_INSPECTION,
-                    "a refund is decided only after inspection; the return is " + status);
-        }
-        RefundBreakdown breakdown = command.breakdown();
-        ReturnMoney.checkApproval(breakdown, currency, lines);
-        apply(new RefundApproved(returnId, breakdown));
-        return status;
+        return applyAll(ReturnMoney.approve(command, this));
     }
 
     /**
@@ -317,87 +144,54 @@ public class ReturnAggregate {
                 || openExceptions.values().stream().anyMatch(open -> decisionKey.equals(open.stepKey()));
     }
 
+    /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
+    public boolean deductionsWaived() {
+        return goodwillReason != null;
+    }
+
     @CommandHandler
     public ReturnStatus handle(RecordRefundRequested command) {
-        requireApprovedRefund();
-        if (command.idempotencyKey().equals(refundRequestKey)) {
-            return status;
-        }
-        requireStatus("request the refund of", ReturnStatus.INSPECTED);
-        requireRefundAmount(command.amount());
-        apply(new RefundRequested(returnId, command.idempotencyKey(), command.amount()));
-        return status;
+        return applyAll(ReturnMoney.refundRequested(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordRefundIssued command) {
-        requireApprovedRefund();
-        if (command.gatewayReference().equals(refundGatewayReference)) {
-            return status;
-        }
-        boolean heldWhilePending = status == ReturnStatus.ON_HOLD && heldFrom == ReturnStatus.REFUND_PENDING;
-        if (!heldWhilePending) {
-            // a confirmation of money paid is recorded even while a person looks at the return
-            requireStatus("confirm the refund of", ReturnStatus.REFUND_PENDING);
-        }
-        requireRefundAmount(command.amount());
-        apply(new RefundIssued(returnId, command.gatewayReference(), command.amount()));
-        if (command.settled()) {
-            apply(new RefundSettled(returnId, command.gatewayReference()));
-        }
-        return status;
+        return applyAll(ReturnMoney.refundIssued(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordRefundFailed command) {
-        requireStatus("record a failed refund of", ReturnStatus.REFUND_PENDING);
-        apply(new RefundFailed(returnId, command.failureCode(), command.message(), command.finalFailure()));
-        if (command.finalFailure()) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT,
-                    command.failureCode() + ": " + command.message(), ReturnStatus.REFUND_PENDING));
-        }
-        return status;
+        return applyAll(ReturnMoney.refundFailed(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundSettled command) {
+        return applyAll(ReturnMoney.refundSettled(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordCreditMemoPosted command) {
-        requireApprovedRefund();
-        requireNotTerminal("post a credit memo for");
-        if (command.documentNumber().equals(creditMemoDocument)) {
-            return status;
-        }
-        if (creditMemoDocument != null) {
-            throw illegalState(CREDIT_MEMO_ALREADY_POSTED, "credit memo " + creditMemoDocument + " is already posted");
-        }
-        if (!command.amount().equals(approvedRefund.total())) {
-            throw rule(CREDIT_MEMO_AMOUNT_MISMATCH, "credit memo of " + command.amount()
-                    + " does not match the refund of " + approvedRefund.total());
-        }
-        apply(new CreditMemoPosted(returnId, command.documentNumber(), command.amount()));
-        return status;
+        return applyAll(ReturnMoney.creditMemoPosted(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordInventoryAdjusted command) {
-        if (inventoryAdjustmentIds.contains(command.adjustmentId())) {
-            return status;
-        }
-        requireNotTerminal("adjust inventory for");
-        ReturnLine line = ReturnMoney.checkInventoryAdjustment(command, lines.get(command.orderLineId()));
-        apply(new InventoryAdjusted(returnId, command.adjustmentId(), command.orderLineId(), line.sku,
-                command.disposition(), command.locationId(), command.quantity()));
-        return status;
+        return applyAll(ReturnMoney.inventoryAdjusted(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordLoyaltyAdjusted command) {
-        requireApprovedRefund();
-        requireNotTerminal("adjust loyalty for");
-        if (loyaltyReference != null) {
-            return status; // points are reversed once per return
-        }
-        apply(new LoyaltyAdjusted(returnId, command.pointsReversed(), command.reference()));
-        return status;
+        return applyAll(ReturnMoney.loyaltyAdjusted(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordReplacementOrderCreated command) {
+        return applyAll(ReturnMoney.replacementOrderCreated(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(CompleteReturn command) {
+        return applyAll(ReturnMoney.complete(command, this));
     }
 
     @CommandHandler
@@ -409,442 +203,75 @@ public class ReturnAggregate {
     }
 
     @CommandHandler
-    public ReturnStatus handle(PutReturnOnHold command) {
-        requireNotTerminal("put on hold");
-        if (status == ReturnStatus.ON_HOLD) {
-            throw illegalState(RETURN_ALREADY_ON_HOLD, "the return is already on hold");
-        }
-        apply(new ReturnPutOnHold(returnId, command.reason(), command.system(), command.detail(), status));
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(ResolveHold command) {
-        if (status != ReturnStatus.ON_HOLD) {
-            throw illegalState(RETURN_NOT_ON_HOLD, "the return is " + status + ", not on hold");
-        }
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw invalid(REASON_REQUIRED, "resolving a hold needs a reason");
-        }
-        ReturnStatus resumedAs = ReturnHolds.resumedAs(command.decision(), heldFrom,
-                BEFORE_RECEIPT.contains(heldFrom) && !anythingReceived());
-        resolveOpenExceptions(command.decision().name(), command.resolvedBy());
-        apply(new ReturnHoldResolved(returnId, orderId, command.decision(), command.reason(), command.resolvedBy(), resumedAs));
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(RetryException command) {
-        ExceptionRaised open = openExceptions.get(command.exceptionId());
-        if (open == null) {
-            throw illegalState(EXCEPTION_NOT_OPEN, "exception " + command.exceptionId() + " is not open on this return");
-        }
-        apply(new ExceptionResolved(returnId, command.exceptionId(), open.step(), open.stepKey(), "RETRY",
-                command.requestedBy()));
-        if (status == ReturnStatus.ON_HOLD && openExceptions.isEmpty()) {
-            apply(new ReturnHoldResolved(returnId, orderId, HoldDecision.RESUME, "retry of " + open.stepKey(),
-                    command.requestedBy(), heldFrom));
-        }
-        return status;
+    public ReturnStatus handle(RecordWarehouseAdvised command) {
+        return applyAll(ReturnLogistics.warehouseAdvised(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordFraudAssessment command) {
-        if (fraudAssessed) {
-            return status;
-        }
-        // the score may come back after a store return already moved on at the counter: it is recorded anyway
-        requireNotTerminal("assess fraud of");
-        apply(new FraudAssessed(returnId, command.score(), command.reviewRequired(), command.signals()));
-        if (command.reviewRequired() && status != ReturnStatus.ON_HOLD) {
-            apply(new ReturnPutOnHold(returnId, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD,
-                    "fraud score " + command.score() + ": " + String.join(", ", command.signals()), status));
-        }
-        return status;
+        return applyAll(ReturnHolds.fraudAssessed(command, this));
     }
 
     @CommandHandler
-    public ReturnStatus handle(RecordWarehouseAdvised command) {
-        if (warehouseAdvised) {
-            return status;
-        }
-        requireNotTerminal("advise the warehouse of");
-        apply(new WarehouseAdvised(returnId, command.locationId(), command.adviceReference()));
-        return status;
+    public ReturnStatus handle(PutReturnOnHold command) {
+        return applyAll(ReturnHolds.putOnHold(command, this));
     }
 
     @CommandHandler
-    public ReturnStatus handle(RecordRefundSettled command) {
-        if (refundSettled) {
-            return status;
-        }
-        if (refundGatewayReference == null) {
-            throw illegalState(ILLEGAL_TRANSITION, "no refund was issued for this return yet");
-        }
-        apply(new RefundSettled(returnId, command.gatewayReference()));
-        return status;
-    }
-
-    @CommandHandler
-    public ReturnStatus handle(RecordReplacementOrderCreated command) {
-        requireApprovedRefund();
-        if (command.replacementOrderId().equals(replacementOrderId)) {
-            return status;
-        }
-        if (refundMethod != RefundMethod.EXCHANGE) {
-            throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
-        }
-        requireStatus("settle the exchange of", ReturnStatus.INSPECTED);
-        apply(new ReplacementOrderCreated(returnId, command.replacementOrderId()));
-        return status;
+    public ReturnStatus handle(ResolveHold command) {
+        return applyAll(ReturnHolds.resolve(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordStepFailure command) {
-        apply(new StepAttemptFailed(returnId, command.step(), command.stepKey(), command.step().system(), command.failureCode(),
-                command.message(), command.retryable(), command.attempt()));
+        apply(new StepAttemptFailed(returnId, command.step(), command.stepKey(), command.step().system(),
+                command.failureCode(), command.message(), command.retryable(), command.attempt()));
         return status;
     }
 
     @CommandHandler
     public ReturnStatus handle(RaiseException command) {
-        if (command.step() == ProcessStep.DECIDE_ELIGIBILITY && (eligibilityDecided || status != ReturnStatus.REQUESTED)) {
-            return status; // decided (or withdrawn) meanwhile: nothing is overdue any more
-        }
-        String exceptionId = "EX-" + returnId + "-" + (exceptionsRaised + 1);
-        apply(new ExceptionRaised(returnId, exceptionId, command.step(), command.stepKey(), command.step().system(),
-                command.failureCode(), command.message(), command.attempts()));
-        if (!status.isTerminal() && status != ReturnStatus.ON_HOLD) {
-            apply(new ReturnPutOnHold(returnId, ReturnHolds.reasonOf(command.step()), command.step().system(),
-                    command.step() + " failed: " + command.failureCode() + ": " + command.message(), status));
-        }
-        return status;
+        return applyAll(ReturnHolds.raise(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RetryException command) {
+        return applyAll(ReturnHolds.retry(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(RecordCaseOpened command) {
-        if (!casesOpenedFor.contains(command.exceptionId())) {
-            apply(new CaseOpened(returnId, command.exceptionId(), command.caseId()));
-        }
-        return status;
+        return applyAll(ReturnHolds.caseOpened(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(CancelReturn command) {
-        boolean heldBeforeReceipt = status == ReturnStatus.ON_HOLD && BEFORE_RECEIPT.contains(heldFrom);
-        if (!(BEFORE_RECEIPT.contains(status) || heldBeforeReceipt) || anythingReceived()) {
-            throw illegalState(RETURN_NOT_CANCELLABLE, "a return can be cancelled only before receipt; it is " + status);
-        }
-        apply(new ReturnCancelled(returnId, orderId, command.reason(), command.cancelledBy()));
-        return status;
+        return applyAll(ReturnLifecycle.cancel(command, this));
     }
 
     @CommandHandler
     public ReturnStatus handle(ExpireReturn command) {
-        boolean heldAwaitingParcel = status == ReturnStatus.ON_HOLD && AWAITING_PARCEL.contains(heldFrom);
-        if (!(AWAITING_PARCEL.contains(status) || heldAwaitingParcel) || anythingReceived()) {
-            throw illegalState(RETURN_NOT_EXPIRABLE, "only a return still waiting for its parcel expires; it is " + status);
-        }
-        apply(new ReturnExpired(returnId, orderId));
-        return status;
+        return applyAll(ReturnLifecycle.expire(command, this));
     }
 
-    @CommandHandler
-    public ReturnStatus handle(CompleteReturn command) {
-        List<String> missing = ReturnMoney.missingForCompletion(status, approvedRefund, creditMemoDocument,
-                refundGatewayReference != null, refundSettled, lines.values(), !notifiedMilestones.isEmpty());
-        if (!missing.isEmpty()) {
-            throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
-        }
-        apply(new ReturnCompleted(returnId));
-        return status;
-    }
-
-    /** Declined by a person before any refund is decided: terminal, like a rejection (see {@link StaffDecisions}). */
     @CommandHandler
     public ReturnStatus handle(DeclineReturn command) {
-        StaffDecisions.checkDeclineInput(command.reason(), command.note());
-        if (declineReason != null && declineReason == command.reason() && Objects.equals(declineNote, command.note())) {
-            return status; // the same decline again
-        }
-        StaffDecisions.checkDeclinable(status, heldFrom, approvedRefund != null);
-        resolveOpenExceptions("DECLINE", command.declinedBy());
-        apply(new ReturnDeclined(returnId, orderId, command.reason(), command.note(), command.declinedBy(), status));
-        return status;
+        return applyAll(StaffDecisions.decline(command, this));
     }
 
-    /** Goodwill sets the refund policy's deductions aside; the refund decided afterwards follows it. */
     @CommandHandler
     public ReturnStatus handle(GrantGoodwill command) {
-        if (goodwillReason != null && goodwillReason.equals(command.reason())) {
-            return status; // the same grant again
-        }
-        if (goodwillReason != null) {
-            throw illegalState(GOODWILL_ALREADY_GRANTED, "goodwill was already granted on this return");
-        }
-        StaffDecisions.checkGoodwillAllowed(status, heldFrom, approvedRefund != null, command.reason());
-        apply(new GoodwillGranted(returnId, PolicyOverride.DEDUCTIONS_WAIVED, command.reason(), command.grantedBy()));
-        return status;
+        return applyAll(StaffDecisions.grantGoodwill(command, this));
     }
 
-    /** A note changes nothing but the record; it may be written at any time, also after the return ended. */
     @CommandHandler
     public ReturnStatus handle(AddReturnNote command) {
-        StaffDecisions.checkNote(command.noteId(), command.text());
-        if (StaffDecisions.isRepeatOf(noteTextHashes.get(command.noteId()), command.text())) {
-            return status;
-        }
-        StaffDecisions.checkRoomForNote(noteTextHashes.size());
-        apply(new ReturnNoteAdded(returnId, command.noteId(), command.text(), command.author()));
+        return applyAll(StaffDecisions.addNote(command, this));
+    }
+
+    /** Applies in order: each event is sourced before the next is applied. */
+    private ReturnStatus applyAll(List<Object> events) {
+        events.forEach(AggregateLifecycle::apply);
         return status;
-    }
-
-    /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
-    public boolean deductionsWaived() {
-        return goodwillReason != null;
-    }
-
-    private void resolveOpenExceptions(String resolution, String resolvedBy) {
-        for (ExceptionRaised open : List.copyOf(openExceptions.values())) {
-            apply(new ExceptionResolved(returnId, open.exceptionId(), open.step(), open.stepKey(), resolution,
-                    resolvedBy));
-        }
-    }
-
-    private boolean anythingReceived() {
-        return lines.values().stream().anyMatch(line -> line.receivedQuantity > 0);
-    }
-
-    private void requireStatus(String action, ReturnStatus... allowed) {
-        for (ReturnStatus candidate : allowed) {
-            if (status == candidate) {
-                return;
-            }
-        }
-        if (status.isTerminal()) {
-            throw illegalState(RETURN_IS_TERMINAL, "cannot " + action + " a return that is " + status);
-        }
-        throw illegalTransition(action, status);
-    }
-
-    private void requireNotTerminal(String action) {
-        if (status.isTerminal()) {
-            throw illegalState(RETURN_IS_TERMINAL, "cannot " + action + " a return that is " + status);
-        }
-    }
-
-    private void requireApprovedRefund() {
-        if (approvedRefund == null) {
-            throw illegalState(REFUND_NOT_APPROVED, "the refund of this return is not decided yet");
-        }
-    }
-
-    private void requireRefundAmount(Money amount) {
-        if (!amount.equals(approvedRefund.total())) {
-            throw rule(REFUND_AMOUNT_MISMATCH, "amount " + amount + " differs from the approved refund "
-                    + approvedRefund.total());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReturnRequested event) {
-        returnId = event.returnId();
-        status = ReturnStatus.REQUESTED;
-        OrderSnapshot order = event.order();
-        orderId = event.orderId();
-        storeId = event.storeId();
-        customerId = event.customerId();
-        currency = order.currency();
-        refundMethod = event.refundMethod();
-        for (RequestedLine requested : event.lines()) {
-            String sku = order.line(requested.orderLineId()).map(OrderLine::sku).orElse(null);
-            lines.put(requested.orderLineId(),
-                    new ReturnLine(requested.orderLineId(), sku, requested.quantity(), requested.reason()));
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReturnAuthorized event) {
-        event.decisions().forEach(decision -> lines.get(decision.orderLineId()).authorizedQuantity = decision.authorizedQuantity());
-        eligibilityDecided = true;
-        status = ReturnStatus.AUTHORIZED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnRejected event) {
-        eligibilityDecided = true;
-        status = ReturnStatus.REJECTED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnLabelIssued event) {
-        labelIssued = true;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnParcelInTransit event) {
-        status = ReturnStatus.IN_TRANSIT;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnItemsReceived event) {
-        receiptIds.add(event.receiptId());
-        for (ReceivedLine received : event.lines()) {
-            ReturnLine line = lines.get(received.orderLineId());
-            if (event.wrongItemLineIds().contains(received.orderLineId()) && received.isWrongItem(line.sku)) {
-                line.wrongItemQuantity += received.quantity();
-            } else {
-                line.receivedQuantity += received.quantity();
-                line.inspected = false; // items that arrive after the line's inspection are inspected with it again
-            }
-        }
-        if (anythingReceived()) {
-            status = ReturnStatus.RECEIVED; // a parcel of wrong items alone does not count as receipt
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReturnLinesInspected event) {
-        inspectionIds.add(event.inspectionId());
-        for (InspectedLine inspected : event.lines()) {
-            ReturnLine line = lines.get(inspected.orderLineId());
-            line.inspected = true;
-            line.acceptedQuantity = inspected.acceptedQuantity();
-            line.rejectedQuantity = inspected.rejectedQuantity();
-            line.grade = inspected.grade();
-            line.disposition = inspected.disposition();
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReturnInspectionCompleted event) {
-        status = ReturnStatus.INSPECTED;
-    }
-
-    @EventSourcingHandler
-    void on(RefundApproved event) {
-        approvedRefund = event.breakdown();
-        if (approvedRefund.total().isZero()) {
-            status = ReturnStatus.REFUNDED; // nothing to pay: no gateway round trip
-        }
-    }
-
-    @EventSourcingHandler
-    void on(RefundRequested event) {
-        refundRequestKey = event.idempotencyKey();
-        status = ReturnStatus.REFUND_PENDING;
-    }
-
-    @EventSourcingHandler
-    void on(RefundIssued event) {
-        refundGatewayReference = event.gatewayReference();
-        if (status == ReturnStatus.ON_HOLD) {
-            heldFrom = ReturnStatus.REFUNDED;
-        } else {
-            status = ReturnStatus.REFUNDED;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(RefundSettled event) {
-        refundSettled = true;
-    }
-
-    @EventSourcingHandler
-    void on(ReplacementOrderCreated event) {
-        replacementOrderId = event.replacementOrderId();
-        status = ReturnStatus.REFUNDED;
-    }
-
-    @EventSourcingHandler
-    void on(FraudAssessed event) {
-        fraudAssessed = true;
-    }
-
-    @EventSourcingHandler
-    void on(WarehouseAdvised event) {
-        warehouseAdvised = true;
-    }
-
-    @EventSourcingHandler
-    void on(ExceptionRaised event) {
-        exceptionsRaised++;
-        openExceptions.put(event.exceptionId(), event);
-    }
-
-    @EventSourcingHandler
-    void on(ExceptionResolved event) {
-        openExceptions.remove(event.exceptionId());
-    }
-
-    @EventSourcingHandler
-    void on(CaseOpened event) {
-        casesOpenedFor.add(event.exceptionId());
-    }
-
-    @EventSourcingHandler
-    void on(CreditMemoPosted event) {
-        creditMemoDocument = event.documentNumber();
-    }
-
-    @EventSourcingHandler
-    void on(InventoryAdjusted event) {
-        inventoryAdjustmentIds.add(event.adjustmentId());
-        lines.get(event.orderLineId()).inventoryAdjustedQuantity += event.quantity();
-    }
-
-    @EventSourcingHandler
-    void on(LoyaltyAdjusted event) {
-        loyaltyReference = event.reference() == null ? "" : event.reference();
-    }
-
-    @EventSourcingHandler
-    void on(CustomerNotified event) {
-        notifiedMilestones.add(event.milestone());
-    }
-
-    @EventSourcingHandler
-    void on(ReturnPutOnHold event) {
-        heldFrom = event.heldFrom();
-        status = ReturnStatus.ON_HOLD;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnHoldResolved event) {
-        status = event.resumedAs();
-        heldFrom = null;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnCancelled event) {
-        status = ReturnStatus.CANCELLED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnExpired event) {
-        status = ReturnStatus.EXPIRED;
-    }
-
-    @EventSourcingHandler
-    void on(ReturnDeclined event) {
-        declineReason = event.reason();
-        declineNote = event.note();
-        status = ReturnStatus.REJECTED;
-        heldFrom = null;
-    }
-
-    @EventSourcingHandler
-    void on(GoodwillGranted event) {
-        goodwillReason = event.reason();
-    }
-
-    @EventSourcingHandler
-    void on(ReturnNoteAdded event) {
-        noteTextHashes.put(event.noteId(), event.text().hashCode());
-    }
-
-    @EventSourcingHandler
-    void on(ReturnCompleted event) {
-        status = ReturnStatus.COMPLETED;
     }
 }

@@ -1,17 +1,26 @@
 package io.omnireturns.command.returns;
 
 import io.omnireturns.api.returns.DeclineReason;
+import io.omnireturns.api.returns.PolicyOverride;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.AddReturnNote;
+import io.omnireturns.api.returns.command.DeclineReturn;
+import io.omnireturns.api.returns.command.GrantGoodwill;
+import io.omnireturns.api.returns.event.GoodwillGranted;
+import io.omnireturns.api.returns.event.ReturnDeclined;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import static io.omnireturns.command.returns.ReturnErrors.*;
 
 /**
- * The rules of what a person may decide on a return by hand (decline, goodwill, notes), apart from the aggregate's
- * state keeping: each check refuses with a stable code or lets the decision through. Pure, tested through the
- * aggregate.
+ * The rules of what a person may decide on a return by hand (decline, goodwill, notes), apart from the return's
+ * state: each decision answers the events to apply (none for a repeat) or refuses with a stable code, and changes
+ * nothing.
  */
 final class StaffDecisions {
 
@@ -31,7 +40,44 @@ final class StaffDecisions {
     private StaffDecisions() {
     }
 
-    static void checkDeclineInput(DeclineReason reason, String note) {
+    /** Declined by a person before any refund is decided: terminal, like a rejection; open exceptions end with it. */
+    static List<Object> decline(DeclineReturn command, ReturnState state) {
+        checkDeclineInput(command.reason(), command.note());
+        if (state.declineReason != null && state.declineReason == command.reason()
+                && Objects.equals(state.declineNote, command.note())) {
+            return List.of(); // the same decline again
+        }
+        checkDeclinable(state.status, state.heldFrom, state.approvedRefund != null);
+        List<Object> events = ReturnHolds.resolveOpenExceptions(state, "DECLINE", command.declinedBy());
+        events.add(new ReturnDeclined(state.returnId, state.orderId, command.reason(), command.note(),
+                command.declinedBy(), state.status));
+        return events;
+    }
+
+    /** Goodwill sets the refund policy's deductions aside; the refund decided afterwards follows it. */
+    static List<Object> grantGoodwill(GrantGoodwill command, ReturnState state) {
+        if (state.goodwillReason != null && state.goodwillReason.equals(command.reason())) {
+            return List.of(); // the same grant again
+        }
+        if (state.goodwillReason != null) {
+            throw illegalState(GOODWILL_ALREADY_GRANTED, "goodwill was already granted on this return");
+        }
+        checkGoodwillAllowed(state.status, state.heldFrom, state.approvedRefund != null, command.reason());
+        return List.of(new GoodwillGranted(state.returnId, PolicyOverride.DEDUCTIONS_WAIVED, command.reason(),
+                command.grantedBy()));
+    }
+
+    /** A note changes nothing but the record; it may be written at any time, also after the return ended. */
+    static List<Object> addNote(AddReturnNote command, ReturnState state) {
+        checkNote(command.noteId(), command.text());
+        if (isRepeatOf(state.noteTextHashes.get(command.noteId()), command.text())) {
+            return List.of();
+        }
+        checkRoomForNote(state.noteTextHashes.size());
+        return List.of(new ReturnNoteAdded(state.returnId, command.noteId(), command.text(), command.author()));
+    }
+
+    private static void checkDeclineInput(DeclineReason reason, String note) {
         if (reason == null) {
             throw invalid(DECLINE_REASON_REQUIRED, "a decline names its reason, one of the decline reason codes");
         }
@@ -44,7 +90,7 @@ final class StaffDecisions {
     }
 
     /** A return may be declined until its refund is decided: never once money was approved, requested or paid. */
-    static void checkDeclinable(ReturnStatus status, ReturnStatus heldFrom, boolean refundDecided) {
+    private static void checkDeclinable(ReturnStatus status, ReturnStatus heldFrom, boolean refundDecided) {
         // money first: a completed return answers that its refund moved, not merely that it is over
         if (!refundDecided && status.isTerminal()) {
             throw illegalState(RETURN_IS_TERMINAL, "cannot decline a return that is " + status);
@@ -57,7 +103,7 @@ final class StaffDecisions {
         }
     }
 
-    static void checkGoodwillAllowed(ReturnStatus status, ReturnStatus heldFrom, boolean refundDecided,
+    private static void checkGoodwillAllowed(ReturnStatus status, ReturnStatus heldFrom, boolean refundDecided,
                                      String reason) {
         if (isBlank(reason)) {
             throw invalid(REASON_REQUIRED, "a goodwill exception needs a reason");
@@ -75,7 +121,7 @@ final class StaffDecisions {
         }
     }
 
-    static void checkNote(String noteId, String text) {
+    private static void checkNote(String noteId, String text) {
         if (isBlank(noteId)) {
             throw invalid(NOTE_ID_REQUIRED, "a note needs an id (the Idempotency-Key)");
         }
@@ -95,7 +141,7 @@ final class StaffDecisions {
     }
 
     /** The same note id again: the same text is a repeat (harmless), other text a misused key. */
-    static boolean isRepeatOf(Integer earlierTextHash, String text) {
+    private static boolean isRepeatOf(Integer earlierTextHash, String text) {
         if (earlierTextHash == null) {
             return false;
         }
@@ -105,7 +151,7 @@ final class StaffDecisions {
         return true;
     }
 
-    static void checkRoomForNote(int notes) {
+    private static void checkRoomForNote(int notes) {
         if (notes >= NOTES_MAX) {
             throw rule(TOO_MANY_NOTES, "a return holds at most " + NOTES_MAX + " notes");
         }

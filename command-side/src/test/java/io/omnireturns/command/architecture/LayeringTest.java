@@ -38,6 +38,14 @@ class LayeringTest {
     }
 
     @Test
+    void the_rules_a_return_decides_with_are_plain_java_without_axon_or_spring() {
+        noClasses().that().haveNameMatching(
+                        "io\\.omnireturns\\.command\\.returns\\.(ReturnLifecycle|ReturnLogistics|ReturnMoney|ReturnHolds|StaffDecisions)")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
     void the_contract_does_not_depend_on_spring_or_on_either_side() {
         noClasses().that().resideInAPackage("io.omnireturns.api..")
                 .should().dependOnClassesThat().resideInAnyPackage(

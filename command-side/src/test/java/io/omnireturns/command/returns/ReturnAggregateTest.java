@@ -1,6 +1,5 @@
 package io.omnireturns.command.returns;
 
-import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -67,9 +66,7 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -89,6 +86,11 @@ import static io.omnireturns.command.policy.OrderFixtures.EUR;
 import static io.omnireturns.command.policy.OrderFixtures.anOrder;
 import static io.omnireturns.command.policy.OrderFixtures.eur;
 import static io.omnireturns.command.returns.ReturnErrors.*;
+import static io.omnireturns.command.returns.ReturnFixtures.ORDER_ID;
+import static io.omnireturns.command.returns.ReturnFixtures.RETURN_ID;
+import static io.omnireturns.command.returns.ReturnFixtures.refusal;
+import static io.omnireturns.command.returns.ReturnFixtures.returnFixture;
+import static io.omnireturns.command.returns.ReturnFixtures.then;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -100,8 +102,6 @@ import static org.junit.jupiter.api.Named.named;
  */
 class ReturnAggregateTest {
 
-    private static final String RETURN_ID = "RET-1";
-    private static final String ORDER_ID = "ORD-1";
     private static final String CUSTOMER_ID = "CUST-1";
     private static final String WAREHOUSE = "DC-1";
 
@@ -130,7 +130,7 @@ class ReturnAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(ReturnAggregate.class);
+        fixture = returnFixture();
     }
 
     @Nested
@@ -1666,12 +1666,6 @@ class ReturnAggregateTest {
                         "wrong item received for line(s) L2", heldFrom));
     }
 
-    private static List<Object> then(List<Object> history, Object... next) {
-        List<Object> events = new ArrayList<>(history);
-        events.addAll(Arrays.asList(next));
-        return List.copyOf(events);
-    }
-
     // ---- messages ----
 
     private static RequestReturn request(List<RequestedLine> lines) {
@@ -1723,27 +1717,6 @@ class ReturnAggregateTest {
     }
 
     // ---- expectations ----
-
-    /** A {@link DomainException} with the given stable code. */
-    private static Matcher<Throwable> refusal(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable thrown) {
-                return thrown instanceof DomainException refused && code.equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable thrown, Description description) {
-                description.appendText("was ").appendValue(thrown instanceof DomainException refused
-                        ? refused.code() + ": " + refused.getMessage() : thrown);
-            }
-        };
-    }
 
     /** The completion refusal names what is missing, and only that. */
     private static Matcher<String> onlyMissing(String missing) {

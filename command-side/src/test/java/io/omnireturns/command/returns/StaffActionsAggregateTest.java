@@ -1,6 +1,5 @@
 package io.omnireturns.command.returns;
 
-import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -43,9 +42,6 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.security.AccessScope;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,19 +49,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static io.omnireturns.command.policy.OrderFixtures.anOrder;
 import static io.omnireturns.command.policy.OrderFixtures.eur;
 import static io.omnireturns.command.returns.ReturnErrors.*;
+import static io.omnireturns.command.returns.ReturnFixtures.ORDER_ID;
+import static io.omnireturns.command.returns.ReturnFixtures.RETURN_ID;
+import static io.omnireturns.command.returns.ReturnFixtures.refusal;
+import static io.omnireturns.command.returns.ReturnFixtures.returnFixture;
+import static io.omnireturns.command.returns.ReturnFixtures.then;
 
 /** What a person decides on a return by hand: manual hold, decline, goodwill and notes, each allowed or refused. */
 class StaffActionsAggregateTest {
 
-    private static final String RETURN_ID = "RET-1";
-    private static final String ORDER_ID = "ORD-1";
     private static final String AGENT = "service-agent";
 
     private static final OrderSnapshot ORDER = anOrder()
@@ -77,7 +75,7 @@ class StaffActionsAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(ReturnAggregate.class);
+        fixture = returnFixture();
     }
 
     @Nested
@@ -363,25 +361,5 @@ class StaffActionsAggregateTest {
 
     private static DeclineReturn decline(DeclineReason reason, String note) {
         return new DeclineReturn(RETURN_ID, reason, note, AGENT);
-    }
-
-    private static List<Object> then(List<Object> history, Object... next) {
-        List<Object> events = new ArrayList<>(history);
-        events.addAll(Arrays.asList(next));
-        return List.copyOf(events);
-    }
-
-    private static Matcher<Throwable> refusal(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable thrown) {
-                return thrown instanceof DomainException refused && code.equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainException with code ").appendValue(code);
-            }
-        };
     }
 }
