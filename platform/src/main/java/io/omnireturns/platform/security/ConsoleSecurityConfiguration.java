@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -47,6 +48,8 @@ public class ConsoleSecurityConfiguration {
     static final String[] OPEN_PATHS = {"/console/login", "/console/assets/**", "/console/denied",
             ConsoleSignIn.AUTHORIZATION_BASE + "/**", "/console/login/oauth2/code/**", "/webjars/**"};
 
+    /** What Spring Boot gives a registration found through its issuer when no redirect URI is configured. */
+    private static final String SPRING_DEFAULT_REDIRECT_URI = "{baseUrl}/{action}/oauth2/code/{registrationId}";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
@@ -68,7 +71,9 @@ public class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain consoleSecurity(HttpSecurity http, SecurityProperties properties, ConsoleSignIn signIn,
-                                               ObjectProvider<ConsoleAccess> access) throws Exception {
+                                               ObjectProvider<ConsoleAccess> access,
+                                               ObjectProvider<ClientRegistrationRepository> registrations)
+            throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null); // no ?continue in the address bar after signing in
         http.securityMatcher("/console", "/console/**", "/webjars/**")
@@ -88,6 +93,7 @@ public class ConsoleSecurityConfiguration {
                             .failureUrl("/console/login?failed").permitAll());
         } else if (!signIn.providers().isEmpty()) {
             http.oauth2Login(login -> login.loginPage("/console/login")
+                    .clientRegistrationRepository(withConsoleRedirect(registrations.getObject()))
                     .defaultSuccessUrl("/console")
                     .failureUrl("/console/login?failed")
                     .authorizationEndpoint(endpoint -> endpoint.baseUri(ConsoleSignIn.AUTHORIZATION_BASE))
@@ -96,6 +102,22 @@ public class ConsoleSecurityConfiguration {
         }
         // else jwt mode without a client registration: the sign-in page says how to configure one; the API runs on
         return http.build();
+    }
+
+    /**
+     * The client registrations with the console's redirect URI where they have Spring's default
+     * ({@code {baseUrl}/login/oauth2/code/{registrationId}}, a path of the API's chain, where the identity provider's
+     * answer would never be read); a redirect URI configured otherwise is kept.
+     */
+    static ClientRegistrationRepository withConsoleRedirect(ClientRegistrationRepository configured) {
+        List<ClientRegistration> registrations = new ArrayList<>();
+        for (Object each : (Iterable<?>) configured) {
+            ClientRegistration registration = (ClientRegistration) each;
+            registrations.add(SPRING_DEFAULT_REDIRECT_URI.equals(registration.getRedirectUri())
+                    ? ClientRegistration.withClientRegistration(registration).redirectUri(ConsoleSignIn.REDIRECT_URI).build()
+                    : registration);
+        }
+        return new InMemoryClientRegistrationRepository(registrations);
     }
 
     /** Signed in, and the console's table lets the caller's roles at this method and path (fail closed without it). */

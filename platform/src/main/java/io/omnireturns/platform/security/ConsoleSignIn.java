@@ -15,6 +15,8 @@ public record ConsoleSignIn(boolean demo, List<Provider> providers) {
     public static final String AUTHORIZATION_BASE = "/console/oauth2/authorization";
     /** Where the identity provider sends the person back; register {@code {baseUrl}/console/login/oauth2/code/{id}}. */
     public static final String REDIRECTION_BASE = "/console/login/oauth2/code/*";
+    /** The redirect URI the console sends to the identity provider (Spring's template). */
+    public static final String REDIRECT_URI = "{baseUrl}/console/login/oauth2/code/{registrationId}";
 
     public ConsoleSignIn {
         providers = List.copyOf(providers);
