@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -125,10 +125,16 @@ class ConsoleScreenshots {
         DemoReturns.Requested completed = CompletedReturns.completedWebReturn(returns, rest);
         auditor.driver().manage().window().setSize(new Dimension(1280, 1500));
         auditor.open("/console/audit/returns/" + completed.returnId());
-        // the slider a little into the return's life: the state just after the label was issued
-        auditor.find(By.id("as-of-range")).sendKeys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
-        auditor.waitUntil(driver -> !auditor.text(By.id("as-of-status")).equals("COMPLETED"));
+        // the slider a third into the return's life (it moves in milliseconds: arrow keys would barely move it)
+        ((JavascriptExecutor) auditor.driver()).executeScript(
+                "const range = document.getElementById('as-of-range');"
+                        + "range.value = Math.round(Number(range.min) + (Number(range.max) - Number(range.min)) / 3);"
+                        + "range.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "range.dispatchEvent(new Event('change', {bubbles: true}));");
+        auditor.waitUntil(driver -> !auditor.text(By.id("as-of-status")).equals("COMPLETED")
+                && !auditor.text(By.id("as-of-version")).equals("#0"));
         auditor.find(By.cssSelector("#audit-events tbody tr summary")).click();
+        ((JavascriptExecutor) auditor.driver()).executeScript("window.scrollTo(0, 0)");
         auditor.screenshot(docs.resolve("audit-history.png"));
 
         // one HTTP connector whose system stopped answering, so the picture shows an open circuit
