@@ -200,6 +200,21 @@ public class DatabaseAvailability implements SmartLifecycle {
         executor = scheduler;
     }
 
+    /**
+     * A caller just saw the database fail: probe now, on the probe's own thread, instead of at the next tick, so the
+     * request gate (and whatever asks {@link #available()}) turns calls away from the first failure on.
+     */
+    public void suspect() {
+        ScheduledExecutorService scheduler = executor;
+        if (scheduler != null) {
+            try {
+                scheduler.execute(this::scheduledCheck);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the probe is stopping: nothing left to tell
+            }
+        }
+    }
+
     /** A task that lets anything escape is never run again by its executor: the probe would stop for good. */
     private void scheduledCheck() {
         try {

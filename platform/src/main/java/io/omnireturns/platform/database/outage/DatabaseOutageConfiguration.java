@@ -53,8 +53,9 @@ public class DatabaseOutageConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    public DatabaseOutageResolver databaseOutageResolver(DatabaseUnavailableProblem problem) {
-        return new DatabaseOutageResolver(problem);
+    public DatabaseOutageResolver databaseOutageResolver(DatabaseUnavailableProblem problem,
+                                                         DatabaseAvailability availability) {
+        return new DatabaseOutageResolver(problem, availability::suspect);
     }
 
     /** Just after security, so an unknown caller still hears 401 first. */

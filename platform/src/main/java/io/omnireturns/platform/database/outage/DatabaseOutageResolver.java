@@ -20,9 +20,16 @@ public class DatabaseOutageResolver implements HandlerExceptionResolver, Ordered
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageResolver.class);
 
     private final DatabaseUnavailableProblem problem;
+    private final Runnable outageSeen;
 
     public DatabaseOutageResolver(DatabaseUnavailableProblem problem) {
+        this(problem, () -> { });
+    }
+
+    /** @param outageSeen told of every failure answered here (the probe then looks at once) */
+    public DatabaseOutageResolver(DatabaseUnavailableProblem problem, Runnable outageSeen) {
         this.problem = problem;
+        this.outageSeen = outageSeen;
     }
 
     @Override
@@ -33,6 +40,7 @@ public class DatabaseOutageResolver implements HandlerExceptionResolver, Ordered
         }
         log.warn("Database unavailable while answering {} {}: {}", request.getMethod(), request.getRequestURI(),
                 failure.toString());
+        outageSeen.run();
         try {
             problem.write(request, response);
         } catch (IOException e) {

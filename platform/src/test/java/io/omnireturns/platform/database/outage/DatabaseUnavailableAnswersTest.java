@@ -31,6 +31,19 @@ class DatabaseUnavailableAnswersTest {
     }
 
     @Test
+    void a_failure_on_the_database_has_the_probe_look_at_once_and_no_other_does() {
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        DatabaseOutageResolver resolver = new DatabaseOutageResolver(problem, told::incrementAndGet);
+
+        resolver.resolveException(new MockHttpServletRequest("GET", "/api/v1/returns/R-1"),
+                new MockHttpServletResponse(), null, new CannotCreateTransactionException("Could not open JDBC Connection"));
+        resolver.resolveException(new MockHttpServletRequest("POST", "/api/v1/returns"), new MockHttpServletResponse(),
+                null, new DomainException(ErrorKind.RULE_VIOLATION, "ORDER_NOT_FOUND", "no such order"));
+
+        assertThat(told).hasValue(1);
+    }
+
+    @Test
     void any_other_failure_is_left_to_the_problem_details_advice() {
         Object handled = new DatabaseOutageResolver(problem).resolveException(
                 new MockHttpServletRequest("POST", "/api/v1/returns"), new MockHttpServletResponse(), null,

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,7 @@ public final class RecentViews implements StatusViewWrites {
     private final int maxEntries;
     private final long maxAgeMillis;
     private final Clock clock;
+    private final BooleanSupplier databaseAvailable;
     private final Map<String, Entry> entries;
     /** Returns being read now, and how many reads of each: a change announced meanwhile must stop them being kept. */
     private final Map<String, Integer> reading = new java.util.HashMap<>();
@@ -49,9 +51,20 @@ public final class RecentViews implements StatusViewWrites {
     private boolean listening;
 
     public RecentViews(int maxEntries, Duration maxAge, Clock clock, MeterRegistry meters) {
+        this(maxEntries, maxAge, clock, meters, () -> true);
+    }
+
+    /**
+     * @param databaseAvailable the outage probe's verdict: while the database is down nothing is answered from memory
+     *                          (a look-up answers {@code 503 DATABASE_UNAVAILABLE} as every path does), everything held
+     *                          is dropped, and the cache stays off until the listener shows its connection alive again
+     */
+    public RecentViews(int maxEntries, Duration maxAge, Clock clock, MeterRegistry meters,
+                       BooleanSupplier databaseAvailable) {
         this.maxEntries = Math.max(0, maxEntries);
         this.maxAgeMillis = maxAge.toMillis();
         this.clock = clock;
+        this.databaseAvailable = databaseAvailable;
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
@@ -69,6 +82,9 @@ public final class RecentViews implements StatusViewWrites {
     /** The return's view: from memory when it has not changed since it was read, else read by {@code reader}. */
     public ReturnStatusView find(String returnId, Function<String, ReturnStatusView> reader) {
         long readingInEpoch;
+        if (!databaseAvailable.getAsBoolean()) {
+            notListening(); // what the listener misses during the outage could leave any view stale
+        }
         synchronized (this) {
             Entry entry = entries.get(returnId);
             if (listening && entry != null && entry.view() != null
@@ -132,17 +148,24 @@ public final class RecentViews implements StatusViewWrites {
         });
     }
 
-    /** The listener listens (again): views read from now on may be kept. */
+    /**
+     * The listener listens (again), its connection shown alive (connected, a notification heard, a check answered):
+     * views read from now on may be kept.
+     */
     public synchronized void listening() {
-        epoch++;
-        listening = true;
+        if (!listening) {
+            epoch++;
+            listening = true;
+        }
     }
 
-    /** The listener lost its connection: what it misses now could leave a view stale, so nothing is kept. */
+    /** The listener lost its connection, or the database is down: what is missed now could leave a view stale. */
     public synchronized void notListening() {
-        epoch++;
-        listening = false;
-        entries.clear();
+        if (listening || !entries.isEmpty()) {
+            epoch++;
+            listening = false;
+            entries.clear();
+        }
     }
 
     synchronized int size() {

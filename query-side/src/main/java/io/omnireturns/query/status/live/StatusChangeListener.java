@@ -172,12 +172,14 @@ public class StatusChangeListener implements SmartLifecycle {
                     }
                 }
                 recentViews.changed(turn); // first: a look-up from now on reads the changed rows
+                recentViews.listening(); // the connection is alive (again, after an outage the probe saw)
                 turn.forEach((returnId, version) -> pending.merge(returnId, version, Math::max));
                 idleSince = System.nanoTime();
             } else if (System.nanoTime() - idleSince > properties.validateEvery().toNanos()) {
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("SELECT 1"); // a silent network shows here, within the socket time-out
                 }
+                recentViews.listening();
                 idleSince = System.nanoTime();
             }
             deliverPending();

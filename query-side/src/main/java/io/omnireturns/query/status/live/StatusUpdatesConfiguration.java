@@ -25,8 +25,11 @@ public class StatusUpdatesConfiguration {
 
     /** The views lately read, answered again until a notification says they changed (see {@link RecentViews}). */
     @Bean
-    public RecentViews recentViews(StatusUpdatesProperties properties, Clock clock, MeterRegistry meters) {
-        return new RecentViews(properties.viewCacheEntries(), properties.viewCacheMaxAge(), clock, meters);
+    public RecentViews recentViews(StatusUpdatesProperties properties, Clock clock, MeterRegistry meters,
+                                   ObjectProvider<DatabaseAvailability> availability) {
+        DatabaseAvailability probe = availability.getIfAvailable();
+        return new RecentViews(properties.viewCacheEntries(), properties.viewCacheMaxAge(), clock, meters,
+                probe == null ? () -> true : probe::available);
     }
 
     /** Connects again at once when the outage probe finds the database back, instead of waiting out its back-off. */

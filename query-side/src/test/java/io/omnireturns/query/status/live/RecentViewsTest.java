@@ -146,6 +146,30 @@ class RecentViewsTest {
     }
 
     @Test
+    void while_the_database_is_down_every_look_up_reads_it_and_the_cache_stays_off_until_the_listener_shows_it_alive() {
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(true);
+        RecentViews probed = new RecentViews(2, Duration.ofSeconds(10), clock, new SimpleMeterRegistry(), up::get);
+        probed.listening();
+        stored.put("R-1", 1L);
+        probed.find("R-1", database);
+        probed.find("R-1", database);
+        assertThat(reads).hasValue(1);
+
+        up.set(false);
+        probed.find("R-1", database); // a real reader fails here: the look-up answers 503
+        assertThat(reads).hasValue(2);
+
+        up.set(true);
+        probed.find("R-1", database);
+        probed.find("R-1", database);
+        assertThat(reads).as("nothing kept until the listener is heard from again").hasValue(4);
+        probed.listening();
+        probed.find("R-1", database);
+        probed.find("R-1", database);
+        assertThat(reads).hasValue(5);
+    }
+
+    @Test
     void a_missing_return_is_not_remembered() {
         assertThat(views.find("R-9", database)).isNull();
         stored.put("R-9", 1L);
