@@ -52,14 +52,7 @@ public final class EventCatalogue {
 
     /** {@code docs/event-catalogue.md} at the root of the checkout, found from the module's working directory. */
     static Path committedFile() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.exists(dir.resolve("shared-api")))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run from inside the omnireturns checkout");
-        }
-        return dir.resolve("docs").resolve("event-catalogue.md");
+        return CheckoutDocs.file("event-catalogue.md");
     }
 
     static String render() {

@@ -1,5 +1,6 @@
 package io.omnireturns.api.error;
 
+import io.omnireturns.api.catalogue.CheckoutDocs;
 import io.omnireturns.api.returns.DeclineReason;
 import io.omnireturns.api.returns.PolicyOverride;
 
@@ -21,14 +22,7 @@ final class ErrorCatalogue {
     }
 
     static Path committedFile() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.exists(dir.resolve("shared-api")))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run from inside the omnireturns checkout");
-        }
-        return dir.resolve("docs").resolve("error-codes.md");
+        return CheckoutDocs.file("error-codes.md");
     }
 
     static String render() {
