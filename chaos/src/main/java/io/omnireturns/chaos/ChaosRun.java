@@ -190,7 +190,8 @@ public final class ChaosRun {
             say("calls to the sandbox systems: " + calls.size() + "; driver outcomes: " + outcomes(driver.played()));
             if (takeover != null) {
                 say("steps " + killedNode + " had in flight at the kill: " + takeover.inFlight()
-                        + ", the longest waited " + takeover.maxSeconds() + " s for another node"
+                        + ", the longest waited " + takeover.maxSeconds() + " s for another node and completed "
+                        + takeover.maxCompletedSeconds() + " s after the kill"
                         + (takeover.notTakenOver().isEmpty() ? "" : "; never completed (their returns went on "
                         + "without them): " + takeover.notTakenOver()));
             }

@@ -145,6 +145,8 @@ public record ChaosReport(int returns, int completed, int onHold, Map<String, In
         fields.put("view_compared", returnsCompared);
         fields.put("steps_in_flight_at_kill", takeover == null ? "n/a" : takeover.inFlight());
         fields.put("steps_not_taken_over", takeover == null ? "n/a" : takeover.notTakenOver().size());
+        fields.put("max_step_completed_after_kill_s",
+                takeover == null ? "n/a" : String.format("%.1f", takeover.maxCompletedSeconds()));
         fields.put("paid_while_held", paidWhileHeld.size());
         fields.put("holds_retried", holdsRetried);
         fields.put("unreachable", unreachable);

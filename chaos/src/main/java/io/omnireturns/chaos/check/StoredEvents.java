@@ -32,6 +32,11 @@ public final class StoredEvents {
         this.events = events;
     }
 
+    /** Events given as they are (tests). */
+    public static StoredEvents of(List<Event> events) {
+        return new StoredEvents(List.copyOf(events));
+    }
+
     public static StoredEvents read(Connection connection) throws SQLException {
         List<Event> events = new ArrayList<>();
         String sql = "SELECT aggregateidentifier, sequencenumber, payloadtype, timestamp, "

@@ -46,6 +46,6 @@ class ChaosReportTest {
                                       Map<String, Long> slow) {
         return new ChaosReport(3, 2, 1, stuck, 0, doubleRefunds, List.of(), List.of(), List.of(), List.of(),
                 Map.of("EUR", 12345L), ledger, true, serverErrors, 4, 7, 100,
-                new StepTakeover.Result(2, 21.5, List.of()), List.of(), 0, null, 61.2, 3, 3, List.of(), slow, 0, 42L);
+                new StepTakeover.Result(2, 21.5, 24.0, List.of()), List.of(), 0, null, 61.2, 3, 3, List.of(), slow, 0, 42L);
     }
 }
