@@ -44,8 +44,8 @@ public record ChaosSettings(int nodes, int returns, int concurrency, Duration sp
         return new ChaosSettings(3, 300, 8, Duration.ofMillis(200), Path.of("app/target/omnireturns.jar"),
                 Path.of("chaos/target/chaos"), "384m", true, 0.25, true, Duration.ofSeconds(10), true, 0.6,
                 Duration.ofSeconds(20), "erp", Duration.ofSeconds(2), "payments", 0.3, "", Duration.ofMinutes(10),
-                Duration.ofMinutes(4), Duration.ofSeconds(35), Duration.ofMinutes(5), null, true, 0, Map.of(),
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(4), Duration.ofSeconds(35), Duration.ofMinutes(5), Duration.ofSeconds(15), true, 0,
+                Map.of(), Duration.ofMinutes(4));
     }
 
     /**
