@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public class ViewSegments implements EnvironmentPostProcessor {
 
-    static final List<String> VIEWS = List.of("return-status", "exception-queue", "kpi", "finance-ledger");
+    static final List<String> VIEWS = List.of("return-status", "exception-queue", "kpi", "finance-ledger", "returns-analytics");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

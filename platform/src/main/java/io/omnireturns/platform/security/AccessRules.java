@@ -66,6 +66,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/finance/periods/*/reconciliation", FINANCE, AUDITOR),
             rule(HttpMethod.POST, "/api/v1/finance/periods/*/close", FINANCE),
             rule(HttpMethod.GET, "/api/v1/kpis", FINANCE, AUDITOR, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/analytics/returns/daily", FINANCE, AUDITOR, OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/admin/processors", OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/admin/processors/*", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/processors/*/replay", OPERATIONS),

@@ -21,7 +21,7 @@ import java.util.List;
  */
 @ConfigurationProperties("omnireturns.admin")
 public record AdminProperties(
-        @DefaultValue({"return-status", "exception-queue", "finance-ledger", "kpi"}) List<String> replayableProcessors,
+        @DefaultValue({"return-status", "exception-queue", "finance-ledger", "kpi", "returns-analytics"}) List<String> replayableProcessors,
         @DefaultValue("30s") Duration replayShutdownTimeout,
         @DefaultValue("10000") int verificationWindow,
         @DefaultValue("200") int verificationBatchSize,

@@ -6,6 +6,7 @@ import io.omnireturns.api.finance.FindPeriodReconciliation;
 import io.omnireturns.api.finance.FindReturnLedger;
 import io.omnireturns.api.finance.PeriodReconciliation;
 import io.omnireturns.api.finance.ReturnLedgerView;
+import io.omnireturns.platform.web.Csv;
 import io.omnireturns.platform.web.RequestMetadataInterceptor;
 import io.omnireturns.query.finance.AccountingPeriods;
 import io.omnireturns.query.finance.FinanceErrors;
@@ -33,9 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * What finance reads and does: a period's reconciliation (JSON, or CSV on {@code Accept: text/csv}), closing a
@@ -46,8 +44,8 @@ import java.util.List;
 @Tag(name = "Finance", description = "Ledger, reconciliation and period close")
 public class FinanceController {
 
-    static final String TEXT_CSV_VALUE = "text/csv";
-    static final MediaType TEXT_CSV = MediaType.parseMediaType(TEXT_CSV_VALUE);
+    static final String TEXT_CSV_VALUE = Csv.TEXT_CSV_VALUE;
+    static final MediaType TEXT_CSV = Csv.TEXT_CSV;
 
     private final QueryGateway queryGateway;
     private final PeriodClosing periodClosing;
@@ -81,7 +79,7 @@ public class FinanceController {
         AccountingPeriods.parse(period);
         PeriodReconciliation report = queryGateway.query(new FindPeriodReconciliation(period, page, size),
                 ResponseTypes.instanceOf(PeriodReconciliation.class)).join();
-        if (!prefersCsv(accept)) {
+        if (!Csv.prefersCsv(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
         return ResponseEntity.ok()
@@ -122,31 +120,4 @@ public class FinanceController {
         }
         return ledger;
     }
-
-    /** CSV when the client ranks text/csv (or text/*) above JSON; JSON otherwise, also for * / * and no Accept. */
-    static boolean prefersCsv(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (IllegalArgumentException e) { // an Accept header that does not parse
-            return false;
-        }
-        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed()); // stable: ties keep order
-        for (MediaType type : accepted) {
-            if (type.getQualityValue() == 0) {
-                continue;
-            }
-            if (!type.isWildcardType() && type.isCompatibleWith(TEXT_CSV)) {
-                return true;
-            }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
 }

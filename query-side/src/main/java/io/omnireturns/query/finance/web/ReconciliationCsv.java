@@ -1,5 +1,6 @@
 package io.omnireturns.query.finance.web;
 
+import io.omnireturns.platform.web.Csv;
 import io.omnireturns.api.finance.ChannelTotals;
 import io.omnireturns.api.finance.CurrencyTotals;
 import io.omnireturns.api.finance.Discrepancy;
@@ -10,7 +11,6 @@ import io.omnireturns.api.finance.TenderTotals;
 import io.omnireturns.api.money.Money;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
@@ -29,8 +29,6 @@ public final class ReconciliationCsv {
             "disposition", "item", "count", "quantity", "amount_minor", "amount", "return_id", "order_id",
             "order_line_ids", "references", "refund_minor", "credit_memo_minor", "difference_minor", "occurred_at",
             "adjusts_period", "detail");
-
-    private static final String LINE_END = "\r\n";
 
     private ReconciliationCsv() {
     }
@@ -142,31 +140,6 @@ public final class ReconciliationCsv {
             throw new IllegalArgumentException("a row has " + COLUMNS.size() + " cells, got "
                     + Arrays.toString(cells));
         }
-        List<String> escaped = new ArrayList<>(cells.length);
-        for (String cell : cells) {
-            escaped.add(escape(cell == null ? "" : cell));
-        }
-        csv.append(String.join(",", escaped)).append(LINE_END);
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is quoted with an apostrophe so spreadsheets never run it. */
-    private static String escape(String cell) {
-        String safe = cell;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0 && !isNumber(safe)) {
-            safe = "'" + safe;
-        }
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
-    }
-
-    private static boolean isNumber(String cell) {
-        try {
-            new BigDecimal(cell);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        Csv.appendRow(csv, Arrays.asList(cells));
     }
 }
