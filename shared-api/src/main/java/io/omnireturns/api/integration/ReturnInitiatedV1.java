@@ -1,5 +1,38 @@
 package io.omnireturns.api.integration;
 
-/** {@code io.omnireturns.return.initiated.v1}: a customer asked to return lines of an order, through a channel. */
-public record ReturnInitiatedV1(String returnId, String orderId, String customerId, String channel, String storeId) {
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.api.returns.ReturnReason;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code io.omnireturns.return.initiated.v1}: a customer asked to return lines of an order, through a channel. The
+ * lines carry what analytics needs (SKU, category, price, ordered and returned units, reason); the customer is only
+ * the pseudonymous id.
+ */
+public record ReturnInitiatedV1(String returnId, String orderId, String customerId,
+                                @OneOf(SalesChannel.class) String channel,
+                                @NullWhen("the return was not started in a store") String storeId,
+                                @OneOf(RefundMethod.class) String refundMethod,
+                                String currency,
+                                Instant orderPlacedAt,
+                                List<Line> lines) {
+
+    public ReturnInitiatedV1 {
+        lines = List.copyOf(lines);
+    }
+
+    /** One requested line, with the order line's facts as the order system gave them. */
+    public record Line(String orderLineId,
+                       @NullWhen("the order line is unknown to the order") String sku,
+                       @NullWhen("the order line is unknown to the order") String category,
+                       int quantity,
+                       int orderedQuantity,
+                       @NullWhen("the order line is unknown to the order") Money unitPrice,
+                       @OneOf(ReturnReason.class) String reason,
+                       @NullWhen("the line is not an exchange") String replacementSku) {
+    }
 }

@@ -115,7 +115,7 @@ public final class EventCatalogue {
      * Every stored event of the contract: the records with a {@link Revision} anywhere under {@code io.omnireturns.api},
      * by package (the two aggregates' packages first), then by name.
      */
-    static Map<String, List<Class<?>>> events() {
+    public static Map<String, List<Class<?>>> events() {
         Map<String, List<Class<?>>> byPackage = new TreeMap<>(Comparator
                 .comparing((String name) -> !HEADINGS.containsKey(name))
                 .thenComparing(name -> name.endsWith(".ledger"))
