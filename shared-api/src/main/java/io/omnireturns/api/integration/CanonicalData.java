@@ -37,7 +37,6 @@ import io.omnireturns.api.returns.event.ReturnRequested;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import static io.omnireturns.api.integration.CanonicalTypes.*;
@@ -113,14 +112,11 @@ final class CanonicalData {
     }
 
     private static ReturnInitiatedV1.Line initiatedLine(RequestedLine line, OrderSnapshot order) {
-        Optional<OrderLine> ordered = order.line(line.orderLineId());
-        return new ReturnInitiatedV1.Line(line.orderLineId(),
-                ordered.map(OrderLine::sku).orElse(null),
-                ordered.map(OrderLine::category).orElse(null),
-                line.quantity(),
-                ordered.map(OrderLine::quantity).orElse(0),
-                ordered.map(OrderLine::unitPrice).orElse(null),
-                line.reason().name(),
+        // the aggregate accepts a request only for lines of its order: a missing one is a broken event, not data
+        OrderLine ordered = order.line(line.orderLineId()).orElseThrow(() -> new IllegalStateException(
+                "return line " + line.orderLineId() + " is not a line of order " + order.orderId()));
+        return new ReturnInitiatedV1.Line(line.orderLineId(), ordered.sku(), blankToNull(ordered.category()),
+                line.quantity(), ordered.quantity(), ordered.unitPrice(), line.reason().name(),
                 blankToNull(line.replacementSku()));
     }
 
@@ -150,7 +146,8 @@ final class CanonicalData {
                 new ReturnInspectionCompletedV1.Line(line.orderLineId(), line.acceptedQuantity(),
                         line.grade() == null ? null : line.grade().name()))
                 .toList();
-        List<ReturnInspectionCompletedV1.ShortLine> shortLines = e.shortQuantitiesByLine().entrySet().stream()
+        Map<String, Integer> shortQuantities = e.shortQuantitiesByLine() == null ? Map.of() : e.shortQuantitiesByLine();
+        List<ReturnInspectionCompletedV1.ShortLine> shortLines = shortQuantities.entrySet().stream()
                 .map(entry -> new ReturnInspectionCompletedV1.ShortLine(entry.getKey(), entry.getValue()))
                 .sorted((a, b) -> a.orderLineId().compareTo(b.orderLineId())) // stable, whatever map the event holds
                 .toList();

@@ -25,13 +25,16 @@ public record ReturnInitiatedV1(String returnId, String orderId, String customer
         lines = List.copyOf(lines);
     }
 
-    /** One requested line, with the order line's facts as the order system gave them. */
+    /**
+     * One requested line, with the order line's facts as the order system gave them (a return is accepted only for
+     * lines of its order): {@code quantity} requested of the {@code orderedQuantity} bought at {@code unitPrice}.
+     */
     public record Line(String orderLineId,
-                       @NullWhen("the order line is unknown to the order") String sku,
-                       @NullWhen("the order line is unknown to the order") String category,
+                       String sku,
+                       @NullWhen("the order system gave no category") String category,
                        int quantity,
                        int orderedQuantity,
-                       @NullWhen("the order line is unknown to the order") Money unitPrice,
+                       Money unitPrice,
                        @OneOf(ReturnReason.class) String reason,
                        @NullWhen("the line is not an exchange") String replacementSku) {
     }

@@ -1,6 +1,8 @@
 package io.omnireturns.api.integration;
 
 import io.omnireturns.api.returns.HoldDecision;
+import io.omnireturns.api.returns.RequestedLine;
+import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.event.*;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import java.util.List;
 
 import static io.omnireturns.api.integration.InternalEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each internal event that matters to other systems, and what the public contract says of it. */
 class CanonicalEventTranslatorTest {
@@ -39,6 +42,17 @@ class CanonicalEventTranslatorTest {
                 new ReturnInitiatedV1.Line("L1", "SKU-SHOE-42", "footwear", 1, 2, eur(5999), "SIZE_OR_FIT",
                         "SKU-SHOE-43"),
                 new ReturnInitiatedV1.Line("L2", "SKU-SOCK", "accessories", 2, 3, eur(799), "DEFECTIVE", null))));
+    }
+
+    @Test
+    void a_requested_line_that_is_not_a_line_of_the_order_is_a_broken_event_and_says_so() {
+        ReturnRequested requested = requested();
+        ReturnRequested broken = new ReturnRequested(RETURN_ID, requested.channel(), requested.storeId(),
+                requested.customerId(), ORDER_ID, requested.refundMethod(),
+                List.of(new RequestedLine("L9", 1, ReturnReason.OTHER)), requested.order());
+
+        assertThatThrownBy(() -> translator.translate("evt-1", 0, AT, broken))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("L9");
     }
 
     @Test
