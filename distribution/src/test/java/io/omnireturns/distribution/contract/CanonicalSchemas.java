@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnireturns.api.integration.CanonicalType;
+import io.omnireturns.api.integration.Meaning;
 import io.omnireturns.api.integration.NullWhen;
 import io.omnireturns.api.integration.OneOf;
 import io.omnireturns.api.money.Money;
@@ -14,11 +15,13 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The JSON Schema (draft 2020-12) of a canonical type's {@code data}, generated from its record: every component is a
- * required property, nullable only where {@link NullWhen} says so, a closed list where {@link OneOf} names one.
+ * required property, nullable only where {@link NullWhen} says so, a closed list where {@link OneOf} names one,
+ * described where {@link Meaning} says what it means.
  * Nested records are written inline, so each schema stands alone.
  */
 final class CanonicalSchemas {
@@ -75,6 +78,11 @@ final class CanonicalSchemas {
                 values.add(constant.name());
             }
         }
+        List<String> description = new ArrayList<>();
+        Meaning meaning = component.getAnnotation(Meaning.class);
+        if (meaning != null) {
+            description.add(meaning.value());
+        }
         NullWhen nullWhen = component.getAnnotation(NullWhen.class);
         if (nullWhen != null) {
             ArrayNode types = JSON.createArrayNode().add(node.get("type").asText()).add("null");
@@ -82,7 +90,10 @@ final class CanonicalSchemas {
             if (node.has("enum")) {
                 ((ArrayNode) node.get("enum")).addNull();
             }
-            node.put("description", "null when " + nullWhen.value());
+            description.add("null when " + nullWhen.value());
+        }
+        if (!description.isEmpty()) {
+            node.put("description", String.join("; ", description));
         }
         return reorder(node);
     }

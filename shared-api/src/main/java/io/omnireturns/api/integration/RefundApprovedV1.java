@@ -10,7 +10,8 @@ import java.util.List;
  * {@code merchandise + tax - restockingFee - conditionDeduction = amount}; lines plus {@code shippingRefund} make the
  * {@code total}, and the tenders split the total.
  */
-public record RefundApprovedV1(String returnId, String currency, List<Line> lines, Money shippingRefund, Money total,
+public record RefundApprovedV1(String returnId, String currency, List<Line> lines, @Meaning("shipping charge given back, zero when none") Money shippingRefund,
+                               @Meaning("lines plus shipping; what the customer gets back") Money total,
                                List<Tender> tenders) {
 
     public RefundApprovedV1 {
@@ -19,7 +20,7 @@ public record RefundApprovedV1(String returnId, String currency, List<Line> line
     }
 
     public record Line(String orderLineId, int quantity, Money merchandise, Money tax, Money restockingFee,
-                       Money conditionDeduction, Money amount, List<String> ruleCodes) {
+                       Money conditionDeduction, Money amount, @Meaning("the policy rules that shaped the amount, e.g. RESTOCKING_FEE_CHANGED_MIND") List<String> ruleCodes) {
 
         public Line {
             ruleCodes = List.copyOf(ruleCodes);
@@ -27,6 +28,6 @@ public record RefundApprovedV1(String returnId, String currency, List<Line> line
     }
 
     /** The part of the refund going back to one tender of the order ({@code STORE_CREDIT}: new store credit). */
-    public record Tender(String tenderId, @OneOf(TenderType.class) String tenderType, Money amount) {
+    public record Tender(@Meaning("the order's tender, or STORE_CREDIT for new store credit") String tenderId, @OneOf(TenderType.class) String tenderType, Money amount) {
     }
 }

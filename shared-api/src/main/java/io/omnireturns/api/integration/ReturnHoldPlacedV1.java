@@ -11,5 +11,5 @@ import io.omnireturns.api.returns.ReturnStatus;
 public record ReturnHoldPlacedV1(String returnId,
                                  @OneOf(HoldReason.class) String reason,
                                  @OneOf(ExternalSystem.class) @NullWhen("no system is involved") String system,
-                                 @OneOf(ReturnStatus.class) String heldFrom) {
+                                 @Meaning("the status the return stopped in") @OneOf(ReturnStatus.class) String heldFrom) {
 }

@@ -10,5 +10,5 @@ import io.omnireturns.api.returns.ReturnStatus;
  */
 public record ReturnHoldResolvedV1(String returnId,
                                    @OneOf(HoldDecision.class) String decision,
-                                   @OneOf(ReturnStatus.class) String status) {
+                                   @Meaning("the status the return is in now") @OneOf(ReturnStatus.class) String status) {
 }

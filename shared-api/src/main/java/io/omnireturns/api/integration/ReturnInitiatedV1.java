@@ -13,12 +13,12 @@ import java.util.List;
  * lines carry what analytics needs (SKU, category, price, ordered and returned units, reason); the customer is only
  * the pseudonymous id.
  */
-public record ReturnInitiatedV1(String returnId, String orderId, String customerId,
+public record ReturnInitiatedV1(String returnId, String orderId, @Meaning("pseudonymous id of the customer in the order system; no other personal data is sent") String customerId,
                                 @OneOf(SalesChannel.class) String channel,
                                 @NullWhen("the return was not started in a store") String storeId,
                                 @OneOf(RefundMethod.class) String refundMethod,
-                                String currency,
-                                Instant orderPlacedAt,
+                                @Meaning("ISO 4217 currency of the order") String currency,
+                                @Meaning("when the order was placed") Instant orderPlacedAt,
                                 List<Line> lines) {
 
     public ReturnInitiatedV1 {
@@ -32,9 +32,9 @@ public record ReturnInitiatedV1(String returnId, String orderId, String customer
     public record Line(String orderLineId,
                        String sku,
                        @NullWhen("the order system gave no category") String category,
-                       int quantity,
-                       int orderedQuantity,
-                       Money unitPrice,
+                       @Meaning("units asked to return") int quantity,
+                       @Meaning("units of the line on the order") int orderedQuantity,
+                       @Meaning("price of one unit as bought, before promotions") Money unitPrice,
                        @OneOf(ReturnReason.class) String reason,
                        @NullWhen("the line is not an exchange") String replacementSku) {
     }

@@ -13,8 +13,8 @@ import java.util.List;
 public record ReturnInspectionCompletedV1(String returnId, String orderId,
                                           @OneOf(RefundMethod.class) String refundMethod,
                                           List<Line> lines,
-                                          List<ShortLine> shortLines,
-                                          boolean awaitingReview) {
+                                          @Meaning("authorized units that never arrived, by line") List<ShortLine> shortLines,
+                                          @Meaning("the refund waits for a person to review a line (the return is put on hold)") boolean awaitingReview) {
 
     public ReturnInspectionCompletedV1 {
         lines = List.copyOf(lines);

@@ -18,6 +18,6 @@ public record ReturnLinesInspectedV1(String returnId, String inspectionId, List<
     public record Line(String orderLineId, int acceptedQuantity, int rejectedQuantity,
                        @OneOf(Grade.class) String grade,
                        @OneOf(Disposition.class) String disposition,
-                       boolean needsManualReview) {
+                       @Meaning("a person reviews the line before the refund") boolean needsManualReview) {
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * whose {@code receivedSku} is set got a wrong item: it is held, not counted as received.
  */
 public record ReturnReceivedV1(String returnId, String receiptId, String locationId, List<Line> lines,
-                               List<String> wrongItemLineIds) {
+                               @Meaning("lines that received another item than the one sold") List<String> wrongItemLineIds) {
 
     public ReturnReceivedV1 {
         lines = List.copyOf(lines);
@@ -15,6 +15,6 @@ public record ReturnReceivedV1(String returnId, String receiptId, String locatio
     }
 
     public record Line(String orderLineId, int quantity,
-                       @NullWhen("the item is the one expected") String receivedSku) {
+                       @Meaning("the SKU that arrived, when it is not the line's") @NullWhen("the item is the one expected") String receivedSku) {
     }
 }

@@ -7,5 +7,6 @@ import io.omnireturns.api.returns.Disposition;
  * (restocked at the location, refurbished, written off, ...).
  */
 public record StockAdjustedV1(String returnId, String adjustmentId, String orderLineId, String sku,
-                              @OneOf(Disposition.class) String disposition, String locationId, int quantity) {
+                              @OneOf(Disposition.class) String disposition, String locationId,
+                              @Meaning("units restated") int quantity) {
 }
