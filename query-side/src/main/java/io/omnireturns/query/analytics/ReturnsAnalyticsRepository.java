@@ -1,7 +1,6 @@
 package io.omnireturns.query.analytics;
 
 import io.omnireturns.api.integration.ReturnInitiatedV1;
-import io.omnireturns.api.integration.ReturnLineV1;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +29,7 @@ public class ReturnsAnalyticsRepository {
                 ON CONFLICT (return_id, order_line_id) DO NOTHING""", rows);
     }
 
-    private static Object[] row(ReturnInitiatedV1 initiated, ReturnLineV1 line, Date day) {
+    private static Object[] row(ReturnInitiatedV1 initiated, ReturnInitiatedV1.Line line, Date day) {
         Long value = line.unitPrice() == null ? null : Math.multiplyExact(line.unitPrice().minor(), line.quantity());
         return new Object[]{initiated.returnId(), line.orderLineId(), day, initiated.channel(), initiated.storeId(),
                 line.reason(), line.sku(), line.category(), line.quantity(), value,

@@ -1,44 +1,93 @@
 package io.omnireturns.api.integration;
 
-import io.omnireturns.api.orders.OrderLine;
-import io.omnireturns.api.orders.OrderSnapshot;
-import io.omnireturns.api.returns.RequestedLine;
-import io.omnireturns.api.returns.event.ReturnItemsReceived;
-import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.api.ledger.RefundAllocated;
+import io.omnireturns.api.ledger.ReturnQuantitiesReleased;
+import io.omnireturns.api.ledger.ReturnQuantitiesReserved;
+import io.omnireturns.api.returns.event.CaseOpened;
+import io.omnireturns.api.returns.event.CustomerNotified;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
+import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.GoodwillGranted;
+import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.ReturnEvent;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
+import io.omnireturns.api.returns.event.StepAttemptFailed;
+import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one translation layer from internal events to the public contract ({@link CanonicalEvent}). Plain code, no
  * infrastructure: the Kafka publisher, the webhooks and the analytics feed all call it, so they all see the same
- * events. An internal event with no public meaning translates to nothing.
+ * events. An internal event with no public meaning translates to nothing ({@link #INTERNAL_ONLY} says which and why).
  */
 public final class CanonicalEventTranslator {
+
+    /**
+     * The stored events that are not part of the contract, each with the reason. Every stored event is either
+     * translated or listed here (a test keeps it so): a new internal event cannot be left out by oversight.
+     */
+    public static final Map<Class<?>, String> INTERNAL_ONLY = internalOnly();
 
     /**
      * @param eventId  the internal event's identifier (stable: the canonical ids derive from it)
      * @param sequence the internal event's sequence number in its return's stream
      * @param at       when it was stored
      * @param payload  the internal event
+     * @return the canonical events, none for an internal-only or unknown event. One internal event usually gives one
+     *         canonical event, whose id is {@code eventId}; when it gives several, the first keeps {@code eventId} and
+     *         the next ones are {@code eventId#2}, {@code eventId#3}, ... in that order, all with the same sequence
      */
     public List<CanonicalEvent> translate(String eventId, long sequence, Instant at, Object payload) {
-        if (payload instanceof ReturnRequested e) {
-            return List.of(new CanonicalEvent(eventId, CanonicalTypes.RETURN_INITIATED, e.returnId(), at, sequence,
-                    new ReturnInitiatedV1(e.returnId(), e.orderId(), e.customerId(), e.channel().name(), e.storeId(),
-                            e.lines().stream().map(line -> returnLine(line, e.order())).toList())));
+        if (payload == null) {
+            return List.of();
         }
-        if (payload instanceof ReturnItemsReceived e) {
-            return List.of(new CanonicalEvent(eventId, CanonicalTypes.RETURN_RECEIVED, e.returnId(), at, sequence,
-                    new ReturnReceivedV1(e.returnId(), e.receiptId(), e.locationId())));
+        Function<Object, List<CanonicalData.Typed>> mapping = CanonicalData.mappings().get(payload.getClass());
+        if (mapping == null) {
+            return List.of();
         }
-        return List.of();
+        String subject = ((ReturnEvent) payload).returnId();
+        List<CanonicalData.Typed> typed = mapping.apply(payload);
+        List<CanonicalEvent> events = new ArrayList<>(typed.size());
+        for (int i = 0; i < typed.size(); i++) {
+            String id = i == 0 ? eventId : eventId + "#" + (i + 1);
+            events.add(new CanonicalEvent(id, typed.get(i).type(), subject, at, sequence, typed.get(i).data()));
+        }
+        return List.copyOf(events);
     }
 
-    private static ReturnLineV1 returnLine(RequestedLine line, OrderSnapshot order) {
-        OrderLine ordered = order == null ? null : order.line(line.orderLineId()).orElse(null);
-        return new ReturnLineV1(line.orderLineId(), ordered == null ? null : ordered.sku(),
-                ordered == null ? null : ordered.category(), line.quantity(), line.reason().name(),
-                ordered == null ? null : ordered.unitPrice(), ordered == null ? 0 : ordered.quantity());
+    /** The internal event types that translate to at least one canonical event. */
+    public static Set<Class<?>> translatedEvents() {
+        return CanonicalData.mappings().keySet();
+    }
+
+    private static Map<Class<?>, String> internalOnly() {
+        Map<Class<?>, String> reasons = new LinkedHashMap<>();
+        reasons.put(FraudAssessed.class, "a fraud score and its signals are a profile of the customer: never shared; "
+                + "a review shows as hold.placed with reason FRAUD_REVIEW");
+        reasons.put(GoodwillGranted.class, "a staff decision with free-text reason; its effect is in refund.approved");
+        reasons.put(WarehouseAdvised.class, "an instruction to the warehouse, not a state change of the return");
+        reasons.put(RefundRequested.class, "a call to the payment gateway under an internal idempotency key; "
+                + "refund.issued or refund.failed says how it went");
+        reasons.put(StepAttemptFailed.class, "one failed attempt of a retried step; only a hold is a state change");
+        reasons.put(ExceptionRaised.class, "the operations exception queue; the return's side of it is hold.placed");
+        reasons.put(ExceptionResolved.class, "the operations exception queue; the return's side of it is hold.resolved");
+        reasons.put(CaseOpened.class, "the CRM opened the case itself; nothing new for other systems");
+        reasons.put(CustomerNotified.class, "the CRM sent the notice itself; nothing new for other systems");
+        reasons.put(ReturnNoteAdded.class, "free text written by staff: may hold personal data");
+        reasons.put(RefundAllocated.class, "the order ledger's booking (its own stream, not the return's); "
+                + "refund.approved carries the same amounts");
+        reasons.put(ReturnQuantitiesReserved.class, "the order ledger's booking (its own stream, not the return's); "
+                + "authorized carries the quantities; it holds the whole order snapshot");
+        reasons.put(ReturnQuantitiesReleased.class, "the order ledger's booking (its own stream, not the return's); "
+                + "rejected, cancelled, expired and inspection.completed (short lines) say why quantities go back");
+        return Map.copyOf(reasons);
     }
 }

@@ -65,7 +65,9 @@ public final class EventCatalogue {
                 .append("Events stored in an older revision are upcast when read (see\n")
                 .append("[operations-metrics-and-contract.md](operations-metrics-and-contract.md#event-schema-evolution)).\n")
                 .append("Types are Java types as serialized by Jackson: `Money` is `{\"minor\": long, \"currency\": ISO 4217}`,\n")
-                .append("`Instant` an ISO-8601 string, enums their names.\n\n");
+                .append("`Instant` an ISO-8601 string, enums their names.\n")
+                .append("These are internal: other systems are told of returns through the public contract of\n")
+                .append("[integration-events.md](integration-events.md), translated from these events.\n\n");
 
         Set<Class<?>> valueTypes = new LinkedHashSet<>();
         Map<String, List<Class<?>>> byPackage = events();
@@ -115,7 +117,7 @@ public final class EventCatalogue {
      * Every stored event of the contract: the records with a {@link Revision} anywhere under {@code io.omnireturns.api},
      * by package (the two aggregates' packages first), then by name.
      */
-    static Map<String, List<Class<?>>> events() {
+    public static Map<String, List<Class<?>>> events() {
         Map<String, List<Class<?>>> byPackage = new TreeMap<>(Comparator
                 .comparing((String name) -> !HEADINGS.containsKey(name))
                 .thenComparing(name -> name.endsWith(".ledger"))
