@@ -26,7 +26,12 @@ class DatabaseAvailabilityMetricsTest {
             throw new SQLException("Connection refused", "08001");
         }
         Connection connection = mock(Connection.class);
-        when(connection.isValid(anyInt())).thenReturn(true);
+        when(connection.isValid(anyInt())).thenAnswer(call -> {
+            if (refusing) {
+                throw new SQLException("Connection refused", "08001");
+            }
+            return true;
+        });
         return connection;
     }, SETTINGS, Clock.systemUTC());
 
