@@ -91,11 +91,17 @@ class AlertRulesTest {
         assertThat(dashboard.path("uid").asText()).isEqualTo("omnireturns");
     }
 
+    private static int indexOrEnd(String text, String what, int from) {
+        int at = text.indexOf(what, from);
+        return at < 0 ? text.length() : at;
+    }
+
     /** The text under the heading {@code ### <name>}, up to the next heading. */
     private static String entry(String runbook, String name) {
         int start = runbook.indexOf("### " + name + "\n");
         assertThat(start).as("heading ### %s", name).isNotNegative();
-        int end = runbook.indexOf("\n#", start + 4 + name.length());
-        return end < 0 ? runbook.substring(start) : runbook.substring(start, end);
+        int next = start + 4 + name.length();
+        int end = Math.min(indexOrEnd(runbook, "\n### ", next), indexOrEnd(runbook, "\n## ", next));
+        return runbook.substring(start, end);
     }
 }
