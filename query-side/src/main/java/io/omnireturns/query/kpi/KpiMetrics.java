@@ -7,6 +7,9 @@ import io.omnireturns.api.kpi.KpiFigures;
 import io.omnireturns.api.kpi.KpiReport;
 import io.omnireturns.api.kpi.RatioKpi;
 import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -47,9 +50,18 @@ public class KpiMetrics {
     private final KpiRepository repository;
     private final KpiProperties properties;
     private final Clock clock;
+    private final DatabaseAvailability database;
     private volatile Snapshot snapshot;
 
-    public KpiMetrics(KpiRepository repository, KpiProperties properties, Clock clock, MeterRegistry registry) {
+    @Autowired
+    public KpiMetrics(KpiRepository repository, KpiProperties properties, Clock clock, MeterRegistry registry,
+                      ObjectProvider<DatabaseAvailability> database) {
+        this(repository, properties, clock, registry, database.getIfAvailable());
+    }
+
+    KpiMetrics(KpiRepository repository, KpiProperties properties, Clock clock, MeterRegistry registry,
+               DatabaseAvailability database) {
+        this.database = database;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
@@ -98,6 +110,9 @@ public class KpiMetrics {
 
     /** NaN when nothing was measured in the window. */
     double value(String channel, Function<KpiFigures, Double> figure) {
+        if (database != null && !database.available()) {
+            return Double.NaN;
+        }
         KpiReport report = current().report();
         KpiFigures figures = ALL_CHANNELS.equals(channel)
                 ? report.figures()

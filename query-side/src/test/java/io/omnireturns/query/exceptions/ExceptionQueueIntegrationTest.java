@@ -42,6 +42,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -107,6 +108,8 @@ class ExceptionQueueIntegrationTest {
     QueryGateway queryGateway;
     @Autowired
     EventProcessingConfiguration eventProcessing;
+    @Autowired
+    MeterRegistry meterRegistry;
 
     @Test
     void an_exception_raised_shows_in_the_queue_and_on_the_status_view_with_its_crm_case() throws Exception {
@@ -336,6 +339,28 @@ class ExceptionQueueIntegrationTest {
         expectProblem("page=-1", "VALIDATION_FAILED");
         expectProblem("state=LOST", "INVALID_PARAMETER");
         expectProblem("system=FAX", "INVALID_PARAMETER");
+    }
+
+    @Test
+    void the_open_exceptions_gauge_counts_an_exception_per_system_until_it_is_resolved() {
+        double before = openGauge(ExternalSystem.LOYALTY);
+        String returnId = newId("R");
+        String exceptionId = exceptionId(returnId, 1);
+        ReturnStory story = refundRequested(returnId, newId("O"), "C-730");
+        story.then(raised(returnId, 1, ProcessStep.REVERSE_LOYALTY, "REVERSE_LOYALTY"));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() ->
+                assertThat(openGauge(ExternalSystem.LOYALTY)).isEqualTo(before + 1));
+
+        story.then(new ExceptionResolved(returnId, exceptionId, ProcessStep.REVERSE_LOYALTY, "REVERSE_LOYALTY", "RETRY",
+                "ops-anna"));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() ->
+                assertThat(openGauge(ExternalSystem.LOYALTY)).isEqualTo(before));
+    }
+
+    private double openGauge(ExternalSystem system) {
+        return meterRegistry.get(ExceptionQueueMetrics.OPEN).tag("system", system.name()).gauge().value();
     }
 
     private void expectProblem(String query, String code) throws Exception {

@@ -32,6 +32,8 @@ import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
+import io.omnireturns.platform.database.outage.DatabaseOutageProperties;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -46,6 +48,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +67,8 @@ import static io.omnireturns.query.ReturnEvents.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -264,7 +269,7 @@ class KpiIntegrationTest {
         Clock endOfMarch = Clock.fixed(Instant.parse(TO), ZoneOffset.UTC);
         new KpiMetrics(repository, new KpiProperties(Duration.ofDays(30), Duration.ofDays(31), Duration.ofMinutes(1),
                 null, Duration.ofMinutes(1)),
-                endOfMarch, registry);
+                endOfMarch, registry, (DatabaseAvailability) null);
 
         assertThat(registry.get(KpiMetrics.DURATION)
                 .tags("kpi", "refund_cycle_time", "channel", "ALL", "quantile", "0.5").gauge().value())
@@ -280,6 +285,25 @@ class KpiIntegrationTest {
                 .gauge().value()).isEqualTo(1);
         assertThat(registry.get(KpiMetrics.DURATION)
                 .tags("kpi", "refund_latency", "channel", "MARKETPLACE", "quantile", "0.5").gauge().value()).isNaN();
+    }
+
+    @Test
+    void the_kpi_gauges_read_nan_at_once_while_the_outage_probe_finds_the_database_unreachable() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DatabaseAvailability refused = new DatabaseAvailability(() -> {
+            throw new SQLException("Connection refused", "08001");
+        }, new DatabaseOutageProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), true),
+                Clock.systemUTC());
+        refused.check();
+        KpiRepository unreachable = mock(KpiRepository.class);
+        new KpiMetrics(unreachable, new KpiProperties(Duration.ofDays(30), Duration.ofDays(1), Duration.ofMinutes(1),
+                null, Duration.ofMinutes(1)), Clock.systemUTC(), registry, refused);
+
+        assertThat(registry.get(KpiMetrics.DURATION)
+                .tags("kpi", "refund_latency", "channel", "ALL", "quantile", "0.9").gauge().value()).isNaN();
+        assertThat(registry.get(KpiMetrics.RATIO).tags("kpi", "exception_rate", "channel", "ALL")
+                .gauge().value()).isNaN();
+        verifyNoInteractions(unreachable);
     }
 
     @Test

@@ -40,6 +40,11 @@ public class DatabaseOutageConfiguration {
         return availability;
     }
 
+    @Bean
+    public DatabaseAvailabilityMetrics databaseAvailabilityMetrics(DatabaseAvailability availability) {
+        return new DatabaseAvailabilityMetrics(availability);
+    }
+
     /** Replaces Boot's {@code db} indicator, which would wait on the pool (and on a silent database, for ever). */
     @Bean
     public DatabaseHealthIndicator dbHealthIndicator(DatabaseAvailability availability) {
