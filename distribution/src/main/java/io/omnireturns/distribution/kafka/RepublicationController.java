@@ -78,7 +78,8 @@ public class RepublicationController {
         Republications service = republications.getIfAvailable();
         if (service == null) {
             throw new DomainException(ErrorKind.ILLEGAL_STATE, ErrorCode.KAFKA_PUBLISHING_OFF.name(),
-                    "Kafka publishing is off on this instance: set spring.kafka.bootstrap-servers to switch it on");
+                    "Kafka publishing is off on this instance: set the Kafka bootstrap servers "
+                            + "(SPRING_KAFKA_BOOTSTRAP_SERVERS) to switch it on");
         }
         return service;
     }
