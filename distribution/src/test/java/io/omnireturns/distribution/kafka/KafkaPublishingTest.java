@@ -84,6 +84,14 @@ class KafkaPublishingTest extends KafkaTestBase {
                 assertThat(failures()).isGreaterThan(failuresBefore);
             });
             during.addAll(returns.returnsReceivedAtStore(1));
+            // the other processors do not wait for the broker: the status view shows every return received
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                for (String returnId : during) {
+                    assertThat(rest.withBasicAuth("operations", "demo")
+                            .getForObject("/api/v1/returns/" + returnId, JsonNode.class).path("status").asText())
+                            .isEqualTo("RECEIVED");
+                }
+            });
         } finally {
             BROKER.restore();
         }
