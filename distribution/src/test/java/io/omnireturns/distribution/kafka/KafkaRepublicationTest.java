@@ -22,6 +22,7 @@ class KafkaRepublicationTest extends KafkaTestBase {
 
     private static final String PATH = "/api/v1/admin/kafka/republications";
     private static final String REPLAY_TOPIC = "omnireturns.returns.v1.replay";
+    private static final String OUTAGE_TOPIC = "omnireturns.returns.v1.after-outage";
 
     @Test
     void a_republication_sends_every_canonical_event_stored_since_the_instant_again_to_another_topic() {
@@ -52,11 +53,39 @@ class KafkaRepublicationTest extends KafkaTestBase {
     @Test
     void a_republication_is_refused_with_a_clear_error_for_bad_input_and_for_other_roles() {
         assertProblem(post("operations", Map.of("from", "2999-01-01T00:00:00Z")), 400, "INVALID_TIME_RANGE");
-        assertProblem(post("operations", Map.of("from", "2026-01-01T00:00:00Z", "topic", "not a topic")), 400,
+        assertProblem(post("operations", Map.of("from", "2000-01-01T00:00:00Z", "topic", "not a topic")), 400,
                 "INVALID_TOPIC");
         assertProblem(post("operations", Map.of("topic", REPLAY_TOPIC)), 400, "VALIDATION_FAILED");
-        assertProblem(post("warehouse", Map.of("from", "2026-01-01T00:00:00Z")), 403, "ACCESS_DENIED");
+        assertProblem(post("warehouse", Map.of("from", "2000-01-01T00:00:00Z")), 403, "ACCESS_DENIED");
         assertProblem(get("operations", PATH + "/no-such-republication"), 404, "UNKNOWN_REPUBLICATION");
+    }
+
+    @Test
+    void a_second_republication_is_refused_while_one_runs_and_a_failed_one_is_simply_started_again() {
+        returns.returnReceivedAtStore();
+        Map<String, String> everything = Map.of("from", "2000-01-01T00:00:00Z", "topic", OUTAGE_TOPIC);
+        BROKER.cut();
+        try {
+            ResponseEntity<JsonNode> first = post("operations", everything);
+            assertThat(first.getStatusCode().value()).as(String.valueOf(first.getBody())).isEqualTo(202);
+
+            assertProblem(post("operations", everything), 409, "REPUBLICATION_IN_PROGRESS");
+            JsonNode failed = await().atMost(PATIENCE).until(
+                    () -> get("operations", first.getHeaders().getLocation().toString()).getBody(),
+                    status -> !"RUNNING".equals(status.path("state").asText()));
+            assertThat(failed.path("state").asText()).as(String.valueOf(failed)).isEqualTo("FAILED");
+            assertThat(failed.path("error").asText()).isNotBlank();
+        } finally {
+            BROKER.restore();
+        }
+
+        ResponseEntity<JsonNode> again = post("operations", everything);
+        assertThat(again.getStatusCode().value()).as(String.valueOf(again.getBody())).isEqualTo(202);
+        JsonNode completed = await().atMost(PATIENCE).until(
+                () -> get("operations", again.getHeaders().getLocation().toString()).getBody(),
+                status -> !"RUNNING".equals(status.path("state").asText()));
+        assertThat(completed.path("state").asText()).as(String.valueOf(completed)).isEqualTo("COMPLETED");
+        assertThat(completed.path("eventsRead").asLong()).isPositive();
     }
 
     private Instant lastStoredAt(String returnId) {
