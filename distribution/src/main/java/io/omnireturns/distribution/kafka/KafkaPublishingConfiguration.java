@@ -8,9 +8,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -30,9 +32,16 @@ import java.time.Clock;
 public class KafkaPublishingConfiguration {
 
     @Bean(destroyMethod = "close")
-    CanonicalEventProducer canonicalEventProducer(KafkaProperties kafka, KafkaPublishingProperties properties) {
-        return new CanonicalEventProducer(kafka.buildProducerProperties(null), kafka.buildAdminProperties(null),
-                properties, "omnireturns-publisher");
+    CanonicalEventProducer canonicalEventProducer(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
+                                                  KafkaPublishingProperties properties) {
+        return producer(kafka, sslBundles.getIfAvailable(), properties, "omnireturns-publisher");
+    }
+
+    /** Boot's {@code spring.kafka.*} client settings (brokers, security, SSL bundle), under the given client id. */
+    private static CanonicalEventProducer producer(KafkaProperties kafka, SslBundles sslBundles,
+                                                   KafkaPublishingProperties properties, String clientId) {
+        return new CanonicalEventProducer(kafka.buildProducerProperties(sslBundles),
+                kafka.buildAdminProperties(sslBundles), properties, clientId);
     }
 
     @Bean
@@ -67,10 +76,10 @@ public class KafkaPublishingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Republications republications(EventStore eventStore, KafkaProperties kafka, KafkaPublishingProperties properties,
-                                  Clock clock) {
+    Republications republications(EventStore eventStore, KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
+                                  KafkaPublishingProperties properties, Clock clock) {
+        SslBundles bundles = sslBundles.getIfAvailable();
         return new Republications(eventStore, new CanonicalEventTranslator(),
-                () -> new CanonicalEventProducer(kafka.buildProducerProperties(null), kafka.buildAdminProperties(null),
-                        properties, "omnireturns-republisher"), properties, clock);
+                () -> producer(kafka, bundles, properties, "omnireturns-republisher"), properties, clock);
     }
 }
