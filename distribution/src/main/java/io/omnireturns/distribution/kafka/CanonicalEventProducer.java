@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,39 +91,79 @@ final class CanonicalEventProducer implements AutoCloseable {
         return settings;
     }
 
-    /** Sends one event to a topic; the future completes when the broker acknowledged it (all in-sync replicas). */
-    CompletableFuture<RecordMetadata> send(String topic, CanonicalEvent event) {
-        ensureTopic(topic);
-        Producer<String, byte[]> producer = producer();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.subject(),
-                CloudEventEnvelope.write(event), List.of(new RecordHeader("content-type",
-                CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
-        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
-        producer.send(record, (metadata, failure) -> {
-            if (failure == null) {
-                acknowledged.complete(metadata);
-            } else {
-                abandon(producer, failure);
-                acknowledged.completeExceptionally(failure);
-            }
-        });
-        return acknowledged;
+    /** Starts a batch: its sends all go through one producer, which a failure of any of them abandons. */
+    Batch batch() {
+        return new Batch(producer());
     }
 
-    /** Waits for every send of a batch; the first failure (or the wait running out) fails the whole batch. */
-    static void awaitAll(List<CompletableFuture<RecordMetadata>> sends, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        for (CompletableFuture<RecordMetadata> send : sends) {
+    /**
+     * The sends of one batch, through one producer. Once a record of it failed (or the batch stopped waiting), the
+     * producer is abandoned and every further send of the batch is refused at once: a batch never goes on through a
+     * new producer, which would let its later events overtake the failed one. The next batch starts a new producer.
+     */
+    final class Batch {
+
+        private final Producer<String, byte[]> producer;
+        private final List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>();
+        private int sent;
+
+        private Batch(Producer<String, byte[]> producer) {
+            this.producer = producer;
+        }
+
+        /** Sends one event; the broker's acknowledgement (all in-sync replicas) is awaited by {@link #acknowledge}. */
+        void send(String topic, CanonicalEvent event) {
+            ensureTopic(topic);
+            if (isAbandoned(producer)) {
+                throw new KafkaPublishingException("an earlier event of this batch was not taken by the broker", null);
+            }
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.subject(),
+                    CloudEventEnvelope.write(event), List.of(new RecordHeader("content-type",
+                    CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
+            CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
             try {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                producer.send(record, (metadata, failure) -> {
+                    if (failure == null) {
+                        acknowledged.complete(metadata);
+                    } else {
+                        abandon(producer, failure);
+                        acknowledged.completeExceptionally(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                abandon(producer, e);
+                throw new KafkaPublishingException("the producer did not take an event: " + e, e);
+            }
+            pending.add(acknowledged);
+            sent++;
+        }
+
+        /**
+         * Waits until the broker acknowledged every event sent since the last call; the first failure, or the wait
+         * running out, fails the batch (and abandons its producer).
+         */
+        void acknowledge(Duration atMost) {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            try {
+                for (CompletableFuture<RecordMetadata> send : pending) {
+                    send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                pending.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                abandon(producer, e);
                 throw new KafkaPublishingException("interrupted while waiting for the broker", e);
             } catch (ExecutionException e) {
                 throw new KafkaPublishingException("the broker did not take an event: " + e.getCause(), e.getCause());
             } catch (TimeoutException e) {
+                abandon(producer, e);
                 throw new KafkaPublishingException("no acknowledgement from the broker within " + atMost, e);
             }
+        }
+
+        /** Events sent in this batch so far. */
+        int sent() {
+            return sent;
         }
     }
 
@@ -159,8 +200,13 @@ final class CanonicalEventProducer implements AutoCloseable {
 
     /**
      * Called on the producer's I/O thread by the first failed record: close(0) there fails every record still queued
-     * behind it, so none of them can overtake the failed one. The next send starts a new producer.
+     * behind it, so none of them can overtake the failed one (also called when a send or a wait fails). The next
+     * batch starts a new producer.
      */
+    private synchronized boolean isAbandoned(Producer<String, byte[]> producer) {
+        return current != producer;
+    }
+
     private synchronized void abandon(Producer<String, byte[]> producer, Exception failure) {
         if (current == producer) {
             log.warn("Kafka send failed, abandoning the producer and its queued records: {}", failure.toString());

@@ -2,7 +2,6 @@ package io.omnireturns.distribution.kafka;
 
 import io.omnireturns.api.integration.CanonicalEvent;
 import io.omnireturns.api.integration.CanonicalEventTranslator;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,9 +11,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The streaming processor {@value #PROCESSING_GROUP}: every event of the store, translated to the public contract
@@ -51,26 +47,22 @@ public class KafkaPublisher {
     @EventHandler
     void on(Object payload, EventMessage<?> event) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        List<CompletableFuture<RecordMetadata>> sends = unitOfWork.getOrComputeResource(SENDS, key -> {
-            List<CompletableFuture<RecordMetadata>> batch = new ArrayList<>();
-            // a fall-back: the last call below normally waited already, and then this finds everything done
-            unitOfWork.onPrepareCommit(u -> awaitBroker(batch));
-            unitOfWork.afterCommit(u -> progress.published(batch.size()));
+        CanonicalEventProducer.Batch sends = unitOfWork.getOrComputeResource(SENDS, key -> {
+            CanonicalEventProducer.Batch batch = producer.batch();
+            // a fall-back: the last call below normally waited already, and then this finds nothing pending
+            unitOfWork.onPrepareCommit(u -> batch.acknowledge(batchWait));
+            unitOfWork.afterCommit(u -> progress.published(batch.sent()));
             unitOfWork.onRollback(u -> progress.failed());
             return batch;
         });
         if (event instanceof DomainEventMessage<?> domainEvent) {
             for (CanonicalEvent canonical : translator.translate(event.getIdentifier(),
                     domainEvent.getSequenceNumber(), event.getTimestamp(), payload)) {
-                sends.add(producer.send(topic, canonical));
+                sends.send(topic, canonical);
             }
         }
         if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
-            awaitBroker(sends);
+            sends.acknowledge(batchWait);
         }
-    }
-
-    private void awaitBroker(List<CompletableFuture<RecordMetadata>> sends) {
-        CanonicalEventProducer.awaitAll(sends, batchWait);
     }
 }

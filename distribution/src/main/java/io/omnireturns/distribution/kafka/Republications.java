@@ -6,7 +6,6 @@ import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.integration.CanonicalEvent;
 import io.omnireturns.api.integration.CanonicalEventTranslator;
 import io.omnireturns.platform.concurrent.DaemonThreads;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +124,7 @@ public class Republications implements AutoCloseable {
         if (startPosition >= run.upToPosition) {
             return;
         }
-        List<CompletableFuture<RecordMetadata>> pending = new ArrayList<>();
+        CanonicalEventProducer.Batch batch = producer.batch();
         Instant lastRead = clock.instant();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
             while (!closing && (run.position == null || run.position < run.upToPosition)) {
@@ -146,30 +144,29 @@ public class Republications implements AutoCloseable {
                 if (event instanceof DomainEventMessage<?> domainEvent) {
                     for (CanonicalEvent canonical : translator.translate(event.getIdentifier(),
                             domainEvent.getSequenceNumber(), event.getTimestamp(), event.getPayload())) {
-                        pending.add(producer.send(run.topic, canonical));
+                        batch.send(run.topic, canonical);
                     }
                 }
                 synchronized (this) {
                     run.eventsRead++;
                     run.position = position;
                 }
-                if (pending.size() >= ACKNOWLEDGE_EVERY) {
-                    acknowledge(run, pending, wait);
+                if (batch.sent() - run.eventsPublished >= ACKNOWLEDGE_EVERY) {
+                    acknowledge(run, batch, wait);
                 }
             }
-            acknowledge(run, pending, wait);
+            acknowledge(run, batch, wait);
         }
         if (closing) {
             throw new IllegalStateException("the node shut down before it finished");
         }
     }
 
-    private void acknowledge(Run run, List<CompletableFuture<RecordMetadata>> pending, Duration wait) {
-        CanonicalEventProducer.awaitAll(pending, wait);
+    private void acknowledge(Run run, CanonicalEventProducer.Batch batch, Duration wait) {
+        batch.acknowledge(wait);
         synchronized (this) {
-            run.eventsPublished += pending.size();
+            run.eventsPublished = batch.sent();
         }
-        pending.clear();
     }
 
     private synchronized void finish(Run run, String error) {
