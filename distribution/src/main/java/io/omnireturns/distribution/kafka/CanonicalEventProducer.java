@@ -61,13 +61,23 @@ final class CanonicalEventProducer implements AutoCloseable {
      */
     CanonicalEventProducer(Map<String, Object> producerSettings, Map<String, Object> adminSettings,
                            KafkaPublishingProperties properties, String clientId) {
-        Map<String, Object> settings = producerSettings(producerSettings, properties, clientId);
-        this.factory = () -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+        this(kafkaProducers(producerSettings(producerSettings, properties, clientId)), adminSettings, properties,
+                clientId);
+    }
+
+    /** With producers from elsewhere (a test's); the topics it sends to must exist. */
+    CanonicalEventProducer(Supplier<Producer<String, byte[]>> producers, Map<String, Object> adminSettings,
+                           KafkaPublishingProperties properties, String clientId) {
+        this.factory = producers;
         this.adminSettings = new HashMap<>(adminSettings);
         this.adminSettings.put("client.id", clientId + "-admin");
         this.adminSettings.put("request.timeout.ms", (int) properties.requestTimeout().toMillis());
         this.adminSettings.put("default.api.timeout.ms", (int) properties.deliveryTimeout().toMillis());
         this.partitions = properties.partitions();
+    }
+
+    private static Supplier<Producer<String, byte[]>> kafkaProducers(Map<String, Object> settings) {
+        return () -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     static Map<String, Object> producerSettings(Map<String, Object> clientSettings, KafkaPublishingProperties properties,
@@ -165,6 +175,11 @@ final class CanonicalEventProducer implements AutoCloseable {
         int sent() {
             return sent;
         }
+    }
+
+    /** A topic known to exist: no check before the first send to it. */
+    void knownTopic(String topic) {
+        topicsKnown.add(topic);
     }
 
     /** Creates the topic once per producer life if it does not exist yet (the broker's default replication). */
