@@ -34,6 +34,9 @@ public final class CloudEventJson {
      */
     public static final String DEFAULT_SCHEMA_BASE = "urn:omnireturns:events:schemas:";
 
+    /** The media type of a structured-mode CloudEvents JSON document (Kafka's {@code content-type} header, webhooks). */
+    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
     private static final int SEQUENCE_DIGITS = 19; // Long.MAX_VALUE has 19 digits
 
     private final ObjectMapper mapper = JsonMapper.builder()

@@ -71,6 +71,9 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/admin/processors/*", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/processors/*/replay", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/views/*/verification", AUDITOR, OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/admin/kafka/republications", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/admin/kafka/republications/*", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/admin/kafka/republications", OPERATIONS),
             // metrics (Prometheus scrapes with operations credentials) and every other actuator endpoint
             rule(HttpMethod.GET, "/actuator/**", OPERATIONS));
 

@@ -111,6 +111,10 @@ public enum ErrorCode {
     UNKNOWN_VIEW(404, "no view of that name"),
     VERIFICATION_IN_PROGRESS(409, "a verification of this view is running"),
     VIEW_NOT_CAUGHT_UP(409, "the view has not caught up with the events (e.g. while it replays); try again shortly"),
+    KAFKA_PUBLISHING_OFF(409, "Kafka publishing is off on this instance (spring.kafka.bootstrap-servers is not set)"),
+    INVALID_TOPIC(400, "a Kafka topic name that is not 1 to 249 of a-z A-Z 0-9 . _ -"),
+    REPUBLICATION_IN_PROGRESS(409, "a re-publication to Kafka is running on this instance; follow it, then start the next"),
+    UNKNOWN_REPUBLICATION(404, "no re-publication of that id on this instance (the last 20 are kept, until a restart)"),
 
     // ---- partner webhooks ---------------------------------------------------------------------------------
     UNKNOWN_INTEGRATION(404, "no partner system of that name"),
