@@ -70,6 +70,15 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/admin/processors/*", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/processors/*/replay", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/views/*/verification", AUDITOR, OPERATIONS),
+            // outbound webhooks: subscriptions (secrets are write-only), delivery logs, dead letters
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions/*", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/secret-rotation", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/activation", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions/*/deliveries", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/dead-letters", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/dead-letters/*/redelivery", OPERATIONS),
             // metrics (Prometheus scrapes with operations credentials) and every other actuator endpoint
             rule(HttpMethod.GET, "/actuator/**", OPERATIONS));
 
