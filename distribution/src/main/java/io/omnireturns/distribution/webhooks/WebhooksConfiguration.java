@@ -8,6 +8,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -63,6 +64,8 @@ public class WebhooksConfiguration {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(delivery.connectTimeout()))
                                 .setSocketTimeout(Timeout.of(delivery.readTimeout()))
+                                // a kept-alive connection the subscriber closed meanwhile is checked, not failed on
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                                 .build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
@@ -72,6 +75,8 @@ public class WebhooksConfiguration {
                         .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
+                .evictExpiredConnections()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
