@@ -98,7 +98,7 @@ class WebhookDeliveryTest {
     @Test
     void a_slow_subscriber_does_not_hold_up_the_others() {
         WireMockServer slow = subscriber();
-        slow.stubFor(post("/erp").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        slow.stubFor(post("/erp").willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
         WireMockServer fast = subscriber();
         fast.stubFor(post("/bi").willReturn(aResponse().withStatus(200)));
         String slowSubscription = api.subscribe(slow.baseUrl() + "/erp");
