@@ -56,6 +56,7 @@ class WebhookSender {
     }
 
     private static String describe(RestClientException failure) {
+        Throwable root = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException refused) {
                 return "not sent: " + refused.getMessage();
@@ -63,10 +64,15 @@ class WebhookSender {
             if (cause instanceof java.net.SocketTimeoutException) {
                 return "no answer in time";
             }
+            if (cause instanceof java.io.InterruptedIOException) {
+                return "could not connect in time";
+            }
             if (cause instanceof java.net.ConnectException) {
                 return "could not connect";
             }
+            root = cause;
         }
-        return "failed: " + failure.getClass().getSimpleName();
+        return "failed: " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -102,10 +103,17 @@ public class WebhooksConfiguration {
                 node.value(), clock);
     }
 
-    /** A recording that fails stops the segment and is tried again; the default handler would skip the event. */
+    /**
+     * A recording that fails stops the segment and is tried again (the default handler would skip the event). The
+     * first start begins at the head of the event store: a subscription gets only the events stored after it was
+     * registered, so the history before this processor existed holds nothing to record.
+     */
     @Bean
-    ConfigurerModule webhookRecordingFailuresPropagate() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                DeliveryRecorder.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    ConfigurerModule webhookRecorderSettings() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(DeliveryRecorder.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessorConfiguration(DeliveryRecorder.PROCESSING_GROUP,
+                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
     }
 }
