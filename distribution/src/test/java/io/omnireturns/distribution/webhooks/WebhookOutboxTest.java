@@ -9,6 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,6 +66,38 @@ class WebhookOutboxTest {
         assertThat(meanwhile).isEmpty();
         assertThat(afterTheLease).extracting(DeliveryRepository.Claimed::eventId).containsExactly(initiated.id());
         assertThat(new String(afterTheLease.get(0).body())).contains("\"specversion\":\"1.0\"", returnId);
+    }
+
+    @Test
+    void two_nodes_claiming_at_the_same_moment_never_get_the_same_delivery() {
+        String subscription = switchedOffSubscription();
+        for (int i = 0; i < 40; i++) {
+            CanonicalEvent initiated = initiated("R-" + UUID.randomUUID());
+            deliveries.record(initiated, CloudEventEnvelope.write(initiated), List.of(subscription));
+        }
+        Instant now = Instant.now().plusSeconds(1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<List<DeliveryRepository.Claimed>>> nodes = new ArrayList<>();
+        for (String node : List.of("node-a", "node-b", "node-c")) {
+            nodes.add(CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return deliveries.claim(subscription, 25, node, now, now.plusSeconds(10));
+            }));
+        }
+        start.countDown();
+
+        List<Long> claimed = nodes.stream().flatMap(node -> node.join().stream())
+                .map(DeliveryRepository.Claimed::deliveryId).toList();
+        assertThat(claimed).doesNotHaveDuplicates().hasSize(40);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String switchedOffSubscription() {
