@@ -51,3 +51,6 @@ create index webhook_delivery_open on webhook_delivery (subscription_id, return_
     where state in ('PENDING', 'DEAD');
 -- the delivery log of one subscription, newest first
 create index webhook_delivery_log on webhook_delivery (subscription_id, delivery_id desc);
+-- the purge: old delivered rows, then events no delivery refers to
+create index webhook_delivery_delivered on webhook_delivery (delivered_at) where state = 'DELIVERED';
+create index webhook_delivery_event on webhook_delivery (event_id);

@@ -157,6 +157,23 @@ class DeliveryRepository {
                 .orElseThrow(() -> WebhookErrors.deadLetterNotFound(deliveryId));
     }
 
+    /** Deletes up to {@code limit} deliveries delivered before {@code cutoff}; answers how many. */
+    int purgeDeliveredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from webhook_delivery where delivery_id in (
+                    select delivery_id from webhook_delivery where state = 'DELIVERED' and delivered_at < ?
+                    order by delivered_at limit ? for update skip locked)""", Timestamp.from(cutoff), limit);
+    }
+
+    /** Deletes up to {@code limit} stored events that no delivery refers to any more; answers how many. */
+    int purgeUnreferencedEvents(int limit) {
+        return jdbc.update("""
+                delete from webhook_event where event_id in (
+                    select e.event_id from webhook_event e
+                    where not exists (select 1 from webhook_delivery d where d.event_id = e.event_id)
+                    limit ? for update of e skip locked)""", limit);
+    }
+
     /** How many deliveries are pending and dead, for the gauges. */
     Map<DeliveryState, Long> openCounts() {
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);

@@ -11,15 +11,21 @@ import java.util.List;
  *
  * @param allowList     where deliveries may go
  * @param delivery      how deliveries are sent, retried and dead-lettered
- * @param secretOverlap how long a subscription's previous secret still signs after a rotation
+ * @param secretOverlap    how long a subscription's previous secret still signs after a rotation
+ * @param logRetention     delivered deliveries (and events no delivery needs any more) are deleted this long after
+ *                         they were delivered; pending deliveries and dead letters stay
+ * @param logPurgeInterval how often that purge runs (on one node at a time)
  */
 @ConfigurationProperties("omnireturns.webhooks")
-public record WebhookProperties(AllowList allowList, Delivery delivery, Duration secretOverlap) {
+public record WebhookProperties(AllowList allowList, Delivery delivery, Duration secretOverlap, Duration logRetention,
+                                Duration logPurgeInterval) {
 
     public WebhookProperties {
         allowList = allowList == null ? new AllowList(null, null, null) : allowList;
         delivery = delivery == null ? new Delivery(null, 0, null, null, null, 0, null, 0, null, 0, 0, null) : delivery;
         secretOverlap = secretOverlap == null ? Duration.ofHours(24) : secretOverlap;
+        logRetention = logRetention == null ? Duration.ofDays(30) : logRetention;
+        logPurgeInterval = logPurgeInterval == null ? Duration.ofHours(1) : logPurgeInterval;
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.omnireturns.distribution.webhooks;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnireturns.platform.cluster.NodeId;
 import org.apache.hc.client5.http.DnsResolver;
@@ -32,6 +35,8 @@ import java.time.Clock;
 @EnableConfigurationProperties(WebhookProperties.class)
 @PropertySource("classpath:omnireturns-webhooks.properties")
 public class WebhooksConfiguration {
+
+    static final String PURGE_TASK = "purge-webhook-delivery-log";
 
     @Bean
     DestinationAllowList webhookAllowList(WebhookProperties properties) {
@@ -101,6 +106,19 @@ public class WebhooksConfiguration {
                                         WebhookProperties properties, NodeId node, Clock clock) {
         return new WebhookDispatcher(deliveries, subscriptions, webhookSender, webhookMetrics, properties.delivery(),
                 node.value(), clock);
+    }
+
+    @Bean
+    DeliveryRetention webhookDeliveryRetention(DeliveryRepository deliveries, WebhookProperties properties,
+                                               Clock clock) {
+        return new DeliveryRetention(deliveries, properties, clock);
+    }
+
+    /** The purge of old deliveries: a db-scheduler recurring task, so one node runs it per interval. */
+    @Bean
+    RecurringTask<Void> webhookDeliveryLogPurge(DeliveryRetention retention, WebhookProperties properties) {
+        return Tasks.recurring(PURGE_TASK, Schedules.fixedDelay(properties.logPurgeInterval()))
+                .execute((instance, context) -> retention.purge());
     }
 
     /**

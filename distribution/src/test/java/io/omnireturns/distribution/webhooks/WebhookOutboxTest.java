@@ -91,6 +91,26 @@ class WebhookOutboxTest {
         assertThat(claimed).doesNotHaveDuplicates().hasSize(40);
     }
 
+    @Test
+    void deliveries_delivered_before_the_retention_are_purged_and_pending_ones_stay() {
+        String subscription = switchedOffSubscription();
+        CanonicalEvent old = initiated("R-" + UUID.randomUUID());
+        CanonicalEvent waiting = initiated("R-" + UUID.randomUUID());
+        deliveries.record(old, CloudEventEnvelope.write(old), List.of(subscription));
+        deliveries.record(waiting, CloudEventEnvelope.write(waiting), List.of(subscription));
+        long oldDelivery = jdbc.queryForObject("select delivery_id from webhook_delivery where event_id = ?",
+                Long.class, old.id());
+        deliveries.delivered(oldDelivery, 200, Instant.parse("2026-01-02T00:00:00Z"));
+
+        deliveries.purgeDeliveredBefore(Instant.parse("2026-02-01T00:00:00Z"), 1_000);
+        deliveries.purgeUnreferencedEvents(1_000);
+
+        assertThat(jdbc.queryForList("select event_id from webhook_delivery where subscription_id = ?", String.class,
+                subscription)).containsExactly(waiting.id());
+        assertThat(jdbc.queryForList("select event_id from webhook_event where event_id in (?, ?)", String.class,
+                old.id(), waiting.id())).containsExactly(waiting.id());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
