@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final java.time.Duration WARNING_INTERVAL = java.time.Duration.ofMinutes(1);
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -46,6 +47,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private ExecutorService senders;
     private volatile Instant countedAt = Instant.MIN;
     private volatile boolean running;
+    private Instant lastWarning = Instant.MIN;
 
     WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSender sender,
                       WebhookMetrics metrics, WebhookProperties.Delivery settings, String node, Clock clock) {
@@ -86,8 +88,12 @@ class WebhookDispatcher implements SmartLifecycle {
         try {
             poll();
         } catch (RuntimeException e) {
-            log.warn("Webhook dispatch round failed ({}); trying again in {} ms", e.getMessage(),
-                    settings.pollInterval().toMillis());
+            Instant now = clock.instant();
+            if (!now.isBefore(lastWarning.plus(WARNING_INTERVAL))) { // once a minute while the database is away
+                log.warn("Webhook dispatch round failed ({}); trying again every {} ms", e.getMessage(),
+                        settings.pollInterval().toMillis());
+                lastWarning = now;
+            }
         }
     }
 

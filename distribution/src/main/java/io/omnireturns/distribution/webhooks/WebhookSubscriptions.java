@@ -80,6 +80,15 @@ public class WebhookSubscriptions {
         return get(subscriptionId);
     }
 
+    /** Switches a subscription off: nothing more is recorded for it or sent to it until it is activated again. */
+    public SubscriptionView deactivate(String subscriptionId) {
+        if (!subscriptions.changeState(subscriptionId, SubscriptionState.DISABLED, "switched off by operations",
+                clock.instant())) {
+            throw WebhookErrors.subscriptionNotFound(subscriptionId);
+        }
+        return get(subscriptionId);
+    }
+
     private static byte[] secret(String value) {
         try {
             return WebhookSecret.parse(value, "secret");

@@ -62,6 +62,23 @@ class WebhookSubscriptionApiTest {
     }
 
     @Test
+    void operations_switch_a_subscription_off_and_on_again() {
+        String id = api.subscribe("http://localhost:1/erp");
+
+        JsonNode off = api.ok(api.call("operations", HttpMethod.POST, SUBSCRIPTIONS + "/" + id + "/deactivation",
+                Map.of()));
+        JsonNode on = api.ok(api.call("operations", HttpMethod.POST, SUBSCRIPTIONS + "/" + id + "/activation",
+                Map.of()));
+
+        assertThat(off.path("state").asText()).isEqualTo("DISABLED");
+        assertThat(off.path("stateReason").asText()).isEqualTo("switched off by operations");
+        assertThat(on.path("state").asText()).isEqualTo("ACTIVE");
+        assertThat(on.path("stateReason").isMissingNode()).isTrue();
+        assertRefused("operations", HttpMethod.POST, SUBSCRIPTIONS + "/no-such-subscription/deactivation", Map.of(),
+                404, "SUBSCRIPTION_NOT_FOUND");
+    }
+
+    @Test
     void bad_input_is_refused_with_its_code_and_registers_nothing() {
         int before = count();
         Map<String, Object> valid = Map.of("url", "https://localhost/crm", "eventTypes", List.of(INITIATED),

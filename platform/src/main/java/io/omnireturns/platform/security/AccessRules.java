@@ -76,6 +76,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions/*", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/secret-rotation", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/activation", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/deactivation", OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions/*/deliveries", OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/webhooks/dead-letters", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/webhooks/dead-letters/*/redelivery", OPERATIONS),

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** Outbound webhook subscriptions for operations: register, read, rotate the secret, switch on, delivery log. */
+/** Outbound webhook subscriptions for operations: register, read, rotate the secret, switch off and on, delivery log. */
 @RestController
 @RequestMapping("/api/v1/webhooks/subscriptions")
 @Tag(name = "Outbound webhooks", description = "Subscriptions of the retailer's SaaS systems to the canonical events, "
@@ -92,6 +92,16 @@ public class WebhookSubscriptionController {
     @ApiResponse(responseCode = "422", description = "the allow-list now refuses the URL (WEBHOOK_URL_NOT_ALLOWED)")
     public SubscriptionView activate(@PathVariable String subscriptionId) {
         return subscriptions.activate(subscriptionId);
+    }
+
+    @PostMapping("/{subscriptionId}/deactivation")
+    @Operation(summary = "Switch a subscription off",
+            description = "Nothing more is recorded for it or sent to it (a delivery already on the wire still "
+                    + "finishes) until it is activated again; its delivery log and dead letters stay.")
+    @ApiResponse(responseCode = "200", description = "the subscription, disabled")
+    @ApiResponse(responseCode = "404", description = "no such subscription (SUBSCRIPTION_NOT_FOUND)")
+    public SubscriptionView deactivate(@PathVariable String subscriptionId) {
+        return subscriptions.deactivate(subscriptionId);
     }
 
     @GetMapping("/{subscriptionId}/deliveries")
