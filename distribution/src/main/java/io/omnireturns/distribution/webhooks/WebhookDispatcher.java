@@ -11,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,7 +116,14 @@ class WebhookDispatcher implements SmartLifecycle {
                 subscriberSlots.release(free);
                 continue;
             }
-            var claimed = deliveries.claim(subscriptionId, free, node, now, now.plus(settings.lease()));
+            List<Claimed> claimed;
+            try {
+                claimed = deliveries.claim(subscriptionId, free, node, now, now.plus(settings.lease()));
+            } catch (RuntimeException e) {
+                subscriberSlots.release(free);
+                threads.release(free);
+                throw e;
+            }
             int unused = free - claimed.size();
             subscriberSlots.release(unused);
             threads.release(unused);
