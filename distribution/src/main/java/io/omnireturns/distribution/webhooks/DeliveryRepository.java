@@ -15,8 +15,10 @@ import static io.omnireturns.distribution.webhooks.SubscriptionRepository.instan
 
 /**
  * The outbox of deliveries. A (subscription, return) pair is a queue in the return's order; only its head (the
- * oldest delivery not yet delivered) is ever sent, and not while it is a dead letter. A node claims a head by
- * writing a lease on it in one statement, re-checked under the row lock, so two nodes never send it at once.
+ * oldest delivery not yet delivered) is ever sent, and not while it is a dead letter. A node claims heads by
+ * writing a lease on them in one statement: rows another node is claiming at that moment are skipped
+ * ({@code for update skip locked}), and a lease is re-checked under the row lock, so two nodes never send one
+ * delivery at once and neither waits for the other.
  */
 @Repository
 class DeliveryRepository {
@@ -71,8 +73,8 @@ class DeliveryRepository {
     List<Claimed> claim(String subscriptionId, int limit, String node, Instant now, Instant leaseUntil) {
         Timestamp at = Timestamp.from(now);
         return jdbc.query("""
-                with claimed as (
-                    update webhook_delivery d set lease_until = ?, leased_by = ?
+                with candidates as (
+                    select d.delivery_id from webhook_delivery d
                     where d.delivery_id in (
                         select h.delivery_id from (
                             select distinct on (return_id) delivery_id, state, next_attempt_at, lease_until
@@ -80,10 +82,14 @@ class DeliveryRepository {
                             where subscription_id = ? and state in ('PENDING', 'DEAD')
                             order by return_id, sequence, delivery_id) h
                         where h.state = 'PENDING' and h.next_attempt_at <= ?
-                          and (h.lease_until is null or h.lease_until < ?)
-                        order by h.next_attempt_at
-                        limit ?)
-                    and d.state = 'PENDING' and (d.lease_until is null or d.lease_until < ?)
+                          and (h.lease_until is null or h.lease_until < ?))
+                      and d.state = 'PENDING' and (d.lease_until is null or d.lease_until < ?)
+                    order by d.next_attempt_at
+                    limit ?
+                    for update of d skip locked),
+                claimed as (
+                    update webhook_delivery d set lease_until = ?, leased_by = ?
+                    from candidates c where d.delivery_id = c.delivery_id
                     returning d.delivery_id, d.subscription_id, d.event_id, d.attempts)
                 select c.delivery_id, c.subscription_id, s.url, c.event_id, c.attempts, e.body
                 from claimed c
@@ -91,7 +97,7 @@ class DeliveryRepository {
                 join webhook_event e on e.event_id = c.event_id
                 """, (rs, row) -> new Claimed(rs.getLong("delivery_id"), rs.getString("subscription_id"),
                 rs.getString("url"), rs.getString("event_id"), rs.getInt("attempts"), rs.getBytes("body")),
-                Timestamp.from(leaseUntil), node, subscriptionId, at, at, limit, at);
+                subscriptionId, at, at, at, limit, Timestamp.from(leaseUntil), node);
     }
 
     void delivered(long deliveryId, int status, Instant now) {

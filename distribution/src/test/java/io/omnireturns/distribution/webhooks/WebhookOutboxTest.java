@@ -69,7 +69,7 @@ class WebhookOutboxTest {
     }
 
     @Test
-    void two_nodes_claiming_at_the_same_moment_never_get_the_same_delivery() {
+    void nodes_claiming_at_the_same_moment_share_the_deliveries_and_never_get_the_same_one() {
         String subscription = switchedOffSubscription();
         for (int i = 0; i < 40; i++) {
             CanonicalEvent initiated = initiated("R-" + UUID.randomUUID());
