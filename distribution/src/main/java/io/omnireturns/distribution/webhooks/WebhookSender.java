@@ -2,6 +2,7 @@ package io.omnireturns.distribution.webhooks;
 
 import io.omnireturns.distribution.webhooks.SubscriptionRepository.SigningKeys;
 import io.omnireturns.platform.webhooks.StandardWebhooks;
+
 import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
