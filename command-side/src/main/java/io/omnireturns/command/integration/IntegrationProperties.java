@@ -1,5 +1,7 @@
 package io.omnireturns.command.integration;
 
+import io.omnireturns.platform.webhooks.WebhookSecret;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -74,12 +76,12 @@ public record IntegrationProperties(
     public record Endpoint(String secret, String previousSecret) {
 
         public Endpoint {
-            WebhookSecret.parse(secret, "secret");
+            WebhookSecret.parse(secret, "an integration secret");
             if (previousSecret != null && previousSecret.isBlank()) {
                 previousSecret = null; // an empty environment variable means "no rotation in progress"
             }
             if (previousSecret != null) {
-                WebhookSecret.parse(previousSecret, "previous-secret");
+                WebhookSecret.parse(previousSecret, "an integration previous-secret");
             }
         }
 

@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import io.omnireturns.platform.webhooks.StandardWebhooks;
+import io.omnireturns.platform.webhooks.WebhookSecret;
+
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,12 +28,11 @@ import java.util.Map;
 @Component
 public class WebhookSignatures {
 
-    public static final String ID_HEADER = "webhook-id";
-    public static final String TIMESTAMP_HEADER = "webhook-timestamp";
-    public static final String SIGNATURE_HEADER = "webhook-signature";
+    public static final String ID_HEADER = StandardWebhooks.ID_HEADER;
+    public static final String TIMESTAMP_HEADER = StandardWebhooks.TIMESTAMP_HEADER;
+    public static final String SIGNATURE_HEADER = StandardWebhooks.SIGNATURE_HEADER;
 
-    private static final String VERSION = "v1,";
-    private static final String ALGORITHM = "HmacSHA256";
+    private static final String VERSION = StandardWebhooks.VERSION;
 
     /** What the signature headers say about a request. */
     public enum Verdict {
@@ -49,7 +47,7 @@ public class WebhookSignatures {
 
     public static final String VERIFIED_METER = "omnireturns.webhooks.verified";
 
-    private final Map<IntegrationSystem, List<SecretKeySpec>> keys = new EnumMap<>(IntegrationSystem.class);
+    private final Map<IntegrationSystem, List<byte[]>> keys = new EnumMap<>(IntegrationSystem.class);
     /** Per system, one counter per key, in the order of {@link #keys}. */
     private final Map<IntegrationSystem, List<Counter>> verified = new EnumMap<>(IntegrationSystem.class);
     private final long toleranceSeconds;
@@ -58,11 +56,10 @@ public class WebhookSignatures {
     public WebhookSignatures(IntegrationProperties properties, Clock clock, MeterRegistry meters) {
         for (IntegrationSystem system : IntegrationSystem.values()) {
             IntegrationProperties.Endpoint endpoint = properties.of(system);
-            List<SecretKeySpec> systemKeys = new ArrayList<>(2);
-            systemKeys.add(new SecretKeySpec(WebhookSecret.parse(endpoint.secret(), "secret"), ALGORITHM));
+            List<byte[]> systemKeys = new ArrayList<>(2);
+            systemKeys.add(WebhookSecret.parse(endpoint.secret(), "an integration secret"));
             if (endpoint.previousSecret() != null) {
-                systemKeys.add(new SecretKeySpec(WebhookSecret.parse(endpoint.previousSecret(), "previous-secret"),
-                        ALGORITHM));
+                systemKeys.add(WebhookSecret.parse(endpoint.previousSecret(), "an integration previous-secret"));
             }
             keys.put(system, List.copyOf(systemKeys));
             verified.put(system, List.of(counter(meters, system, "current"), counter(meters, system, "previous")));
@@ -91,10 +88,10 @@ public class WebhookSignatures {
                 }
             }
         }
-        List<SecretKeySpec> systemKeys = keys.get(system);
+        List<byte[]> systemKeys = keys.get(system);
         int matchedKey = -1;
         for (int k = systemKeys.size() - 1; k >= 0; k--) { // the current secret (0) wins when both match
-            byte[] expected = mac(systemKeys.get(k), webhookId, timestamp, body);
+            byte[] expected = StandardWebhooks.mac(systemKeys.get(k), webhookId, timestamp, body);
             for (byte[] signature : claimed) {
                 if (MessageDigest.isEqual(expected, signature)) {
                     matchedKey = k;
@@ -118,8 +115,7 @@ public class WebhookSignatures {
 
     /** The {@code webhook-signature} a sender puts on a request, with the system's current secret. */
     public String sign(IntegrationSystem system, String webhookId, long timestamp, byte[] body) {
-        return VERSION + Base64.getEncoder().encodeToString(
-                mac(keys.get(system).get(0), webhookId, Long.toString(timestamp), body));
+        return StandardWebhooks.signature(keys.get(system).get(0), webhookId, timestamp, body);
     }
 
     private static Counter counter(MeterRegistry meters, IntegrationSystem system, String secret) {
@@ -129,19 +125,5 @@ public class WebhookSignatures {
 
     long toleranceSeconds() {
         return toleranceSeconds;
-    }
-
-    private static byte[] mac(SecretKeySpec key, String webhookId, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM); // a Mac is not thread-safe; creating one is cheap
-            mac.init(key);
-            mac.update(webhookId.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

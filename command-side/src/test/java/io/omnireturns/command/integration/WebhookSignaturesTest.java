@@ -146,7 +146,7 @@ class WebhookSignaturesTest {
         assertThat(defaults.of(IntegrationSystem.CARRIER).secret()).isEqualTo(IntegrationProperties.DEMO_CARRIER_SECRET);
         assertThat(defaults.of(IntegrationSystem.PAYMENTS).secret()).isEqualTo(IntegrationProperties.DEMO_PAYMENTS_SECRET);
         assertThat(defaults.of(IntegrationSystem.WAREHOUSE).secret()).isEqualTo(IntegrationProperties.DEMO_WAREHOUSE_SECRET);
-        assertThat(new String(WebhookSecret.parse(IntegrationProperties.DEMO_CARRIER_SECRET, "secret"), StandardCharsets.US_ASCII))
+        assertThat(new String(io.omnireturns.platform.webhooks.WebhookSecret.parse(IntegrationProperties.DEMO_CARRIER_SECRET, "secret"), StandardCharsets.US_ASCII))
                 .isEqualTo("demo-carrier-secret-not-for-production");
     }
 

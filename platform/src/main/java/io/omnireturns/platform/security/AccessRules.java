@@ -74,6 +74,16 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/admin/kafka/republications", OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/admin/kafka/republications/*", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/kafka/republications", OPERATIONS),
+            // outbound webhooks: subscriptions (secrets are write-only), delivery logs, dead letters
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions/*", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/secret-rotation", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/activation", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/subscriptions/*/deactivation", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions/*/deliveries", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/webhooks/dead-letters", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/webhooks/dead-letters/*/redelivery", OPERATIONS),
             // metrics (Prometheus scrapes with operations credentials) and every other actuator endpoint
             rule(HttpMethod.GET, "/actuator/**", OPERATIONS));
 

@@ -120,7 +120,16 @@ public enum ErrorCode {
     UNKNOWN_INTEGRATION(404, "no partner system of that name"),
     INVALID_SIGNATURE(401, "the webhook's signature does not match"),
     TIMESTAMP_OUT_OF_TOLERANCE(401, "the webhook's timestamp is too far from now"),
-    UNKNOWN_RETURN(422, "the partner's message names a return the service does not know");
+    UNKNOWN_RETURN(422, "the partner's message names a return the service does not know"),
+
+    // ---- outbound webhooks --------------------------------------------------------------------------------
+    INVALID_WEBHOOK_URL(400, "a subscription URL that is not an absolute http(s) URL without credentials or fragment"),
+    WEBHOOK_URL_NOT_ALLOWED(422, "the allow-list refuses the URL: not https, a host not allowed, or an internal "
+            + "address"),
+    INVALID_WEBHOOK_SECRET(400, "a subscription secret that is not whsec_ and the base64 of 24 to 64 bytes"),
+    UNKNOWN_EVENT_TYPE(400, "an event type that is not one of the canonical event types"),
+    SUBSCRIPTION_NOT_FOUND(404, "no webhook subscription with that id"),
+    DEAD_LETTER_NOT_FOUND(404, "no dead letter with that id (it may have been redelivered already)");
 
     private final int httpStatus;
     private final String meaning;

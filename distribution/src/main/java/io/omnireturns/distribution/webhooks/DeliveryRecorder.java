@@ -1,0 +1,52 @@
+package io.omnireturns.distribution.webhooks;
+
+import io.omnireturns.distribution.contract.CloudEventJson;
+import io.omnireturns.api.integration.CanonicalEvent;
+import io.omnireturns.api.integration.CanonicalEventTranslator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The outbox's writer: a streaming processor that records, for every canonical event, one pending delivery per
+ * active subscription to its type. The rows are written in the processor's transaction, together with its token, so
+ * an event is recorded exactly once per subscription (a redelivered event finds its rows there and adds none) and is
+ * never lost to a crash. A failure stops the segment and is tried again (a propagating error handler), never skipped.
+ * Nothing here waits on a subscriber: the {@link WebhookDispatcher} sends.
+ */
+@Component
+@ProcessingGroup(DeliveryRecorder.PROCESSING_GROUP)
+public class DeliveryRecorder {
+
+    private static final CloudEventJson CLOUD_EVENTS = new CloudEventJson();
+
+    public static final String PROCESSING_GROUP = "webhook-deliveries";
+
+    private final CanonicalEventTranslator translator = new CanonicalEventTranslator();
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+
+    DeliveryRecorder(SubscriptionRepository subscriptions, DeliveryRepository deliveries) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> domainEvent)) {
+            return;
+        }
+        List<CanonicalEvent> events = translator.translate(message.getIdentifier(), domainEvent.getSequenceNumber(),
+                message.getTimestamp(), payload);
+        for (CanonicalEvent event : events) {
+            List<String> subscribers = subscriptions.subscribersOf(event.type(), event.time());
+            if (!subscribers.isEmpty()) {
+                deliveries.record(event, CLOUD_EVENTS.writeBytes(event), subscribers);
+            }
+        }
+    }
+}
