@@ -70,6 +70,9 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/admin/processors/*", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/processors/*/replay", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/admin/views/*/verification", AUDITOR, OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/admin/views/*/rebuild", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/admin/views/*/rebuild", OPERATIONS),
+            rule(HttpMethod.DELETE, "/api/v1/admin/views/*/rebuild", OPERATIONS),
             // metrics (Prometheus scrapes with operations credentials) and every other actuator endpoint
             rule(HttpMethod.GET, "/actuator/**", OPERATIONS));
 

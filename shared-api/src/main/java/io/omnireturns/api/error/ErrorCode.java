@@ -111,6 +111,9 @@ public enum ErrorCode {
     UNKNOWN_VIEW(404, "no view of that name"),
     VERIFICATION_IN_PROGRESS(409, "a verification of this view is running"),
     VIEW_NOT_CAUGHT_UP(409, "the view has not caught up with the events (e.g. while it replays); try again shortly"),
+    REBUILD_IN_PROGRESS(409, "a rebuild of this view is running (on this or another instance)"),
+    NO_REBUILD(404, "this view has not been rebuilt yet"),
+    NO_REBUILD_RUNNING(409, "no rebuild of this view is running: nothing to cancel"),
 
     // ---- partner webhooks ---------------------------------------------------------------------------------
     UNKNOWN_INTEGRATION(404, "no partner system of that name"),
