@@ -157,8 +157,8 @@ final class StatusViewRebuildRun implements Runnable {
                 if (!lockNotAvailable(e) || attempt >= attempts) {
                     throw e;
                 }
-                log.info("The status view's live table stayed busy for {}; swap attempt {} of {} again",
-                        with.properties().rebuildSwapLockTimeout(), attempt + 1, attempts);
+                log.info("The status view's live table stayed busy for {} (held by {}); swap attempt {} of {} next",
+                        with.properties().rebuildSwapLockTimeout(), holders(), attempt + 1, attempts);
                 from = catchUp(from);
             }
         }
@@ -196,6 +196,9 @@ final class StatusViewRebuildRun implements Runnable {
     private void enter(RebuildPhase phase) {
         checkCancelled();
         with.listeners().forEach(listener -> listener.entering(phase));
+        log.info("Rebuild of the status view: {} ({} ms after its start, {} returns rebuilt, {} caught up)", phase,
+                java.time.Duration.between(progress.startedAt, with.clock().instant()).toMillis(),
+                progress.returnsRebuilt, progress.returnsCaughtUp);
         progress.phase = phase;
         save();
         checkCancelled();
@@ -238,6 +241,14 @@ final class StatusViewRebuildRun implements Runnable {
         progress.finishedAt = with.clock().instant();
         save();
         log.info("Rebuild of the status view {}: {}", phase.name().toLowerCase(), reason);
+    }
+
+    private List<String> holders() {
+        try {
+            return with.shadow().liveTableHolders();
+        } catch (RuntimeException e) {
+            return List.of("unknown: " + e.getMessage());
+        }
     }
 
     private static boolean lockNotAvailable(Throwable e) {

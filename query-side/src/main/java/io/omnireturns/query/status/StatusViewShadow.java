@@ -185,6 +185,20 @@ public class StatusViewShadow {
         notices.cleared();
     }
 
+    /** The sessions holding a lock on the live table now, for the log when the swap cannot have it. */
+    public List<String> liveTableHolders() {
+        return jdbc.getJdbcOperations().query("""
+                        SELECT a.pid, l.mode, a.state, a.application_name,
+                               round(extract(epoch FROM now() - a.xact_start)::numeric, 1) AS seconds,
+                               left(a.query, 120) AS query
+                          FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                         WHERE l.relation = '%s'::regclass AND l.granted AND a.pid <> pg_backend_pid()
+                        """.formatted(LIVE),
+                (rs, row) -> "pid " + rs.getInt("pid") + " " + rs.getString("mode") + " (" + rs.getString("state")
+                        + ", " + rs.getString("application_name") + ", transaction open " + rs.getString("seconds")
+                        + " s): " + rs.getString("query"));
+    }
+
     public void dropShadow() {
         jdbc.getJdbcOperations().execute("DROP TABLE IF EXISTS " + SHADOW);
     }
