@@ -173,6 +173,11 @@ public class StatusViewShadow {
         if (shadow.size() != live.size()) {
             throw new IllegalStateException("the shadow has other indexes than the live table: " + shadow.keySet());
         }
+        // a migration (of a newer version starting meanwhile) may have changed the live table after the shadow was made
+        if (!columnsOf(LIVE).equals(columnsOf(SHADOW))) {
+            throw new IllegalStateException("the live table's columns changed during the rebuild: " + columnsOf(LIVE)
+                    + " against the shadow's " + columnsOf(SHADOW));
+        }
         sql.execute("ALTER TABLE " + LIVE + " RENAME TO " + REPLACED);
         for (LiveIndex index : live) {
             sql.execute("ALTER INDEX " + index.name() + " RENAME TO " + replacedName(index.name()));
@@ -218,6 +223,12 @@ public class StatusViewShadow {
                          WHERE i.indrelid = '%s'::regclass ORDER BY c.relname
                         """.formatted(LIVE),
                 (rs, row) -> new LiveIndex(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+    }
+
+    private List<String> columnsOf(String table) {
+        return jdbc.getJdbcOperations().queryForList("SELECT attname || ' ' || format_type(atttypid, atttypmod)"
+                + " || CASE WHEN attnotnull THEN ' NOT NULL' ELSE '' END FROM pg_attribute WHERE attrelid = '"
+                + table + "'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum", String.class);
     }
 
     private Map<String, String> indexesOf(String table) {
