@@ -77,7 +77,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         // small batches and spans, so that a few hundred returns make many of each
         "omnireturns.admin.verification-batch-size=40",
         "omnireturns.admin.verification-window=150",
-        "omnireturns.admin.rebuild-gap-margin=50"
+        "omnireturns.admin.rebuild-gap-margin=50",
+        // every statement prepared on the server from its first run, so the swap meets prepared plans everywhere
+        "spring.datasource.hikari.data-source-properties[prepareThreshold]=1"
 })
 @AutoConfigureMockMvc
 @Import({SignedInAsAdmin.class, ReturnStatusRebuildIntegrationTest.Gate.class})
