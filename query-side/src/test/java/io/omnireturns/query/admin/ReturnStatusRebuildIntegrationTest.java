@@ -136,6 +136,8 @@ class ReturnStatusRebuildIntegrationTest {
     @Order(2)
     void look_ups_answer_the_latest_view_throughout_a_replay_and_returns_changed_meanwhile_end_up_right()
             throws Exception {
+        assertThat(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) connection ->
+                connection.unwrap(org.postgresql.PGConnection.class).getPrepareThreshold())).isEqualTo(1);
         publishReturns(400);
         List<AuditedStory> changing = new ArrayList<>();
         List<String> watched = new ArrayList<>();
