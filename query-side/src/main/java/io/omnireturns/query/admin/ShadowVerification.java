@@ -95,11 +95,16 @@ class ShadowVerification {
             return new ViewDifference(row.returnId(), "MISSING_FROM_VIEW", List.of(),
                     "no live row, but events up to #" + row.shadowVersion());
         }
+        if (row.liveVersion() < row.shadowVersion()) {
+            return new ViewDifference(row.returnId(), "BEHIND", List.of("version"), "the live row stood at event #"
+                    + row.liveVersion() + ", its events go up to #" + row.shadowVersion()
+                    + " (dead-lettered, or not applied yet)");
+        }
         if (row.differs()) {
             return new ViewDifference(row.returnId(), "DIFFERENT", List.of(),
                     "the live row differed from what its events say at event #" + row.liveVersion());
         }
-        return null; // equal, or the live row moved on since the shadow's last pass
+        return null; // equal, or the live row moved on since the shadow's pass
     }
 
     private static void add(List<ViewDifference> listed, ViewDifference difference, int maxListed) {

@@ -48,7 +48,8 @@ final class StatusViewRebuildRun implements Runnable {
 
     /** What a run works with (one bean each). */
     record Collaborators(ShadowFill fill, ShadowVerification verification, StatusViewShadow shadow,
-                         RebuildRecords records, EventStoreReader events, AdminProperties properties,
+                         RebuildRecords records, ProcessorTokens deadLetters, EventStoreReader events,
+                         AdminProperties properties,
                          TransactionTemplate transactions, List<RebuildListener> listeners, Clock clock) {
     }
 
@@ -184,6 +185,13 @@ final class StatusViewRebuildRun implements Runnable {
                     + "; the live view was left as it was", last.stillBehind());
         }
         with.shadow().swap();
+        // the new table holds every dead-lettered event (the verification and the pass above saw to it): letters
+        // left in the queue would hold back the returns' next events
+        int letters = with.deadLetters().deleteDeadLetters(progress.view);
+        if (letters > 0) {
+            log.info("The status view's {} dead letter(s) dropped with the swap: the new table has their events",
+                    letters);
+        }
         progress.catchUpPasses++;
         progress.returnsCaughtUp += last.rebuilt();
         progress.throughIndex = head;

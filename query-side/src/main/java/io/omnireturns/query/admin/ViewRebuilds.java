@@ -52,9 +52,9 @@ public class ViewRebuilds implements DisposableBean {
     private volatile StatusViewRebuildRun running;
 
     ViewRebuilds(ShadowFill fill, ShadowVerification verification, StatusViewShadow shadow, RebuildRecords records,
-                 EventStoreReader events, AdminProperties properties, PlatformTransactionManager transactionManager,
+                 ProcessorTokens deadLetters, EventStoreReader events, AdminProperties properties, PlatformTransactionManager transactionManager,
                  ObjectProvider<RebuildListener> listeners, JdbcTemplate jdbc, DataSource dataSource, Clock clock) {
-        this.collaborators = new StatusViewRebuildRun.Collaborators(fill, verification, shadow, records, events,
+        this.collaborators = new StatusViewRebuildRun.Collaborators(fill, verification, shadow, records, deadLetters, events,
                 properties, new TransactionTemplate(transactionManager), listeners.orderedStream().toList(), clock);
         this.records = records;
         this.jdbc = jdbc;

@@ -200,7 +200,9 @@ class ReturnStatusRebuildIntegrationTest {
             assertThat(done.returnsVerified()).isGreaterThanOrEqualTo(400);
             assertThat(done.catchUpPasses()).isGreaterThanOrEqualTo(2);
             assertThat(done.progress()).isEqualTo(1.0);
-            assertThat(done.correctedReturns()).isZero();
+            // nothing was wrong in the live view (a row behind by an event the projection had yet to apply may show)
+            assertThat(done.differences()).extracting(ViewDifference::kind)
+                    .doesNotContain("DIFFERENT", "NOT_IN_EVENT_STORE");
 
             changing.get(3).then(new ReturnParcelInTransit(changing.get(3).returnId(), "DHL", "JJD-3"));
             awaitCaughtUp();
@@ -310,6 +312,37 @@ class ReturnStatusRebuildIntegrationTest {
         assertThat(liveTableOid()).isEqualTo(tableBefore);
         assertThat(liveContents()).isEqualTo(before);
         assertThat(shadowExists()).isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void a_rebuild_after_the_cause_of_dead_letters_is_fixed_brings_their_return_up_to_date_and_drops_them()
+            throws Exception {
+        String returnId = newId("R-DLQ");
+        String constraint = "test_refuses_in_transit_" + returnId.replace('-', '_').toLowerCase();
+        jdbc.execute("ALTER TABLE return_status_view ADD CONSTRAINT " + constraint
+                + " CHECK (NOT (return_id = '" + returnId + "' AND status = 'IN_TRANSIT'))");
+        AuditedStory story = newStory(returnId);
+        story.then(requested(returnId, newId("O"), "C-D", SalesChannel.WEB, null), authorizedInFull(returnId),
+                new ReturnParcelInTransit(returnId, "UPS", "1Z-D"));
+        await().atMost(TIMEOUT).until(() -> processorStatus().deadLetters() > 0);
+        jdbc.execute("ALTER TABLE return_status_view DROP CONSTRAINT " + constraint); // the cause fixed
+        story.then(new ReturnItemsReceived(returnId, "RCPT-D", "WH-CENTRAL",
+                List.of(new ReceivedLine(SHIRTS, 2, SHIRT_SKU)), List.of()));
+        awaitCaughtUp();
+        assertThat(version(returnId)).as("held back by its dead letters").isLessThan(story.lastSequence());
+
+        mockMvc.perform(post(REBUILD, STATUS)).andExpect(status().isAccepted());
+        ViewRebuild done = awaitRebuildEnded();
+
+        assertThat(done.phase()).as("%s", done.failure()).isEqualTo(RebuildPhase.DONE);
+        assertThat(done.differences()).extracting(ViewDifference::returnId).contains(returnId);
+        assertThat(version(returnId)).isEqualTo(story.lastSequence());
+        assertThat(processorStatus().deadLetters()).isZero();
+        story.then(new ReturnPutOnHold(returnId, HoldReason.FRAUD_REVIEW, ExternalSystem.FRAUD, "score 91",
+                ReturnStatus.RECEIVED));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(version(returnId)).isEqualTo(story.lastSequence()));
+        assertThat(processorStatus().deadLetters()).isZero();
     }
 
     /** Polls look-ups until stopped: every answer must be 200 and never older than the one before. */
