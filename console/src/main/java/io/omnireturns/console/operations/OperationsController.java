@@ -10,6 +10,7 @@ import io.omnireturns.platform.security.Caller;
 import io.omnireturns.query.admin.AdminErrors;
 import io.omnireturns.query.admin.ProcessorAdministration;
 import io.omnireturns.query.admin.ReturnStatusVerification;
+import io.omnireturns.query.admin.ViewRebuilds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -103,7 +104,10 @@ class OperationsController {
         } catch (DomainException refused) {
             return refusedReplay(processor, refused.getMessage(), 409, model, response);
         }
-        redirect.addFlashAttribute("notice", "Replay of " + name + " started: the view refills from the first "
+        redirect.addFlashAttribute("notice", ViewRebuilds.VIEW.equals(name)
+                ? "Replay of " + name + " started: the view is rebuilt into a shadow table while the live one keeps "
+                + "answering, and swapped in once caught up and verified. Follow it in the table."
+                : "Replay of " + name + " started: the view refills from the first "
                 + "event while queries keep answering. Follow it in the table; verify the status view once it "
                 + "has caught up.");
         return "redirect:/console/operations";

@@ -84,6 +84,9 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/webhooks/subscriptions/*/deliveries", OPERATIONS),
             rule(HttpMethod.GET, "/api/v1/webhooks/dead-letters", OPERATIONS),
             rule(HttpMethod.POST, "/api/v1/webhooks/dead-letters/*/redelivery", OPERATIONS),
+            rule(HttpMethod.POST, "/api/v1/admin/views/*/rebuild", OPERATIONS),
+            rule(HttpMethod.GET, "/api/v1/admin/views/*/rebuild", OPERATIONS),
+            rule(HttpMethod.DELETE, "/api/v1/admin/views/*/rebuild", OPERATIONS),
             // metrics (Prometheus scrapes with operations credentials) and every other actuator endpoint
             rule(HttpMethod.GET, "/actuator/**", OPERATIONS));
 

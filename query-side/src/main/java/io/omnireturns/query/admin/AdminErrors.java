@@ -18,6 +18,13 @@ public final class AdminErrors {
     /** A verification of the view is running already (409). */
     public static final String VERIFICATION_IN_PROGRESS = "VERIFICATION_IN_PROGRESS";
 
+    /** A rebuild of the view is running, on this or another instance (409). */
+    public static final String REBUILD_IN_PROGRESS = "REBUILD_IN_PROGRESS";
+    /** The view has never been rebuilt (404). */
+    public static final String NO_REBUILD = "NO_REBUILD";
+    /** No rebuild of the view is running: nothing to cancel (409). */
+    public static final String NO_REBUILD_RUNNING = "NO_REBUILD_RUNNING";
+
     private AdminErrors() {
     }
 }

@@ -3,6 +3,7 @@ package io.omnireturns.query.admin;
 import io.omnireturns.api.audit.ProcessorOverview;
 import io.omnireturns.api.audit.ProcessorStatus;
 import io.omnireturns.api.audit.SegmentStatus;
+import io.omnireturns.api.audit.ViewRebuild;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.platform.database.LongStatements;
@@ -64,12 +65,14 @@ public class ProcessorAdministration {
     private final Serializer serializer;
     private final AdminProperties properties;
     private final DataSource dataSource;
+    private final ViewRebuilds rebuilds;
     private final Map<String, Object> replayLocks = new ConcurrentHashMap<>();
 
     public ProcessorAdministration(EventProcessingConfiguration processing, ProcessorTokens tokens,
                                    EventStoreReader events, Serializer serializer, AdminProperties properties,
-                                   DataSource dataSource) {
+                                   DataSource dataSource, ViewRebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
         this.dataSource = dataSource;
         this.tokens = tokens;
         this.events = events;
@@ -91,7 +94,9 @@ public class ProcessorAdministration {
     }
 
     /**
-     * Rebuilds a projection from the first event: stops it here, resets its tokens (its reset handler clears the
+     * Rebuilds a projection from the first event. The status view, which agents and the CRM look up all the time, is
+     * rebuilt into a shadow table that replaces the live one once caught up and verified ({@link ViewRebuilds}): its
+     * look-ups never miss a return. Any other projection: stops it here, resets its tokens (its reset handler clears the
      * view and its dead letters in the same transaction) and starts it again; it then replays in the background.
      * Queries keep answering from the view while it refills. The reset runs without the driver's network timeout:
      * clearing a large view (millions of ledger rows) may take longer than the pool's {@code socketTimeout}.
@@ -104,6 +109,22 @@ public class ProcessorAdministration {
                     "processor " + name + " cannot be replayed: " + refusal);
         }
         StreamingEventProcessor streaming = (StreamingEventProcessor) processor;
+        if (ViewRebuilds.VIEW.equals(name)) {
+            if (replayInProgress(streaming)) {
+                throw new DomainException(ErrorKind.ILLEGAL_STATE, AdminErrors.REPLAY_IN_PROGRESS,
+                        "processor " + name + " is replaying already");
+            }
+            try {
+                rebuilds.start(requestedBy);
+            } catch (DomainException refused) {
+                if (AdminErrors.REBUILD_IN_PROGRESS.equals(refused.code())) {
+                    throw new DomainException(ErrorKind.ILLEGAL_STATE, AdminErrors.REPLAY_IN_PROGRESS,
+                            refused.getMessage());
+                }
+                throw refused;
+            }
+            return status(name);
+        }
         synchronized (replayLocks.computeIfAbsent(name, key -> new Object())) {
             if (replayInProgress(streaming)) {
                 throw new DomainException(ErrorKind.ILLEGAL_STATE, AdminErrors.REPLAY_IN_PROGRESS,
@@ -182,14 +203,20 @@ public class ProcessorAdministration {
         String type = processor.getClass().getSimpleName();
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(name, kind(processor).name(), type, processor.isRunning(), processor.isError(),
-                    replayable, head, null, null, false, null, dead.letters(), dead.sequences(), List.of());
+                    replayable, head, null, null, false, null, dead.letters(), dead.sequences(), List.of(), null);
         }
         List<SegmentStatus> segments = segments(streaming);
         Long lowest = lowest(segments);
         boolean replaying = segments.stream().anyMatch(SegmentStatus::replaying);
+        Double progress = replaying ? replayProgress(segments) : null;
+        ViewRebuild rebuild = ViewRebuilds.VIEW.equals(name) ? rebuilds.running().orElse(null) : null;
+        if (rebuild != null && !replaying) {
+            replaying = true;
+            progress = rebuild.progress();
+        }
         return new ProcessorStatus(name, kind(processor).name(), type, processor.isRunning(), processor.isError(),
                 replayable, head, lowest, lowest == null ? null : Math.max(0, head - lowest), replaying,
-                replaying ? replayProgress(segments) : null, dead.letters(), dead.sequences(), segments);
+                progress, dead.letters(), dead.sequences(), segments, rebuild);
     }
 
     /**

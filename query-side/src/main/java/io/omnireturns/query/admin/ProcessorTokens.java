@@ -47,6 +47,14 @@ class ProcessorTokens {
         return counts;
     }
 
+    /**
+     * Deletes the processing group's dead letters (in the caller's transaction): what a rebuild of its view has
+     * applied already. Axon's sequence cache only skips look-ups of returns known to have none, so it stays right.
+     */
+    int deleteDeadLetters(String processingGroup) {
+        return jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", processingGroup);
+    }
+
     private static TrackingToken token(String processorName, byte[] token, String type, Serializer serializer) {
         if (token == null || type == null) {
             return null; // at the tail: nothing handled yet

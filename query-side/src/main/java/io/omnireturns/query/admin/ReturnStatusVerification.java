@@ -9,14 +9,10 @@ import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SystemStateView;
-import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import io.omnireturns.query.audit.EventStoreReader;
-import io.omnireturns.query.audit.StoredEvent;
-import io.omnireturns.query.audit.StoredEventDecoder;
 import io.omnireturns.query.status.ReturnStatusProjection;
 import io.omnireturns.query.status.ReturnStatusReplay;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Service;
 
 import java.lang.reflect.InvocationTargetException;
@@ -26,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,10 +36,8 @@ import java.util.stream.Collectors;
  * ({@link ReturnStatusReplay}), and compares them return by return: the view document, the systems kept aside
  * and the searchable columns.
  * <p>
- * The events are read up to the head of the store as it was at the start, once the view has reached that head:
- * the returns in the order they were requested, found by walking the global index in bounded spans, then their
- * events a batch of returns at a time through the (aggregate, sequence number) key. Every statement is bounded by
- * an index whatever plan the database picks, and memory holds one batch of returns, however large the store.
+ * The events are read up to the head of the store as it was at the start, once the view has reached that head,
+ * return by return through {@link ReturnHistories} (bounded statements, one batch of returns in memory).
  * A return whose live row moved on past that head meanwhile is left out and counted.
  */
 @Service
@@ -58,17 +51,17 @@ public class ReturnStatusVerification {
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(200);
 
     private final EventStoreReader events;
-    private final StoredEventDecoder decoder;
+    private final ReturnHistories histories;
     private final StatusViewRows rows;
     private final ProcessorAdministration processors;
     private final AdminProperties properties;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public ReturnStatusVerification(EventStoreReader events, StoredEventDecoder decoder, StatusViewRows rows,
-                                    ProcessorAdministration processors, AdminProperties properties, Clock clock) {
+    ReturnStatusVerification(EventStoreReader events, ReturnHistories histories, StatusViewRows rows,
+                             ProcessorAdministration processors, AdminProperties properties, Clock clock) {
         this.events = events;
-        this.decoder = decoder;
+        this.histories = histories;
         this.rows = rows;
         this.processors = processors;
         this.properties = properties;
@@ -94,21 +87,8 @@ public class ReturnStatusVerification {
         awaitCaughtUp(head);
 
         Findings findings = new Findings(properties.verificationMaxDifferences());
-        int batchSize = properties.verificationBatchSize();
-        List<String> waiting = new ArrayList<>();
-        long eventsRead = 0;
-        long after = -1;
-        while (after < head) {
-            long through = Math.min(head, after + properties.verificationWindow());
-            waiting.addAll(events.returnsStartedBetween(after, through));
-            after = through;
-            boolean allFound = after >= head;
-            while (waiting.size() >= batchSize || (allFound && !waiting.isEmpty())) {
-                List<String> batch = waiting.subList(0, Math.min(waiting.size(), batchSize));
-                eventsRead += verify(List.copyOf(batch), head, findings);
-                batch.clear();
-            }
-        }
+        long[] eventsRead = {0};
+        histories.walkReturns(-1, head, batch -> eventsRead[0] += verify(batch, head, findings));
 
         StatusViewRows.Orphans orphans = rows.withoutEvents(EventStoreReader.RETURN_AGGREGATE,
                 properties.verificationMaxDifferences());
@@ -120,7 +100,7 @@ public class ReturnStatusVerification {
                 .sorted(Comparator.comparing(ViewDifference::returnId))
                 .limit(properties.verificationMaxDifferences())
                 .toList();
-        return new ViewVerification(VIEW, findings.count == 0, head, findings.compared, eventsRead, findings.count,
+        return new ViewVerification(VIEW, findings.count == 0, head, findings.compared, eventsRead[0], findings.count,
                 differences, findings.changedWhileVerifying, verifiedAt,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
@@ -131,22 +111,9 @@ public class ReturnStatusVerification {
      * @return how many events were read
      */
     private long verify(List<String> returnIds, long head, Findings findings) {
-        List<StoredEvent> stored = events.eventsOfReturns(returnIds).stream()
-                .filter(event -> event.globalIndex() <= head)
-                .toList();
-        List<Rebuilding> batch = new ArrayList<>();
-        Rebuilding current = null;
-        Iterator<? extends DomainEventMessage<?>> messages = decoder.decode(stored).iterator();
-        while (messages.hasNext()) {
-            DomainEventMessage<?> message = messages.next();
-            if (current == null || !current.returnId.equals(message.getAggregateIdentifier())) {
-                current = new Rebuilding(message.getAggregateIdentifier());
-                batch.add(current);
-            }
-            current.apply(message);
-        }
-        compare(batch, findings);
-        return stored.size();
+        ReturnHistories.Rebuilt rebuilt = histories.rebuild(returnIds, head);
+        compare(rebuilt.returns(), findings);
+        return rebuilt.eventsRead();
     }
 
     /** Waits until every segment of the view has handled the events up to the head, or refuses. */
@@ -171,23 +138,23 @@ public class ReturnStatusVerification {
         }
     }
 
-    private void compare(List<Rebuilding> batch, Findings findings) {
+    private void compare(List<RebuiltReturn> batch, Findings findings) {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, StatusViewRows.Row> live = rows.find(batch.stream().map(rebuilt -> rebuilt.returnId).toList())
+        Map<String, StatusViewRows.Row> live = rows.find(batch.stream().map(RebuiltReturn::returnId).toList())
                 .stream().collect(Collectors.toMap(StatusViewRows.Row::returnId, Function.identity()));
         List<StatusViewRows.Row> ahead = new ArrayList<>();
-        for (Rebuilding rebuilt : batch) {
-            StatusViewRows.Row row = live.get(rebuilt.returnId);
-            if (rebuilt.failure != null) {
-                findings.add(new ViewDifference(rebuilt.returnId, "NOT_REBUILDABLE", List.of(), rebuilt.failure));
+        for (RebuiltReturn rebuilt : batch) {
+            StatusViewRows.Row row = live.get(rebuilt.returnId());
+            if (rebuilt.failure() != null) {
+                findings.add(new ViewDifference(rebuilt.returnId(), "NOT_REBUILDABLE", List.of(), rebuilt.failure()));
                 continue;
             }
-            Optional<ReturnStatusView> expected = rebuilt.replay.view();
+            Optional<ReturnStatusView> expected = rebuilt.view();
             if (expected.isEmpty()) {
                 if (row != null) {
-                    findings.add(new ViewDifference(rebuilt.returnId, "DIFFERENT", List.of(),
+                    findings.add(new ViewDifference(rebuilt.returnId(), "DIFFERENT", List.of(),
                             "a row, but the return's events never requested it"));
                 }
                 continue;
@@ -195,20 +162,20 @@ public class ReturnStatusVerification {
             long version = expected.get().version();
             if (row == null) {
                 findings.compared++;
-                findings.add(new ViewDifference(rebuilt.returnId, "MISSING_FROM_VIEW", List.of(),
+                findings.add(new ViewDifference(rebuilt.returnId(), "MISSING_FROM_VIEW", List.of(),
                         "no row, but events up to #" + version));
             } else if (row.lastSequence() > version) {
                 ahead.add(row);
             } else if (row.lastSequence() < version) {
                 findings.compared++;
-                findings.add(new ViewDifference(rebuilt.returnId, "BEHIND", List.of("version"),
+                findings.add(new ViewDifference(rebuilt.returnId(), "BEHIND", List.of("version"),
                         "the row stands at event #" + row.lastSequence() + ", the events go up to #" + version
                                 + " (dead-lettered?)"));
             } else {
                 findings.compared++;
-                List<String> fields = differences(expected.get(), rebuilt.replay.underlyingSystems(), row);
+                List<String> fields = differences(expected.get(), rebuilt.underlyingSystems(), row);
                 if (!fields.isEmpty()) {
-                    findings.add(new ViewDifference(rebuilt.returnId, "DIFFERENT", fields,
+                    findings.add(new ViewDifference(rebuilt.returnId(), "DIFFERENT", fields,
                             "the row differs from what its events say in " + String.join(", ", fields)));
                 }
             }
@@ -282,33 +249,6 @@ public class ReturnStatusVerification {
             return component.getAccessor().invoke(view);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + component.getName() + " of a status view", e);
-        }
-    }
-
-    /** One return being rebuilt from its events; a failure (as the projection would meet it) stops it. */
-    private static final class Rebuilding {
-
-        private final String returnId;
-        private final ReturnStatusReplay replay;
-        private String failure;
-
-        Rebuilding(String returnId) {
-            this.returnId = returnId;
-            this.replay = new ReturnStatusReplay(returnId);
-        }
-
-        void apply(DomainEventMessage<?> message) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                if (message.getPayload() instanceof ReturnEvent event) {
-                    replay.apply(event, message.getSequenceNumber(), message.getTimestamp());
-                }
-            } catch (RuntimeException e) {
-                failure = "event #" + message.getSequenceNumber() + " (" + message.getPayloadType().getSimpleName()
-                        + ") cannot be applied: " + e.getMessage();
-            }
         }
     }
 

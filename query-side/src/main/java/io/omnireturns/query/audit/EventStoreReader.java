@@ -1,5 +1,6 @@
 package io.omnireturns.query.audit;
 
+import io.omnireturns.platform.database.LongStatements;
 import org.axonframework.common.DateTimeUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -100,6 +101,27 @@ public class EventStoreReader {
     }
 
     /**
+     * The returns with any event whose global index is in {@code (afterGlobalIndex, throughGlobalIndex]}, in no
+     * particular order, each once. Callers keep the span small.
+     */
+    public List<String> returnsWithEventsBetween(long afterGlobalIndex, long throughGlobalIndex) {
+        return jdbc.queryForList("SELECT DISTINCT aggregateidentifier FROM domainevententry"
+                        + " WHERE globalindex > ? AND globalindex <= ? AND type = ?",
+                String.class, afterGlobalIndex, throughGlobalIndex, RETURN_AGGREGATE);
+    }
+
+    /**
+     * How many returns were requested up to the global index: one statement over the whole event table (no index
+     * says where the first events are), so it runs without the driver's network timeout on a large store.
+     */
+    public long countReturnsThrough(long throughGlobalIndex) {
+        Long count = LongStatements.get(jdbc.getDataSource(), () -> jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE globalindex <= ? AND sequencenumber = 0 AND type = ?",
+                Long.class, throughGlobalIndex, RETURN_AGGREGATE));
+        return count == null ? 0 : count;
+    }
+
+    /**
      * Every event of the given returns, return by return (in the order of their ids) and in sequence order within
      * each. Events appended after a caller's snapshot are for the caller to leave out: a bound on the global index
      * here would tempt the database into scanning that whole index.
@@ -123,6 +145,21 @@ public class EventStoreReader {
                         + " WHERE aggregateidentifier = ANY (?) AND type = ? GROUP BY aggregateidentifier",
                 (rs, row) -> new ReturnSequence(rs.getString(1), rs.getLong(2)),
                 returnIds.toArray(String[]::new), RETURN_AGGREGATE);
+    }
+
+    /**
+     * The last sequence number of each of the given returns among its events up to the global index (a return without
+     * such an event is left out).
+     */
+    public List<ReturnSequence> lastSequenceNumbersThrough(List<String> returnIds, long throughGlobalIndex) {
+        if (returnIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT aggregateidentifier, max(sequencenumber) FILTER (WHERE globalindex <= ?)"
+                        + " FROM domainevententry WHERE aggregateidentifier = ANY (?) AND type = ?"
+                        + " GROUP BY aggregateidentifier HAVING count(*) FILTER (WHERE globalindex <= ?) > 0",
+                (rs, row) -> new ReturnSequence(rs.getString(1), rs.getLong(2)),
+                throughGlobalIndex, returnIds.toArray(String[]::new), RETURN_AGGREGATE, throughGlobalIndex);
     }
 
     /** The global index of the newest event, -1 when the store is empty. */

@@ -11,7 +11,6 @@ import io.omnireturns.api.query.SearchReturns;
 import io.omnireturns.api.query.SystemStateView;
 import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.ReturnStatus;
-import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,17 +35,9 @@ import java.util.Optional;
 class ReturnStatusRepository {
 
     /** One return's row, as the live path and a replay's batch both write it (they differ on a conflict). */
-    private static final String INSERT_VIEW = """
-            INSERT INTO return_status_view (return_id, order_id, customer_id, status, hold_reason, channel,
-                                            store_id, created_at, updated_at, last_sequence, document,
-                                            underlying_systems)
-            VALUES (:returnId, :orderId, :customerId, :status, :holdReason, :channel,
-                    :storeId, :createdAt, :updatedAt, :version, CAST(:document AS jsonb),
-                    CAST(:underlyingSystems AS jsonb))
-            """;
+    private static final String INSERT_VIEW = StatusViewColumns.insert(StatusViewShadow.LIVE);
 
-    // the stored document keeps one format whatever the web layer's JSON settings are
-    private static final ObjectMapper DOCUMENT_MAPPER = AxonInfrastructureConfiguration.storageObjectMapper();
+    private static final ObjectMapper DOCUMENT_MAPPER = StatusViewColumns.DOCUMENT_MAPPER;
     private static final TypeReference<List<SystemStateView>> SYSTEM_STATES = new TypeReference<>() {
     };
 
@@ -150,13 +141,8 @@ class ReturnStatusRepository {
         List<Change> updates = changes.stream().filter(Change::stored).toList();
         List<ReturnStatusView> written = new ArrayList<>(changes.size());
         if (!inserts.isEmpty()) {
-            collect(inserts, jdbc.batchUpdate(INSERT_VIEW + """
-                    ON CONFLICT (return_id) DO UPDATE
-                       SET status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason,
-                           updated_at = EXCLUDED.updated_at, last_sequence = EXCLUDED.last_sequence,
-                           document = EXCLUDED.document, underlying_systems = EXCLUDED.underlying_systems
-                     WHERE return_status_view.last_sequence < EXCLUDED.last_sequence
-                    """, parameters(inserts)), written);
+            collect(inserts, jdbc.batchUpdate(INSERT_VIEW + StatusViewColumns.replacingOlder(StatusViewShadow.LIVE),
+                    parameters(inserts)), written);
         }
         if (!updates.isEmpty()) {
             collect(updates, jdbc.batchUpdate("""
@@ -234,28 +220,7 @@ class ReturnStatusRepository {
     }
 
     private static MapSqlParameterSource parameters(ReturnStatusView view, List<SystemStateView> underlyingSystems) {
-        return new MapSqlParameterSource()
-                .addValue("underlyingSystems", underlyingSystems.isEmpty() ? null
-                        : toJson(underlyingSystems, view.returnId()))
-                .addValue("returnId", view.returnId())
-                .addValue("orderId", view.orderId())
-                .addValue("customerId", view.customerId())
-                .addValue("status", view.status().name())
-                .addValue("holdReason", view.hold() == null ? null : view.hold().reason().name())
-                .addValue("channel", view.channel().name())
-                .addValue("storeId", view.storeId())
-                .addValue("createdAt", view.createdAt().atOffset(ZoneOffset.UTC))
-                .addValue("updatedAt", view.updatedAt().atOffset(ZoneOffset.UTC))
-                .addValue("version", view.version())
-                .addValue("document", toJson(view, view.returnId()));
-    }
-
-    private static String toJson(Object value, String returnId) {
-        try {
-            return DOCUMENT_MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the status view of return " + returnId, e);
-        }
+        return StatusViewColumns.parameters(view, underlyingSystems);
     }
 
     /** Null while nothing covers a system (and in rows stored before the column existed). */

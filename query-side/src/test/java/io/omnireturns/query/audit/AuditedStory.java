@@ -87,6 +87,10 @@ public final class AuditedStory {
         return traceId;
     }
 
+    public String returnId() {
+        return returnId;
+    }
+
     public long lastSequence() {
         return nextSequence - 1;
     }

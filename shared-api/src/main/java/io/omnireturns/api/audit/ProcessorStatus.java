@@ -21,11 +21,13 @@ import java.util.List;
  * @param deadLetters         events waiting in the processing group's dead-letter queue
  * @param deadLetterSequences how many returns (sequences) those events belong to
  * @param segments            every segment of the token store, claimed here, elsewhere or not at all
+ * @param viewRebuild         the status view's rebuild into its shadow table while one runs (its replay); null
+ *                            otherwise. {@code replaying} and {@code replayProgress} then follow it.
  */
 public record ProcessorStatus(String name, String kind, String type, boolean running, boolean error,
                               boolean replayable, long headPosition, Long lowestPosition, Long lag,
                               boolean replaying, Double replayProgress, long deadLetters, long deadLetterSequences,
-                              List<SegmentStatus> segments) {
+                              List<SegmentStatus> segments, ViewRebuild viewRebuild) {
 
     public ProcessorStatus {
         segments = List.copyOf(segments);

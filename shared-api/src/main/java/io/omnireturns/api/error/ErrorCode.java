@@ -115,6 +115,9 @@ public enum ErrorCode {
     INVALID_TOPIC(400, "a Kafka topic name that is not 1 to 249 of a-z A-Z 0-9 . _ -"),
     REPUBLICATION_IN_PROGRESS(409, "a re-publication to Kafka is running on this instance; follow it, then start the next"),
     UNKNOWN_REPUBLICATION(404, "no re-publication of that id on this instance (the last 20 are kept, until a restart)"),
+    REBUILD_IN_PROGRESS(409, "a rebuild of this view is running (on this or another instance)"),
+    NO_REBUILD(404, "this view has not been rebuilt yet"),
+    NO_REBUILD_RUNNING(409, "no rebuild of this view is running: nothing to cancel"),
 
     // ---- partner webhooks ---------------------------------------------------------------------------------
     UNKNOWN_INTEGRATION(404, "no partner system of that name"),

@@ -46,13 +46,16 @@ public class ProcessorAdminController {
 
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild a projection from the first event",
-            description = "Stops the processor here, resets its tokens (its reset handler clears the view and its "
-                    + "dead letters) and starts it again; it replays in the background while queries keep "
-                    + "answering from the refilling view. Sagas and handlers that send commands are never replayed.")
+            description = "The status view (return-status) is rebuilt into a shadow table that replaces the live one "
+                    + "once caught up and verified, so look-ups never miss a return (the same as POST "
+                    + "/api/v1/admin/views/return-status/rebuild; viewRebuild shows it). Any other projection: stops "
+                    + "the processor here, resets its tokens (its reset handler clears the view and its dead "
+                    + "letters) and starts it again; it replays in the background while queries keep answering from "
+                    + "the refilling view. Sagas and handlers that send commands are never replayed.")
     @ApiResponse(responseCode = "202", description = "the replay started; the processor as it is now")
     @ApiResponse(responseCode = "404", description = "no such processor (code UNKNOWN_PROCESSOR)")
     @ApiResponse(responseCode = "409", description = "a saga or other processor that must not be replayed "
-            + "(PROCESSOR_NOT_REPLAYABLE), a replay already running (REPLAY_IN_PROGRESS), or another instance "
+            + "(PROCESSOR_NOT_REPLAYABLE), a replay or rebuild already running (REPLAY_IN_PROGRESS), or another instance "
             + "still working on it (PROCESSOR_CLAIMED_ELSEWHERE)")
     public ResponseEntity<ProcessorStatus> replay(@PathVariable String name, HttpServletRequest request) {
         ProcessorStatus status = processors.replay(name, RequestMetadataInterceptor.actorOf(request));
