@@ -8,6 +8,7 @@ import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordStepFailure;
 import io.omnireturns.command.connectors.common.ConnectorException;
+import io.omnireturns.platform.observability.MessageTracing;
 import io.omnireturns.command.connectors.fraud.FraudAssessment;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.orchestration.engine.ProcessStore;
@@ -149,7 +150,8 @@ class AsyncStepExecutorTest {
                 throw new ConnectorException(ExternalSystem.FRAUD, "SERVER_ERROR_503", "fraud service down", true);
             }
             return new FraudAssessment(10, false, List.of());
-        }, null, null, null, null, null, null, null, leases, properties, Clock.systemUTC(), registry);
+        }, null, null, null, null, null, null, null, leases, properties, Clock.systemUTC(), registry,
+                MessageTracing.off());
     }
 
     private void awaitAnswer() {
