@@ -14,6 +14,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -42,10 +43,15 @@ public class ObservabilityConfiguration {
         return registration;
     }
 
-    /** Micrometer Tracing's tracer and W3C propagator when tracing is on, no-ops otherwise. */
+    /**
+     * Micrometer Tracing's tracer and W3C propagator when tracing is on; no-ops when it is switched off
+     * ({@code management.tracing.enabled=false}: Spring then propagates nothing, and the ids are carried as before).
+     */
     @Bean
-    public MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new MessageTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+    public MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                                         @Value("${management.tracing.enabled:true}") boolean enabled) {
+        return enabled ? new MessageTracing(tracer.getIfAvailable(), propagator.getIfAvailable())
+                : MessageTracing.off();
     }
 
     /** Every message sent from a handler carries the trace context of the span it runs in. */
