@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
+import io.omnireturns.command.integration.IntegrationProperties;
+import io.omnireturns.command.integration.WebhookSignatures;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -21,12 +23,21 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +104,8 @@ class ReturnTracingTest {
     @Test
     void a_web_returns_request_and_its_inspection_each_make_one_span_tree_down_to_the_step_calls_and_the_refund_call() {
         // a client of its own, untraced: the service's server span is where each trace starts
-        ApiClient api = new ApiClient(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+        TestRestTemplate untraced = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        ApiClient api = new ApiClient(untraced);
         ProcessDriver driver = new ProcessDriver(api);
         OrderSnapshot order = TestOrders.copyOf(DemoOrders.webApparelOrder(clock.instant()));
         orders.register(order);
@@ -119,10 +131,11 @@ class ReturnTracingTest {
         assertThat(processorsOf(requestSpans)).contains("return-process", "return-status");
 
         driver.receiveAndInspectWhenLabelled(returnId, order.fulfilmentLocationId(), Map.of(jacket, 1));
-        driver.awaitStatus(returnId, "COMPLETED");
 
         // the refund call went out with the trace of the inspection that decided the refund
-        LoggedRequest refundCall = PAYMENT_GATEWAY.findAll(postRequestedFor(urlEqualTo("/refunds"))).get(0);
+        LoggedRequest refundCall = await().atMost(ProcessDriver.PATIENCE).until(
+                () -> PAYMENT_GATEWAY.findAll(postRequestedFor(urlEqualTo("/refunds"))),
+                calls -> !calls.isEmpty()).get(0);
         String[] traceparent = refundCall.getHeader("traceparent").split("-");
         String refundTrace = traceparent[1];
         assertThat(refundTrace).isNotEqualTo(requestTrace);
@@ -137,8 +150,20 @@ class ReturnTracingTest {
                 "http post", "step REFUND_PAYMENT", "event RefundRequested", "command DecideRefund",
                 "command RecordInspection", "http post /api/v1/returns/{returnId}/inspections");
 
+        // the gateway settles later by webhook, sending back the trace context it received: the same trace goes on
+        settleByWebhook(untraced, returnId, refundCall.getHeader("traceparent"));
+        driver.awaitStatus(returnId, "COMPLETED");
+        Map<String, SpanData> settledSpans = awaitTrace(refundTrace,
+                trace -> names(trace).contains("command RecordRefundSettled"));
+        SpanData settlement = settledSpans.values().stream()
+                .filter(span -> span.getName().equals("command RecordRefundSettled")).findFirst().orElseThrow();
+        assertThat(ancestors(settlement, settledSpans)).extracting(SpanData::getName).containsSubsequence(
+                "command RecordRefundSettled", "http post /api/v1/integrations/{system}/events", "http post",
+                "step REFUND_PAYMENT");
+
         // the audit trail's trace id is the real W3C trace id of that trace
         assertThat(metadataOf(returnId, "RefundIssued").path("traceId").asText()).isEqualTo(refundTrace);
+        assertThat(metadataOf(returnId, "RefundSettled").path("traceId").asText()).isEqualTo(refundTrace);
         assertThat(metadataOf(returnId, "ReturnRequested").path("traceId").asText()).isEqualTo(requestTrace);
     }
 
@@ -194,15 +219,48 @@ class ReturnTracingTest {
         }
     }
 
+    /** The gateway's signed {@code REFUND_SETTLED} webhook, carrying the {@code traceparent} of the refund call. */
+    private static void settleByWebhook(TestRestTemplate gateway, String returnId, String traceparent) {
+        String body = """
+                {"type": "REFUND_SETTLED", "returnId": "%s", "gatewayReference": "PG-%s"}""".formatted(returnId, returnId);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String webhookId = "msg_settle_" + returnId;
+        long now = Instant.now().getEpochSecond();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(WebhookSignatures.ID_HEADER, webhookId);
+        headers.set(WebhookSignatures.TIMESTAMP_HEADER, Long.toString(now));
+        headers.set(WebhookSignatures.SIGNATURE_HEADER, "v1," + Base64.getEncoder().encodeToString(hmac(
+                (webhookId + "." + now + ".").getBytes(StandardCharsets.UTF_8), bytes)));
+        headers.set("traceparent", traceparent);
+        ResponseEntity<String> answer = gateway.exchange("/api/v1/integrations/payments/events", HttpMethod.POST,
+                new HttpEntity<>(body, headers), String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
+    }
+
+    private static byte[] hmac(byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            String secret = IntegrationProperties.DEMO_PAYMENTS_SECRET;
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static WireMockServer startedPaymentGateway() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        // pays exactly what was asked, at once
+        // takes exactly what was asked; the money settles later (a webhook)
         server.stubFor(post("/refunds").willReturn(okJson("""
                 {"gatewayReference": "PG-{{jsonPath request.body '$.returnId'}}",
                  "amount": {"minor": {{jsonPath request.body '$.amount.minor'}},
                             "currency": "{{jsonPath request.body '$.amount.currency'}}"},
-                 "status": "SETTLED"}""").withTransformers("response-template")));
+                 "status": "PENDING"}""").withTransformers("response-template")));
         return server;
     }
 }
