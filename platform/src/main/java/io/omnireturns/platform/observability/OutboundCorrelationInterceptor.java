@@ -9,9 +9,8 @@ import org.springframework.http.client.ClientHttpResponse;
 import java.io.IOException;
 
 /**
- * Sends the current work's ids to the system called: {@code X-Correlation-Id} and {@code X-Trace-Id}. The
- * {@code traceparent} is the RestClient observation's (its client span's context); only with tracing off does this
- * make one from a W3C-shaped trace id. The ids come from the MDC, which the HTTP filter, the message handler
+ * Sends the current work's ids to the system called: {@code X-Correlation-Id} and {@code X-Trace-Id}. The W3C
+ * {@code traceparent} is not made here: the RestClient's observation sends its client span's (Micrometer Tracing). The ids come from the MDC, which the HTTP filter, the message handler
  * interceptor and the step executor keep set for the work a thread is doing.
  */
 public class OutboundCorrelationInterceptor implements ClientHttpRequestInterceptor {
@@ -26,11 +25,6 @@ public class OutboundCorrelationInterceptor implements ClientHttpRequestIntercep
         }
         if (traceId != null && !request.getHeaders().containsKey(CorrelationIds.TRACE_ID_HEADER)) {
             request.getHeaders().set(CorrelationIds.TRACE_ID_HEADER, traceId);
-            if (!request.getHeaders().containsKey(CorrelationIds.TRACEPARENT_HEADER)) {
-                // tracing off: no client span injected one, so the trace still goes on under a made-up parent
-                CorrelationIds.traceparentFor(traceId).ifPresent(traceparent ->
-                        request.getHeaders().set(CorrelationIds.TRACEPARENT_HEADER, traceparent));
-            }
         }
         return execution.execute(request, body);
     }
