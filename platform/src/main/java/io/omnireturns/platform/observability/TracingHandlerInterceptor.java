@@ -2,6 +2,7 @@ package io.omnireturns.platform.observability;
 
 import io.micrometer.tracing.Span;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -11,7 +12,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * A span around the handling of each message: {@code command <Name>} on the command bus, {@code event <Name>} tagged
  * with its processor in every event processor. Its parent is the trace context the message carries
  * ({@link MessageTracing#TRACEPARENT}), so a handler on an event processor thread, or on another node, continues the
- * trace of the request that caused the message. While it runs, the span is current: the messages the handler sends
+ * trace of the request that caused the message (events handled in a replay get no span). While it runs, the span is current: the messages the handler sends
  * or applies carry it on ({@link TraceContextCorrelationProvider}).
  */
 public class TracingHandlerInterceptor<T extends Message<?>> implements MessageHandlerInterceptor<T> {
@@ -37,6 +38,10 @@ public class TracingHandlerInterceptor<T extends Message<?>> implements MessageH
     @Override
     public Object handle(UnitOfWork<? extends T> unitOfWork, InterceptorChain interceptorChain) throws Exception {
         Message<?> message = unitOfWork.getMessage();
+        if (processor != null && ReplayToken.isReplay(message)) {
+            // a replay rebuilds a view from old events: it is no part of the requests that once caused them
+            return interceptorChain.proceed();
+        }
         Span span = tracing.startSpan(kind + " " + message.getPayloadType().getSimpleName(), message.getMetaData(),
                 processor == null ? null : Span.Kind.CONSUMER);
         span.tag("axon.message.id", message.getIdentifier());
