@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.IssueReturnLabel;
@@ -34,7 +35,6 @@ import io.omnireturns.platform.concurrent.DaemonThreads;
 import io.omnireturns.platform.observability.ConnectorMeters;
 import io.omnireturns.platform.observability.MdcHandlerInterceptor;
 import io.omnireturns.platform.observability.MessageTracing;
-import io.micrometer.tracing.Span;
 import io.omnireturns.command.orchestration.engine.ProcessStore;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;

@@ -1,10 +1,10 @@
 package io.omnireturns.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.omnireturns.platform.cluster.SegmentBalancer;
-import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.omnireturns.platform.cluster.SegmentBalancer;
+import io.omnireturns.platform.database.outage.DatabaseAvailability;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
