@@ -41,13 +41,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Correlation, metrics and health on the all-in-one service: the fraud service is a WireMock server reached over
  * HTTP, every other connector is a sandbox. The ids a request brings travel through the command, its events, the
- * return process, the outbound call and the events that call's answer causes.
+ * return process, the outbound call and the events that call's answer causes. Tracing is on, as in the service (its
+ * spans go nowhere: no OTLP endpoint is set); the span tree itself is {@link ReturnTracingTest}'s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnireturns.database.embedded.data-dir=",
         "omnireturns.connectors.fraud.mode=http",
         "omnireturns.connectors.fraud.retry.max-attempts=1"})
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 class ObservabilityTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.IssueReturnLabel;
@@ -33,6 +34,7 @@ import io.omnireturns.command.connectors.warehouse.Warehouse;
 import io.omnireturns.platform.concurrent.DaemonThreads;
 import io.omnireturns.platform.observability.ConnectorMeters;
 import io.omnireturns.platform.observability.MdcHandlerInterceptor;
+import io.omnireturns.platform.observability.MessageTracing;
 import io.omnireturns.command.orchestration.engine.ProcessStore;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -71,8 +73,9 @@ import java.util.concurrent.TimeUnit;
  * again with the same idempotency keys.
  * <p>
  * The call runs on another thread, outside the unit of work of the event that asked for it: the correlation data
- * of that event (correlation id, trace id, actor) come along, are put in the logging MDC during the call (the HTTP
- * adapters send them on as headers) and attached to the outcome command. Each call is timed by outcome
+ * of that event (correlation id, trace id, actor, trace context) come along, are put in the logging MDC during the
+ * call (the HTTP adapters send them on as headers) and attached to the outcome command; the call runs in a span that
+ * continues the event's trace. Each call is timed by outcome
  * ({@link ConnectorMeters#CALLS}), whatever adapter, sandbox or HTTP, makes it.
  */
 @Component
@@ -101,12 +104,13 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     private final ExecutorService calls;
     private final ScheduledExecutorService timers;
     private final ConnectorMeters meters;
+    private final MessageTracing tracing;
     private final Map<InFlight, Instant> inFlight = new ConcurrentHashMap<>();
 
     public AsyncStepExecutor(OutcomeRecorder outcomes, FraudScoring fraud, Carrier carrier, Warehouse warehouse,
                              PaymentGateway payments, OrderSystem orders, Erp erp, Loyalty loyalty, Crm crm,
                              ProcessStore leases, ProcessProperties properties, Clock clock,
-                             MeterRegistry meterRegistry) {
+                             MeterRegistry meterRegistry, MessageTracing tracing) {
         this.outcomes = outcomes;
         this.fraud = fraud;
         this.carrier = carrier;
@@ -122,6 +126,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         this.calls = Executors.newFixedThreadPool(properties.callThreads(), DaemonThreads.named("step-call"));
         this.timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("step-timer"));
         this.meters = new ConnectorMeters(meterRegistry);
+        this.tracing = tracing;
         long renewEvery = Math.max(100, lease.toMillis() / 3);
         timers.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     }
@@ -158,18 +163,36 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         }
     }
 
+    /**
+     * In a span of its own ({@code step <STEP>}), a child of the span that asked for the call: the HTTP adapters'
+     * client spans hang below it, and the outcome commands carry it as their parent.
+     */
     private void run(StepCall call, MetaData origin, InFlight key) {
+        Span span = tracing.startSpan("step " + call.step(), origin, null);
+        span.tag("omnireturns.return.id", call.returnId());
+        span.tag("omnireturns.step.key", call.stepKey());
+        span.tag("omnireturns.step.attempt", String.valueOf(call.attempt()));
+        try (var scope = tracing.inScope(span)) {
+            run(call, origin.mergedWith(tracing.currentContext()), key, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void run(StepCall call, MetaData origin, InFlight key, Span span) {
         List<Object> outcome;
         long start = System.nanoTime();
         try {
             outcome = callRemote(call);
             recordCall(call, null, start);
         } catch (ConnectorException failure) {
+            span.error(failure);
             recordCall(call, failure.code(), start);
             report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), failure.code(),
                     failure.getMessage(), failure.retryable(), call.attempt()), origin, key);
             return;
         } catch (RuntimeException unexpected) {
+            span.error(unexpected);
             recordCall(call, "UNEXPECTED", start);
             log.warn("Step {} of return {} failed unexpectedly", call.stepKey(), call.returnId(), unexpected);
             report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), "UNEXPECTED",

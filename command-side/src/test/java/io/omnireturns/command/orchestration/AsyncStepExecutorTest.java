@@ -13,6 +13,7 @@ import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.orchestration.engine.ProcessStore;
 import io.omnireturns.command.orchestration.process.StepKey;
 import io.omnireturns.platform.observability.ConnectorMeters;
+import io.omnireturns.platform.observability.MessageTracing;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
@@ -149,7 +150,8 @@ class AsyncStepExecutorTest {
                 throw new ConnectorException(ExternalSystem.FRAUD, "SERVER_ERROR_503", "fraud service down", true);
             }
             return new FraudAssessment(10, false, List.of());
-        }, null, null, null, null, null, null, null, leases, properties, Clock.systemUTC(), registry);
+        }, null, null, null, null, null, null, null, leases, properties, Clock.systemUTC(), registry,
+                MessageTracing.off());
     }
 
     private void awaitAnswer() {

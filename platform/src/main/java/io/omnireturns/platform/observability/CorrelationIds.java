@@ -14,7 +14,7 @@ public final class CorrelationIds {
 
     /** The client's conversation: the same on every message and call that one request caused. */
     public static final String CORRELATION_ID = "correlationId";
-    /** The distributed trace (W3C trace id when the caller sent {@code traceparent}). */
+    /** The distributed trace: the W3C trace id of the request's trace (see {@code MessageTracing}). */
     public static final String TRACE_ID = "traceId";
     /** The message that directly caused this one (what Axon itself calls the correlation id). */
     public static final String CAUSATION_ID = "causationId";
@@ -26,7 +26,6 @@ public final class CorrelationIds {
     public static final String TRACEPARENT_HEADER = "traceparent";
 
     private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
-    private static final Pattern W3C_TRACE_ID = Pattern.compile("^[0-9a-f]{32}$");
     private static final Pattern ALL_ZEROS = Pattern.compile("^0+$");
     /** Printable, no spaces, bounded: these ids are stored for ever and echoed into other systems' logs. */
     private static final Pattern SAFE_ID = Pattern.compile("^[A-Za-z0-9._:@/+=-]{1,128}$");
@@ -58,21 +57,11 @@ public final class CorrelationIds {
         return UUID.randomUUID().toString();
     }
 
-    /** A W3C-shaped trace id (32 lower-case hex digits), so it can travel on as {@code traceparent} too. */
+    /** A W3C-shaped trace id (32 lower-case hex digits): a request's trace id when tracing is switched off. */
     public static String newTraceId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** A {@code traceparent} continuing the given trace with a new span; none when the id is not W3C-shaped. */
-    public static Optional<String> traceparentFor(String traceId) {
-        if (traceId == null || !W3C_TRACE_ID.matcher(traceId).matches()) {
-            return Optional.empty();
-        }
-        byte[] span = new byte[8];
-        RANDOM.nextBytes(span);
-        return Optional.of("00-" + traceId + "-" + HexFormat.of().formatHex(span) + "-01");
     }
 
     private static Optional<String> safe(String value) {

@@ -9,8 +9,8 @@ import org.springframework.http.client.ClientHttpResponse;
 import java.io.IOException;
 
 /**
- * Sends the current work's ids to the system called: {@code X-Correlation-Id}, {@code X-Trace-Id} and, for a
- * W3C-shaped trace id, {@code traceparent}. The ids come from the MDC, which the HTTP filter, the message handler
+ * Sends the current work's ids to the system called: {@code X-Correlation-Id} and {@code X-Trace-Id}. The W3C
+ * {@code traceparent} is not made here: the RestClient's observation sends its client span's (Micrometer Tracing). The ids come from the MDC, which the HTTP filter, the message handler
  * interceptor and the step executor keep set for the work a thread is doing.
  */
 public class OutboundCorrelationInterceptor implements ClientHttpRequestInterceptor {
@@ -25,8 +25,6 @@ public class OutboundCorrelationInterceptor implements ClientHttpRequestIntercep
         }
         if (traceId != null && !request.getHeaders().containsKey(CorrelationIds.TRACE_ID_HEADER)) {
             request.getHeaders().set(CorrelationIds.TRACE_ID_HEADER, traceId);
-            CorrelationIds.traceparentFor(traceId).ifPresent(traceparent ->
-                    request.getHeaders().set(CorrelationIds.TRACEPARENT_HEADER, traceparent));
         }
         return execution.execute(request, body);
     }

@@ -29,12 +29,7 @@ class CorrelationIdsTest {
     }
 
     @Test
-    void new_trace_ids_are_w3c_shaped_and_travel_on_as_traceparent() {
-        String traceId = CorrelationIds.newTraceId();
-
-        assertThat(traceId).matches("[0-9a-f]{32}");
-        assertThat(CorrelationIds.traceparentFor(traceId)).hasValueSatisfying(traceparent ->
-                assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
-        assertThat(CorrelationIds.traceparentFor("trace-7")).isEmpty();
+    void new_trace_ids_are_w3c_shaped() {
+        assertThat(CorrelationIds.newTraceId()).matches("[0-9a-f]{32}").isNotEqualTo(CorrelationIds.newTraceId());
     }
 }

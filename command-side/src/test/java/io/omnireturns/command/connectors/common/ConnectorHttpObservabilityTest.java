@@ -3,9 +3,19 @@ package io.omnireturns.command.connectors.common;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.platform.observability.ConnectorMeters;
 import io.omnireturns.platform.observability.ConnectorsHealthContributor;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +25,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -42,11 +53,14 @@ class ConnectorHttpObservabilityTest {
         wireMock = new WireMockServer(wireMockConfig().dynamicPort());
         wireMock.start();
         registry = new SimpleMeterRegistry();
-        ConnectorSettings settings = new ConnectorSettings("http", wireMock.baseUrl(), null, Duration.ofSeconds(1),
+        http = new ConnectorHttp(ExternalSystem.PAYMENT, settings(), RestClient.builder(), registry);
+    }
+
+    private ConnectorSettings settings() {
+        return new ConnectorSettings("http", wireMock.baseUrl(), null, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), new ConnectorSettings.Retry(1, Duration.ofMillis(10), 2.0, 0.5),
                 new ConnectorSettings.CircuitBreaker(50, 2, 2, Duration.ofMinutes(1)),
                 ConnectorSettings.defaults().sandbox());
-        http = new ConnectorHttp(ExternalSystem.PAYMENT, settings, RestClient.builder(), registry);
     }
 
     @AfterEach
@@ -56,17 +70,36 @@ class ConnectorHttpObservabilityTest {
     }
 
     @Test
-    void a_call_made_for_a_request_carries_its_correlation_and_trace_ids() {
+    void a_call_made_for_a_request_carries_its_correlation_and_trace_ids_and_the_traceparent_of_its_client_span() {
         wireMock.stubFor(get("/probe").willReturn(ok("pong")));
         MDC.put("correlationId", "corr-42");
         MDC.put("traceId", TRACE_ID);
+        // the RestClient observed as Spring Boot sets it up: Micrometer Tracing on OpenTelemetry, W3C propagation
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+        io.opentelemetry.api.trace.Tracer otelTracer = otel.getTracer("test");
+        OtelTracer tracer = new OtelTracer(otelTracer, new OtelCurrentTraceContext(), event -> { });
+        OtelPropagator propagator = new OtelPropagator(otel.getPropagators(), otelTracer);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig()
+                .observationHandler(new PropagatingSenderTracingObservationHandler<>(tracer, propagator));
+        ConnectorHttp traced = new ConnectorHttp(ExternalSystem.PAYMENT, settings(),
+                RestClient.builder().observationRegistry(observations), new SimpleMeterRegistry());
+        Span step = propagator.extract(Map.of("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01"), Map::get)
+                .name("step REFUND_PAYMENT").start();
 
-        probe();
+        try (var scope = tracer.withSpan(step)) {
+            traced.call("probe", () -> traced.client().get().uri("/probe").retrieve().body(String.class));
+        } finally {
+            step.end();
+        }
 
         wireMock.verify(getRequestedFor(urlEqualTo("/probe"))
                 .withHeader("X-Correlation-Id", equalTo("corr-42"))
                 .withHeader("X-Trace-Id", equalTo(TRACE_ID))
-                .withHeader("traceparent", matching("00-" + TRACE_ID + "-[0-9a-f]{16}-01")));
+                // the same trace, under the client span: a span of its own, not the step's
+                .withHeader("traceparent", matching("00-" + TRACE_ID + "-(?!" + step.context().spanId()
+                        + ")[0-9a-f]{16}-01")));
     }
 
     @Test
@@ -77,6 +110,7 @@ class ConnectorHttpObservabilityTest {
 
         wireMock.verify(getRequestedFor(urlEqualTo("/probe"))
                 .withHeader("X-Correlation-Id", absent())
+                .withHeader("X-Trace-Id", absent())
                 .withHeader("traceparent", absent()));
     }
 
