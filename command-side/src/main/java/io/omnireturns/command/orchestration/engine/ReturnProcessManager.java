@@ -3,6 +3,7 @@ package io.omnireturns.command.orchestration.engine;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.command.orchestration.ProcessProperties;
 import io.omnireturns.command.orchestration.process.ProcessAction;
+import io.omnireturns.command.orchestration.process.ProcessKey;
 import io.omnireturns.command.orchestration.process.ProcessTiming;
 import io.omnireturns.command.orchestration.process.ReturnProcess;
 import org.axonframework.config.ProcessingGroup;
@@ -88,11 +89,11 @@ public class ReturnProcessManager {
             Batch batch = unitOfWork.root().getOrComputeResource(BATCH, key -> startBatch(unitOfWork.root()));
             Touched touched = batch.touched.computeIfAbsent(returnId, id -> new Touched(load(id, message)));
             touched.stored.process().apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
-            touched.correlation = correlation;
+            touched.caused(correlation);
         } else {
             Touched touched = new Touched(load(returnId, message));
             touched.stored.process().apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
-            touched.correlation = correlation;
+            touched.caused(correlation);
             Batch single = new Batch();
             single.touched.put(returnId, touched);
             store(single);
@@ -107,13 +108,40 @@ public class ReturnProcessManager {
 
     private static final class Touched {
         final ProcessStore.Stored stored;
+        /** The correlation data of the latest event the batch folded. */
         Map<String, ?> correlation;
+        /** Per step or task the batch's events made wanted, the correlation data of the event that did. */
+        private final Map<ProcessKey, Map<String, ?>> causes = new HashMap<>();
+        private Set<ProcessKey> wanted;
         List<ProcessAction> actions = List.of();
         /** What the row says after the batch: the same as before when the batch did not write it. */
         ProcessStore.Stored after;
 
         Touched(ProcessStore.Stored stored) {
             this.stored = stored;
+            this.wanted = stored.process().wantedKeys();
+        }
+
+        /** The event just folded carried {@code correlation}: what it made wanted is its doing. */
+        void caused(Map<String, ?> correlation) {
+            this.correlation = correlation;
+            Set<ProcessKey> now = stored.process().wantedKeys();
+            for (ProcessKey key : now) {
+                if (!wanted.contains(key)) {
+                    causes.put(key, correlation);
+                }
+            }
+            wanted = now;
+        }
+
+        /**
+         * What an action carries on: the correlation data (request, trace, actor) of the event that made its step
+         * wanted, so a refund decided by an inspection continues the inspection's trace even when a later event of
+         * another request came in the same batch; the latest event's for a step wanted before the batch.
+         */
+        Map<String, ?> correlationFor(ProcessAction action) {
+            Map<String, ?> cause = action.servedKey().<Map<String, ?>>map(causes::get).orElse(null);
+            return cause == null ? correlation : cause;
         }
     }
 
@@ -173,8 +201,8 @@ public class ReturnProcessManager {
             cache.put(touched.after);
             mustRead.remove(process.returnId());
             for (ProcessAction action : touched.actions) {
-                actions.dispatch(List.of(action), SystemTrail.isRetry(action)
-                        ? SystemTrail.of(touched.correlation, action) : touched.correlation);
+                Map<String, ?> cause = touched.correlationFor(action);
+                actions.dispatch(List.of(action), SystemTrail.isRetry(action) ? SystemTrail.of(cause, action) : cause);
             }
         }
     }

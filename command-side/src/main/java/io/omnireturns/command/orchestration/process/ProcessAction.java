@@ -3,6 +3,7 @@ package io.omnireturns.command.orchestration.process;
 import io.omnireturns.command.orchestration.StepCall;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the process asks its engine to do once the decision that produced it is stored. Never done inside the
@@ -10,6 +11,14 @@ import java.time.Duration;
  * asynchronously, and every outcome comes back as one of the return's events.
  */
 public sealed interface ProcessAction {
+
+    /** The step or task this action serves; empty for an overdue decision, which serves the return as a whole. */
+    default Optional<ProcessKey> servedKey() {
+        if (this instanceof Call call) {
+            return Optional.of(call.call().key());
+        }
+        return this instanceof Send send ? Optional.of(send.key()) : Optional.empty();
+    }
 
     /** One attempt of a remote step, made after {@code delay} (the back-off before a retry; zero for a first try). */
     record Call(StepCall call, Duration delay) implements ProcessAction {

@@ -13,8 +13,10 @@ import io.omnireturns.api.returns.event.StepAttemptFailed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One return's process: what has happened to the return, folded from the return's own events, and the bookkeeping
@@ -85,6 +87,16 @@ public final class ReturnProcess {
      * are marked started, with their lease running from {@code now}; a step in flight that the return no longer needs
      * (a label once the parcel is received) is forgotten and not called again. Call it once after applying a batch.
      */
+    /**
+     * The steps and tasks the flow wants given the facts so far, whether started or not; nothing is changed. The engine
+     * compares it before and after an event to know which event made a step wanted (its trace and actor go with it).
+     */
+    public Set<ProcessKey> wantedKeys() {
+        Set<ProcessKey> keys = new HashSet<>();
+        ReturnFlow.wanted(facts).forEach(want -> keys.add(want.key()));
+        return keys;
+    }
+
     public List<ProcessAction> next(Instant now, ProcessTiming timing) {
         List<ReturnFlow.Want> wanted = ReturnFlow.wanted(facts);
         book.keepOnly(wanted.stream().map(ReturnFlow.Want::key).toList());
