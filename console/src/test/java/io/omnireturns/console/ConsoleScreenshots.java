@@ -154,6 +154,10 @@ class ConsoleScreenshots {
         operations.open("/console/operations");
         operations.screenshot(docs.resolve("operations.png"));
         carrier.circuitBreaker().transitionToClosedState();
+        // the status view's replay is a rebuild beside the live table: what the confirmation says before it starts
+        operations.driver().manage().window().setSize(new Dimension(1280, 800));
+        operations.open("/console/operations/processors/return-status/replay");
+        operations.screenshot(docs.resolve("replay-return-status.png"));
     }
 
     @Test
