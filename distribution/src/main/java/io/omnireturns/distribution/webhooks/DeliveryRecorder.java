@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -25,6 +26,8 @@ public class DeliveryRecorder {
     private static final CloudEventJson CLOUD_EVENTS = new CloudEventJson();
 
     public static final String PROCESSING_GROUP = "webhook-deliveries";
+    /** The batch's unit of work keeps the subscriptions it read, so a batch reads them once. */
+    private static final String ACTIVE_SUBSCRIPTIONS = DeliveryRecorder.class.getName() + ".active";
 
     private final CanonicalEventTranslator translator = new CanonicalEventTranslator();
     private final SubscriptionRepository subscriptions;
@@ -42,8 +45,13 @@ public class DeliveryRecorder {
         }
         List<CanonicalEvent> events = translator.translate(message.getIdentifier(), domainEvent.getSequenceNumber(),
                 message.getTimestamp(), payload);
+        if (events.isEmpty()) {
+            return;
+        }
+        ActiveSubscriptions active = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(ACTIVE_SUBSCRIPTIONS, key -> subscriptions.active());
         for (CanonicalEvent event : events) {
-            List<String> subscribers = subscriptions.subscribersOf(event.type(), event.time());
+            List<String> subscribers = active.subscribersOf(event.type(), event.time());
             if (!subscribers.isEmpty()) {
                 deliveries.record(event, CLOUD_EVENTS.writeBytes(event), subscribers);
             }

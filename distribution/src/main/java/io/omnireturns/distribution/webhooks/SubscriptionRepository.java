@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The subscriptions' table. Its keys are read only to sign ({@link #keysOf}); no view carries them. */
 @Repository
@@ -85,10 +86,12 @@ class SubscriptionRepository {
         }, id).stream().findFirst();
     }
 
-    /** The active subscriptions to {@code eventType} that existed when the event happened. */
-    List<String> subscribersOf(String eventType, Instant occurredAt) {
-        return jdbc.queryForList("select subscription_id from webhook_subscription where state = 'ACTIVE' "
-                + "and ? = any(event_types) and created_at <= ?", String.class, eventType, Timestamp.from(occurredAt));
+    /** Every active subscription, with what it subscribes to and since when: one read per batch of events. */
+    ActiveSubscriptions active() {
+        return new ActiveSubscriptions(jdbc.query(
+                "select subscription_id, event_types, created_at from webhook_subscription where state = 'ACTIVE'",
+                (rs, row) -> new ActiveSubscriptions.Active(rs.getString("subscription_id"),
+                        Set.copyOf(types(rs.getArray("event_types"))), instant(rs, "created_at"))));
     }
 
     private static List<String> types(Array array) throws SQLException {
