@@ -43,13 +43,13 @@ public class DeliveryRecorder {
         if (!(message instanceof DomainEventMessage<?> domainEvent)) {
             return;
         }
-        List<CanonicalEvent> events = translator.translate(message.getIdentifier(), domainEvent.getSequenceNumber(),
-                message.getTimestamp(), payload);
-        if (events.isEmpty()) {
-            return;
-        }
         ActiveSubscriptions active = CurrentUnitOfWork.get().root()
                 .getOrComputeResource(ACTIVE_SUBSCRIPTIONS, key -> subscriptions.active());
+        if (active.subscriptions().isEmpty()) {
+            return; // no subscriber: nothing to translate
+        }
+        List<CanonicalEvent> events = translator.translate(message.getIdentifier(), domainEvent.getSequenceNumber(),
+                message.getTimestamp(), payload);
         for (CanonicalEvent event : events) {
             List<String> subscribers = active.subscribersOf(event.type(), event.time());
             if (!subscribers.isEmpty()) {
