@@ -17,7 +17,7 @@ import java.util.List;
  * active subscription to its type. The rows are written in the processor's transaction, together with its token, so
  * an event is recorded exactly once per subscription (a redelivered event finds its rows there and adds none) and is
  * never lost to a crash. A failure stops the segment and is tried again (a propagating error handler), never skipped.
- * Nothing here waits on a subscriber: the {@link WebhookDispatcher} sends.
+ * Nothing here waits on a subscriber: the {@link WebhookDispatcher} sends, woken once the batch has committed.
  */
 @Component
 @ProcessingGroup(DeliveryRecorder.PROCESSING_GROUP)
@@ -28,14 +28,19 @@ public class DeliveryRecorder {
     public static final String PROCESSING_GROUP = "webhook-deliveries";
     /** The batch's unit of work keeps the subscriptions it read, so a batch reads them once. */
     private static final String ACTIVE_SUBSCRIPTIONS = DeliveryRecorder.class.getName() + ".active";
+    private static final String WAKE_UP_AFTER_COMMIT = DeliveryRecorder.class.getName() + ".wakeUp";
 
     private final CanonicalEventTranslator translator = new CanonicalEventTranslator();
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
 
-    DeliveryRecorder(SubscriptionRepository subscriptions, DeliveryRepository deliveries) {
+    private final WebhookDispatcher dispatcher;
+
+    DeliveryRecorder(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
+                     WebhookDispatcher dispatcher) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
     }
 
     @EventHandler
@@ -54,6 +59,10 @@ public class DeliveryRecorder {
             List<String> subscribers = active.subscribersOf(event.type(), event.time());
             if (!subscribers.isEmpty()) {
                 deliveries.record(event, CLOUD_EVENTS.writeBytes(event), subscribers);
+                CurrentUnitOfWork.get().root().getOrComputeResource(WAKE_UP_AFTER_COMMIT, key -> {
+                    CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> dispatcher.wakeUp());
+                    return Boolean.TRUE;
+                });
             }
         }
     }

@@ -17,12 +17,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends the outbox: every {@code poll-interval} it leases the due heads of each active subscription's queues, as
+ * Sends the outbox: right after this node recorded deliveries or delivered one (the next of that return may now be
+ * due), and otherwise every {@code poll-interval} (retries falling due, deliveries another node recorded), it leases the due heads of each active subscription's queues, as
  * many as the subscription has free slots on this node ({@code per-subscriber-concurrency}) and the node has free
  * threads, and sends each on a pool thread. A slow subscriber fills its own slots and time-outs end its attempts;
  * the others keep theirs. A 2xx answer delivers; 410 Gone switches the subscription off and leaves its deliveries
@@ -49,6 +52,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private volatile Instant countedAt = Instant.MIN;
     private volatile boolean running;
     private Instant lastWarning = Instant.MIN;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
     WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSender sender,
                       WebhookMetrics metrics, WebhookProperties.Delivery settings, String node, Clock clock) {
@@ -71,6 +75,22 @@ class WebhookDispatcher implements SmartLifecycle {
         long interval = settings.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
         running = true;
+    }
+
+    /** Deliveries may be due now: look at once instead of at the next poll (calls in a row coalesce into one look). */
+    void wakeUp() {
+        ScheduledExecutorService current = poller;
+        if (!running || current == null || !wakeUpPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            current.execute(() -> {
+                wakeUpPending.set(false);
+                pollSafely();
+            });
+        } catch (RejectedExecutionException stopping) {
+            wakeUpPending.set(false);
+        }
     }
 
     @Override
@@ -155,6 +175,7 @@ class WebhookDispatcher implements SmartLifecycle {
         if (outcome.delivered()) {
             deliveries.delivered(delivery.deliveryId(), outcome.status(), now);
             metrics.delivered(delivery.subscriptionId());
+            wakeUp(); // the return's next delivery to this subscriber is its queue's head now
             return;
         }
         metrics.failed(delivery.subscriptionId());

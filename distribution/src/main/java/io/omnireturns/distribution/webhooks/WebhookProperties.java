@@ -44,7 +44,8 @@ public record WebhookProperties(AllowList allowList, Delivery delivery, Duration
     }
 
     /**
-     * @param pollInterval             how often the dispatcher looks for due deliveries
+     * @param pollInterval             how often the dispatcher looks for due deliveries besides right after this node
+     *                                 recorded or delivered some: retries falling due, deliveries other nodes recorded
      * @param batchSize                at most this many deliveries claimed per look
      * @param connectTimeout           connecting to a subscriber
      * @param readTimeout              waiting for a subscriber's answer (a slow one fails and is retried)
@@ -64,7 +65,7 @@ public record WebhookProperties(AllowList allowList, Delivery delivery, Duration
                            Duration lease, int maxAttempts, Duration initialBackoff, double multiplier,
                            Duration maxBackoff, int threads, int perSubscriberConcurrency, Duration metricsRefresh) {
         public Delivery {
-            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
             batchSize = batchSize <= 0 ? 50 : batchSize;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
             readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
