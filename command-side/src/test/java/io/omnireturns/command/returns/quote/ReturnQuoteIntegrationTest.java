@@ -58,11 +58,11 @@ class ReturnQuoteIntegrationTest {
         QuoteOption credit = quote.option(RefundMethod.STORE_CREDIT).orElseThrow();
         assertThat(credit.bonus()).isEqualTo(eur(1079));
         assertThat(credit.refund()).isEqualTo(eur(11873));
-        // 5 % exchange bonus (5.39) towards a 149.94 jacket: 149.94 - 107.94 - 5.39 = 36.61 to pay
+        // no exchange bonus by default: a 149.94 jacket for a 107.94 one, 42.00 to pay
         QuoteOption exchange = quote.option(RefundMethod.EXCHANGE).orElseThrow();
         assertThat(exchange.available()).isTrue();
-        assertThat(exchange.bonus()).isEqualTo(eur(539));
-        assertThat(exchange.charge()).isEqualTo(eur(3661));
+        assertThat(exchange.bonus()).isEqualTo(eur(0));
+        assertThat(exchange.charge()).isEqualTo(eur(4200));
         assertThat(exchange.refund()).isEqualTo(eur(0));
         assertThat(quotes.find(quote.quoteId())).contains(quote);
     }
@@ -75,11 +75,11 @@ class ReturnQuoteIntegrationTest {
                 new RequestedLine(orderId + "-L2", 1, ReturnReason.SIZE_OR_FIT, DemoCatalogue.CHEAPER_JEANS_SKU))),
                 AccessScope.unscoped());
 
-        // jeans 71.94 + 5 % bonus 3.59 - 47.94 = 27.59 back to the card
+        // jeans 71.94 - 47.94 = 24.00 back to the card
         QuoteOption exchange = quote.option(RefundMethod.EXCHANGE).orElseThrow();
-        assertThat(exchange.refund()).isEqualTo(eur(2759));
+        assertThat(exchange.refund()).isEqualTo(eur(2400));
         assertThat(exchange.charge()).isEqualTo(eur(0));
-        assertThat(exchange.tenders()).singleElement().satisfies(tender -> assertThat(tender.amount()).isEqualTo(eur(2759)));
+        assertThat(exchange.tenders()).singleElement().satisfies(tender -> assertThat(tender.amount()).isEqualTo(eur(2400)));
     }
 
     @Test
