@@ -40,6 +40,10 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.api.returns.event.DifferenceChargeRequested;
+import io.omnireturns.api.returns.event.DifferenceCharged;
+import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
+import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -94,6 +98,12 @@ abstract class ReturnState {
     DeclineReason declineReason;
     String declineNote;
     String goodwillReason;
+    /** The quote and exchange prices the return was requested on (null: none recorded). */
+    SettlementTermsAgreed settlementTerms;
+    /** How an exchange at a different price settles (null: not decided, or an even exchange). */
+    ExchangeDifferenceDecided exchangeDifference;
+    DifferenceChargeRequested differenceCharge;
+    String chargeGatewayReference;
     /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
     final Map<String, Integer> noteTextHashes = new HashMap<>();
 
@@ -208,7 +218,34 @@ abstract class ReturnState {
     @EventSourcingHandler
     void on(ReplacementOrderCreated event) {
         replacementOrderId = event.replacementOrderId();
-        status = ReturnStatus.REFUNDED;
+        if (exchangeDifference == null || status == ReturnStatus.INSPECTED) {
+            status = ReturnStatus.REFUNDED; // a difference refunded meanwhile brings it there when issued
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SettlementTermsAgreed event) {
+        settlementTerms = event;
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeDifferenceDecided event) {
+        exchangeDifference = event;
+    }
+
+    @EventSourcingHandler
+    void on(DifferenceChargeRequested event) {
+        differenceCharge = event;
+    }
+
+    @EventSourcingHandler
+    void on(DifferenceCharged event) {
+        chargeGatewayReference = event.gatewayReference();
+    }
+
+    /** What goes back through the payment gateway: an exchange's difference, else the approved refund. */
+    io.omnireturns.api.money.Money moneyBack() {
+        return exchangeDifference != null ? exchangeDifference.refund() : approvedRefund.total();
     }
 
     @EventSourcingHandler
