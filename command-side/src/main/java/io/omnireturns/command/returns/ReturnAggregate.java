@@ -27,10 +27,13 @@ import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RecordRefundFailed;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
+import io.omnireturns.api.returns.command.RecordRefundTax;
+import io.omnireturns.api.returns.command.RecordRefundTaxApplied;
 import io.omnireturns.api.returns.command.RecordRefundSettled;
 import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
 import io.omnireturns.api.returns.command.RecordStepFailure;
 import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
+import io.omnireturns.api.returns.command.RequestRefundTax;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
 import io.omnireturns.api.returns.command.RetryException;
@@ -147,6 +150,21 @@ public class ReturnAggregate extends ReturnState {
     /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
     public boolean deductionsWaived() {
         return goodwillReason != null;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RequestRefundTax command) {
+        return applyAll(ReturnTax.request(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundTax command) {
+        return applyAll(ReturnTax.calculated(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundTaxApplied command) {
+        return applyAll(ReturnTax.applied(command, this));
     }
 
     @CommandHandler
