@@ -2,6 +2,7 @@ package io.omnireturns.command.connectors.tax;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,14 +20,25 @@ import java.util.Map;
 public record SandboxTaxRates(Map<String, Rates> rates) {
 
     public SandboxTaxRates {
-        rates = rates == null || rates.isEmpty() ? defaults() : Map.copyOf(rates);
+        // jurisdictions upper-cased, categories lower-cased: property binding may change the case of map keys
+        Map<String, Rates> normalised = new HashMap<>();
+        (rates == null || rates.isEmpty() ? defaults() : rates)
+                .forEach((jurisdiction, of) -> normalised.put(jurisdiction.toUpperCase(Locale.ROOT), of));
+        rates = Map.copyOf(normalised);
+    }
+
+    public Rates of(String jurisdiction) {
+        return jurisdiction == null ? null : rates.get(jurisdiction.toUpperCase(Locale.ROOT));
     }
 
     /** A jurisdiction's rates, in basis points (1900 = 19 %); a category not listed takes the standard rate. */
     public record Rates(int standard, Map<String, Integer> categories) {
 
         public Rates {
-            categories = categories == null ? Map.of() : Map.copyOf(categories);
+            Map<String, Integer> lower = new HashMap<>();
+            (categories == null ? Map.<String, Integer>of() : categories)
+                    .forEach((category, rate) -> lower.put(category.toLowerCase(Locale.ROOT), rate));
+            categories = Map.copyOf(lower);
         }
 
         public int forCategory(String category) {

@@ -84,7 +84,7 @@ public class SandboxTaxService implements TaxService {
     }
 
     private SandboxTaxRates.Rates ratesOf(String jurisdiction, TaxableLine line) {
-        SandboxTaxRates.Rates found = jurisdiction == null ? null : rates.rates().get(jurisdiction);
+        SandboxTaxRates.Rates found = rates.of(jurisdiction);
         if (found == null) {
             throw new ConnectorException(ExternalSystem.TAX, "UNKNOWN_JURISDICTION",
                     "line " + line.lineId() + ": no rates for jurisdiction " + jurisdiction, false);

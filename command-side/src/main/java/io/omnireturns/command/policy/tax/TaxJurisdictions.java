@@ -3,6 +3,8 @@ package io.omnireturns.command.policy.tax;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,12 +17,21 @@ import java.util.Objects;
 public record TaxJurisdictions(Map<String, String> locations, String defaultJurisdiction) {
 
     public TaxJurisdictions {
-        locations = locations == null ? Map.of() : Map.copyOf(locations);
-        Objects.requireNonNull(defaultJurisdiction, "defaultJurisdiction");
+        // location ids and jurisdictions are compared upper-cased: property binding may lower-case map keys
+        Map<String, String> upper = new HashMap<>();
+        (locations == null ? Map.<String, String>of() : locations)
+                .forEach((location, jurisdiction) -> upper.put(upper(location), upper(jurisdiction)));
+        locations = Map.copyOf(upper);
+        defaultJurisdiction = upper(Objects.requireNonNull(defaultJurisdiction, "defaultJurisdiction"));
     }
 
     public String of(String locationId) {
-        return locationId == null ? defaultJurisdiction : locations.getOrDefault(locationId, defaultJurisdiction);
+        return locationId == null ? defaultJurisdiction
+                : locations.getOrDefault(upper(locationId), defaultJurisdiction);
+    }
+
+    private static String upper(String text) {
+        return text.toUpperCase(Locale.ROOT);
     }
 
     public String saleJurisdiction(OrderSnapshot order) {

@@ -98,6 +98,14 @@ class RefundTaxTest {
             assertThat(jurisdictions.returnJurisdiction(order, SalesChannel.WEB, "STORE-DE")).isEqualTo("FR");
             assertThat(jurisdictions.returnJurisdiction(order, SalesChannel.STORE, "STORE-XX")).isEqualTo("NL");
         }
+
+        @Test
+        void locations_and_jurisdictions_are_matched_whatever_their_case_as_property_binding_may_lower_it() {
+            TaxJurisdictions jurisdictions = new TaxJurisdictions(Map.of("store-de", "de"), "fr");
+
+            assertThat(jurisdictions.of("STORE-DE")).isEqualTo("DE");
+            assertThat(jurisdictions.of("STORE-FR")).isEqualTo("FR");
+        }
     }
 
     @Nested
