@@ -16,6 +16,7 @@ import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.command.policy.refund.PriorRefunds;
 import io.omnireturns.command.policy.refund.RefundCalculator;
 import io.omnireturns.command.policy.refund.RefundInput;
+import io.omnireturns.command.policy.tax.RefundTaxFigures;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -123,11 +124,32 @@ public class OrderLedgerAggregate {
                         + " holds " + holding.getOrDefault(lineId, 0) + " of line " + lineId + ", not " + units);
             }
         });
+        RefundTaxFigures tax = command.taxRequest() == null || command.taxCalculation() == null ? null
+                : new RefundTaxFigures(command.taxRequest(), command.taxCalculation());
         RefundBreakdown breakdown = calculator.calculate(
                 new RefundInput(order, command.refundMethod(), command.lines(), refundedSoFar,
-                        command.deductionsWaived()));
+                        command.deductionsWaived(), tax));
         apply(new RefundAllocated(orderId, command.returnId(), breakdown));
         return breakdown;
+    }
+
+    /**
+     * The refund {@code command} would be allocated with the tax as the order's proportional share, against what the
+     * order's other returns took back so far; nothing is booked. Read by the refund decision, to ask the tax service
+     * about the amounts the refund will have.
+     */
+    public RefundBreakdown preview(AllocateRefund command, RefundCalculator calculator) {
+        RefundBreakdown earlier = refunds.get(command.returnId());
+        if (earlier != null) {
+            return earlier;
+        }
+        return calculator.calculate(new RefundInput(order, command.refundMethod(), command.lines(), refundedSoFar,
+                command.deductionsWaived()));
+    }
+
+    /** The order as the ledger holds it (the snapshot of its first return). */
+    public OrderSnapshot order() {
+        return order;
     }
 
     private int heldOf(String lineId) {

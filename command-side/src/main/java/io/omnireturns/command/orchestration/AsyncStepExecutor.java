@@ -12,6 +12,7 @@ import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
 import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
+import io.omnireturns.api.returns.command.RecordRefundTax;
 import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
 import io.omnireturns.api.returns.command.RecordStepFailure;
 import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
@@ -32,6 +33,7 @@ import io.omnireturns.command.connectors.payments.PaymentGateway;
 import io.omnireturns.command.connectors.payments.ChargeReceipt;
 import io.omnireturns.command.connectors.payments.RefundReceipt;
 import io.omnireturns.api.returns.command.RecordDifferenceCharged;
+import io.omnireturns.command.connectors.tax.TaxService;
 import io.omnireturns.command.connectors.warehouse.Warehouse;
 import io.omnireturns.platform.concurrent.DaemonThreads;
 import io.omnireturns.platform.observability.ConnectorMeters;
@@ -101,6 +103,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     private final Erp erp;
     private final Loyalty loyalty;
     private final Crm crm;
+    private final TaxService tax;
     private final ProcessStore leases;
     private final Duration lease;
     private final Clock clock;
@@ -112,7 +115,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
 
     public AsyncStepExecutor(OutcomeRecorder outcomes, FraudScoring fraud, Carrier carrier, Warehouse warehouse,
                              PaymentGateway payments, OrderSystem orders, Erp erp, Loyalty loyalty, Crm crm,
-                             ProcessStore leases, ProcessProperties properties, Clock clock,
+                             TaxService tax, ProcessStore leases, ProcessProperties properties, Clock clock,
                              MeterRegistry meterRegistry, MessageTracing tracing) {
         this.outcomes = outcomes;
         this.fraud = fraud;
@@ -123,6 +126,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         this.erp = erp;
         this.loyalty = loyalty;
         this.crm = crm;
+        this.tax = tax;
         this.leases = leases;
         this.lease = properties.lease();
         this.clock = clock;
@@ -240,7 +244,8 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         }
         if (call instanceof StepCall.CreditMemo memoCall) {
             CreditMemoReceipt memo = erp.postCreditMemo(memoCall.request());
-            return List.of(new RecordCreditMemoPosted(returnId, memo.documentNumber(), memo.amount()));
+            return List.of(new RecordCreditMemoPosted(returnId, memo.documentNumber(), memo.amount(),
+                    memo.taxByJurisdiction()));
         }
         if (call instanceof StepCall.Inventory inventoryCall) {
             var request = inventoryCall.request();
@@ -255,6 +260,10 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         if (call instanceof StepCall.Notify notifyCall) {
             crm.notifyCustomer(notifyCall.notification());
             return List.of(new RecordCustomerNotified(returnId, notifyCall.notification().milestone(), "EMAIL"));
+        }
+        if (call instanceof StepCall.Tax taxCall) {
+            return List.of(new RecordRefundTax(returnId, taxCall.request().requestId(),
+                    tax.calculate(taxCall.request())));
         }
         if (call instanceof StepCall.OpenCase caseCall) {
             String caseId = crm.openCase(caseCall.request());

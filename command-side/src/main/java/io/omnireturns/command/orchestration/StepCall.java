@@ -13,6 +13,7 @@ import io.omnireturns.command.connectors.orders.ReplacementRequest;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
+import io.omnireturns.api.tax.TaxRequest;
 
 /**
  * One attempt of one step against an external system, as the return process asks for it. The process
@@ -70,6 +71,10 @@ public sealed interface StepCall {
     }
 
     record Notify(String returnId, StepKey key, int attempt, CustomerNotification notification) implements StepCall {
+    }
+
+    /** The request's id is the step's idempotency key, {@code returnId:CALCULATE_TAX:n}. */
+    record Tax(String returnId, StepKey key, int attempt, TaxRequest request) implements StepCall {
     }
 
     record OpenCase(String returnId, StepKey key, int attempt, String exceptionId, CaseRequest request)

@@ -27,6 +27,8 @@ import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RecordRefundFailed;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
+import io.omnireturns.api.returns.command.RecordRefundTax;
+import io.omnireturns.api.returns.command.RecordRefundTaxApplied;
 import io.omnireturns.api.returns.command.RecordRefundSettled;
 import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
 import io.omnireturns.api.returns.command.RecordStepFailure;
@@ -35,6 +37,7 @@ import io.omnireturns.api.returns.command.DecideExchangeDifference;
 import io.omnireturns.api.returns.command.RecordDifferenceCharged;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
+import io.omnireturns.api.returns.command.RequestRefundTax;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
 import io.omnireturns.api.returns.command.RetryException;
@@ -151,6 +154,21 @@ public class ReturnAggregate extends ReturnState {
     /** Whether a goodwill exception waives the policy's deductions; read by {@code RefundDecision}. */
     public boolean deductionsWaived() {
         return goodwillReason != null;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RequestRefundTax command) {
+        return applyAll(ReturnTax.request(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundTax command) {
+        return applyAll(ReturnTax.calculated(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordRefundTaxApplied command) {
+        return applyAll(ReturnTax.applied(command, this));
     }
 
     @CommandHandler

@@ -30,6 +30,7 @@ public final class ReturnErrors {
     public static final String REFUND_AMOUNT_MISMATCH = "REFUND_AMOUNT_MISMATCH";
     public static final String CREDIT_MEMO_ALREADY_POSTED = "CREDIT_MEMO_ALREADY_POSTED";
     public static final String CREDIT_MEMO_AMOUNT_MISMATCH = "CREDIT_MEMO_AMOUNT_MISMATCH";
+    public static final String REFUND_TAX_MISMATCH = "REFUND_TAX_MISMATCH";
     public static final String INVENTORY_EXCEEDS_RECEIVED = "INVENTORY_EXCEEDS_RECEIVED";
     public static final String DISPOSITION_MISMATCH = "DISPOSITION_MISMATCH";
     public static final String LINE_NOT_INSPECTED = "LINE_NOT_INSPECTED";

@@ -125,7 +125,8 @@ final class ReturnMoney {
             throw rule(CREDIT_MEMO_AMOUNT_MISMATCH, "credit memo of " + command.amount()
                     + " does not match the refund of " + state.approvedRefund.total());
         }
-        return List.of(new CreditMemoPosted(state.returnId, command.documentNumber(), command.amount()));
+        return List.of(new CreditMemoPosted(state.returnId, command.documentNumber(), command.amount(),
+                command.taxByJurisdiction()));
     }
 
     static List<Object> inventoryAdjusted(RecordInventoryAdjusted command, ReturnState state) {

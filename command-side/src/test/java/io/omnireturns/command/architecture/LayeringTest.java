@@ -22,7 +22,8 @@ class LayeringTest {
 
     @Test
     void policies_are_plain_java_without_framework_or_adapters() {
-        noClasses().that().resideInAnyPackage("..command.policy.eligibility..", "..command.policy.refund..")
+        noClasses().that().resideInAnyPackage("..command.policy.eligibility..", "..command.policy.refund..",
+                        "..command.policy.tax..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "org.axonframework..", "..web..", "..connectors..", "..application..")
                 .check(classes);

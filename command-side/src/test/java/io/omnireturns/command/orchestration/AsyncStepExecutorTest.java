@@ -150,7 +150,7 @@ class AsyncStepExecutorTest {
                 throw new ConnectorException(ExternalSystem.FRAUD, "SERVER_ERROR_503", "fraud service down", true);
             }
             return new FraudAssessment(10, false, List.of());
-        }, null, null, null, null, null, null, null, leases, properties, Clock.systemUTC(), registry,
+        }, null, null, null, null, null, null, null, null, leases, properties, Clock.systemUTC(), registry,
                 MessageTracing.off());
     }
 

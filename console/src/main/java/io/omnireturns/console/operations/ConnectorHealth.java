@@ -34,7 +34,7 @@ class ConnectorHealth {
 
     private static final List<String> NAMES = List.of(ConnectorNames.ORDERS, ConnectorNames.FRAUD,
             ConnectorNames.CARRIER, ConnectorNames.WAREHOUSE, ConnectorNames.PAYMENTS, ConnectorNames.ERP,
-            ConnectorNames.CRM, ConnectorNames.LOYALTY);
+            ConnectorNames.CRM, ConnectorNames.LOYALTY, ConnectorNames.TAX);
     private static final Set<String> OPEN = Set.of("open", "forced_open");
 
     private final ConnectorsProperties properties;

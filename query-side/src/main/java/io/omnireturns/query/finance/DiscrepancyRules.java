@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -92,6 +94,7 @@ final class DiscrepancyRules {
             }
         }
         found.addAll(acceptedWithoutStock(bookings));
+        found.addAll(taxMismatch(bookings, creditMemo));
         for (Settlement duplicate : refunds.subList(Math.min(1, refunds.size()), refunds.size())) {
             found.add(new Found(duplicate.period(), discrepancy(DiscrepancyKind.DUPLICATE_REFUND, bookings,
                     duplicate.lines(), List.of(refund.reference(), duplicate.reference()), duplicate.amount(), null,
@@ -181,6 +184,43 @@ final class DiscrepancyRules {
 
     private static int quantityOf(LedgerEntry entry) {
         return entry.quantity() == null ? 0 : entry.quantity();
+    }
+
+    /**
+     * Where the refund's tax was given back per jurisdiction, the credit memo must post the same tax in each
+     * jurisdiction; reported in the credit memo's period.
+     */
+    private static List<Found> taxMismatch(ReturnBookings bookings, Settlement creditMemo) {
+        Map<String, Money> given = taxByJurisdiction(bookings, LedgerEntryKind.TAX_GIVEN_BACK);
+        if (creditMemo == null || given.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Money> posted = taxByJurisdiction(bookings, LedgerEntryKind.CREDIT_MEMO_TAX);
+        Set<String> jurisdictions = new TreeSet<>(given.keySet());
+        jurisdictions.addAll(posted.keySet());
+        List<String> differing = new ArrayList<>();
+        for (String jurisdiction : jurisdictions) {
+            Money zero = Money.zero(bookings.currency());
+            Money a = given.getOrDefault(jurisdiction, zero);
+            Money b = posted.getOrDefault(jurisdiction, zero);
+            if (!a.equals(b)) {
+                differing.add(jurisdiction + ": given back " + a + ", posted " + b);
+            }
+        }
+        if (differing.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Found(creditMemo.period(), discrepancy(DiscrepancyKind.TAX_MISMATCH, bookings,
+                creditMemo.lines(), List.of(creditMemo.reference()), null, creditMemo.amount(), null, null,
+                creditMemo.at(), "credit memo " + creditMemo.reference() + " posts other tax per jurisdiction than"
+                        + " the refund gave back (" + String.join("; ", differing) + ")")));
+    }
+
+    private static Map<String, Money> taxByJurisdiction(ReturnBookings bookings, LedgerEntryKind kind) {
+        Map<String, Money> sums = new TreeMap<>();
+        bookings.entries().stream().filter(entry -> entry.kind() == kind && entry.jurisdiction() != null)
+                .forEach(entry -> sums.merge(entry.jurisdiction(), entry.amount(), Money::plus));
+        return sums;
     }
 
     private static Discrepancy discrepancy(DiscrepancyKind kind, ReturnBookings bookings, List<String> lines,

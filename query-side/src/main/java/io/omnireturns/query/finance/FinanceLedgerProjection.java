@@ -1,6 +1,5 @@
 package io.omnireturns.query.finance;
 
-import io.omnireturns.platform.database.EventSavepoints;
 import io.omnireturns.api.finance.FindPeriodReconciliation;
 import io.omnireturns.api.finance.FindReturnLedger;
 import io.omnireturns.api.finance.PeriodReconciliation;
@@ -12,12 +11,14 @@ import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnRequested;
-import io.omnireturns.query.finance.FinanceLedgerRepository.StoredState;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
+import io.omnireturns.platform.database.EventSavepoints;
+import io.omnireturns.query.finance.FinanceLedgerRepository.StoredState;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -104,6 +105,11 @@ public class FinanceLedgerProjection {
 
     @EventHandler
     void on(RefundFailed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(RefundTaxApplied event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         book(event, sequence, at, LedgerState::on);
     }
 

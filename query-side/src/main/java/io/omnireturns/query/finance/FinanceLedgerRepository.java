@@ -55,7 +55,7 @@ class FinanceLedgerRepository {
 
     private static final String ENTRY_COLUMNS = "return_id, sequence_number, part, kind, booked_period, event_period,"
             + " occurred_at, order_id, channel, currency, amount_minor, quantity, order_line_id, sku, disposition,"
-            + " location_id, tender_id, tender_type, reference, covered_lines";
+            + " location_id, tender_id, tender_type, reference, covered_lines, jurisdiction";
 
     private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> new LedgerEntry(
             rs.getString("return_id"),
@@ -76,7 +76,8 @@ class FinanceLedgerRepository {
             rs.getString("tender_id"),
             enumOrNull(TenderType.class, rs.getString("tender_type")),
             rs.getString("reference"),
-            fromJson(rs.getString("covered_lines"), STRING_LIST));
+            fromJson(rs.getString("covered_lines"), STRING_LIST),
+            rs.getString("jurisdiction"));
 
     /** Rows fetched at a time when a report reads a period's bookings (inside its transaction, so a cursor). */
     private static final int STREAMING_FETCH_SIZE = 1_000;
@@ -168,7 +169,7 @@ class FinanceLedgerRepository {
         jdbc.batchUpdate("INSERT INTO finance_entry (" + ENTRY_COLUMNS + ") VALUES (:returnId, :sequenceNumber,"
                 + " :part, :kind, :bookedPeriod, :eventPeriod, :occurredAt, :orderId, :channel, :currency, :amountMinor,"
                 + " :quantity, :orderLineId, :sku, :disposition, :locationId, :tenderId, :tenderType, :reference,"
-                + " :coveredLines) ON CONFLICT (return_id, sequence_number, part) DO NOTHING", batch);
+                + " :coveredLines, :jurisdiction) ON CONFLICT (return_id, sequence_number, part) DO NOTHING", batch);
     }
 
     Optional<ReturnLedgerView> ledgerOf(String returnId) {
@@ -209,6 +210,26 @@ class FinanceLedgerRepository {
                 rs.getLong("bookings"),
                 rs.getLong("amount_minor"),
                 rs.getLong("quantity")));
+    }
+
+    /**
+     * The tax bookings per jurisdiction of {@code period} ({@code TAX_GIVEN_BACK}, {@code CREDIT_MEMO_TAX}), summed by
+     * currency, jurisdiction and kind.
+     */
+    List<TaxRow> taxTotals(YearMonth period) {
+        return jdbc.query("""
+                SELECT currency, jurisdiction, kind, sum(amount_minor) AS amount_minor
+                  FROM finance_entry
+                 WHERE booked_period = :period AND kind IN ('TAX_GIVEN_BACK', 'CREDIT_MEMO_TAX')
+                 GROUP BY currency, jurisdiction, kind
+                 ORDER BY currency, jurisdiction, kind
+                """, new MapSqlParameterSource("period", AccountingPeriods.format(period)), (rs, row) -> new TaxRow(
+                rs.getString("currency"), rs.getString("jurisdiction"), LedgerEntryKind.valueOf(rs.getString("kind")),
+                Money.of(rs.getLong("amount_minor"), rs.getString("currency"))));
+    }
+
+    /** One currency, jurisdiction and kind of tax booking, summed over a period. */
+    record TaxRow(String currency, String jurisdiction, LedgerEntryKind kind, Money amount) {
     }
 
     /** Every booking, of any period, of each return that has a booking in {@code period}; one return at a time. */
@@ -297,6 +318,7 @@ class FinanceLedgerRepository {
                 .addValue("channel", entry.channel().name())
                 .addValue("currency", entry.amount().currency())
                 .addValue("amountMinor", entry.amount().minor())
+                .addValue("jurisdiction", entry.jurisdiction())
                 .addValue("quantity", entry.quantity(), java.sql.Types.INTEGER)
                 .addValue("orderLineId", entry.orderLineId())
                 .addValue("sku", entry.sku())

@@ -19,10 +19,21 @@ import java.util.List;
 record LedgerEntry(String returnId, long sequenceNumber, int part, LedgerEntryKind kind, YearMonth bookedPeriod,
                    YearMonth eventPeriod, Instant occurredAt, String orderId, SalesChannel channel, Money amount,
                    Integer quantity, String orderLineId, String sku, Disposition disposition, String locationId,
-                   String tenderId, TenderType tenderType, String reference, List<String> coveredLines) {
+                   String tenderId, TenderType tenderType, String reference, List<String> coveredLines,
+                   String jurisdiction) {
 
     LedgerEntry {
         coveredLines = coveredLines == null ? List.of() : List.copyOf(coveredLines);
+    }
+
+    /** A booking of no jurisdiction (all but the tax bookings per jurisdiction). */
+    LedgerEntry(String returnId, long sequenceNumber, int part, LedgerEntryKind kind, YearMonth bookedPeriod,
+                YearMonth eventPeriod, Instant occurredAt, String orderId, SalesChannel channel, Money amount,
+                Integer quantity, String orderLineId, String sku, Disposition disposition, String locationId,
+                String tenderId, TenderType tenderType, String reference, List<String> coveredLines) {
+        this(returnId, sequenceNumber, part, kind, bookedPeriod, eventPeriod, occurredAt, orderId, channel, amount,
+                quantity, orderLineId, sku, disposition, locationId, tenderId, tenderType, reference, coveredLines,
+                null);
     }
 
     static LedgerEntry of(LedgerState state, long sequenceNumber, int part, Posting posting, YearMonth bookedPeriod,
@@ -30,7 +41,7 @@ record LedgerEntry(String returnId, long sequenceNumber, int part, LedgerEntryKi
         return new LedgerEntry(state.returnId(), sequenceNumber, part, posting.kind(), bookedPeriod, eventPeriod,
                 occurredAt, state.orderId(), state.channel(), posting.amount(), posting.quantity(),
                 posting.orderLineId(), posting.sku(), posting.disposition(), posting.locationId(), posting.tenderId(),
-                posting.tenderType(), posting.reference(), posting.coveredLines());
+                posting.tenderType(), posting.reference(), posting.coveredLines(), posting.jurisdiction());
     }
 
     boolean isAdjustment() {
@@ -40,6 +51,6 @@ record LedgerEntry(String returnId, long sequenceNumber, int part, LedgerEntryKi
     LedgerEntryView toView() {
         return new LedgerEntryView(kind, AccountingPeriods.format(bookedPeriod), AccountingPeriods.format(eventPeriod),
                 isAdjustment(), occurredAt, amount, quantity, orderLineId, sku, disposition, locationId, tenderId,
-                tenderType, reference);
+                tenderType, reference, jurisdiction);
     }
 }

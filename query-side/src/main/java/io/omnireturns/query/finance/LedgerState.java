@@ -16,9 +16,11 @@ import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.api.tax.JurisdictionTax;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -164,9 +166,22 @@ record LedgerState(String returnId, String orderId, SalesChannel channel, String
                 postings.add(Posting.whole(LedgerEntryKind.SHIPPING, approved.shippingRefund(), document, List.of()));
             }
         }
+        for (JurisdictionTax tax : event.taxByJurisdiction()) {
+            postings.add(Posting.tax(LedgerEntryKind.CREDIT_MEMO_TAX, tax.tax(), tax.jurisdiction(), document));
+        }
         return new Booking(new LedgerState(returnId, orderId, channel, currency, refundMethod, lines, approved,
                 refunds, settledRefunds, append(creditMemos, document), replacementOrders, inventoryUnits,
                 inventoryAdjustments), postings);
+    }
+
+    /** The tax the approved refund gives back, per jurisdiction, as the tax service figured it. */
+    Booking on(RefundTaxApplied event) {
+        List<Posting> postings = new ArrayList<>();
+        for (JurisdictionTax tax : event.byJurisdiction()) {
+            postings.add(Posting.tax(LedgerEntryKind.TAX_GIVEN_BACK, tax.tax(), tax.jurisdiction(),
+                    event.calculationId()));
+        }
+        return new Booking(this, postings);
     }
 
     /** An exchange settles in goods: booked at the approved refund's value, no money moves. */

@@ -8,6 +8,7 @@ import io.omnireturns.api.finance.DiscrepancyKind;
 import io.omnireturns.api.finance.DiscrepancyPage;
 import io.omnireturns.api.finance.FindPeriodReconciliation;
 import io.omnireturns.api.finance.InventoryTotals;
+import io.omnireturns.api.finance.JurisdictionTaxTotals;
 import io.omnireturns.api.finance.LedgerAdjustment;
 import io.omnireturns.api.finance.LedgerEntryKind;
 import io.omnireturns.api.finance.PeriodReconciliation;
@@ -107,7 +108,7 @@ class ReconciliationReports {
                 now, closedAt, closedBy, currencyTotals(rows), channelTotals(rows), tenderTotals(rows),
                 inventoryTotals(rows), adjustments, counts(discrepancies),
                 new DiscrepancyPage(discrepancies, 0, discrepancies.size(), discrepancies.size(),
-                        discrepancies.isEmpty() ? 0 : 1));
+                        discrepancies.isEmpty() ? 0 : 1), taxTotals(repository.taxTotals(period)));
     }
 
     /** One page of a whole report's discrepancies. */
@@ -150,6 +151,25 @@ class ReconciliationReports {
                     sums.amount(LedgerEntryKind.SHIPPING),
                     sums.quantity(LedgerEntryKind.INVENTORY), sums.amount(LedgerEntryKind.INVENTORY)));
         });
+        return totals;
+    }
+
+    /** Per currency and jurisdiction: the tax refunds gave back against the tax credit memos posted. */
+    static List<JurisdictionTaxTotals> taxTotals(List<FinanceLedgerRepository.TaxRow> rows) {
+        Map<String, Map<String, Money[]>> byCurrency = new TreeMap<>();
+        for (FinanceLedgerRepository.TaxRow row : rows) {
+            Money[] sums = byCurrency.computeIfAbsent(row.currency(), currency -> new TreeMap<>())
+                    .computeIfAbsent(row.jurisdiction(), jurisdiction -> new Money[]{
+                            Money.zero(row.currency()), Money.zero(row.currency())});
+            int index = row.kind() == LedgerEntryKind.TAX_GIVEN_BACK ? 0 : 1;
+            sums[index] = sums[index].plus(row.amount());
+        }
+        List<JurisdictionTaxTotals> totals = new ArrayList<>();
+        byCurrency.forEach((currency, jurisdictions) -> jurisdictions.forEach((jurisdiction, sums) -> {
+            Money difference = sums[0].minus(sums[1]);
+            totals.add(new JurisdictionTaxTotals(currency, jurisdiction, sums[0], sums[1], difference,
+                    difference.isZero()));
+        }));
         return totals;
     }
 

@@ -154,6 +154,40 @@ class DiscrepancyRulesTest {
         assertThat(DiscrepancyRules.adjustments(JANUARY, bookings(), Set.of(JANUARY))).isEmpty();
     }
 
+    @Test
+    void a_credit_memo_posting_other_tax_per_jurisdiction_than_the_refund_gave_back_is_a_tax_mismatch() {
+        refund("2024-01-11T10:00:00Z", "GW-1", 5400);
+        settled("2024-01-11T10:01:00Z", "GW-1", 5400);
+        tax(LedgerEntryKind.TAX_GIVEN_BACK, "2024-01-11T09:59:00Z", "TC-1", "FR", 999);
+        tax(LedgerEntryKind.TAX_GIVEN_BACK, "2024-01-11T09:59:00Z", "TC-1", "DE", -95);
+        creditMemo("2024-02-01T10:00:00Z", "CM-1", 5400);
+        tax(LedgerEntryKind.CREDIT_MEMO_TAX, "2024-02-01T10:00:00Z", "CM-1", "FR", 904);
+
+        assertThat(detect()).extracting(found -> found.discrepancy().kind(), Found::period,
+                        found -> found.discrepancy().references())
+                .containsExactly(tuple(DiscrepancyKind.TAX_MISMATCH, YearMonth.of(2024, 2), List.of("CM-1")));
+        assertThat(detect().get(0).discrepancy().detail()).contains("DE: given back -0.95", "FR: given back 9.99");
+    }
+
+    @Test
+    void a_credit_memo_posting_the_tax_given_back_in_each_jurisdiction_is_in_step() {
+        refund("2024-01-11T10:00:00Z", "GW-1", 5400);
+        settled("2024-01-11T10:01:00Z", "GW-1", 5400);
+        tax(LedgerEntryKind.TAX_GIVEN_BACK, "2024-01-11T09:59:00Z", "TC-1", "FR", 999);
+        tax(LedgerEntryKind.TAX_GIVEN_BACK, "2024-01-11T09:59:00Z", "TC-1", "DE", -95);
+        creditMemo("2024-01-12T10:00:00Z", "CM-1", 5400);
+        tax(LedgerEntryKind.CREDIT_MEMO_TAX, "2024-01-12T10:00:00Z", "CM-1", "DE", -95);
+        tax(LedgerEntryKind.CREDIT_MEMO_TAX, "2024-01-12T10:00:00Z", "CM-1", "FR", 999);
+
+        assertThat(detect()).isEmpty();
+    }
+
+    private void tax(LedgerEntryKind kind, String at, String reference, String jurisdiction, long amount) {
+        entries.add(new LedgerEntry("R-1", entries.size() + 1L, 0, kind, period(at), period(at), Instant.parse(at),
+                "O-1", SalesChannel.WEB, eur(amount), null, null, null, null, null, null, null, reference, List.of(),
+                jurisdiction));
+    }
+
     private List<Found> detect() {
         return rules.detect(bookings(), NOW);
     }

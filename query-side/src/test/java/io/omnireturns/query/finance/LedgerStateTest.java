@@ -13,7 +13,9 @@ import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
+import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,25 @@ class LedgerStateTest {
                         tuple(LedgerEntryKind.TAX, eur(126), SOCKS, 2, "CM-1"),
                         tuple(LedgerEntryKind.RESTOCKING_FEE, eur(61), SOCKS, 2, "CM-1"));
         assertThat(booking.state().on(new CreditMemoPosted(RETURN_ID, "CM-1", eur(6310))).postings()).isEmpty();
+    }
+
+    @Test
+    void the_tax_given_back_and_the_tax_the_credit_memo_posted_are_booked_per_jurisdiction() {
+        List<JurisdictionTax> figures = List.of(new JurisdictionTax("FR", eur(5245), eur(1132)),
+                new JurisdictionTax("DE", eur(-61), eur(-6)));
+
+        Booking given = approvedReturn.on(new RefundTaxApplied(RETURN_ID, "TC-1", List.of("CROSS_JURISDICTION"),
+                figures));
+        Booking posted = given.state().on(new CreditMemoPosted(RETURN_ID, "CM-1", eur(6310), figures));
+
+        assertThat(given.postings()).extracting(Posting::kind, Posting::jurisdiction, Posting::amount,
+                Posting::reference).containsExactly(
+                tuple(LedgerEntryKind.TAX_GIVEN_BACK, "FR", eur(1132), "TC-1"),
+                tuple(LedgerEntryKind.TAX_GIVEN_BACK, "DE", eur(-6), "TC-1"));
+        assertThat(posted.postings()).filteredOn(posting -> posting.jurisdiction() != null)
+                .extracting(Posting::kind, Posting::jurisdiction, Posting::amount, Posting::reference).containsExactly(
+                        tuple(LedgerEntryKind.CREDIT_MEMO_TAX, "FR", eur(1132), "CM-1"),
+                        tuple(LedgerEntryKind.CREDIT_MEMO_TAX, "DE", eur(-6), "CM-1"));
     }
 
     @Test

@@ -83,6 +83,7 @@ public enum ErrorCode {
     INVALID_CURRENCY(422, "a currency that is not an ISO 4217 code"),
     CREDIT_MEMO_ALREADY_POSTED(409, "a credit memo is posted already"),
     CREDIT_MEMO_AMOUNT_MISMATCH(422, "a credit memo that does not match the refund"),
+    REFUND_TAX_MISMATCH(422, "tax figures per jurisdiction that do not sum to the tax the approved refund gives back"),
     NOT_AN_EXCHANGE(422, "a replacement order for a return refunded in money"),
 
     // ---- holds, exceptions and staff actions --------------------------------------------------------------

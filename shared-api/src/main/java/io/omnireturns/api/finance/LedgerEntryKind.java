@@ -6,7 +6,9 @@ package io.omnireturns.api.finance;
  * {@code DIFFERENCE_CHARGE}); the ERP's side of a credit memo is split into {@code MERCHANDISE},
  * {@code TAX}, {@code RESTOCKING_FEE}, {@code CONDITION_DEDUCTION} and {@code SHIPPING} (the approved refund's
  * parts); {@code INVENTORY} is a stock movement with its value; the rest record facts the reconciliation checks
- * ({@code ITEMS_ACCEPTED} carries a quantity and no value).
+ * ({@code ITEMS_ACCEPTED} carries a quantity and no value). Where a refund's tax came from the tax service,
+ * {@code TAX_GIVEN_BACK} books the tax it gives back per jurisdiction and {@code CREDIT_MEMO_TAX} the tax the credit
+ * memo posted there (both with their jurisdiction).
  */
 public enum LedgerEntryKind {
     REFUND,
@@ -24,5 +26,7 @@ public enum LedgerEntryKind {
     /** An exchange for a dearer item: the price difference charged to the original card. */
     DIFFERENCE_CHARGE,
     ITEMS_ACCEPTED,
-    INVENTORY
+    INVENTORY,
+    TAX_GIVEN_BACK,
+    CREDIT_MEMO_TAX
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * The finance report of one accounting period: what was booked in it (totals per currency, per currency and
  * channel, per currency and tender, inventory per currency and disposition), the bookings that adjust a closed
  * period, and the discrepancies attributed to it, one page at a time. {@code from} is inclusive, {@code to}
- * exclusive. A closed period answers the report frozen at {@code closedAt}; an open one is computed at
+ * exclusive. {@code taxByJurisdiction}: the tax given back and posted per jurisdiction, where the tax service figured
+ * it. A closed period answers the report frozen at {@code closedAt}; an open one is computed at
  * {@code generatedAt}.
  */
 public record PeriodReconciliation(String period, String timeZone, Instant from, Instant to, PeriodState state,
@@ -15,9 +16,10 @@ public record PeriodReconciliation(String period, String timeZone, Instant from,
                                    List<CurrencyTotals> totals, List<ChannelTotals> byChannel,
                                    List<TenderTotals> byTender, List<InventoryTotals> inventory,
                                    List<LedgerAdjustment> adjustments, List<DiscrepancyCount> discrepancyCounts,
-                                   DiscrepancyPage discrepancies) {
+                                   DiscrepancyPage discrepancies, List<JurisdictionTaxTotals> taxByJurisdiction) {
 
     public PeriodReconciliation {
+        taxByJurisdiction = taxByJurisdiction == null ? List.of() : List.copyOf(taxByJurisdiction);
         totals = List.copyOf(totals);
         byChannel = List.copyOf(byChannel);
         byTender = List.copyOf(byTender);
@@ -29,6 +31,6 @@ public record PeriodReconciliation(String period, String timeZone, Instant from,
     /** The same report with another page of its discrepancies (only a report holding all of them can give it). */
     public PeriodReconciliation withDiscrepancies(DiscrepancyPage page) {
         return new PeriodReconciliation(period, timeZone, from, to, state, generatedAt, closedAt, closedBy, totals,
-                byChannel, byTender, inventory, adjustments, discrepancyCounts, page);
+                byChannel, byTender, inventory, adjustments, discrepancyCounts, page, taxByJurisdiction);
     }
 }

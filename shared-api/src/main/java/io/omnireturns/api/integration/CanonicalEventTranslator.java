@@ -10,6 +10,9 @@ import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
 import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.RefundRequested;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
+import io.omnireturns.api.returns.event.RefundTaxCalculated;
+import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
@@ -97,6 +100,12 @@ public final class CanonicalEventTranslator {
                 + "refund.issued (a cheaper replacement) or difference.charged (a dearer one)");
         reasons.put(DifferenceChargeRequested.class, "a call to the payment gateway under an internal idempotency "
                 + "key; difference.charged or difference.charge_failed says how it went");
+        reasons.put(RefundTaxRequested.class, "a request to the tax service, a step of the return's process; "
+                + "refund.approved carries the refund it led to");
+        reasons.put(RefundTaxCalculated.class, "the tax service's answer, an input of the refund decision; "
+                + "refund.approved carries the amounts decided with it");
+        reasons.put(RefundTaxApplied.class, "the tax per jurisdiction is the ERP's to publish: it receives it on the "
+                + "credit memo; refund.approved carries the refund's tax per line");
         return Map.copyOf(reasons);
     }
 }

@@ -10,5 +10,6 @@ public enum ExternalSystem {
     ERP_CREDIT_MEMO,
     ERP_INVENTORY,
     CRM,
-    LOYALTY
+    LOYALTY,
+    TAX
 }

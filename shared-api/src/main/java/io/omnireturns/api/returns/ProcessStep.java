@@ -14,6 +14,8 @@ public enum ProcessStep {
     REVERSE_LOYALTY(ExternalSystem.LOYALTY),
     NOTIFY_CUSTOMER(ExternalSystem.CRM),
     OPEN_CASE(ExternalSystem.CRM),
+    /** The tax service recalculates a refund's tax where the order's proportional share is not enough. */
+    CALCULATE_TAX(ExternalSystem.TAX),
     /** Deciding eligibility of a recorded request; the process does it only when the request's own decision is overdue. */
     DECIDE_ELIGIBILITY(ExternalSystem.ORDER);
 

@@ -13,6 +13,7 @@ public final class ConnectorNames {
     public static final String ERP = "erp";
     public static final String CRM = "crm";
     public static final String LOYALTY = "loyalty";
+    public static final String TAX = "tax";
 
     private ConnectorNames() {
     }
@@ -27,6 +28,7 @@ public final class ConnectorNames {
             case ERP_CREDIT_MEMO, ERP_INVENTORY -> ERP;
             case CRM -> CRM;
             case LOYALTY -> LOYALTY;
+            case TAX -> TAX;
         };
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Every connector's settings, keyed by system name: {@code omnireturns.connectors.payments.mode=http}.
- * Names: orders, fraud, carrier, warehouse, payments, erp, crm, loyalty. The sandbox latency under the name
+ * Names: orders, fraud, carrier, warehouse, payments, erp, crm, loyalty, tax. The sandbox latency under the name
  * {@value #ALL} ({@code omnireturns.connectors.all.sandbox.latency=200ms}) applies to every sandbox without a
  * latency of its own.
  */

@@ -2,8 +2,11 @@ package io.omnireturns.command.connectors.erp;
 
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.command.connectors.common.ConnectorHttp;
 import org.springframework.http.MediaType;
+
+import java.util.List;
 
 /**
  * The ERP over HTTP: {@code POST /credit-memos} and {@code POST /inventory-movements}. One system with one
@@ -37,7 +40,9 @@ public class HttpErp implements Erp {
             throw memos.malformed(POST_CREDIT_MEMO, "an amount in " + amount.currency() + " for a memo in "
                     + request.total().currency());
         }
-        return new CreditMemoReceipt(documentNumber, amount);
+        // an ERP that does not echo the tax lines posted them as they were sent
+        return new CreditMemoReceipt(documentNumber, amount,
+                answer.taxByJurisdiction() == null ? request.taxByJurisdiction() : answer.taxByJurisdiction());
     }
 
     @Override
@@ -52,7 +57,7 @@ public class HttpErp implements Erp {
         return new InventoryReceipt(inventory.required(ADJUST_INVENTORY, "movementId", answer.movementId()));
     }
 
-    private record CreditMemoAnswer(String documentNumber, Money amount) {
+    private record CreditMemoAnswer(String documentNumber, Money amount, List<JurisdictionTax> taxByJurisdiction) {
     }
 
     private record MovementAnswer(String movementId) {

@@ -4,6 +4,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.LineRefund;
+import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import io.omnireturns.command.connectors.common.SandboxIdempotency;
@@ -88,10 +89,43 @@ public class SandboxErp implements Erp {
             throw new ConnectorException(system, "TOTAL_MISMATCH",
                     "lines and shipping sum to " + sum + ", the credit memo total is " + total, false);
         }
+        requireTaxWithinMemo(request);
         String documentNumber = "CM-%06d".formatted(documentNumbers.incrementAndGet());
         creditMemos.add(new CreditMemo(request.idempotencyKey(), documentNumber, request.returnId(), request.orderId(),
-                request.customerId(), request.lines(), request.shippingRefund(), total, clock.instant()));
-        return new CreditMemoReceipt(documentNumber, total);
+                request.customerId(), request.lines(), request.shippingRefund(), total, clock.instant(),
+                request.taxByJurisdiction()));
+        return new CreditMemoReceipt(documentNumber, total, request.taxByJurisdiction());
+    }
+
+    /**
+     * Tax lines per jurisdiction, where given, must be in the memo's currency and sum to the lines' tax plus at most
+     * the shipping refund (the tax in it): a memo whose tax lines say otherwise would put the books out of step.
+     */
+    private static void requireTaxWithinMemo(CreditMemoRequest request) {
+        if (request.taxByJurisdiction().isEmpty()) {
+            return;
+        }
+        ExternalSystem system = ExternalSystem.ERP_CREDIT_MEMO;
+        Money linesTax = Money.zero(request.total().currency());
+        for (LineRefund line : request.lines()) {
+            linesTax = linesTax.plus(line.tax());
+        }
+        Money taxLines = Money.zero(request.total().currency());
+        for (JurisdictionTax jurisdiction : request.taxByJurisdiction()) {
+            if (jurisdiction.jurisdiction() == null || jurisdiction.jurisdiction().isBlank()) {
+                throw invalid(system, "a tax line needs a jurisdiction");
+            }
+            if (!jurisdiction.tax().currency().equals(request.total().currency())) {
+                throw new ConnectorException(system, "CURRENCY_MISMATCH", "tax of " + jurisdiction.jurisdiction()
+                        + " is in " + jurisdiction.tax().currency(), false);
+            }
+            taxLines = taxLines.plus(jurisdiction.tax());
+        }
+        Money shippingTax = taxLines.minus(linesTax);
+        if (shippingTax.isNegative() || shippingTax.isGreaterThan(request.shippingRefund())) {
+            throw new ConnectorException(system, "TAX_MISMATCH", "tax lines sum to " + taxLines
+                    + ", the memo's lines carry " + linesTax + " of tax", false);
+        }
     }
 
     private InventoryReceipt move(InventoryAdjustmentRequest request) {
@@ -164,10 +198,18 @@ public class SandboxErp implements Erp {
     /** One credit memo in the ERP's ledger. */
     public record CreditMemo(String idempotencyKey, String documentNumber, String returnId, String orderId,
                              String customerId, List<LineRefund> lines, Money shippingRefund, Money total,
-                             Instant postedAt) {
+                             Instant postedAt, List<JurisdictionTax> taxByJurisdiction) {
 
         public CreditMemo {
             lines = List.copyOf(lines);
+            taxByJurisdiction = taxByJurisdiction == null ? List.of() : List.copyOf(taxByJurisdiction);
+        }
+
+        public CreditMemo(String idempotencyKey, String documentNumber, String returnId, String orderId,
+                          String customerId, List<LineRefund> lines, Money shippingRefund, Money total,
+                          Instant postedAt) {
+            this(idempotencyKey, documentNumber, returnId, orderId, customerId, lines, shippingRefund, total, postedAt,
+                    List.of());
         }
     }
 

@@ -25,6 +25,9 @@ import io.omnireturns.api.returns.event.RefundApproved;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
+import io.omnireturns.api.returns.event.RefundTaxCalculated;
+import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
@@ -47,10 +50,15 @@ import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.TenderRefund;
 import java.util.List;
+import io.omnireturns.api.tax.JurisdictionTax;
+import io.omnireturns.api.tax.RefundTaxContext;
+import io.omnireturns.api.tax.TaxCalculation;
+import io.omnireturns.api.tax.TaxRequest;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,6 +108,12 @@ final class ReturnFacts {
     String receivingLocationId;
 
     ReturnInspectionCompleted inspection;
+    /** The refund's last tax request (null unless the tax service was asked), its number, and the answer to it. */
+    TaxRequest taxRequest;
+    int taxRequests;
+    TaxCalculation taxCalculation;
+    /** The tax the approved refund gives back per jurisdiction, where the service figured it (empty otherwise). */
+    List<JurisdictionTax> taxGivenBack = List.of();
     boolean inspectionReviewed;
     RefundBreakdown refund;
     boolean refundRequested;
@@ -150,6 +164,14 @@ final class ReturnFacts {
             inspected(e);
         } else if (event instanceof ReturnInspectionCompleted e) {
             inspection = e;
+        } else if (event instanceof RefundTaxRequested e) {
+            taxRequested(e);
+        } else if (event instanceof RefundTaxCalculated e) {
+            if (taxRequest != null && taxRequest.requestId().equals(e.requestId())) {
+                taxCalculation = e.calculation();
+            }
+        } else if (event instanceof RefundTaxApplied e) {
+            taxGivenBack = e.byJurisdiction();
         } else if (event instanceof RefundApproved e) {
             refund = e.breakdown();
         } else if (event instanceof RefundRequested) {
@@ -213,6 +235,15 @@ final class ReturnFacts {
             line.replacementSku = requested.replacementSku();
             lines.put(requested.orderLineId(), line);
         }
+    }
+
+    private void taxRequested(RefundTaxRequested event) {
+        if (taxRequest != null && taxRequest.requestId().equals(event.request().requestId())) {
+            return; // the same request recorded twice
+        }
+        taxRequest = event.request();
+        taxRequests++;
+        taxCalculation = null;
     }
 
     private void authorized(ReturnAuthorized event) {
@@ -329,6 +360,17 @@ final class ReturnFacts {
 
     boolean refundDecided() {
         return refund != null;
+    }
+
+    /** The tax service was asked about the refund and has not answered yet. */
+    boolean taxPending() {
+        return taxRequest != null && taxCalculation == null;
+    }
+
+    /** What the refund decision needs of the return's tax: its store, and the service's figures so far. */
+    RefundTaxContext taxContext() {
+        return new RefundTaxContext(mailBack() ? null : destinationLocationId, taxRequest, taxCalculation,
+                taxRequests);
     }
 
     boolean exchange() {

@@ -27,6 +27,7 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  * parcel arrived ─ notice RECEIVED ─ inspected ─ DecideRefund ─┬─ money:    RefundRequested ─ REFUND_PAYMENT ─┐
  *                                                              ├─ exchange: [CHARGE_DIFFERENCE] REPLACEMENT_ORDER ┤
  *                                                              └─ zero ───────────────────────────────────────┤
+ *   (tax service needed: RefundTaxRequested ─ CALCULATE_TAX ─ DecideRefund again)
  * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
  * all done (and settled, if paid by the gateway) ─ CompleteReturn ─ notice COMPLETED ─ finished
  * rejected / cancelled / expired ─ notice of it ─ finished
@@ -76,9 +77,11 @@ final class ReturnFlow {
             notice(wants, f, RECEIVED);
         }
         // the refund, decided only after inspection (rule 1); the return refuses these while on hold
-        if (f.refundDecidable() && !f.refundDecided() && !f.onHold) {
+        if (f.refundDecidable() && !f.refundDecided() && !f.onHold && !f.taxPending()) {
             wants.add(send(ProcessTask.REFUND_DECISION, decideRefund(f)));
         }
+        // the decision asked the tax service first: its answer comes back before the decision is sent again
+        when(wants, f.taxPending() && !f.refundDecided(), step(StepKey.tax(f.taxRequests)));
         if (f.moneyOwed() && !f.refundRequested && !f.onHold) { // decided before DecideRefund also requested it
             wants.add(send(ProcessTask.REFUND_REQUEST,
                     new RecordRefundRequested(f.returnId, paymentKey(f.returnId), f.moneyBack())));
@@ -110,7 +113,7 @@ final class ReturnFlow {
 
     private static DecideRefund decideRefund(ReturnFacts f) {
         return new DecideRefund(f.returnId, f.orderId, f.inspection.refundMethod(), f.inspection.refundableLines(),
-                paymentKey(f.returnId));
+                paymentKey(f.returnId), f.taxContext());
     }
 
     private static void notice(List<Want> wants, ReturnFacts f, Milestone milestone) {

@@ -49,7 +49,7 @@ final class StepCalls {
                     new ReplacementRequest(idempotencyKey, returnId, f.orderId, f.customerId, replacementItems(f)));
             case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,
                     new CreditMemoRequest(idempotencyKey, returnId, f.orderId, f.customerId, f.refund.lines(),
-                            f.refund.shippingRefund(), f.refund.total()));
+                            f.refund.shippingRefund(), f.refund.total(), f.taxGivenBack));
             case ADJUST_INVENTORY -> {
                 ReturnFacts.Line line = f.lines.get(key.argument());
                 yield new StepCall.Inventory(returnId, key, attempt, new InventoryAdjustmentRequest(idempotencyKey,
@@ -65,6 +65,7 @@ final class StepCalls {
             case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),
                     new CaseRequest(idempotencyKey, returnId, f.customerId, "RETURN_EXCEPTION",
                             "return " + returnId + " needs attention: exception " + key.argument()));
+            case CALCULATE_TAX -> new StepCall.Tax(returnId, key, attempt, f.taxRequest);
             case DECIDE_ELIGIBILITY -> throw new IllegalArgumentException(
                     "eligibility is decided by the request (or the overdue decision), not called remotely");
         };

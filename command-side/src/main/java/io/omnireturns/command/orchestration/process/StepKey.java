@@ -32,6 +32,11 @@ public record StepKey(ProcessStep step, String argument) implements ProcessKey {
         return new StepKey(ProcessStep.NOTIFY_CUSTOMER, milestone.name());
     }
 
+    /** The refund's {@code number}th tax request: {@code CALCULATE_TAX:1}, the request id's suffix. */
+    public static StepKey tax(int number) {
+        return new StepKey(ProcessStep.CALCULATE_TAX, String.valueOf(number));
+    }
+
     public static StepKey openCase(String exceptionId) {
         return new StepKey(ProcessStep.OPEN_CASE, exceptionId);
     }

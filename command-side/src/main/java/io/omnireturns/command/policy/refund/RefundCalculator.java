@@ -10,7 +10,11 @@ import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.TenderRefund;
+import io.omnireturns.api.tax.LineTax;
 import io.omnireturns.command.policy.refund.OrderLinePayments.LinePayment;
+import io.omnireturns.command.policy.tax.AppliedRefundTax;
+import io.omnireturns.command.policy.tax.RefundTaxFigures;
+import io.omnireturns.command.policy.tax.RefundTaxRequests;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static io.omnireturns.command.policy.refund.RefundRuleCodes.CAPPED_BY_PRIOR_REFUNDS;
 import static io.omnireturns.command.policy.refund.RefundRuleCodes.PRORATED_ORDER_PROMOTION;
@@ -49,13 +54,16 @@ public final class RefundCalculator {
         // the same order line may appear more than once (units graded differently), so totals run on
         Map<String, LineTotals> refundedSoFar = new HashMap<>(input.prior().byLine());
         List<LineRefund> lineRefunds = new ArrayList<>();
+        Map<String, Integer> occurrences = new HashMap<>();
         for (RefundableLine line : input.lines()) {
             if (line.acceptedQuantity() == 0) {
                 continue;
             }
             LineTotals before = refundedSoFar.getOrDefault(line.orderLineId(), LineTotals.none(currency));
+            int occurrence = occurrences.merge(line.orderLineId(), 1, Integer::sum);
+            String taxLineId = occurrence == 1 ? line.orderLineId() : line.orderLineId() + "#" + occurrence;
             LineRefund refund = refundLine(line, payments.line(line.orderLineId()).orElseThrow(), before,
-                    input.deductionsWaived());
+                    input.deductionsWaived(), input.tax(), taxLineId);
             lineRefunds.add(refund);
             refundedSoFar.put(line.orderLineId(), before.plus(refund));
         }
@@ -74,7 +82,8 @@ public final class RefundCalculator {
         return tenderSplit(input, amount);
     }
 
-    private LineRefund refundLine(RefundableLine line, LinePayment paid, LineTotals before, boolean waived) {
+    private LineRefund refundLine(RefundableLine line, LinePayment paid, LineTotals before, boolean waived,
+                                  RefundTaxFigures figures, String taxLineId) {
         Objects.requireNonNull(line.grade(), () -> "line " + line.orderLineId() + " has no inspection grade");
         Objects.requireNonNull(line.reason(), () -> "line " + line.orderLineId() + " has no return reason");
         Money zero = Money.zero(paid.netMerchandise().currency());
@@ -92,6 +101,16 @@ public final class RefundCalculator {
             ruleCodes.add(CAPPED_BY_PRIOR_REFUNDS);
             merchandise = merchandise.min(merchandiseLeft);
             tax = tax.min(taxLeft);
+        }
+        Optional<LineTax> serviceTax = figures == null ? Optional.empty() : figures.line(taxLineId, merchandise);
+        if (serviceTax.isPresent()) {
+            // the tax service's figure replaces the proportional share, within what is left of the tax paid
+            ruleCodes.add(AppliedRefundTax.TAX_FROM_TAX_SERVICE);
+            Money figured = serviceTax.get().amountTax();
+            if (figured.isGreaterThan(taxLeft) && !ruleCodes.contains(CAPPED_BY_PRIOR_REFUNDS)) {
+                ruleCodes.add(CAPPED_BY_PRIOR_REFUNDS);
+            }
+            tax = figured.min(taxLeft).max(zero);
         }
 
         Money gross = merchandise.plus(tax);
@@ -120,6 +139,15 @@ public final class RefundCalculator {
             fee = zero;
         }
         Money amount = gross.minus(deduction).minus(fee);
+        if (serviceTax.isPresent() && fee.isPositive() && fee.equals(figures.restockingFeeBasis(taxLineId))) {
+            // the retailer keeps the fee's tax too, unless the fee already takes all that is left
+            Money feeTax = serviceTax.get().restockingFeeTax();
+            if (feeTax.isPositive() && !feeTax.isGreaterThan(amount)) {
+                ruleCodes.add(AppliedRefundTax.RESTOCKING_FEE_TAXED);
+                tax = tax.minus(feeTax);
+                amount = amount.minus(feeTax);
+            }
+        }
         return new LineRefund(line.orderLineId(), units, merchandise, tax, fee, deduction, amount, ruleCodes);
     }
 
@@ -145,7 +173,10 @@ public final class RefundCalculator {
         if (!rules.refundShippingWhenRetailerFault() || !retailerAtFault || !input.prior().shippingRefunded().isZero()) {
             return zero;
         }
-        return orZero(order.shippingCharged(), zero).plus(orZero(order.shippingTax(), zero));
+        Money net = orZero(order.shippingCharged(), zero);
+        Optional<LineTax> serviceTax = input.tax() == null ? Optional.empty()
+                : input.tax().line(RefundTaxRequests.SHIPPING_LINE, net);
+        return net.plus(serviceTax.map(LineTax::amountTax).orElse(orZero(order.shippingTax(), zero)));
     }
 
     private List<TenderRefund> tenderSplit(RefundInput input, Money total) {

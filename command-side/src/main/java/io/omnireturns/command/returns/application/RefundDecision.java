@@ -15,6 +15,9 @@ import io.omnireturns.api.returns.command.ApproveRefund;
 import io.omnireturns.api.returns.command.DecideRefund;
 import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
+import io.omnireturns.api.returns.command.RecordRefundTaxApplied;
+import io.omnireturns.api.returns.command.RequestRefundTax;
+import io.omnireturns.command.policy.tax.AppliedRefundTax;
 import io.omnireturns.command.ledger.OrderLedgerAggregate;
 import io.omnireturns.command.returns.ReturnAggregate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -37,6 +40,11 @@ import org.springframework.stereotype.Component;
  * return (on hold meanwhile, for instance) fails the command and leaves nothing behind, the ledger's allocation
  * included. A return already decided (approved, or refused with that exception still open) changes nothing.
  * A goodwill exception granted on the return ({@code GoodwillGranted}) has the ledger price it without deductions.
+ * <p>
+ * Where the order's proportional share of tax is not enough ({@link RefundTaxPlanner}), the first decision records
+ * the tax request on the return instead ({@code RefundTaxRequested}) and decides nothing; the process calls the tax
+ * service and sends the decision again with its figures, and the approval then records the tax given back per
+ * jurisdiction ({@code RefundTaxApplied}) beside it.
  */
 @Component
 public class RefundDecision {
@@ -45,11 +53,14 @@ public class RefundDecision {
 
     private final Repository<ReturnAggregate> returns;
     private final Repository<OrderLedgerAggregate> ledgers;
+    private final RefundTaxPlanner taxes;
 
     public RefundDecision(@Qualifier("returnAggregateRepository") Repository<ReturnAggregate> returns,
-                          @Qualifier("orderLedgerAggregateRepository") Repository<OrderLedgerAggregate> ledgers) {
+                          @Qualifier("orderLedgerAggregateRepository") Repository<OrderLedgerAggregate> ledgers,
+                          RefundTaxPlanner taxes) {
         this.returns = returns;
         this.ledgers = ledgers;
+        this.taxes = taxes;
     }
 
     @CommandHandler
@@ -60,10 +71,20 @@ public class RefundDecision {
         }
         boolean goodwill = refund.invoke(ReturnAggregate::deductionsWaived);
         RefundBreakdown breakdown;
+        RefundTaxPlanner.Plan tax;
         try {
-            breakdown = (RefundBreakdown) ledgers.load(command.orderId()).handle(sameCaller(message,
+            Aggregate<OrderLedgerAggregate> ledger = ledgers.load(command.orderId());
+            tax = ledger.invoke(loaded -> taxes.plan(command, loaded, goodwill));
+            if (tax instanceof RefundTaxPlanner.Ask ask) {
+                refund.handle(sameCaller(message, new RequestRefundTax(command.returnId(), ask.request(),
+                        ask.reasons())));
+                return;
+            }
+            RefundTaxPlanner.Apply figures = tax instanceof RefundTaxPlanner.Apply apply ? apply : null;
+            breakdown = (RefundBreakdown) ledger.handle(sameCaller(message,
                     new AllocateRefund(command.orderId(), command.returnId(), command.refundMethod(), command.lines(),
-                            goodwill)));
+                            goodwill, figures == null ? null : figures.figures().request(),
+                            figures == null ? null : figures.figures().calculation())));
         } catch (DomainException refused) {
             // the order's ledger will not pay this: a person must look, not a retry loop
             refund.handle(sameCaller(message, new RaiseException(command.returnId(), ProcessStep.REFUND_PAYMENT,
@@ -76,6 +97,11 @@ public class RefundDecision {
             return;
         }
         refund.handle(sameCaller(message, new ApproveRefund(command.returnId(), breakdown)));
+        if (tax instanceof RefundTaxPlanner.Apply applied) {
+            refund.handle(sameCaller(message, new RecordRefundTaxApplied(command.returnId(),
+                    applied.figures().calculation().calculationId(), applied.reasons(),
+                    AppliedRefundTax.byJurisdiction(breakdown, applied.figures(), applied.order()))));
+        }
         if (!breakdown.total().isZero() && command.refundMethod() != RefundMethod.EXCHANGE) {
             refund.handle(sameCaller(message,
                     new RecordRefundRequested(command.returnId(), command.paymentKey(), breakdown.total())));

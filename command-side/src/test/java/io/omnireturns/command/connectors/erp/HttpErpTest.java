@@ -4,6 +4,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.LineRefund;
+import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.HttpConnectorContract;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,24 @@ class HttpErpTest extends HttpConnectorContract {
                             "amount": {"minor": 2380, "currency": "EUR"},
                             "ruleCodes": ["FULL_REFUND"]}],
                  "shippingRefund": {"minor": 495, "currency": "EUR"},
-                 "total": {"minor": 2875, "currency": "EUR"}}""")));
+                 "total": {"minor": 2875, "currency": "EUR"}, "taxByJurisdiction": []}""")));
+    }
+
+    @Test
+    void posts_the_tax_per_jurisdiction_and_reads_what_the_erp_posted() {
+        CreditMemoRequest taxed = new CreditMemoRequest(MEMO.idempotencyKey(), "RET-1", "ORD-1001", "CUS-7",
+                MEMO.lines(), eur(495), eur(2875), List.of(new JurisdictionTax("FR", eur(2000), eur(380))));
+        wireMock.stubFor(post("/credit-memos").willReturn(okJson("""
+                {"documentNumber": "CM-2025-0043", "amount": {"minor": 2875, "currency": "EUR"},
+                 "taxByJurisdiction": [{"jurisdiction": "FR", "taxable": {"minor": 2000, "currency": "EUR"},
+                                        "tax": {"minor": 380, "currency": "EUR"}}]}""")));
+
+        CreditMemoReceipt receipt = new HttpErp(http).postCreditMemo(taxed);
+
+        assertThat(receipt.taxByJurisdiction()).containsExactly(new JurisdictionTax("FR", eur(2000), eur(380)));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/credit-memos")).withRequestBody(equalToJson("""
+                {"taxByJurisdiction": [{"jurisdiction": "FR", "taxable": {"minor": 2000, "currency": "EUR"},
+                                        "tax": {"minor": 380, "currency": "EUR"}}]}""", true, true)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.LineRefund;
+import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import io.omnireturns.command.connectors.erp.SandboxErp.StockEffect;
@@ -74,6 +75,27 @@ class SandboxErpTest {
 
             assertThat(assertRejected(() -> erp.postCreditMemo(request), "TOTAL_MISMATCH").system())
                     .isEqualTo(ExternalSystem.ERP_CREDIT_MEMO);
+            assertThat(erp.creditMemos()).isEmpty();
+        }
+
+        @Test
+        void the_tax_per_jurisdiction_is_posted_with_the_memo_and_answered_back() {
+            CreditMemoRequest request = new CreditMemoRequest("R-1:POST_CREDIT_MEMO", "R-1", "ORD-1002", "CUST-200",
+                    List.of(line(1032)), eur(0), eur(1032), List.of(new JurisdictionTax("FR", eur(860), eur(172))));
+
+            CreditMemoReceipt receipt = erp.postCreditMemo(request);
+
+            assertThat(receipt.taxByJurisdiction()).containsExactly(new JurisdictionTax("FR", eur(860), eur(172)));
+            assertThat(erp.creditMemos()).singleElement().extracting(SandboxErp.CreditMemo::taxByJurisdiction)
+                    .isEqualTo(List.of(new JurisdictionTax("FR", eur(860), eur(172))));
+        }
+
+        @Test
+        void tax_lines_that_do_not_add_up_to_the_memos_tax_are_refused() {
+            CreditMemoRequest request = new CreditMemoRequest("R-1:POST_CREDIT_MEMO", "R-1", "ORD-1002", "CUST-200",
+                    List.of(line(1032)), eur(0), eur(1032), List.of(new JurisdictionTax("FR", eur(860), eur(171))));
+
+            assertRejected(() -> erp.postCreditMemo(request), "TAX_MISMATCH");
             assertThat(erp.creditMemos()).isEmpty();
         }
 

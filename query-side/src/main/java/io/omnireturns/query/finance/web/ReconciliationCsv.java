@@ -5,6 +5,7 @@ import io.omnireturns.api.finance.ChannelTotals;
 import io.omnireturns.api.finance.CurrencyTotals;
 import io.omnireturns.api.finance.Discrepancy;
 import io.omnireturns.api.finance.InventoryTotals;
+import io.omnireturns.api.finance.JurisdictionTaxTotals;
 import io.omnireturns.api.finance.LedgerAdjustment;
 import io.omnireturns.api.finance.PeriodReconciliation;
 import io.omnireturns.api.finance.TenderTotals;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * A period's reconciliation as CSV (RFC 4180, comma separated, CRLF line ends, one header row). Every row has the
  * same columns; {@code section} says what the row is: {@code TOTAL} (one per currency and figure),
- * {@code CHANNEL}, {@code TENDER}, {@code INVENTORY}, {@code ADJUSTMENT}, then one {@code DISCREPANCY} row per
+ * {@code CHANNEL}, {@code TENDER}, {@code INVENTORY}, {@code TAX} (per jurisdiction), {@code ADJUSTMENT}, then one {@code DISCREPANCY} row per
  * discrepancy of the page. The summary sections come only with the first page, so the pages of a report put one
  * after the other (without their header rows) are the whole report once. Amounts are given twice: exactly, in minor
  * units, and as a decimal in the currency's usual digits. docs/finance.md lists the columns.
@@ -88,6 +89,12 @@ public final class ReconciliationCsv {
             row(csv, "INVENTORY", period, state, totals.currency(), "", "", name(totals.disposition()), "INVENTORY",
                     "", String.valueOf(totals.quantity()), minor(totals.value()), decimal(totals.value()), "", "", "",
                     "", "", "", "", "", "", "");
+        }
+        for (JurisdictionTaxTotals tax : report.taxByJurisdiction()) {
+            // item: the jurisdiction; refund: tax given back, credit memo: tax posted, difference: the one less the other
+            row(csv, "TAX", period, state, tax.currency(), "", "", "", tax.jurisdiction(), "", "",
+                    minor(tax.taxGivenBack()), decimal(tax.taxGivenBack()), "", "", "", "", minor(tax.taxGivenBack()),
+                    minor(tax.creditMemoTax()), minor(tax.difference()), "", "", tax.balanced() ? "balanced" : "out of step");
         }
         for (LedgerAdjustment adjustment : report.adjustments()) {
             row(csv, "ADJUSTMENT", period, state, adjustment.amount().currency(), name(adjustment.channel()), "", "",
