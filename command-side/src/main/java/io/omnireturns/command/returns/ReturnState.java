@@ -44,6 +44,7 @@ import io.omnireturns.api.returns.event.DifferenceChargeRequested;
 import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -103,6 +104,7 @@ abstract class ReturnState {
     /** How an exchange at a different price settles (null: not decided, or an even exchange). */
     ExchangeDifferenceDecided exchangeDifference;
     DifferenceChargeRequested differenceCharge;
+    StoreCreditBonusGranted storeCreditBonus;
     String chargeGatewayReference;
     /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
     final Map<String, Integer> noteTextHashes = new HashMap<>();
@@ -229,6 +231,11 @@ abstract class ReturnState {
     }
 
     @EventSourcingHandler
+    void on(StoreCreditBonusGranted event) {
+        storeCreditBonus = event;
+    }
+
+    @EventSourcingHandler
     void on(ExchangeDifferenceDecided event) {
         exchangeDifference = event;
     }
@@ -245,7 +252,8 @@ abstract class ReturnState {
 
     /** What goes back through the payment gateway: an exchange's difference, else the approved refund. */
     io.omnireturns.api.money.Money moneyBack() {
-        return exchangeDifference != null ? exchangeDifference.refund() : approvedRefund.total();
+        return exchangeDifference != null ? exchangeDifference.refund()
+                : storeCreditBonus != null ? storeCreditBonus.refund() : approvedRefund.total();
     }
 
     @EventSourcingHandler

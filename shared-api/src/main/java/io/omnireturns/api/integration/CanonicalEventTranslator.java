@@ -19,6 +19,7 @@ import java.time.Instant;
 import io.omnireturns.api.returns.event.DifferenceChargeRequested;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,8 @@ public final class CanonicalEventTranslator {
                 + "refund.issued (a cheaper replacement) or difference.charged (a dearer one)");
         reasons.put(DifferenceChargeRequested.class, "a call to the payment gateway under an internal idempotency "
                 + "key; difference.charged or difference.charge_failed says how it went");
+        reasons.put(StoreCreditBonusGranted.class, "an addition to an approved store-credit refund; refund.issued "
+                + "carries the amount paid");
         return Map.copyOf(reasons);
     }
 }
