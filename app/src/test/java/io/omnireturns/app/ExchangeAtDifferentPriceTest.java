@@ -113,6 +113,35 @@ class ExchangeAtDifferentPriceTest {
     }
 
     @Test
+    void store_credit_requested_with_its_quote_pays_the_quoted_bonus() {
+        OrderSnapshot order = freshApparelOrder();
+        String jacket = TestOrders.line(order, 1);
+        ResponseEntity<JsonNode> answer = api.post("/api/v1/returns/quotes", Map.of("orderId", order.orderId(),
+                "channel", "WEB", "lines", List.of(ProcessDriver.line(jacket, 1, "SIZE_OR_FIT"))));
+        JsonNode credit = option(answer.getBody(), "STORE_CREDIT");
+        assertThat(credit.path("refund").path("minor").asLong()).isEqualTo(11873); // 107.94 + 10 % (10.79)
+
+        ResponseEntity<JsonNode> requested = api.requestReturn(UUID.randomUUID().toString(), Map.of(
+                "orderId", order.orderId(), "channel", "WEB", "refundMethod", "STORE_CREDIT",
+                "quoteId", answer.getBody().path("quoteId").asText(),
+                "lines", List.of(ProcessDriver.line(jacket, 1, "SIZE_OR_FIT"))));
+        String returnId = requested.getBody().path("returnId").asText();
+        driver.receiveAndInspectWhenLabelled(returnId, order.fulfilmentLocationId(), Map.of(jacket, 1));
+        driver.awaitStatus(returnId, "COMPLETED");
+
+        assertThat(payments.refunds().stream().filter(refund -> refund.returnId().equals(returnId)))
+                .singleElement().satisfies(refund -> {
+                    assertThat(refund.amount()).isEqualTo(Money.of(11873, "EUR"));
+                    assertThat(refund.tenders()).singleElement()
+                            .satisfies(tender -> assertThat(tender.tenderId()).isEqualTo("STORE_CREDIT"));
+                });
+        JsonNode ledger = await().atMost(ProcessDriver.PATIENCE).until(
+                () -> api.as("finance").get("/api/v1/finance/returns/" + returnId + "/ledger").getBody(),
+                body -> body != null && body.toString().contains("STORE_CREDIT_BONUS"));
+        assertThat(ledger.toString()).contains("1079");
+    }
+
+    @Test
     void a_card_that_refuses_the_difference_sends_the_charge_to_the_exception_queue() {
         OrderSnapshot order = freshApparelOrder();
         String jacket = TestOrders.line(order, 1);

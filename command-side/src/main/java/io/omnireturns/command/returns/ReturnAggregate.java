@@ -35,6 +35,7 @@ import io.omnireturns.api.returns.command.RecordStepFailure;
 import io.omnireturns.api.returns.command.AgreeSettlementTerms;
 import io.omnireturns.api.returns.command.DecideExchangeDifference;
 import io.omnireturns.api.returns.command.RecordDifferenceCharged;
+import io.omnireturns.api.returns.command.GrantStoreCreditBonus;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
 import io.omnireturns.api.returns.command.RequestRefundTax;
@@ -259,6 +260,11 @@ public class ReturnAggregate extends ReturnState {
     @CommandHandler
     public ReturnStatus handle(DecideExchangeDifference command) {
         return applyAll(ReturnExchange.decideDifference(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(GrantStoreCreditBonus command) {
+        return applyAll(ReturnExchange.grantStoreCreditBonus(command, this));
     }
 
     @CommandHandler

@@ -4,7 +4,11 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.TenderRefund;
 import io.omnireturns.api.returns.command.AgreeSettlementTerms;
+import io.omnireturns.api.returns.command.GrantStoreCreditBonus;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
 import io.omnireturns.api.returns.command.DecideExchangeDifference;
 import io.omnireturns.api.returns.command.RecordDifferenceCharged;
 import io.omnireturns.api.returns.command.RecordStepFailure;
@@ -27,6 +31,9 @@ import static io.omnireturns.command.returns.ReturnLifecycle.requireStatus;
  */
 final class ReturnExchange {
 
+    /** The tender id of new store credit, as the refund calculator names it. */
+    private static final String STORE_CREDIT_TENDER_ID = "STORE_CREDIT";
+
     private ReturnExchange() {
     }
 
@@ -37,7 +44,7 @@ final class ReturnExchange {
         requireStatus(state, "agree the terms of", ReturnStatus.REQUESTED);
         return List.of(new SettlementTermsAgreed(state.returnId, command.quoteId(), command.quotedOption(),
                 command.replacementUnitPrices(), command.exchangeBonusBasisPoints(), command.chargeTenderId(),
-                command.chargeCardReference()));
+                command.chargeCardReference(), command.storeCreditBonusBasisPoints()));
     }
 
     static List<Object> decideDifference(DecideExchangeDifference command, ReturnState state) {
@@ -63,6 +70,30 @@ final class ReturnExchange {
         SettlementTermsAgreed terms = state.settlementTerms;
         return List.of(decided, new DifferenceChargeRequested(state.returnId, command.chargeKey(), command.charge(),
                 terms == null ? null : terms.chargeTenderId(), terms == null ? null : terms.chargeCardReference()));
+    }
+
+    /** The quoted store-credit bonus, on a store-credit refund approved and not yet requested. */
+    static List<Object> grantStoreCreditBonus(GrantStoreCreditBonus command, ReturnState state) {
+        if (state.storeCreditBonus != null) {
+            return List.of();
+        }
+        if (state.approvedRefund == null) {
+            throw illegalState(REFUND_NOT_APPROVED, "the refund of this return is not decided yet");
+        }
+        if (state.refundMethod != RefundMethod.STORE_CREDIT || state.settlementTerms == null
+                || state.settlementTerms.storeCreditBonusBasisPoints() <= 0) {
+            throw rule(REFUND_AMOUNT_MISMATCH, "this return was not offered a store-credit bonus");
+        }
+        requireStatus(state, "grant the store-credit bonus of", ReturnStatus.INSPECTED);
+        Money expected = state.approvedRefund.total().fraction(state.settlementTerms.storeCreditBonusBasisPoints(),
+                10_000);
+        if (!command.bonus().equals(expected)) {
+            throw rule(REFUND_AMOUNT_MISMATCH, "a bonus of " + command.bonus() + " where the quote's rate gives "
+                    + expected);
+        }
+        Money refund = state.approvedRefund.total().plus(command.bonus());
+        return List.of(new StoreCreditBonusGranted(state.returnId, command.bonus(), refund,
+                List.of(new TenderRefund(STORE_CREDIT_TENDER_ID, TenderType.STORE_CREDIT, refund))));
     }
 
     static List<Object> differenceCharged(RecordDifferenceCharged command, ReturnState state) {

@@ -103,6 +103,15 @@ record LedgerState(String returnId, String orderId, SalesChannel channel, String
             // an exchange pays back only a cheaper replacement's difference: booked apart from the goods' value
             postings.add(Posting.differenceRefund(event.amount(), null, null, event.gatewayReference(),
                     approvedLines()));
+        } else if (approved != null && refundMethod == RefundMethod.STORE_CREDIT
+                && event.amount().isGreaterThan(approved.total()) && !approved.tenders().isEmpty()) {
+            // the refund plus a quoted store-credit bonus: the refund as approved, the bonus booked apart
+            for (TenderRefund tender : approved.tenders()) {
+                postings.add(Posting.refund(tender.amount(), tender.tenderId(), tender.type(),
+                        event.gatewayReference(), approvedLines()));
+            }
+            postings.add(Posting.whole(LedgerEntryKind.STORE_CREDIT_BONUS, event.amount().minus(approved.total()),
+                    event.gatewayReference(), approvedLines()));
         } else if (approved != null && approved.total().equals(event.amount()) && !approved.tenders().isEmpty()) {
             for (TenderRefund tender : approved.tenders()) {
                 postings.add(Posting.refund(tender.amount(), tender.tenderId(), tender.type(),

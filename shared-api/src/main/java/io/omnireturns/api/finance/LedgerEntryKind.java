@@ -21,6 +21,8 @@ public enum LedgerEntryKind {
     CONDITION_DEDUCTION,
     SHIPPING,
     EXCHANGE,
+    /** The store-credit bonus a quote offered, paid with the refund as new store credit. */
+    STORE_CREDIT_BONUS,
     /** An exchange for a cheaper item: the price difference paid back, one booking per tender. */
     DIFFERENCE_REFUND,
     /** An exchange for a dearer item: the price difference charged to the original card. */

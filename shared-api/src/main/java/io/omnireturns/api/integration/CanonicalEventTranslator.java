@@ -22,6 +22,7 @@ import java.time.Instant;
 import io.omnireturns.api.returns.event.DifferenceChargeRequested;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,8 @@ public final class CanonicalEventTranslator {
                 + "refund.approved carries the amounts decided with it");
         reasons.put(RefundTaxApplied.class, "the tax per jurisdiction is the ERP's to publish: it receives it on the "
                 + "credit memo; refund.approved carries the refund's tax per line");
+        reasons.put(StoreCreditBonusGranted.class, "an addition to an approved store-credit refund; refund.issued "
+                + "carries the amount paid");
         return Map.copyOf(reasons);
     }
 }

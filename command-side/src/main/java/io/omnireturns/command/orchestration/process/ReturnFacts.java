@@ -48,6 +48,7 @@ import io.omnireturns.api.returns.event.DifferenceChargeRequested;
 import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
 import io.omnireturns.api.returns.TenderRefund;
 import java.util.List;
 import io.omnireturns.api.tax.JurisdictionTax;
@@ -130,6 +131,7 @@ final class ReturnFacts {
     /** The exchange's replacements were priced at the request: its difference is decided with the refund. */
     boolean replacementsPriced;
     DifferenceChargeRequested differenceCharge;
+    StoreCreditBonusGranted storeCreditBonus;
     boolean differenceCharged;
 
     final Set<String> notified = new LinkedHashSet<>();
@@ -213,6 +215,8 @@ final class ReturnFacts {
             exchangeDifference = e;
         } else if (event instanceof DifferenceChargeRequested e) {
             differenceCharge = e;
+        } else if (event instanceof StoreCreditBonusGranted e) {
+            storeCreditBonus = e;
         } else if (event instanceof DifferenceCharged) {
             differenceCharged = true;
         }
@@ -383,11 +387,13 @@ final class ReturnFacts {
 
     /** What goes back through the gateway: an exchange's difference, else the approved refund. */
     Money moneyBack() {
-        return exchangeDifference != null ? exchangeDifference.refund() : refund.total();
+        return exchangeDifference != null ? exchangeDifference.refund()
+                : storeCreditBonus != null ? storeCreditBonus.refund() : refund.total();
     }
 
     List<TenderRefund> moneyBackTenders() {
-        return exchangeDifference != null ? exchangeDifference.tenders() : refund.tenders();
+        return exchangeDifference != null ? exchangeDifference.tenders()
+                : storeCreditBonus != null ? storeCreditBonus.tenders() : refund.tenders();
     }
 
     boolean replacementOwed() {

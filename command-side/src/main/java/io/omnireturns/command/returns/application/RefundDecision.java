@@ -6,6 +6,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.DecideExchangeDifference;
+import io.omnireturns.api.returns.command.GrantStoreCreditBonus;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.command.policy.refund.ExchangeSettlement;
 import io.omnireturns.command.policy.refund.SettlementTerms;
@@ -103,8 +104,12 @@ public class RefundDecision {
                     AppliedRefundTax.byJurisdiction(breakdown, applied.figures(), applied.order()))));
         }
         if (!breakdown.total().isZero() && command.refundMethod() != RefundMethod.EXCHANGE) {
-            refund.handle(sameCaller(message,
-                    new RecordRefundRequested(command.returnId(), command.paymentKey(), breakdown.total())));
+            Money bonus = storeCreditBonus(command, refund, breakdown);
+            if (bonus.isPositive()) {
+                refund.handle(sameCaller(message, new GrantStoreCreditBonus(command.returnId(), bonus)));
+            }
+            refund.handle(sameCaller(message, new RecordRefundRequested(command.returnId(), command.paymentKey(),
+                    breakdown.total().plus(bonus))));
         }
         if (command.refundMethod() == RefundMethod.EXCHANGE) {
             settleExchange(command, message, refund, breakdown);
@@ -140,6 +145,17 @@ public class RefundDecision {
             refund.handle(sameCaller(message,
                     new RecordRefundRequested(command.returnId(), command.paymentKey(), settlement.refund())));
         }
+    }
+
+    /** The store-credit bonus the return's quote offered, at its rate of the approved refund (rounded down). */
+    private static Money storeCreditBonus(DecideRefund command, Aggregate<ReturnAggregate> refund,
+                                          RefundBreakdown breakdown) {
+        SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
+        if (command.refundMethod() != RefundMethod.STORE_CREDIT || terms == null
+                || terms.storeCreditBonusBasisPoints() <= 0) {
+            return Money.zero(breakdown.currency());
+        }
+        return new SettlementTerms(terms.storeCreditBonusBasisPoints(), 0).storeCreditBonus(breakdown.total());
     }
 
     /** One charge of the difference per return, for ever: the gateway takes it only once. */

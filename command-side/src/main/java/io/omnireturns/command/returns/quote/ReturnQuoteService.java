@@ -85,7 +85,8 @@ public class ReturnQuoteService implements ReturnQuotes {
         List<QuoteOption> options = options(order, returnable, ledger, replacementPrices);
         ReturnQuote quote = new ReturnQuote(store.nextQuoteId(), order.orderId(), order.customerId(),
                 order.currency(), now, now.plus(settlement.quoteValidity()), lines, options);
-        store.save(new StoredQuote(quote, scoped, replacementPrices.unitPrices(), settlement.exchangeBonusBps()));
+        store.save(new StoredQuote(quote, scoped, replacementPrices.unitPrices(), settlement.exchangeBonusBps(),
+                settlement.storeCreditBonusBps()));
         return quote;
     }
 

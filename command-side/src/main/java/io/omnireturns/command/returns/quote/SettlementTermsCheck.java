@@ -62,7 +62,8 @@ public class SettlementTermsCheck {
             Map<String, Money> prices = method == RefundMethod.EXCHANGE ? quote.replacementUnitPrices() : Map.of();
             requireInStock(lines, prices);
             return Optional.of(new AgreeSettlementTerms(returnId, quoteId, quote.quote().option(method).orElseThrow(),
-                    prices, quote.exchangeBonusBasisPoints(), cardId, cardReference));
+                    prices, quote.exchangeBonusBasisPoints(), cardId, cardReference,
+                    method == RefundMethod.STORE_CREDIT ? quote.storeCreditBonusBasisPoints() : 0));
         }
         if (method != RefundMethod.EXCHANGE) {
             return Optional.empty();
@@ -73,7 +74,7 @@ public class SettlementTermsCheck {
         }
         requireInStock(lines, priced.unitPrices());
         return Optional.of(new AgreeSettlementTerms(returnId, null, null, priced.unitPrices(),
-                settlement.exchangeBonusBps(), cardId, cardReference));
+                settlement.exchangeBonusBps(), cardId, cardReference, 0));
     }
 
     private StoredQuote checkedQuote(String quoteId, OrderSnapshot order, RefundMethod method,

@@ -15,7 +15,7 @@ import java.util.Objects;
  * decision settles the exchange as quoted.
  */
 public record StoredQuote(ReturnQuote quote, QuoteRequest request, Map<String, Money> replacementUnitPrices,
-                          int exchangeBonusBasisPoints) {
+                          int exchangeBonusBasisPoints, int storeCreditBonusBasisPoints) {
 
     public StoredQuote {
         Objects.requireNonNull(quote, "quote");
