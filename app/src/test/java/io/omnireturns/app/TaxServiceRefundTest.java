@@ -70,6 +70,7 @@ class TaxServiceRefundTest {
 
         // 49.95 + 9.99 French tax - 4.99 fee - 0.95 German tax on the fee (19 % of 4.99 = 0.9481)
         assertThat(view.path("refund").path("approvedTotal").path("minor").asLong()).isEqualTo(5400);
+        assertThat(ProcessDriver.system(view, "TAX").path("state").asText()).isEqualTo("CALCULATED");
         List<TaxCalculation> calculations = taxService.calculations().stream()
                 .filter(calculation -> calculation.calculationId().contains(returnId)).toList();
         assertThat(calculations).hasSize(1);
@@ -116,6 +117,7 @@ class TaxServiceRefundTest {
         JsonNode view = driver.awaitStatus(returnId, "COMPLETED");
 
         assertThat(view.path("refund").path("approvedTotal").path("minor").asLong()).isEqualTo(5495);
+        assertThat(view.path("systems").findValuesAsText("system")).doesNotContain("TAX");
         assertThat(taxService.calculations()).noneMatch(calculation -> calculation.calculationId().contains(returnId));
         assertThat(erp.creditMemos().stream().filter(m -> m.returnId().equals(returnId)))
                 .singleElement().satisfies(memo -> assertThat(memo.taxByJurisdiction()).isEmpty());

@@ -23,6 +23,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
@@ -30,19 +31,21 @@ import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
+import io.omnireturns.api.returns.event.RefundTaxCalculated;
+import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
-import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.ReturnDeclined;
-import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -256,6 +259,20 @@ final class ReturnStatusDraft {
 
     void on(CreditMemoPosted event, EventStamp stamp) {
         systems.on(event, stamp);
+        milestone(stamp, TimelineWording.of(event));
+    }
+
+    void on(RefundTaxRequested event, EventStamp stamp) {
+        systems.on(event, stamp);
+        milestone(stamp, TimelineWording.of(event));
+    }
+
+    void on(RefundTaxCalculated event, EventStamp stamp) {
+        systems.on(event, stamp);
+        milestone(stamp, TimelineWording.of(event));
+    }
+
+    void on(RefundTaxApplied event, EventStamp stamp) {
         milestone(stamp, TimelineWording.of(event));
     }
 

@@ -1,6 +1,5 @@
 package io.omnireturns.query.status;
 
-import io.omnireturns.platform.database.EventSavepoints;
 import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnPage;
 import io.omnireturns.api.query.ReturnStatusView;
@@ -11,6 +10,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
@@ -18,13 +18,14 @@ import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
+import io.omnireturns.api.returns.event.RefundTaxCalculated;
+import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
-import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.ReturnDeclined;
-import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
@@ -32,12 +33,15 @@ import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
+import io.omnireturns.platform.database.EventSavepoints;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,7 +51,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.springframework.beans.factory.annotation.Value;
-import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -162,6 +165,21 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(CreditMemoPosted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundTaxRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundTaxCalculated event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(RefundTaxApplied event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         update(event, sequence, at, ReturnStatusDraft::on);
     }
 

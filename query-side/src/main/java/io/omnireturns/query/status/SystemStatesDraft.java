@@ -18,6 +18,8 @@ import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxCalculated;
+import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
@@ -61,11 +63,20 @@ final class SystemStatesDraft {
     private final Map<ExternalSystem, SystemStateView> underlying = new EnumMap<>(ExternalSystem.class);
     private final List<OpenExceptionView> openExceptions = new ArrayList<>();
 
-    /** Every system not started, no exception open. */
+    /**
+     * Every system not started, no exception open. The tax service is shown only for a return that asks it (most
+     * keep the order's proportional share of tax and never do), so views stored before it existed stay as they were.
+     */
     SystemStatesDraft() {
         for (ExternalSystem system : ExternalSystem.values()) {
-            systems.put(system, new SystemStateView(system, NOT_STARTED, null, null, null));
+            if (system != ExternalSystem.TAX) {
+                systems.put(system, notStarted(system));
+            }
         }
+    }
+
+    private static SystemStateView notStarted(ExternalSystem system) {
+        return new SystemStateView(system, NOT_STARTED, null, null, null);
     }
 
     /** Opens the stored states: those shown, those kept aside under them, and the open exceptions. */
@@ -161,6 +172,15 @@ final class SystemStatesDraft {
                 "exchanged through replacement order " + event.replacementOrderId(), stamp);
     }
 
+    void on(RefundTaxRequested event, EventStamp stamp) {
+        reached(ExternalSystem.TAX, "REQUESTED", event.request().requestId(), String.join(", ", event.reasons()),
+                stamp);
+    }
+
+    void on(RefundTaxCalculated event, EventStamp stamp) {
+        reached(ExternalSystem.TAX, "CALCULATED", event.calculation().calculationId(), null, stamp);
+    }
+
     void on(CreditMemoPosted event, EventStamp stamp) {
         reached(ExternalSystem.ERP_CREDIT_MEMO, "POSTED", event.documentNumber(), event.amount().toString(), stamp);
     }
@@ -210,7 +230,7 @@ final class SystemStatesDraft {
             return; // the open exception says more
         }
         SystemStateView normal = normal(system);
-        underlying.putIfAbsent(system, systems.get(system));
+        underlying.putIfAbsent(system, systems.getOrDefault(system, notStarted(system)));
         systems.put(system, new SystemStateView(system, state, normal.reference(), detail, stamp.at()));
     }
 
@@ -259,7 +279,7 @@ final class SystemStatesDraft {
 
     /** Where the system's normal flow stands, whatever covers it. */
     private SystemStateView normal(ExternalSystem system) {
-        return underlying.getOrDefault(system, systems.get(system));
+        return underlying.getOrDefault(system, systems.getOrDefault(system, notStarted(system)));
     }
 
     static String failure(String stepKey, int attempts, String failureCode, String message) {
@@ -278,7 +298,7 @@ final class SystemStatesDraft {
                 ? latestOpen(open -> open.caseId() != null) : Optional.empty();
         if (failed.isPresent() || withCase.isPresent()) {
             SystemStateView normal = normal(system);
-            underlying.putIfAbsent(system, systems.get(system));
+            underlying.putIfAbsent(system, systems.getOrDefault(system, notStarted(system)));
             systems.put(system, failed.map(open -> new SystemStateView(system, "FAILED", normal.reference(),
                             open.exceptionId() + ": " + failure(open.stepKey(), open.attempts(), open.failureCode(),
                                     open.message()), stamp.at()))

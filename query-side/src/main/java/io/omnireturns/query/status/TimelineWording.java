@@ -19,6 +19,9 @@ import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
+import io.omnireturns.api.returns.event.RefundTaxCalculated;
+import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
@@ -119,6 +122,20 @@ final class TimelineWording {
     static String of(RefundFailed event) {
         String failure = event.failureCode() + ": " + event.message();
         return "Refund failed, " + (event.finalFailure() ? "finally" : "will retry") + " (" + failure + ")";
+    }
+
+    static String of(RefundTaxRequested event) {
+        return "Tax asked of the tax service (" + String.join(", ", event.reasons()) + "): "
+                + event.request().lines().size() + " taxable line(s)";
+    }
+
+    static String of(RefundTaxCalculated event) {
+        return "Tax calculated by the tax service (" + event.calculation().calculationId() + ")";
+    }
+
+    static String of(RefundTaxApplied event) {
+        return "Tax given back: " + event.byJurisdiction().stream()
+                .map(tax -> tax.jurisdiction() + " " + tax.tax()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     static String of(CreditMemoPosted event) {

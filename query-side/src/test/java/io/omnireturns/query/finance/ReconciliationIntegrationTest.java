@@ -6,6 +6,7 @@ import io.omnireturns.api.finance.Discrepancy;
 import io.omnireturns.api.finance.DiscrepancyCount;
 import io.omnireturns.api.finance.DiscrepancyKind;
 import io.omnireturns.api.finance.InventoryTotals;
+import io.omnireturns.api.finance.JurisdictionTaxTotals;
 import io.omnireturns.api.finance.LedgerEntryKind;
 import io.omnireturns.api.finance.LedgerEntryView;
 import io.omnireturns.api.finance.PeriodReconciliation;
@@ -21,7 +22,9 @@ import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
+import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
+import io.omnireturns.api.tax.JurisdictionTax;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -244,6 +247,14 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
         shirtsReturn(exchanged, "2024-04-08T09:00:00Z", List.of(SHIRTS),
                 new ReplacementOrderCreated(exchanged, "RO-" + exchanged),
                 new CreditMemoPosted(exchanged, "CM-" + exchanged, eur(5629)));
+        String taxOutOfStep = newId("M9");
+        shirtsReturn(taxOutOfStep, "2024-04-09T09:00:00Z", List.of(SHIRTS),
+                new RefundTaxApplied(taxOutOfStep, "TC-" + taxOutOfStep, List.of("CROSS_JURISDICTION"),
+                        List.of(new JurisdictionTax("FR", eur(4629), eur(1000)))),
+                new RefundIssued(taxOutOfStep, "GW-" + taxOutOfStep, eur(5629)),
+                new RefundSettled(taxOutOfStep, "GW-" + taxOutOfStep),
+                new CreditMemoPosted(taxOutOfStep, "CM-" + taxOutOfStep, eur(5629),
+                        List.of(new JurisdictionTax("FR", eur(4629), eur(990)))));
         awaitLedgerCaughtUp();
 
         PeriodReconciliation report = reconciliation("2024-04");
@@ -257,7 +268,8 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                         tuple(DiscrepancyKind.REFUND_NOT_SETTLED, unsettled),
                         tuple(DiscrepancyKind.ACCEPTED_ITEM_WITHOUT_INVENTORY_ADJUSTMENT, stockMissing),
                         tuple(DiscrepancyKind.DUPLICATE_REFUND, refundedTwice),
-                        tuple(DiscrepancyKind.DUPLICATE_CREDIT_MEMO, creditedTwice));
+                        tuple(DiscrepancyKind.DUPLICATE_CREDIT_MEMO, creditedTwice),
+                        tuple(DiscrepancyKind.TAX_MISMATCH, taxOutOfStep));
         assertThat(report.discrepancyCounts()).extracting(DiscrepancyCount::count).containsOnly(1L);
         assertThat(report.discrepancies().content())
                 .extracting(Discrepancy::references, Discrepancy::refundAmount, Discrepancy::creditMemoAmount,
@@ -272,7 +284,10 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                         tuple(List.of("GW-A-" + refundedTwice, "GW-B-" + refundedTwice), eur(5629), null, null, null,
                                 List.of(SHIRTS)),
                         tuple(List.of("CM-A-" + creditedTwice, "CM-B-" + creditedTwice), null, eur(5629), null,
-                                null, List.of(SHIRTS)));
+                                null, List.of(SHIRTS)),
+                        tuple(List.of("CM-" + taxOutOfStep), null, eur(5629), null, null, List.of(SHIRTS)));
+        assertThat(report.taxByJurisdiction()).containsExactly(new JurisdictionTaxTotals("EUR", "FR", eur(1000),
+                eur(990), eur(10), false));
         Discrepancy overdue = report.discrepancies().content().get(3);
         assertThat(overdue.occurredAt()).isEqualTo("2024-04-04T09:00:03Z");
         assertThat(overdue.orderId()).isNotBlank();
@@ -285,7 +300,7 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
         assertThat(second.discrepancies().content()).extracting(Discrepancy::returnId)
                 .containsExactly(unsettled, stockMissing, refundedTwice);
         assertThat(second.discrepancies()).extracting(page -> page.page(), page -> page.size(),
-                page -> page.totalElements(), page -> page.totalPages()).containsExactly(1, 3, 7L, 3);
+                page -> page.totalElements(), page -> page.totalPages()).containsExactly(1, 3, 8L, 3);
     }
 
     @Test
