@@ -5,7 +5,6 @@ import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RaiseException;
-import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnDeclined;
@@ -75,7 +74,7 @@ public class OverdueDecision {
         try {
             List<LineDecision> decisions = eligibility.decide(returnId, requested.order(), requested.channel(),
                     requested.storeId(), requested.lines(), history.get(0).getTimestamp());
-            ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+            ReturnStatus status = eligibility.record(returnId, requested.order(), decisions);
             log.info("Return {} was still REQUESTED after its decision time-out; decided now: {}", returnId, status);
             return Outcome.DECIDED;
         } catch (RuntimeException failure) {

@@ -23,8 +23,9 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  *
  * <pre>
  * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
- *                                     └─ store:     notice AUTHORIZED ─ counter receipt
- * parcel arrived ─ notice RECEIVED ─ inspected ─ DecideRefund ─┬─ money:    RefundRequested ─ REFUND_PAYMENT ─┐
+ *                                     ├─ store:     notice AUTHORIZED ─ counter receipt
+ *                                     └─ all kept ("keep it"): no label, no parcel ─ inspected at once
+ * parcel arrived ─ notice RECEIVED ─ inspected ─ (cleared) DecideRefund ─┬─ money: RefundRequested ─ REFUND_PAYMENT ┐
  *                                                              ├─ exchange: REPLACEMENT_ORDER ────────────────┤
  *                                                              └─ zero ───────────────────────────────────────┤
  * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
@@ -63,7 +64,8 @@ final class ReturnFlow {
         // eligibility and the way back
         when(wants, f.authorized && !f.fraudAssessed, step(ProcessStep.FRAUD_CHECK));
         if (f.mailBack()) {
-            when(wants, f.cleared() && !f.labelIssued && !f.parcelMoving(), step(ProcessStep.ISSUE_LABEL));
+            when(wants, f.cleared() && f.somethingToShip() && !f.labelIssued && !f.parcelMoving(),
+                    step(ProcessStep.ISSUE_LABEL));
             when(wants, f.trackingNumber != null && !f.warehouseAdvised && !f.parcelArrived(),
                     step(ProcessStep.ADVISE_WAREHOUSE));
             if (f.labelIssued && !f.parcelMoving()) {
@@ -75,8 +77,9 @@ final class ReturnFlow {
         if (f.parcelArrived()) {
             notice(wants, f, RECEIVED);
         }
-        // the refund, decided only after inspection (rule 1); the return refuses these while on hold
-        if (f.refundDecidable() && !f.refundDecided() && !f.onHold) {
+        // the refund, decided only after inspection (rule 1) and the fraud decision (a store return too: its items may
+        // be at the counter before the score is in); the return refuses these while on hold
+        if (f.refundDecidable() && f.cleared() && !f.refundDecided() && !f.onHold) {
             wants.add(send(ProcessTask.REFUND_DECISION, decideRefund(f)));
         }
         if (f.moneyOwed() && !f.refundRequested && !f.onHold) { // decided before DecideRefund also requested it

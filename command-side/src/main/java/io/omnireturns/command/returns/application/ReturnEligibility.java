@@ -5,9 +5,14 @@ import io.omnireturns.api.ledger.ReserveReturnQuantities;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.LineDecision;
+import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.RequestedLine;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.KeepLines;
+import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
 import io.omnireturns.command.policy.eligibility.EligibilityRequest;
+import io.omnireturns.command.policy.keepit.KeepItPolicy;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,10 +33,25 @@ public class ReturnEligibility {
 
     private final RequestCommands commands;
     private final EligibilityPolicy eligibility;
+    private final KeepItPolicy keepIt;
 
-    ReturnEligibility(RequestCommands commands, EligibilityPolicy eligibility) {
+    ReturnEligibility(RequestCommands commands, EligibilityPolicy eligibility, KeepItPolicy keepIt) {
         this.commands = commands;
         this.eligibility = eligibility;
+        this.keepIt = keepIt;
+    }
+
+    /**
+     * Records the decision, then, for an authorized return, the lines the customer keeps ({@link KeepItPolicy});
+     * answers the status the return is left in. Safe to repeat: the return decides each once.
+     */
+    public ReturnStatus record(String returnId, OrderSnapshot order, List<LineDecision> decisions) {
+        ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+        List<KeptLine> kept = keepIt.keptLines(order, decisions);
+        if (status == ReturnStatus.AUTHORIZED && !kept.isEmpty()) {
+            status = commands.sendAndWait(new KeepLines(returnId, kept));
+        }
+        return status;
     }
 
     public List<LineDecision> decide(String returnId, OrderSnapshot order, SalesChannel channel, String storeId,

@@ -1,9 +1,13 @@
 package io.omnireturns.command.returns.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,7 +19,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/returns}. It names only what a channel may say: no id, status or amount,
- * which the service decides.
+ * which the service decides. A gift return ({@code giftReturn: true}) names its recipient, is refunded in store
+ * credit (the default for it; {@code ORIGINAL_TENDER} or {@code EXCHANGE} is refused) and keeps the buyer out of it.
  */
 public record ReturnRequestForm(
         @NotBlank @Size(max = 64) String orderId,
@@ -23,7 +28,19 @@ public record ReturnRequestForm(
         @Size(max = 64) String storeId,
         @Size(max = 64) String customerId,
         RefundMethod refundMethod,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines) {
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines,
+        // left out of the stored request hash when absent, so requests from before gift returns hash as they did
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean giftReturn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid GiftRecipient giftRecipient) {
+
+    public static final String GIFT_RECIPIENT_REQUIRED = "GIFT_RECIPIENT_REQUIRED";
+    public static final String GIFT_RETURN_NEEDS_STORE_CREDIT = "GIFT_RETURN_NEEDS_STORE_CREDIT";
+
+    /** A request that is not a gift return. */
+    public ReturnRequestForm(String orderId, SalesChannel channel, String storeId, String customerId,
+                             RefundMethod refundMethod, List<Line> lines) {
+        this(orderId, channel, storeId, customerId, refundMethod, lines, null, null);
+    }
 
     public record Line(
             @NotBlank @Size(max = 64) String orderLineId,
@@ -32,7 +49,34 @@ public record ReturnRequestForm(
             @Size(max = 64) String replacementSku) {
     }
 
+    /** Who received the gift and returns it: the notices go to this address. */
+    public record GiftRecipient(@Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    public boolean isGiftReturn() {
+        return Boolean.TRUE.equals(giftReturn);
+    }
+
     public RefundMethod refundMethodOrDefault() {
-        return refundMethod == null ? RefundMethod.ORIGINAL_TENDER : refundMethod;
+        if (refundMethod == null) {
+            return isGiftReturn() ? RefundMethod.STORE_CREDIT : RefundMethod.ORIGINAL_TENDER;
+        }
+        return refundMethod;
+    }
+
+    /** A gift return names its recipient and is refunded in store credit, never to the buyer's tenders. */
+    void checkGiftReturn() {
+        if (!isGiftReturn()) {
+            return;
+        }
+        if (giftRecipient == null) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, GIFT_RECIPIENT_REQUIRED,
+                    "a gift return names the recipient (giftRecipient.email)");
+        }
+        if (refundMethodOrDefault() != RefundMethod.STORE_CREDIT) {
+            throw new DomainException(ErrorKind.RULE_VIOLATION, GIFT_RETURN_NEEDS_STORE_CREDIT,
+                    "a gift return is refunded in store credit, not " + refundMethod
+                            + ": the recipient gets nothing back on the buyer's payment");
+        }
     }
 }

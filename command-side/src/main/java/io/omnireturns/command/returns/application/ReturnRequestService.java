@@ -11,13 +11,14 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
-import io.omnireturns.api.returns.command.RecordEligibilityDecision;
+import io.omnireturns.api.returns.command.MarkGiftReturn;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.config.CommandSideProperties;
 import io.omnireturns.command.config.ConflictRetryScheduler;
 import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.connectors.orders.OrderSystem;
+import io.omnireturns.command.policy.gift.GiftReturnProperties;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,11 +70,14 @@ public class ReturnRequestService {
     private final AggregateLocks locks;
     private final EventStoreWakeUp wakeUp;
     private final boolean optimised;
+    private final GiftReturnProperties gifts;
 
     ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
                          ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
                          PlatformTransactionManager transactionManager, AggregateLocks locks, EventStoreWakeUp wakeUp,
-                         @Value("${omnireturns.engine.optimised:true}") boolean optimised) {
+                         @Value("${omnireturns.engine.optimised:true}") boolean optimised,
+                         GiftReturnProperties gifts) {
+        this.gifts = gifts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.optimised = optimised;
         this.locks = locks;
@@ -120,6 +124,12 @@ public class ReturnRequestService {
 
     private ReturnRequestAnswer process(String caller, String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
         String returnId = claim.returnId();
+        try {
+            form.checkGiftReturn();
+        } catch (DomainException refused) {
+            idempotency.forget(caller, idempotencyKey, returnId);
+            throw refused;
+        }
         List<RequestedLine> lines = form.lines().stream()
                 .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason(), line.replacementSku()))
                 .toList();
@@ -130,6 +140,7 @@ public class ReturnRequestService {
                 OrderSnapshot found = order;
                 return inOneTransaction(() -> {
                     commands.sendAndWait(requestReturn(returnId, form, found, lines));
+                    markGift(returnId, form);
                     return decideAndAnswer(caller, idempotencyKey, returnId, form, found, lines);
                 });
             }
@@ -180,7 +191,7 @@ public class ReturnRequestService {
                                                 List<RequestedLine> lines) {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
-        ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+        ReturnStatus status = eligibility.record(returnId, order, decisions);
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
         idempotency.answer(caller, idempotencyKey, returnId, 201, write(answer), clock.instant());
         return answer;
@@ -191,6 +202,15 @@ public class ReturnRequestService {
             commands.sendAndWait(requestReturn(returnId, form, order, lines));
         } catch (AggregateStreamCreationException alreadyCreated) {
             // the id was minted for this key alone: it exists because this request (or its taker) created it
+        }
+        markGift(returnId, form);
+    }
+
+    /** A gift return: the recipient's contact, and whether the policy lets the buyer know (once per return). */
+    private void markGift(String returnId, ReturnRequestForm form) {
+        if (form.isGiftReturn()) {
+            commands.sendAndWait(new MarkGiftReturn(returnId, form.giftRecipient().name(),
+                    form.giftRecipient().email(), gifts.buyerNotified()));
         }
     }
 
