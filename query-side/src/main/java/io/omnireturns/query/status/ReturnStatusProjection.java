@@ -32,6 +32,7 @@ import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -237,6 +238,11 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(ReturnDeclined event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnLinesKept event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         update(event, sequence, at, ReturnStatusDraft::on);
     }
 

@@ -55,7 +55,8 @@ public class SandboxCrm implements Crm {
         String reference = "MSG-%06d".formatted(messageReferences.incrementAndGet());
         notifications.add(new Notification(notification.idempotencyKey(), reference, notification.returnId(),
                 notification.customerId(), notification.milestone(), notification.message(), clock.instant(),
-                notification.giftRecipientEmail(), notification.buyerNotified()));
+                notification.gift() == null ? null : notification.gift().recipientEmail(),
+                notification.gift() == null || notification.gift().buyerNotified()));
         return reference;
     }
 

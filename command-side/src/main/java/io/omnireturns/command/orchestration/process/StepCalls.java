@@ -56,8 +56,8 @@ final class StepCalls {
             case NOTIFY_CUSTOMER -> {
                 Milestone milestone = Milestone.valueOf(key.argument());
                 yield new StepCall.Notify(returnId, key, attempt, new CustomerNotification(idempotencyKey, returnId,
-                        f.customerId, milestone.name(), milestone.message(), f.giftRecipientEmail,
-                        f.giftRecipientEmail == null || f.buyerNotified));
+                        f.customerId, milestone.name(), milestone.message(), f.giftRecipientEmail == null ? null
+                        : new CustomerNotification.Gift(f.giftRecipientEmail, f.buyerNotified)));
             }
             case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),
                     new CaseRequest(idempotencyKey, returnId, f.customerId, "RETURN_EXCEPTION",

@@ -7,9 +7,7 @@ import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.RequestedLine;
-import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.KeepLines;
-import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
 import io.omnireturns.command.policy.eligibility.EligibilityRequest;
 import io.omnireturns.command.policy.keepit.KeepItPolicy;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The eligibility decision of a recorded return: the eligibility policy line by line, then the order's ledger for
@@ -42,16 +41,12 @@ public class ReturnEligibility {
     }
 
     /**
-     * Records the decision, then, for an authorized return, the lines the customer keeps ({@link KeepItPolicy});
-     * answers the status the return is left in. Safe to repeat: the return decides each once.
+     * The command that keeps the authorized lines the keep-it policy keeps ({@link KeepItPolicy}), to send once the
+     * return is {@code AUTHORIZED}; empty when it keeps none. The return decides it once, so it is safe to repeat.
      */
-    public ReturnStatus record(String returnId, OrderSnapshot order, List<LineDecision> decisions) {
-        ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+    public Optional<KeepLines> keepIt(String returnId, OrderSnapshot order, List<LineDecision> decisions) {
         List<KeptLine> kept = keepIt.keptLines(order, decisions);
-        if (status == ReturnStatus.AUTHORIZED && !kept.isEmpty()) {
-            status = commands.sendAndWait(new KeepLines(returnId, kept));
-        }
-        return status;
+        return kept.isEmpty() ? Optional.empty() : Optional.of(new KeepLines(returnId, kept));
     }
 
     public List<LineDecision> decide(String returnId, OrderSnapshot order, SalesChannel channel, String storeId,

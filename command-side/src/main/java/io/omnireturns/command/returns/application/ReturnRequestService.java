@@ -11,7 +11,9 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.KeepLines;
 import io.omnireturns.api.returns.command.MarkGiftReturn;
+import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.command.config.AggregateLocks;
 import io.omnireturns.command.config.CommandSideProperties;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -191,7 +194,13 @@ public class ReturnRequestService {
                                                 List<RequestedLine> lines) {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
-        ReturnStatus status = eligibility.record(returnId, order, decisions);
+        ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+        if (status == ReturnStatus.AUTHORIZED) {
+            Optional<KeepLines> keepIt = eligibility.keepIt(returnId, order, decisions);
+            if (keepIt.isPresent()) {
+                status = commands.sendAndWait(keepIt.get());
+            }
+        }
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
         idempotency.answer(caller, idempotencyKey, returnId, 201, write(answer), clock.instant());
         return answer;

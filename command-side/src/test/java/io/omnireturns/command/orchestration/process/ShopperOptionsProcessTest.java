@@ -175,7 +175,8 @@ class ShopperOptionsProcessTest {
 
             assertThat(onlyCall(actions, StepCall.Notify.class).notification()).isEqualTo(new CustomerNotification(
                     RETURN_ID + ":NOTIFY_CUSTOMER:LABEL_ISSUED", RETURN_ID, "CUST-100", "LABEL_ISSUED",
-                    "Your return is approved; your return label is ready.", "ada@example.com", false));
+                    "Your return is approved; your return label is ready.",
+                    new CustomerNotification.Gift("ada@example.com", false)));
             assertThat(calledKeys(actions)).contains(notice(Milestone.LABEL_ISSUED));
         }
 
@@ -185,7 +186,7 @@ class ShopperOptionsProcessTest {
                     new GiftReturnRecorded(RETURN_ID, "Ada", "ada@example.com", true), story.authorized())
                     .when(story.fraudCleared(), story.labelIssued());
 
-            assertThat(onlyCall(actions, StepCall.Notify.class).notification().buyerNotified()).isTrue();
+            assertThat(onlyCall(actions, StepCall.Notify.class).notification().gift().buyerNotified()).isTrue();
         }
     }
 }
