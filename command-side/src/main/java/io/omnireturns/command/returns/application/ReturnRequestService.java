@@ -130,7 +130,9 @@ public class ReturnRequestService {
         try {
             form.checkGiftReturn();
         } catch (DomainException refused) {
-            idempotency.forget(caller, idempotencyKey, returnId);
+            if (!claim.takenOver()) {
+                idempotency.forget(caller, idempotencyKey, returnId); // nothing created: the key is free again
+            }
             throw refused;
         }
         List<RequestedLine> lines = form.lines().stream()
