@@ -4,6 +4,7 @@ import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.KeepLines;
 import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.omnireturns.command.returns.ReturnErrors.RETURN_IS_TERMINAL;
 
@@ -76,6 +78,12 @@ public class OverdueDecision {
             List<LineDecision> decisions = eligibility.decide(returnId, requested.order(), requested.channel(),
                     requested.storeId(), requested.lines(), history.get(0).getTimestamp());
             ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+            if (status == ReturnStatus.AUTHORIZED) {
+                Optional<KeepLines> keepIt = eligibility.keepIt(returnId, requested.order(), decisions);
+                if (keepIt.isPresent()) {
+                    status = commands.sendAndWait(keepIt.get());
+                }
+            }
             log.info("Return {} was still REQUESTED after its decision time-out; decided now: {}", returnId, status);
             return Outcome.DECIDED;
         } catch (RuntimeException failure) {

@@ -12,6 +12,8 @@ import io.omnireturns.api.returns.command.DeclineReturn;
 import io.omnireturns.api.returns.command.ExpireReturn;
 import io.omnireturns.api.returns.command.GrantGoodwill;
 import io.omnireturns.api.returns.command.IssueReturnLabel;
+import io.omnireturns.api.returns.command.KeepLines;
+import io.omnireturns.api.returns.command.MarkGiftReturn;
 import io.omnireturns.api.returns.command.PutReturnOnHold;
 import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordCaseOpened;
@@ -105,6 +107,16 @@ public class ReturnAggregate extends ReturnState {
     @CommandHandler
     public ReturnStatus handle(RecordEligibilityDecision command) {
         return applyAll(ReturnLifecycle.decideEligibility(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(KeepLines command) {
+        return applyAll(ReturnOptions.keep(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(MarkGiftReturn command) {
+        return applyAll(ReturnOptions.gift(command, this));
     }
 
     @CommandHandler

@@ -56,6 +56,9 @@ public final class ReturnErrors {
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     public static final String GOODWILL_NOT_ALLOWED = "GOODWILL_NOT_ALLOWED";
     public static final String GOODWILL_ALREADY_GRANTED = "GOODWILL_ALREADY_GRANTED";
+    public static final String KEPT_LINES_DO_NOT_MATCH = "KEPT_LINES_DO_NOT_MATCH";
+    public static final String GIFT_RECIPIENT_REQUIRED = "GIFT_RECIPIENT_REQUIRED";
+    public static final String GIFT_RETURN_NEEDS_STORE_CREDIT = "GIFT_RETURN_NEEDS_STORE_CREDIT";
 
     private ReturnErrors() {
     }

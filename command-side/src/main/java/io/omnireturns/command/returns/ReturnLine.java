@@ -22,6 +22,8 @@ final class ReturnLine {
     ReturnReason reason;
     int authorizedQuantity;
     int receivedQuantity;
+    /** Kept by the customer ("keep it"): never shipped, counted as accepted at the best grade, written off. */
+    int keptQuantity;
     int wrongItemQuantity;
     boolean inspected;
     int acceptedQuantity;
@@ -45,6 +47,11 @@ final class ReturnLine {
         return authorizedQuantity > 0;
     }
 
+    /** Items accounted for without inspection at a counter or warehouse: received, or kept by the customer. */
+    int settledQuantity() {
+        return receivedQuantity + keptQuantity;
+    }
+
     boolean awaitsInspection() {
         return receivedQuantity > 0 && !inspected;
     }
@@ -54,7 +61,8 @@ final class ReturnLine {
     public boolean equals(Object other) {
         return other instanceof ReturnLine line
                 && requestedQuantity == line.requestedQuantity && authorizedQuantity == line.authorizedQuantity
-                && receivedQuantity == line.receivedQuantity && wrongItemQuantity == line.wrongItemQuantity
+                && receivedQuantity == line.receivedQuantity && keptQuantity == line.keptQuantity
+                && wrongItemQuantity == line.wrongItemQuantity
                 && inspected == line.inspected && acceptedQuantity == line.acceptedQuantity
                 && rejectedQuantity == line.rejectedQuantity
                 && inventoryAdjustedQuantity == line.inventoryAdjustedQuantity

@@ -110,7 +110,7 @@ final class ReturnLogistics {
                 wrongItemLines.add(received.orderLineId());
                 continue;
             }
-            int total = line.receivedQuantity + receivedNow.getOrDefault(received.orderLineId(), 0) + received.quantity();
+            int total = line.settledQuantity() + receivedNow.getOrDefault(received.orderLineId(), 0) + received.quantity();
             if (total > line.authorizedQuantity) {
                 throw rule(RECEIVED_QUANTITY_EXCEEDS_AUTHORIZED, "line " + received.orderLineId() + " would have "
                         + total + " received but only " + line.authorizedQuantity + " are authorized");
@@ -151,8 +151,8 @@ final class ReturnLogistics {
     private static Map<String, Integer> shortQuantities(Map<String, ReturnLine> lines) {
         Map<String, Integer> shortQuantities = new LinkedHashMap<>();
         lines.values().stream()
-                .filter(line -> line.isAuthorized() && line.receivedQuantity < line.authorizedQuantity)
-                .forEach(line -> shortQuantities.put(line.orderLineId, line.authorizedQuantity - line.receivedQuantity));
+                .filter(line -> line.isAuthorized() && line.settledQuantity() < line.authorizedQuantity)
+                .forEach(line -> shortQuantities.put(line.orderLineId, line.authorizedQuantity - line.settledQuantity()));
         return shortQuantities;
     }
 

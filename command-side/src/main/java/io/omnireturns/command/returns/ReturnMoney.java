@@ -215,9 +215,9 @@ final class ReturnMoney {
             throw rule(DISPOSITION_MISMATCH, "line " + command.orderLineId() + " was dispositioned "
                     + line.disposition + ", not " + command.disposition());
         }
-        if (command.quantity() <= 0 || line.inventoryAdjustedQuantity + command.quantity() > line.receivedQuantity) {
-            throw rule(INVENTORY_EXCEEDS_RECEIVED, "line " + command.orderLineId() + " received "
-                    + line.receivedQuantity + " items; " + line.inventoryAdjustedQuantity + " already adjusted");
+        if (command.quantity() <= 0 || line.inventoryAdjustedQuantity + command.quantity() > line.settledQuantity()) {
+            throw rule(INVENTORY_EXCEEDS_RECEIVED, "line " + command.orderLineId() + " received (or kept) "
+                    + line.settledQuantity() + " items; " + line.inventoryAdjustedQuantity + " already adjusted");
         }
         return line;
     }
@@ -238,7 +238,7 @@ final class ReturnMoney {
             missing.add("refund settled");
         }
         lines.stream()
-                .filter(line -> line.inspected && line.inventoryAdjustedQuantity < line.receivedQuantity)
+                .filter(line -> line.inspected && line.inventoryAdjustedQuantity < line.settledQuantity())
                 .forEach(line -> missing.add("inventory adjusted for line " + line.orderLineId));
         if (!customerNotified) {
             missing.add("customer notified");

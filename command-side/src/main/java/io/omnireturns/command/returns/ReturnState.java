@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.DeclineReason;
+import io.omnireturns.api.returns.Disposition;
+import io.omnireturns.api.returns.Grade;
 import io.omnireturns.api.returns.InspectedLine;
+import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
@@ -17,6 +20,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
@@ -35,6 +39,7 @@ import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
@@ -113,6 +118,8 @@ abstract class ReturnState {
     StoreCreditBonusGranted storeCreditBonus;
     @JsonInclude(JsonInclude.Include.NON_NULL)
     String chargeGatewayReference;
+    /** The gift recipient's e-mail; null unless a gift return. */
+    String giftRecipientEmail;
     /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
     final Map<String, Integer> noteTextHashes = new HashMap<>();
 
@@ -148,6 +155,24 @@ abstract class ReturnState {
     void on(ReturnRejected event) {
         eligibilityDecided = true;
         status = ReturnStatus.REJECTED;
+    }
+
+    /** Kept lines count as accepted at the best grade, inspected by no one, and are written off. */
+    @EventSourcingHandler
+    void on(ReturnLinesKept event) {
+        for (KeptLine kept : event.lines()) {
+            ReturnLine line = lines.get(kept.orderLineId());
+            line.keptQuantity = kept.quantity();
+            line.inspected = true;
+            line.acceptedQuantity = kept.quantity();
+            line.grade = Grade.NEW;
+            line.disposition = Disposition.SCRAP;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(GiftReturnRecorded event) {
+        giftRecipientEmail = event.recipientEmail();
     }
 
     @EventSourcingHandler

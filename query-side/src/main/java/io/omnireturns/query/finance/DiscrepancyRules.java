@@ -140,13 +140,13 @@ final class DiscrepancyRules {
                 AccountingPeriods.format(adjusts), reason);
     }
 
-    /** Per return line: items accepted at inspection beyond the stock adjusted for them. */
+    /** Per return line: items accepted at inspection (or kept and written off) beyond the stock adjusted for them. */
     private static List<Found> acceptedWithoutStock(ReturnBookings bookings) {
         Map<String, LedgerEntry> firstAcceptance = new LinkedHashMap<>();
         Map<String, Integer> accepted = new LinkedHashMap<>();
         Map<String, Integer> adjusted = new LinkedHashMap<>();
         for (LedgerEntry entry : bookings.entries()) {
-            if (entry.kind() == LedgerEntryKind.ITEMS_ACCEPTED) {
+            if (entry.kind() == LedgerEntryKind.ITEMS_ACCEPTED || entry.kind() == LedgerEntryKind.WRITE_OFF) {
                 firstAcceptance.putIfAbsent(entry.orderLineId(), entry);
                 accepted.merge(entry.orderLineId(), quantityOf(entry), Integer::sum);
             } else if (entry.kind() == LedgerEntryKind.INVENTORY) {

@@ -15,6 +15,7 @@ import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import io.omnireturns.platform.database.EventSavepoints;
@@ -85,6 +86,11 @@ public class FinanceLedgerProjection {
 
     @EventHandler
     void on(ReturnLinesInspected event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(ReturnLinesKept event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         book(event, sequence, at, LedgerState::on);
     }
 

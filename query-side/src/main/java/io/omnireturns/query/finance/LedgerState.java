@@ -4,7 +4,9 @@ import io.omnireturns.api.finance.LedgerEntryKind;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.InspectedLine;
+import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
@@ -19,6 +21,7 @@ import io.omnireturns.api.returns.event.RefundSettled;
 import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.tax.JurisdictionTax;
 
@@ -82,6 +85,22 @@ record LedgerState(String returnId, String orderId, SalesChannel channel, String
                         line.orderLineId(), facts == null ? null : facts.sku(), line.disposition(), null,
                         event.inspectionId()));
             }
+        }
+        return new Booking(this, postings);
+    }
+
+    /**
+     * Goods the customer keeps ("keep it") are written off: per line the quantity and the value, at the price paid
+     * ({@link InventoryValuation}). Like an accepted item, each must be matched by the line's stock adjustment.
+     */
+    Booking on(ReturnLinesKept event) {
+        List<Posting> postings = new ArrayList<>();
+        for (KeptLine line : event.lines()) {
+            LineFacts facts = lines.get(line.orderLineId());
+            Money value = facts == null ? zero()
+                    : InventoryValuation.slice(facts.netMerchandise(), facts.quantity(), 0, line.quantity());
+            postings.add(Posting.stock(LedgerEntryKind.WRITE_OFF, value, line.quantity(), line.orderLineId(),
+                    facts == null ? null : facts.sku(), Disposition.SCRAP, null, returnId + ":KEPT"));
         }
         return new Booking(this, postings);
     }

@@ -46,6 +46,7 @@ import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -366,6 +367,10 @@ final class ReturnStatusDraft {
     void on(ReturnDeclined event, EventStamp stamp) {
         status = ReturnStatus.REJECTED;
         hold = null;
+        milestone(stamp, TimelineWording.of(event));
+    }
+
+    void on(ReturnLinesKept event, EventStamp stamp) {
         milestone(stamp, TimelineWording.of(event));
     }
 

@@ -34,6 +34,7 @@ import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -255,6 +256,11 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(ReturnDeclined event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(ReturnLinesKept event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         update(event, sequence, at, ReturnStatusDraft::on);
     }
 

@@ -32,6 +32,7 @@ import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -153,6 +154,7 @@ public final class ReturnStatusReplay {
         put(changes, ReturnExpired.class, ReturnStatusDraft::on);
         put(changes, ReturnDeclined.class, ReturnStatusDraft::on);
         put(changes, GoodwillGranted.class, ReturnStatusDraft::on);
+        put(changes, ReturnLinesKept.class, ReturnStatusDraft::on);
         put(changes, ReturnNoteAdded.class, ReturnStatusDraft::on);
         put(changes, ReturnCompleted.class, ReturnStatusDraft::on);
         return Map.copyOf(changes);

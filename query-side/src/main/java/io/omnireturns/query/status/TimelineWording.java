@@ -33,6 +33,7 @@ import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
@@ -212,6 +213,11 @@ final class TimelineWording {
     static String of(ReturnDeclined event) {
         return "Declined by " + event.declinedBy() + ": " + event.reason()
                 + (event.note() == null ? "" : " (" + event.note() + ")");
+    }
+
+    static String of(ReturnLinesKept event) {
+        int items = event.lines().stream().mapToInt(line -> line.quantity()).sum();
+        return "Keep it: " + items + " item(s) stay with the customer, refunded without being sent back";
     }
 
     static String of(GoodwillGranted event) {

@@ -120,6 +120,16 @@ class DiscrepancyRulesTest {
     }
 
     @Test
+    void kept_items_written_off_need_their_stock_adjustment_like_accepted_ones() {
+        entries.add(entry(LedgerEntryKind.WRITE_OFF, "2024-01-10T10:00:00Z", "R-1:KEPT", eur(616), SOCKS, 2));
+        assertThat(detect()).extracting(found -> found.discrepancy().kind(), found -> found.discrepancy().quantity())
+                .containsExactly(tuple(DiscrepancyKind.ACCEPTED_ITEM_WITHOUT_INVENTORY_ADJUSTMENT, 2));
+
+        stock("2024-01-12T11:00:00Z", SOCKS, 2);
+        assertThat(detect()).isEmpty();
+    }
+
+    @Test
     void a_second_refund_or_credit_memo_is_a_duplicate_in_the_period_it_was_booked() {
         refund("2024-01-11T10:00:00Z", "GW-1", 6310);
         settled("2024-01-11T10:00:00Z", "GW-1", 6310);

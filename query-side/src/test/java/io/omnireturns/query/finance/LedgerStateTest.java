@@ -6,6 +6,7 @@ import io.omnireturns.api.orders.TenderType;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.Grade;
 import io.omnireturns.api.returns.InspectedLine;
+import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
@@ -16,6 +17,7 @@ import io.omnireturns.api.returns.event.RefundSettled;
 import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.tax.JurisdictionTax;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +145,17 @@ class LedgerStateTest {
         assertThat(second.postings()).extracting(Posting::amount).containsExactly(eur(309));
         assertThat(second.state().on(new InventoryAdjusted(RETURN_ID, "ADJ-2", SOCKS, "SKU-SOCKS",
                 Disposition.SCRAP, "WH-1", 1)).postings()).isEmpty();
+    }
+
+    @Test
+    void kept_items_are_written_off_at_their_value_net_of_promotions_as_a_kind_of_their_own() {
+        Booking booking = approvedReturn.on(new ReturnLinesKept(RETURN_ID, "O-1",
+                List.of(new KeptLine(SOCKS, 2, "KEEP_IT_UNDER_VALUE"))));
+
+        assertThat(booking.postings()).extracting(Posting::kind, Posting::amount, Posting::quantity,
+                        Posting::orderLineId, Posting::disposition, Posting::reference)
+                .containsExactly(tuple(LedgerEntryKind.WRITE_OFF, eur(616), 2, SOCKS, Disposition.SCRAP,
+                        RETURN_ID + ":KEPT"));
     }
 
     @Test

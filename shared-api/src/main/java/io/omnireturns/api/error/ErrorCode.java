@@ -53,6 +53,9 @@ public enum ErrorCode {
     QUOTE_OPTION_UNAVAILABLE(422, "the quote does not offer the chosen refund method"),
     REPLACEMENT_OUT_OF_STOCK(422, "an exchange's replacement is not in stock in the quantity wanted"),
     DECISION_DOES_NOT_MATCH_REQUEST(400, "an eligibility decision that does not cover exactly the requested lines"),
+    KEPT_LINES_DO_NOT_MATCH(400, "a keep-it decision for a line not authorized, or not for its whole authorized quantity"),
+    GIFT_RECIPIENT_REQUIRED(400, "a gift return names the recipient's e-mail"),
+    GIFT_RETURN_NEEDS_STORE_CREDIT(422, "a gift return is refunded in store credit, never to the buyer's tenders"),
 
     // ---- one return ---------------------------------------------------------------------------------------
     RETURN_NOT_FOUND(404, "no such return, or not one the caller may handle"),

@@ -8,7 +8,8 @@ package io.omnireturns.api.finance;
  * parts); {@code INVENTORY} is a stock movement with its value; the rest record facts the reconciliation checks
  * ({@code ITEMS_ACCEPTED} carries a quantity and no value). Where a refund's tax came from the tax service,
  * {@code TAX_GIVEN_BACK} books the tax it gives back per jurisdiction and {@code CREDIT_MEMO_TAX} the tax the credit
- * memo posted there (both with their jurisdiction).
+ * memo posted there (both with their jurisdiction). {@code WRITE_OFF} is goods a customer keeps ("keep it"),
+ * with the quantity and the value written off, which the stock adjustment of the line must match.
  */
 public enum LedgerEntryKind {
     REFUND,
@@ -30,5 +31,6 @@ public enum LedgerEntryKind {
     ITEMS_ACCEPTED,
     INVENTORY,
     TAX_GIVEN_BACK,
-    CREDIT_MEMO_TAX
+    CREDIT_MEMO_TAX,
+    WRITE_OFF
 }

@@ -8,12 +8,14 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.api.returns.event.RefundTaxApplied;
 import io.omnireturns.api.returns.event.RefundTaxCalculated;
 import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReturnEvent;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
@@ -89,6 +91,10 @@ public final class CanonicalEventTranslator {
         reasons.put(CaseOpened.class, "the CRM opened the case itself; nothing new for other systems");
         reasons.put(CustomerNotified.class, "the CRM sent the notice itself; nothing new for other systems");
         reasons.put(ReturnNoteAdded.class, "free text written by staff: may hold personal data");
+        reasons.put(ReturnLinesKept.class, "a policy decision of ours; other systems see its effects as "
+                + "inspection.completed (the kept lines refundable), refund.* and stock.adjusted (disposition SCRAP)");
+        reasons.put(GiftReturnRecorded.class, "the gift recipient's name and e-mail are personal data; the refund "
+                + "method (store credit) is in refund.approved");
         reasons.put(RefundAllocated.class, "the order ledger's booking (its own stream, not the return's); "
                 + "refund.approved carries the same amounts");
         reasons.put(ReturnQuantitiesReserved.class, "the order ledger's booking (its own stream, not the return's); "

@@ -1,5 +1,22 @@
 package io.omnireturns.command.connectors.crm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A notice of a milestone. For a gift return {@code gift} names the recipient, who gets the notice; the buyer
+ * ({@code customerId}) then gets it too only when {@code gift.buyerNotified}. For any other return it is null (and
+ * left out of the request) and the notice goes to the customer.
+ */
 public record CustomerNotification(String idempotencyKey, String returnId, String customerId, String milestone,
-                                   String message) {
+                                   String message, @JsonInclude(JsonInclude.Include.NON_NULL) Gift gift) {
+
+    /** A notice to the customer on file. */
+    public CustomerNotification(String idempotencyKey, String returnId, String customerId, String milestone,
+                                String message) {
+        this(idempotencyKey, returnId, customerId, milestone, message, null);
+    }
+
+    /** The gift recipient who gets the notice, and whether the buyer gets it too. */
+    public record Gift(String recipientEmail, boolean buyerNotified) {
+    }
 }

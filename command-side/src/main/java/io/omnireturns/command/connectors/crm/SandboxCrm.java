@@ -54,7 +54,9 @@ public class SandboxCrm implements Crm {
         requireText(notification.message(), "message");
         String reference = "MSG-%06d".formatted(messageReferences.incrementAndGet());
         notifications.add(new Notification(notification.idempotencyKey(), reference, notification.returnId(),
-                notification.customerId(), notification.milestone(), notification.message(), clock.instant()));
+                notification.customerId(), notification.milestone(), notification.message(), clock.instant(),
+                notification.gift() == null ? null : notification.gift().recipientEmail(),
+                notification.gift() == null || notification.gift().buyerNotified()));
         return reference;
     }
 
@@ -90,7 +92,14 @@ public class SandboxCrm implements Crm {
 
     /** One notification in the CRM's outbox. */
     public record Notification(String idempotencyKey, String messageReference, String returnId, String customerId,
-                               String milestone, String message, Instant sentAt) {
+                               String milestone, String message, Instant sentAt, String giftRecipientEmail,
+                               boolean buyerNotified) {
+
+        /** A notice to the customer on file. */
+        public Notification(String idempotencyKey, String messageReference, String returnId, String customerId,
+                            String milestone, String message, Instant sentAt) {
+            this(idempotencyKey, messageReference, returnId, customerId, milestone, message, sentAt, null, true);
+        }
     }
 
     /** One case in the CRM. */

@@ -34,6 +34,7 @@ public final class DemoOrders {
     public static final String ELECTRONICS_ORDER_ID = "ORD-1006";
     public static final String POUND_STERLING_ORDER_ID = "ORD-1007";
     public static final String WEB_ORDER_OF_FIVE_ID = "ORD-1008";
+    public static final String KEEP_IT_ORDER_ID = "ORD-1020";
 
     public static final String WEB_DISTRIBUTION_CENTRE = "DC-EAST";
     public static final String DEMO_STORE = "STORE-001";
@@ -73,7 +74,8 @@ public final class DemoOrders {
                 storeOrderPaidCashAndCard(now),
                 electronicsOrder(now),
                 poundSterlingOrder(now),
-                webOrderOfFive(now));
+                webOrderOfFive(now),
+                keepItOrder(now));
     }
 
     /** The everyday case: three apparel lines, one card payment, shipping charged. Total 365.58 EUR. */
@@ -220,6 +222,25 @@ public final class DemoOrders {
                 List.of(),
                 eur(495), eur(99),
                 List.of(new Tender(id + "-T1", TenderType.CARD, eur(8364), "PSP-CH-1008-1")));
+    }
+
+    /**
+     * "Keep it": two lip balms in personal care (kept under the default keep-it policy, by category and by price)
+     * next to a canvas tote that comes back by mail. Paid by card. Total 45.36 EUR.
+     */
+    public static OrderSnapshot keepItOrder(Instant now) {
+        String id = KEEP_IT_ORDER_ID;
+        Instant placedAt = daysBefore(now, 4);
+        return new OrderSnapshot(id, "CUST-920", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(1)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(
+                        line(id + "-L1", "LIP-BALM-SPF15", "Lip balm, SPF 15", "personal-care",
+                                2, eur(395), eur(0), eur(158)),
+                        line(id + "-L2", "TOT-CNV-NAT", "Canvas tote bag, natural", "accessories",
+                                1, eur(2495), eur(0), eur(499))),
+                List.of(),
+                eur(495), eur(99),
+                List.of(new Tender(id + "-T1", TenderType.CARD, eur(4536), "PSP-CH-1020-1")));
     }
 
     private static Instant daysBefore(Instant now, int days) {

@@ -7,6 +7,7 @@ import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.InspectedLine;
+import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RefundBreakdown;
@@ -19,6 +20,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.LoyaltyAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
@@ -39,6 +41,7 @@ import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -81,6 +84,8 @@ final class ReturnFacts {
         String replacementSku;
         int authorized;
         int received;
+        /** Kept by the customer: never shipped, written off. */
+        int kept;
         boolean inspected;
         Disposition disposition;
         boolean inventoryAdjusted;
@@ -92,6 +97,9 @@ final class ReturnFacts {
     SalesChannel channel;
     RefundMethod refundMethod;
     String destinationLocationId;
+    /** A gift return's recipient, who gets the notices; null otherwise. */
+    String giftRecipientEmail;
+    boolean buyerNotified;
     final Map<String, Line> lines = new LinkedHashMap<>();
     Instant requestedAt;
     boolean decided;
@@ -164,6 +172,11 @@ final class ReturnFacts {
             received(e);
         } else if (event instanceof ReturnLinesInspected e) {
             inspected(e);
+        } else if (event instanceof ReturnLinesKept e) {
+            kept(e);
+        } else if (event instanceof GiftReturnRecorded e) {
+            giftRecipientEmail = e.recipientEmail();
+            buyerNotified = e.buyerNotified();
         } else if (event instanceof ReturnInspectionCompleted e) {
             inspection = e;
         } else if (event instanceof RefundTaxRequested e) {
@@ -287,6 +300,15 @@ final class ReturnFacts {
         }
     }
 
+    private void kept(ReturnLinesKept event) {
+        for (KeptLine kept : event.lines()) {
+            Line line = line(kept.orderLineId());
+            line.kept = kept.quantity();
+            line.inspected = true;
+            line.disposition = Disposition.SCRAP;
+        }
+    }
+
     private void holdResolved(ReturnHoldResolved event, Instant at) {
         onHold = false;
         if (event.decision() != HoldDecision.RESUME) {
@@ -336,6 +358,11 @@ final class ReturnFacts {
 
     boolean mailBack() {
         return channel != SalesChannel.STORE;
+    }
+
+    /** Some authorized item is not kept by the customer: a parcel is expected. */
+    boolean somethingToShip() {
+        return lines.values().stream().anyMatch(line -> line.authorized > line.kept);
     }
 
     boolean cleared() {
@@ -424,11 +451,11 @@ final class ReturnFacts {
         return moneyOwed() && !exchange();
     }
 
-    /** Lines whose stock moves by their disposition: inspected and (partly) received. */
+    /** Lines whose stock moves by their disposition: inspected and (partly) received, or kept (written off). */
     Set<String> linesToRestock() {
         Set<String> restock = new LinkedHashSet<>();
         lines.forEach((id, line) -> {
-            if (line.inspected && line.received > 0) {
+            if (line.inspected && (line.received > 0 || line.kept > 0)) {
                 restock.add(id);
             }
         });

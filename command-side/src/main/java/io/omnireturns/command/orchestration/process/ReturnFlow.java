@@ -23,8 +23,9 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  *
  * <pre>
  * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
- *                                     └─ store:     notice AUTHORIZED ─ counter receipt
- * parcel arrived ─ notice RECEIVED ─ inspected ─ DecideRefund ─┬─ money:    RefundRequested ─ REFUND_PAYMENT ─┐
+ *                                     ├─ store:     notice AUTHORIZED ─ counter receipt
+ *                                     └─ all kept ("keep it"): no label, no parcel ─ inspected at once
+ * parcel arrived ─ notice RECEIVED ─ inspected ─ (cleared) DecideRefund ─┬─ money: RefundRequested ─ REFUND_PAYMENT ┐
  *                                                              ├─ exchange: [CHARGE_DIFFERENCE] REPLACEMENT_ORDER ┤
  *                                                              └─ zero ───────────────────────────────────────┤
  *   (tax service needed: RefundTaxRequested ─ CALCULATE_TAX ─ DecideRefund again)
@@ -64,7 +65,8 @@ final class ReturnFlow {
         // eligibility and the way back
         when(wants, f.authorized && !f.fraudAssessed, step(ProcessStep.FRAUD_CHECK));
         if (f.mailBack()) {
-            when(wants, f.cleared() && !f.labelIssued && !f.parcelMoving(), step(ProcessStep.ISSUE_LABEL));
+            when(wants, f.cleared() && f.somethingToShip() && !f.labelIssued && !f.parcelMoving(),
+                    step(ProcessStep.ISSUE_LABEL));
             when(wants, f.trackingNumber != null && !f.warehouseAdvised && !f.parcelArrived(),
                     step(ProcessStep.ADVISE_WAREHOUSE));
             if (f.labelIssued && !f.parcelMoving()) {
@@ -76,8 +78,9 @@ final class ReturnFlow {
         if (f.parcelArrived()) {
             notice(wants, f, RECEIVED);
         }
-        // the refund, decided only after inspection (rule 1); the return refuses these while on hold
-        if (f.refundDecidable() && !f.refundDecided() && !f.onHold && !f.taxPending()) {
+        // the refund, decided only after inspection (rule 1) and the fraud decision (a store return too: its items may
+        // be at the counter before the score is in); the return refuses these while on hold
+        if (f.refundDecidable() && f.cleared() && !f.refundDecided() && !f.onHold && !f.taxPending()) {
             wants.add(send(ProcessTask.REFUND_DECISION, decideRefund(f)));
         }
         // the decision asked the tax service first: its answer comes back before the decision is sent again

@@ -154,7 +154,8 @@ public final class ReturnProcess {
             dues.add(new Due(facts.requestedAt.plus(timing.decisionTimeout()),
                     new ProcessAction.DecideOverdue(returnId)));
         }
-        if (facts.cleared() && !facts.itemsReceived() && facts.ending == null && !facts.completed) {
+        if (facts.cleared() && facts.somethingToShip() && !facts.itemsReceived() && facts.ending == null
+                && !facts.completed) {
             dues.add(new Due(facts.clearedAt.plus(timing.receiptExpiry()),
                     new ProcessAction.Send(ProcessTask.RECEIPT_EXPIRY, new ExpireReturn(returnId))));
         }

@@ -34,7 +34,7 @@ final class StepCalls {
                     new FraudCheck(returnId, f.orderId, f.customerId, f.channel, authorizedItems(f), authorizedValue(f)));
             case ISSUE_LABEL -> new StepCall.Label(returnId, key, attempt,
                     new LabelRequest(idempotencyKey, returnId, f.customerId, f.destinationLocationId,
-                            authorizedItems(f)));
+                            shippedItems(f)));
             case ADVISE_WAREHOUSE -> new StepCall.Advice(returnId, key, attempt,
                     new ReceiptAdvice(idempotencyKey, returnId, f.destinationLocationId, f.trackingNumber,
                             expectedItems(f)));
@@ -53,14 +53,16 @@ final class StepCalls {
             case ADJUST_INVENTORY -> {
                 ReturnFacts.Line line = f.lines.get(key.argument());
                 yield new StepCall.Inventory(returnId, key, attempt, new InventoryAdjustmentRequest(idempotencyKey,
-                        returnId, key.argument(), line.sku, line.received, line.disposition, f.receivingLocationId));
+                        returnId, key.argument(), line.sku, line.received + line.kept, line.disposition,
+                        line.kept > 0 ? f.destinationLocationId : f.receivingLocationId)); // kept: written off there
             }
             case REVERSE_LOYALTY -> new StepCall.Loyalty(returnId, key, attempt,
                     new PointsReversalRequest(idempotencyKey, returnId, f.customerId, f.refund.total()));
             case NOTIFY_CUSTOMER -> {
                 Milestone milestone = Milestone.valueOf(key.argument());
                 yield new StepCall.Notify(returnId, key, attempt, new CustomerNotification(idempotencyKey, returnId,
-                        f.customerId, milestone.name(), milestone.message()));
+                        f.customerId, milestone.name(), milestone.message(), f.giftRecipientEmail == null ? null
+                        : new CustomerNotification.Gift(f.giftRecipientEmail, f.buyerNotified)));
             }
             case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),
                     new CaseRequest(idempotencyKey, returnId, f.customerId, "RETURN_EXCEPTION",
@@ -75,6 +77,11 @@ final class StepCalls {
         return f.lines.values().stream().mapToInt(line -> line.authorized).sum();
     }
 
+    /** What the parcel holds: the authorized items the customer does not keep. */
+    private static int shippedItems(ReturnFacts f) {
+        return f.lines.values().stream().mapToInt(line -> line.authorized - line.kept).sum();
+    }
+
     private static Money authorizedValue(ReturnFacts f) {
         Money total = null;
         for (ReturnFacts.Line line : f.lines.values()) {
@@ -86,9 +93,9 @@ final class StepCalls {
 
     private static List<ReceiptAdvice.ExpectedItem> expectedItems(ReturnFacts f) {
         return f.lines.entrySet().stream()
-                .filter(entry -> entry.getValue().authorized > 0)
+                .filter(entry -> entry.getValue().authorized > entry.getValue().kept)
                 .map(entry -> new ReceiptAdvice.ExpectedItem(entry.getKey(), entry.getValue().sku,
-                        entry.getValue().authorized))
+                        entry.getValue().authorized - entry.getValue().kept))
                 .toList();
     }
 

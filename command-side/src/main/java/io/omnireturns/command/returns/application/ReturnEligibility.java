@@ -4,10 +4,13 @@ import io.omnireturns.api.ledger.QuantityReservation;
 import io.omnireturns.api.ledger.ReserveReturnQuantities;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.RequestedLine;
+import io.omnireturns.api.returns.command.KeepLines;
 import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
 import io.omnireturns.command.policy.eligibility.EligibilityRequest;
+import io.omnireturns.command.policy.keepit.KeepItPolicy;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The eligibility decision of a recorded return: the eligibility policy line by line, then the order's ledger for
@@ -28,10 +32,21 @@ public class ReturnEligibility {
 
     private final RequestCommands commands;
     private final EligibilityPolicy eligibility;
+    private final KeepItPolicy keepIt;
 
-    ReturnEligibility(RequestCommands commands, EligibilityPolicy eligibility) {
+    ReturnEligibility(RequestCommands commands, EligibilityPolicy eligibility, KeepItPolicy keepIt) {
         this.commands = commands;
         this.eligibility = eligibility;
+        this.keepIt = keepIt;
+    }
+
+    /**
+     * The command that keeps the authorized lines the keep-it policy keeps ({@link KeepItPolicy}), to send once the
+     * return is {@code AUTHORIZED}; empty when it keeps none. The return decides it once, so it is safe to repeat.
+     */
+    public Optional<KeepLines> keepIt(String returnId, OrderSnapshot order, List<LineDecision> decisions) {
+        List<KeptLine> kept = keepIt.keptLines(order, decisions);
+        return kept.isEmpty() ? Optional.empty() : Optional.of(new KeepLines(returnId, kept));
     }
 
     public List<LineDecision> decide(String returnId, OrderSnapshot order, SalesChannel channel, String storeId,

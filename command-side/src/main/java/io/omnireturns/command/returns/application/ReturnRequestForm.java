@@ -1,10 +1,13 @@
 package io.omnireturns.command.returns.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,7 +20,8 @@ import java.util.List;
 /**
  * The body of {@code POST /api/v1/returns}. It names only what a channel may say: no id, status or amount,
  * which the service decides. {@code quoteId}: the quote the shopper was shown ({@code POST /api/v1/returns/quotes}),
- * which the decision honours.
+ * which the decision honours. A gift return ({@code giftReturn: true}) names its recipient, is refunded in store
+ * credit (the default for it; {@code ORIGINAL_TENDER} or {@code EXCHANGE} is refused) and keeps the buyer out of it.
  */
 public record ReturnRequestForm(
         @NotBlank @Size(max = 64) String orderId,
@@ -26,13 +30,31 @@ public record ReturnRequestForm(
         @Size(max = 64) String customerId,
         RefundMethod refundMethod,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines,
-        // left out of the request's hash when absent, so keys stored before quotes existed still match
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 64) String quoteId) {
+        // these three are left out of the request's hash when absent, so keys stored before they existed still match
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 64) String quoteId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean giftReturn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid GiftRecipient giftRecipient) {
 
-    /** Without a quote. */
+    public static final String GIFT_RECIPIENT_REQUIRED = "GIFT_RECIPIENT_REQUIRED";
+    public static final String GIFT_RETURN_NEEDS_STORE_CREDIT = "GIFT_RETURN_NEEDS_STORE_CREDIT";
+
+    /** Without a quote, not a gift return. */
     public ReturnRequestForm(String orderId, SalesChannel channel, String storeId, String customerId,
                              RefundMethod refundMethod, List<Line> lines) {
-        this(orderId, channel, storeId, customerId, refundMethod, lines, null);
+        this(orderId, channel, storeId, customerId, refundMethod, lines, null, null, null);
+    }
+
+    /** With a quote (or none), not a gift return. */
+    public ReturnRequestForm(String orderId, SalesChannel channel, String storeId, String customerId,
+                             RefundMethod refundMethod, List<Line> lines, String quoteId) {
+        this(orderId, channel, storeId, customerId, refundMethod, lines, quoteId, null, null);
+    }
+
+    /** A gift return (or not), without a quote. */
+    public ReturnRequestForm(String orderId, SalesChannel channel, String storeId, String customerId,
+                             RefundMethod refundMethod, List<Line> lines, Boolean giftReturn,
+                             GiftRecipient giftRecipient) {
+        this(orderId, channel, storeId, customerId, refundMethod, lines, null, giftReturn, giftRecipient);
     }
 
     public record Line(
@@ -42,7 +64,34 @@ public record ReturnRequestForm(
             @Size(max = 64) String replacementSku) {
     }
 
+    /** Who received the gift and returns it: the notices go to this address. */
+    public record GiftRecipient(@Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    public boolean isGiftReturn() {
+        return Boolean.TRUE.equals(giftReturn);
+    }
+
     public RefundMethod refundMethodOrDefault() {
-        return refundMethod == null ? RefundMethod.ORIGINAL_TENDER : refundMethod;
+        if (refundMethod == null) {
+            return isGiftReturn() ? RefundMethod.STORE_CREDIT : RefundMethod.ORIGINAL_TENDER;
+        }
+        return refundMethod;
+    }
+
+    /** A gift return names its recipient and is refunded in store credit, never to the buyer's tenders. */
+    void checkGiftReturn() {
+        if (!isGiftReturn()) {
+            return;
+        }
+        if (giftRecipient == null) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, GIFT_RECIPIENT_REQUIRED,
+                    "a gift return names the recipient (giftRecipient.email)");
+        }
+        if (refundMethodOrDefault() != RefundMethod.STORE_CREDIT) {
+            throw new DomainException(ErrorKind.RULE_VIOLATION, GIFT_RETURN_NEEDS_STORE_CREDIT,
+                    "a gift return is refunded in store credit, not " + refundMethod
+                            + ": the recipient gets nothing back on the buyer's payment");
+        }
     }
 }

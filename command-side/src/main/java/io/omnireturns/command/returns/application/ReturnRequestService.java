@@ -11,6 +11,8 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.command.KeepLines;
+import io.omnireturns.api.returns.command.MarkGiftReturn;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.command.config.AggregateLocks;
@@ -20,6 +22,7 @@ import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.command.returns.quote.SettlementTermsCheck;
 import io.omnireturns.api.returns.command.AgreeSettlementTerms;
+import io.omnireturns.command.policy.gift.GiftReturnProperties;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,13 +76,15 @@ public class ReturnRequestService {
     private final EventStoreWakeUp wakeUp;
     private final boolean optimised;
     private final SettlementTermsCheck settlementTerms;
+    private final GiftReturnProperties gifts;
 
     ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
                          ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
                          PlatformTransactionManager transactionManager, AggregateLocks locks, EventStoreWakeUp wakeUp,
                          @Value("${omnireturns.engine.optimised:true}") boolean optimised,
-                         SettlementTermsCheck settlementTerms) {
+                         SettlementTermsCheck settlementTerms, GiftReturnProperties gifts) {
         this.settlementTerms = settlementTerms;
+        this.gifts = gifts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.optimised = optimised;
         this.locks = locks;
@@ -126,6 +131,14 @@ public class ReturnRequestService {
 
     private ReturnRequestAnswer process(String caller, String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
         String returnId = claim.returnId();
+        try {
+            form.checkGiftReturn();
+        } catch (DomainException refused) {
+            if (!claim.takenOver()) {
+                idempotency.forget(caller, idempotencyKey, returnId); // nothing created: the key is free again
+            }
+            throw refused;
+        }
         List<RequestedLine> lines = form.lines().stream()
                 .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason(), line.replacementSku()))
                 .toList();
@@ -140,6 +153,7 @@ public class ReturnRequestService {
                 return inOneTransaction(() -> {
                     commands.sendAndWait(requestReturn(returnId, form, found, lines));
                     terms.ifPresent(commands::sendAndWait);
+                    markGift(returnId, form);
                     return decideAndAnswer(caller, idempotencyKey, returnId, form, found, lines);
                 });
             }
@@ -192,6 +206,12 @@ public class ReturnRequestService {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+        if (status == ReturnStatus.AUTHORIZED) {
+            Optional<KeepLines> keepIt = eligibility.keepIt(returnId, order, decisions);
+            if (keepIt.isPresent()) {
+                status = commands.sendAndWait(keepIt.get());
+            }
+        }
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
         idempotency.answer(caller, idempotencyKey, returnId, 201, write(answer), clock.instant());
         return answer;
@@ -202,6 +222,15 @@ public class ReturnRequestService {
             commands.sendAndWait(requestReturn(returnId, form, order, lines));
         } catch (AggregateStreamCreationException alreadyCreated) {
             // the id was minted for this key alone: it exists because this request (or its taker) created it
+        }
+        markGift(returnId, form);
+    }
+
+    /** A gift return: the recipient's contact, and whether the policy lets the buyer know (once per return). */
+    private void markGift(String returnId, ReturnRequestForm form) {
+        if (form.isGiftReturn()) {
+            commands.sendAndWait(new MarkGiftReturn(returnId, form.giftRecipient().name(),
+                    form.giftRecipient().email(), gifts.buyerNotified()));
         }
     }
 

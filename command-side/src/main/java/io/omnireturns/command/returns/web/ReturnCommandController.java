@@ -161,6 +161,6 @@ public class ReturnCommandController {
         }
         String storeId = form.channel() == SalesChannel.STORE ? caller.storeFor(form.storeId()) : form.storeId();
         return new ReturnRequestForm(form.orderId(), form.channel(), storeId, caller.customerFor(form.customerId()),
-                form.refundMethod(), form.lines(), form.quoteId());
+                form.refundMethod(), form.lines(), form.quoteId(), form.giftReturn(), form.giftRecipient());
     }
 }

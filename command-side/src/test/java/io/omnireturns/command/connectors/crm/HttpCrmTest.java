@@ -48,6 +48,19 @@ class HttpCrmTest extends HttpConnectorContract {
     }
 
     @Test
+    void the_notice_of_a_gift_return_names_the_recipient_and_whether_the_buyer_is_told() {
+        wireMock.stubFor(post("/notifications").willReturn(okJson("{\"messageId\": \"MSG-2\"}")));
+
+        new HttpCrm(http).notifyCustomer(new CustomerNotification("RET-1:NOTIFY_CUSTOMER:REFUNDED", "RET-1", "CUS-7",
+                "REFUNDED", "Your refund is on its way.", new CustomerNotification.Gift("ada@example.com", false)));
+
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/notifications")).withRequestBody(equalToJson("""
+                {"idempotencyKey": "RET-1:NOTIFY_CUSTOMER:REFUNDED", "returnId": "RET-1", "customerId": "CUS-7",
+                 "milestone": "REFUNDED", "message": "Your refund is on its way.",
+                 "gift": {"recipientEmail": "ada@example.com", "buyerNotified": false}}""")));
+    }
+
+    @Test
     void opens_the_case_and_reads_its_id() {
         wireMock.stubFor(post("/cases").willReturn(okJson("{\"caseId\": \"CASE-12\"}")));
 

@@ -32,7 +32,7 @@ class SandboxOrderSystemTest {
     @Test
     void finds_every_demo_order_by_its_id() {
         List<String> demoOrderIds = List.of(
-                "ORD-1001", "ORD-1002", "ORD-1003", "ORD-1004", "ORD-1005", "ORD-1006", "ORD-1007", "ORD-1008");
+                "ORD-1001", "ORD-1002", "ORD-1003", "ORD-1004", "ORD-1005", "ORD-1006", "ORD-1007", "ORD-1008", "ORD-1020");
 
         for (String orderId : demoOrderIds) {
             assertThat(orderSystem.findOrder(orderId)).as(orderId)
@@ -63,7 +63,7 @@ class SandboxOrderSystemTest {
         orderSystem.register(testOrder);
 
         assertThat(orderSystem.findOrder("ORD-TEST-1")).contains(testOrder);
-        assertThat(orderSystem.all()).contains(testOrder).hasSize(9);
+        assertThat(orderSystem.all()).contains(testOrder).hasSize(10);
     }
 
     @Test
@@ -73,7 +73,7 @@ class SandboxOrderSystemTest {
         orderSystem.register(reshaped);
 
         assertThat(orderSystem.findOrder("ORD-1001")).contains(reshaped);
-        assertThat(orderSystem.all()).hasSize(8);
+        assertThat(orderSystem.all()).hasSize(9);
     }
 
     @Test
@@ -92,7 +92,7 @@ class SandboxOrderSystemTest {
         callers.shutdown();
         assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(orderSystem.all()).hasSize(208);
+        assertThat(orderSystem.all()).hasSize(209);
     }
 
     @Nested
