@@ -168,15 +168,26 @@ public class ReturnQuoteService implements ReturnQuotes {
                 throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED",
                         "every line names its orderLineId and reason");
             }
+            if (tooLong(line.orderLineId()) || tooLong(line.replacementSku())) {
+                throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED",
+                        "orderLineId and replacementSku are at most 64 characters");
+            }
             if (line.quantity() <= 0) {
                 throw new DomainException(ErrorKind.INVALID_INPUT, "INVALID_QUANTITY",
                         "line " + line.orderLineId() + " asks for " + line.quantity() + " items");
             }
         }
+        if (tooLong(request.storeId())) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED", "storeId is at most 64 characters");
+        }
         if (request.channel() == SalesChannel.STORE && (request.storeId() == null || request.storeId().isBlank())) {
             throw new DomainException(ErrorKind.INVALID_INPUT, "STORE_ID_REQUIRED",
                     "a store return names the store that takes it");
         }
+    }
+
+    private static boolean tooLong(String value) {
+        return value != null && value.length() > 64;
     }
 
     /** A store associate quotes store returns at its own store(s) only. */
