@@ -35,6 +35,11 @@ import io.omnireturns.command.connectors.payments.PaymentConnectorConfiguration;
 import io.omnireturns.command.connectors.payments.PaymentGateway;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
+import io.omnireturns.command.connectors.tax.HttpTaxService;
+import io.omnireturns.command.connectors.tax.SandboxTaxRates;
+import io.omnireturns.command.connectors.tax.SandboxTaxService;
+import io.omnireturns.command.connectors.tax.TaxConnectorConfiguration;
+import io.omnireturns.command.connectors.tax.TaxService;
 import io.omnireturns.command.connectors.warehouse.HttpWarehouse;
 import io.omnireturns.command.connectors.warehouse.SandboxWarehouse;
 import io.omnireturns.command.connectors.warehouse.Warehouse;
@@ -67,7 +72,8 @@ class ConnectorConfigurationTest {
             new Connector("payments", PaymentGateway.class, SandboxPaymentGateway.class, HttpPaymentGateway.class),
             new Connector("erp", Erp.class, SandboxErp.class, HttpErp.class),
             new Connector("crm", Crm.class, SandboxCrm.class, HttpCrm.class),
-            new Connector("loyalty", Loyalty.class, SandboxLoyalty.class, HttpLoyalty.class));
+            new Connector("loyalty", Loyalty.class, SandboxLoyalty.class, HttpLoyalty.class),
+            new Connector("tax", TaxService.class, SandboxTaxService.class, HttpTaxService.class));
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withBean(Clock.class, () -> Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneOffset.UTC))
@@ -76,7 +82,8 @@ class ConnectorConfigurationTest {
                     OrderConnectorConfiguration.class, FraudConnectorConfiguration.class,
                     CarrierConnectorConfiguration.class, WarehouseConnectorConfiguration.class,
                     PaymentConnectorConfiguration.class, ErpConnectorConfiguration.class,
-                    CrmConnectorConfiguration.class, LoyaltyConnectorConfiguration.class);
+                    CrmConnectorConfiguration.class, LoyaltyConnectorConfiguration.class,
+                    TaxConnectorConfiguration.class);
 
     static Stream<Named<Connector>> connectors() {
         return CONNECTORS.stream().map(connector -> Named.of(connector.name(), connector));
@@ -123,6 +130,18 @@ class ConnectorConfigurationTest {
         context.withPropertyValues("omnireturns.connectors." + connector.name() + ".mode=http")
                 .run(ctx -> assertThat(ctx).hasFailed().getFailure()
                         .hasStackTraceContaining("omnireturns.connectors." + connector.name() + ".base-url"));
+    }
+
+    @Test
+    void the_sandbox_tax_rates_come_from_the_properties_whatever_the_case_of_their_keys() {
+        context.withPropertyValues("omnireturns.connectors.tax.sandbox.rates.be.standard=2100",
+                        "omnireturns.connectors.tax.sandbox.rates.be.categories.BOOKS=600")
+                .run(ctx -> {
+                    SandboxTaxRates rates = ctx.getBean(SandboxTaxRates.class);
+                    assertThat(rates.of("BE").standard()).isEqualTo(2100);
+                    assertThat(rates.of("BE").forCategory("books")).isEqualTo(600);
+                    assertThat(rates.of("DE")).as("configured rates replace the demo's").isNull();
+                });
     }
 
     @Test
