@@ -40,6 +40,9 @@ public final class AccessRules {
 
     public static final List<Rule> RULES = List.of(
             scoped(HttpMethod.POST, "/api/v1/returns", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
+            // quotes go with requesting a return: same roles, same scope (a customer quotes its own orders)
+            scoped(HttpMethod.POST, "/api/v1/returns/quotes", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
+            scoped(HttpMethod.GET, "/api/v1/returns/quotes/*", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
             scoped(HttpMethod.GET, "/api/v1/returns",
                     CHANNEL, STORE_ASSOCIATE, WAREHOUSE, SERVICE_AGENT, FINANCE, AUDITOR, OPERATIONS),
             // the status streams (server-sent events) follow the status GET: same roles, same scope

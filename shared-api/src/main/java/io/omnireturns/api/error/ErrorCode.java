@@ -46,6 +46,7 @@ public enum ErrorCode {
     STORE_ID_REQUIRED(400, "a store return names its store"),
     REPLACEMENT_SKU_REQUIRED(400, "an exchange names the replacement SKU of every line"),
     RETURN_HAS_NO_LINES(400, "a return, receipt or inspection with no lines"),
+    QUOTE_NOT_FOUND(404, "no such quote, or not one the caller may see"),
     DECISION_DOES_NOT_MATCH_REQUEST(400, "an eligibility decision that does not cover exactly the requested lines"),
 
     // ---- one return ---------------------------------------------------------------------------------------

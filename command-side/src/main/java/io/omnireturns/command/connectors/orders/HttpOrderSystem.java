@@ -9,12 +9,14 @@ import java.util.Optional;
 
 /**
  * The commerce system over HTTP: {@code GET /orders/{orderId}} answers the order in the contract's own shape
- * ({@link OrderSnapshot}), {@code POST /replacement-orders} places an exchange's replacement order.
+ * ({@link OrderSnapshot}), {@code POST /replacement-orders} places an exchange's replacement order,
+ * {@code GET /catalogue/items/{sku}} prices a replacement ({@link CatalogueItem}).
  */
 public class HttpOrderSystem implements OrderSystem {
 
     private static final String FIND_ORDER = "findOrder";
     private static final String CREATE_REPLACEMENT_ORDER = "createReplacementOrder";
+    private static final String CATALOGUE_ITEM = "catalogueItem";
 
     private final ConnectorHttp http;
 
@@ -48,6 +50,25 @@ public class HttpOrderSystem implements OrderSystem {
                 .retrieve()
                 .body(ReplacementAnswer.class));
         return http.required(CREATE_REPLACEMENT_ORDER, "orderId", answer.orderId());
+    }
+
+    @Override
+    public Optional<CatalogueItem> catalogueItem(String sku) {
+        return http.call(CATALOGUE_ITEM, () -> {
+            try {
+                CatalogueItem item = http.client().get()
+                        .uri("/catalogue/items/{sku}", sku)
+                        .retrieve()
+                        .body(CatalogueItem.class);
+                http.required(CATALOGUE_ITEM, "a body", item);
+                if (!sku.equals(item.sku())) {
+                    throw http.malformed(CATALOGUE_ITEM, "item " + item.sku() + " when asked for " + sku);
+                }
+                return Optional.of(item);
+            } catch (HttpClientErrorException.NotFound unknownSku) {
+                return Optional.empty();
+            }
+        });
     }
 
     private OrderSnapshot checked(OrderSnapshot order, String orderId) {

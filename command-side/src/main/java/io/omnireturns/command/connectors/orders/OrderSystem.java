@@ -29,4 +29,7 @@ public interface OrderSystem {
 
     /** Places the replacement order of an exchange; the same idempotency key answers the same order id. */
     String createReplacementOrder(ReplacementRequest request);
+
+    /** The product as sold today (its price, tax included), or empty when the catalogue has no such SKU. */
+    Optional<CatalogueItem> catalogueItem(String sku);
 }

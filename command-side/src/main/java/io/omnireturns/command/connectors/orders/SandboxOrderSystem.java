@@ -38,6 +38,7 @@ public class SandboxOrderSystem implements OrderSystem {
     private final Clock clock;
     private final SandboxIdempotency<ReplacementRequest, String> replacements = new SandboxIdempotency<>(SYSTEM);
     private final ConcurrentLinkedQueue<ReplacementOrder> replacementOrders = new ConcurrentLinkedQueue<>();
+    private final Map<String, CatalogueItem> catalogue = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong replacementNumbers = new AtomicLong();
     // Demo orders by number ("1001"), dated at start-up: the originals that prefixed order ids copy.
     private final Map<String, OrderSnapshot> demoOrdersByNumber = new HashMap<>();
@@ -69,6 +70,7 @@ public class SandboxOrderSystem implements OrderSystem {
             register(demo);
             demoOrdersByNumber.put(demo.orderId().substring(demo.orderId().indexOf('-') + 1), demo);
         }
+        DemoCatalogue.all().forEach(this::register);
     }
 
     @Override
@@ -125,6 +127,18 @@ public class SandboxOrderSystem implements OrderSystem {
         replacementOrders.add(new ReplacementOrder(request.idempotencyKey(), orderId, request.returnId(),
                 original.orderId(), request.customerId(), request.items(), clock.instant()));
         return orderId;
+    }
+
+    @Override
+    public Optional<CatalogueItem> catalogueItem(String sku) {
+        behaviour.beforeCall("catalogueItem");
+        return sku == null ? Optional.empty() : Optional.ofNullable(catalogue.get(sku));
+    }
+
+    /** Adds a product to the catalogue, or reprices the one with the same SKU. */
+    public void register(CatalogueItem item) {
+        Objects.requireNonNull(item, "item");
+        catalogue.put(item.sku(), item);
     }
 
     /** Adds an order, or replaces the one with the same id (so a test can reshape a demo order). */

@@ -65,6 +65,15 @@ public final class RefundCalculator {
         return new RefundBreakdown(currency, lineRefunds, shipping, total, tenderSplit(input, total));
     }
 
+    /**
+     * {@code amount} split over the order's tenders as a refund of {@code input.method()} would be (what earlier
+     * refunds took from a tender is no longer there); beyond what the tenders hold, store credit. For an exchange's
+     * price difference given back.
+     */
+    public List<TenderRefund> splitOverTenders(RefundInput input, Money amount) {
+        return tenderSplit(input, amount);
+    }
+
     private LineRefund refundLine(RefundableLine line, LinePayment paid, LineTotals before, boolean waived) {
         Objects.requireNonNull(line.grade(), () -> "line " + line.orderLineId() + " has no inspection grade");
         Objects.requireNonNull(line.reason(), () -> "line " + line.orderLineId() + " has no return reason");

@@ -40,6 +40,8 @@ class HttpOrderSystemTest extends HttpConnectorContract {
              "shippingCharged": {"minor": 495, "currency": "EUR"}, "shippingTax": {"minor": 94, "currency": "EUR"},
              "tenders": [{"tenderId": "TND-1", "type": "CARD", "amount": {"minor": 4999, "currency": "EUR"},
                           "reference": "PSP-1"}]}""";
+    private static final String ITEM = """
+            {"sku": "SKU-RED-L", "description": "Red shirt L", "unitPrice": {"minor": 3000, "currency": "EUR"}}""";
     private static final ReplacementRequest REPLACEMENT = new ReplacementRequest("RET-1:REPLACEMENT_ORDER", "RET-1",
             "ORD-1001", "CUS-7", List.of(new ReplacementRequest.Item("L1", "SKU-RED-L", 1)));
 
@@ -55,7 +57,24 @@ class HttpOrderSystemTest extends HttpConnectorContract {
                         http -> new HttpOrderSystem(http).findOrder("ORD-1001")),
                 RemoteOperation.post("createReplacementOrder", ExternalSystem.ORDER, "/replacement-orders",
                         REPLACEMENT.idempotencyKey(), "{\"orderId\": \"ORD-2002\"}",
-                        http -> new HttpOrderSystem(http).createReplacementOrder(REPLACEMENT)));
+                        http -> new HttpOrderSystem(http).createReplacementOrder(REPLACEMENT)),
+                RemoteOperation.get("catalogueItem", ExternalSystem.ORDER, "/catalogue/items/SKU-RED-L", ITEM,
+                        http -> new HttpOrderSystem(http).catalogueItem("SKU-RED-L")));
+    }
+
+    @Test
+    void prices_a_replacement_from_the_catalogue() {
+        wireMock.stubFor(get("/catalogue/items/SKU-RED-L").willReturn(okJson(ITEM)));
+
+        assertThat(new HttpOrderSystem(http).catalogueItem("SKU-RED-L"))
+                .contains(new CatalogueItem("SKU-RED-L", "Red shirt L", Money.of(3000, "EUR")));
+    }
+
+    @Test
+    void a_sku_the_catalogue_does_not_sell_is_an_answer_not_a_failure() {
+        wireMock.stubFor(get("/catalogue/items/SKU-GONE").willReturn(notFound()));
+
+        assertThat(new HttpOrderSystem(http).catalogueItem("SKU-GONE")).isEmpty();
     }
 
     @Test

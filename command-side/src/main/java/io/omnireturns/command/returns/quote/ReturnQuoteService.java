@@ -1,0 +1,200 @@
+package io.omnireturns.command.returns.quote;
+
+import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.ledger.RefundableLine;
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.OrderLine;
+import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.quote.QuoteOption;
+import io.omnireturns.api.quote.QuoteRequest;
+import io.omnireturns.api.quote.QuotedLine;
+import io.omnireturns.api.quote.ReturnQuote;
+import io.omnireturns.api.returns.Grade;
+import io.omnireturns.api.returns.LineDecision;
+import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.api.returns.RequestedLine;
+import io.omnireturns.api.security.AccessScope;
+import io.omnireturns.command.connectors.orders.OrderSystem;
+import io.omnireturns.command.policy.config.SettlementPolicyProperties;
+import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
+import io.omnireturns.command.policy.eligibility.EligibilityRequest;
+import io.omnireturns.command.policy.refund.QuotePricing;
+import io.omnireturns.command.policy.refund.RefundCalculator;
+import io.omnireturns.command.policy.refund.RefundInput;
+import io.omnireturns.command.returns.application.ReturnEligibility;
+import io.omnireturns.command.returns.quote.OrderLedgerReading.LedgerPosition;
+import io.omnireturns.command.returns.quote.ReplacementPrices.Priced;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ReturnQuotes} on the order system, the eligibility policy, the order's ledger (read, never reserved) and the
+ * refund calculator: each line as the request would be decided now, each option priced as if every unit arrives as
+ * described. The quote is kept for {@code omnireturns.policy.quote-validity}.
+ */
+@Service
+public class ReturnQuoteService implements ReturnQuotes {
+
+    public static final String NOTHING_RETURNABLE = "NOTHING_RETURNABLE";
+    public static final String QUOTE_NOT_FOUND = "QUOTE_NOT_FOUND";
+
+    private final OrderSystem orders;
+    private final EligibilityPolicy eligibility;
+    private final OrderLedgerReading ledgers;
+    private final QuotePricing pricing;
+    private final ReplacementPrices replacements;
+    private final ReturnQuoteStore store;
+    private final SettlementPolicyProperties settlement;
+    private final Clock clock;
+
+    ReturnQuoteService(OrderSystem orders, EligibilityPolicy eligibility, OrderLedgerReading ledgers,
+                       RefundCalculator calculator, ReplacementPrices replacements, ReturnQuoteStore store,
+                       SettlementPolicyProperties settlement, Clock clock) {
+        this.orders = orders;
+        this.eligibility = eligibility;
+        this.ledgers = ledgers;
+        this.pricing = new QuotePricing(calculator, settlement.terms());
+        this.replacements = replacements;
+        this.store = store;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReturnQuote quote(QuoteRequest request, AccessScope scope) {
+        QuoteRequest scoped = withinScope(request, scope);
+        requireWellFormed(scoped);
+        OrderSnapshot order = orders.findOrder(scoped.orderId()).orElseThrow(() -> new DomainException(
+                ErrorKind.RULE_VIOLATION, "ORDER_NOT_FOUND", "the order system knows no order " + scoped.orderId()));
+        if (scope.customerId() != null && !scope.customerId().equals(order.customerId())) {
+            throw new DomainException(ErrorKind.FORBIDDEN, "CUSTOMER_NOT_IN_SCOPE",
+                    "you may only quote the orders of customer " + scope.customerId());
+        }
+        Instant now = clock.instant();
+        LedgerPosition ledger = ledgers.of(order.orderId(), order.currency());
+        List<QuotedLine> lines = decideLines(order, scoped, ledger, now);
+        List<RefundableLine> returnable = returnableLines(scoped, lines);
+        Priced replacementPrices = replacements.price(order, scoped.lines(), lines);
+        List<QuoteOption> options = options(order, returnable, ledger, replacementPrices);
+        ReturnQuote quote = new ReturnQuote(store.nextQuoteId(), order.orderId(), order.customerId(),
+                order.currency(), now, now.plus(settlement.quoteValidity()), lines, options);
+        store.save(new StoredQuote(quote, scoped, replacementPrices.unitPrices()));
+        return quote;
+    }
+
+    @Override
+    public Optional<ReturnQuote> find(String quoteId) {
+        return stored(quoteId).filter(quote -> quote.validAt(clock.instant())).map(StoredQuote::quote);
+    }
+
+    /** The quote, within the caller's scope (anything else is not found), valid or expired. */
+    public Optional<StoredQuote> stored(String quoteId, AccessScope scope) {
+        return stored(quoteId).filter(kept -> scope.permits(kept.storeId(), kept.quote().customerId()));
+    }
+
+    /** The quote under this id, valid or expired. */
+    public Optional<StoredQuote> stored(String quoteId) {
+        return quoteId == null || quoteId.isBlank() ? Optional.empty() : store.find(quoteId);
+    }
+
+    private List<QuotedLine> decideLines(OrderSnapshot order, QuoteRequest request, LedgerPosition ledger,
+                                         Instant now) {
+        List<LineDecision> byPolicy = eligibility.evaluate(
+                new EligibilityRequest(order, request.channel(), request.storeId(), request.lines(), now));
+        List<QuotedLine> lines = new ArrayList<>();
+        for (LineDecision decision : byPolicy) {
+            int purchased = order.line(decision.orderLineId()).map(OrderLine::quantity).orElse(0);
+            int remaining = purchased - ledger.held(decision.orderLineId());
+            if (decision.isAuthorized() && decision.authorizedQuantity() > remaining) {
+                // other returns of the order hold these units already: the request would be refused the same way
+                lines.add(new QuotedLine(decision.orderLineId(), decision.requestedQuantity(), 0,
+                        List.of(ReturnEligibility.QUANTITY_EXCEEDS_REMAINING)));
+            } else {
+                lines.add(new QuotedLine(decision.orderLineId(), decision.requestedQuantity(),
+                        decision.authorizedQuantity(), decision.isAuthorized() ? List.of() : decision.reasonCodes()));
+            }
+        }
+        return lines;
+    }
+
+    /** The returnable units, graded as described (best grade): what the shopper gets if they arrive so. */
+    private static List<RefundableLine> returnableLines(QuoteRequest request, List<QuotedLine> lines) {
+        List<RefundableLine> returnable = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            QuotedLine line = lines.get(i);
+            if (line.isReturnable()) {
+                returnable.add(new RefundableLine(line.orderLineId(), line.returnableQuantity(), Grade.NEW,
+                        request.lines().get(i).reason()));
+            }
+        }
+        return returnable;
+    }
+
+    private List<QuoteOption> options(OrderSnapshot order, List<RefundableLine> returnable, LedgerPosition ledger,
+                                      Priced replacementPrices) {
+        String currency = order.currency();
+        if (returnable.isEmpty()) {
+            return List.of(QuotePricing.unavailable(RefundMethod.ORIGINAL_TENDER, NOTHING_RETURNABLE, currency),
+                    QuotePricing.unavailable(RefundMethod.STORE_CREDIT, NOTHING_RETURNABLE, currency),
+                    QuotePricing.unavailable(RefundMethod.EXCHANGE, NOTHING_RETURNABLE, currency));
+        }
+        RefundInput input = new RefundInput(order, RefundMethod.ORIGINAL_TENDER, returnable, ledger.prior());
+        QuoteOption exchange = replacementPrices.unavailableReason() != null
+                ? QuotePricing.unavailable(RefundMethod.EXCHANGE, replacementPrices.unavailableReason(), currency)
+                : pricing.exchange(input, replacementPrices.cost(returnable, currency));
+        return List.of(pricing.originalTender(input), pricing.storeCredit(input), exchange);
+    }
+
+    private static void requireWellFormed(QuoteRequest request) {
+        if (request.orderId().isBlank() || request.orderId().length() > 64) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED", "orderId must be 1 to 64 characters");
+        }
+        if (request.lines().isEmpty()) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, "RETURN_HAS_NO_LINES", "a quote needs at least one line");
+        }
+        if (request.lines().size() > 100) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED", "a quote takes at most 100 lines");
+        }
+        for (RequestedLine line : request.lines()) {
+            if (line == null || line.orderLineId() == null || line.reason() == null) {
+                throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED",
+                        "every line names its orderLineId and reason");
+            }
+            if (line.quantity() <= 0) {
+                throw new DomainException(ErrorKind.INVALID_INPUT, "INVALID_QUANTITY",
+                        "line " + line.orderLineId() + " asks for " + line.quantity() + " items");
+            }
+        }
+        if (request.channel() == SalesChannel.STORE && (request.storeId() == null || request.storeId().isBlank())) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, "STORE_ID_REQUIRED",
+                    "a store return names the store that takes it");
+        }
+    }
+
+    /** A store associate quotes store returns at its own store(s) only. */
+    private static QuoteRequest withinScope(QuoteRequest request, AccessScope scope) {
+        if (scope.stores().isEmpty()) {
+            return request;
+        }
+        if (request.channel() != SalesChannel.STORE) {
+            throw new DomainException(ErrorKind.FORBIDDEN, "STORE_NOT_IN_SCOPE",
+                    "a store associate quotes store returns only (channel STORE)");
+        }
+        String storeId = request.storeId();
+        if (storeId == null && scope.stores().size() == 1) {
+            storeId = scope.stores().iterator().next();
+        }
+        if (storeId == null || !scope.stores().contains(storeId)) {
+            throw new DomainException(ErrorKind.FORBIDDEN, "STORE_NOT_IN_SCOPE",
+                    "you may not quote returns of store " + storeId);
+        }
+        return new QuoteRequest(request.orderId(), request.channel(), storeId, request.lines());
+    }
+}
