@@ -1,6 +1,7 @@
 package io.omnireturns.console.portal;
 
 import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.command.connectors.orders.DemoCatalogue;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.console.browser.ConsoleBrowser;
 import io.omnireturns.console.browser.ConsoleBrowserTest;
@@ -44,6 +45,10 @@ class PortalBrowserTest {
         assertThat(browser.findAll(By.cssSelector("fieldset.options label.option")))
                 .extracting(option -> option.getAttribute("data-method"))
                 .containsExactly("ORIGINAL_TENDER", "STORE_CREDIT", "EXCHANGE");
+        // the exact amounts of the quote: a jacket paid 89.95 + 17.99 tax; store credit with the 10% bonus
+        assertThat(browser.text(By.cssSelector("[data-method=ORIGINAL_TENDER]"))).contains("You get €107.94");
+        assertThat(browser.text(By.cssSelector("[data-method=STORE_CREDIT]")))
+                .contains("You get €118.73 including a €10.79 bonus");
         // no replacement item named: no exchange
         assertThat(browser.find(By.cssSelector("[data-method=EXCHANGE] input")).isEnabled()).isFalse();
 
@@ -69,6 +74,25 @@ class PortalBrowserTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(
                 By.id("status-sentence"), "All done: your return is complete."));
         assertThat(browser.find(By.cssSelector(".status-card")).getAttribute("data-status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void an_exchange_for_a_dearer_jacket_shows_the_difference_to_pay(ConsoleBrowser browser, DemoReturns returns) {
+        OrderSnapshot order = returns.freshOrder(DemoOrders::webApparelOrder);
+        PortalShopping.guestLooksUp(browser, order.orderId(), ALEX_EMAIL);
+
+        PortalShopping.chooses(browser, 0, 1, "SIZE_OR_FIT");
+        browser.type(By.id("lines0.replacementSku"), DemoCatalogue.DEARER_JACKET_SKU);
+        PortalShopping.seesOptions(browser);
+
+        assertThat(browser.find(By.cssSelector("[data-method=EXCHANGE] input")).isEnabled()).isTrue();
+        // the pro jacket costs 149.94, the jacket sent back was paid 107.94, the exchange bonus takes 5.39 off
+        assertThat(browser.text(By.cssSelector("[data-method=EXCHANGE]")))
+                .contains("You pay €36.61 more for the new item", "after a €5.39 exchange bonus")
+                .doesNotContain("You get");
+        String returnId = PortalShopping.sendsReturn(browser, "EXCHANGE");
+        assertThat(browser.text(By.id("return-items"))).contains("Exchange");
+        assertThat(returnId).isNotBlank();
     }
 
     @Test

@@ -115,8 +115,10 @@ class PortalOrderController {
         if (!problems.isEmpty()) {
             return itemsAgain(order.get(), form, problems, response, model);
         }
+        // the quote shown on the options page, if still valid (and of this order: a quote id is no key to another's)
         ReturnQuote quote = form.getQuoteId() == null || quotes.getIfAvailable() == null ? null
-                : quotes.getObject().find(form.getQuoteId()).orElse(null);
+                : quotes.getObject().find(form.getQuoteId())
+                .filter(found -> found.orderId().equals(order.get().orderId())).orElse(null);
         Optional<RefundMethod> method = form.method();
         Optional<String> key = form.validKey();
         if (method.isEmpty()) {
@@ -179,7 +181,9 @@ class PortalOrderController {
                              Model model) {
         model.addAttribute("order", order);
         model.addAttribute("chosen", chosen.stream().map(line -> new ChosenLine(line,
-                PortalReturnForm.lineOf(order, line).description())).toList());
+                PortalReturnForm.lineOf(order, line).description(), quote == null ? List.of()
+                : quote.lines().stream().filter(quoted -> quoted.orderLineId().equals(line.orderLineId()))
+                .flatMap(quoted -> quoted.notReturnableReasons().stream()).toList())).toList());
         model.addAttribute("quote", quote);
         model.addAttribute("options", ReturnOptions.of(chosen, quote));
         model.addAttribute("form", form);
@@ -202,7 +206,7 @@ class PortalOrderController {
         return order;
     }
 
-    /** A chosen line with the item's name. */
-    record ChosenLine(RequestedLine line, String description) {
+    /** A chosen line with the item's name and, when the quote will not take all of it, why not. */
+    record ChosenLine(RequestedLine line, String description, List<String> whyNot) {
     }
 }

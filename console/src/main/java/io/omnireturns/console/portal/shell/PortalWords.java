@@ -25,17 +25,25 @@ public class PortalWords {
     public record Choice(String value, String label) {
     }
 
-    private static final Map<String, String> WHY_NOT = Map.of(
-            "FINAL_SALE", "This was a final-sale item: it can only come back if it is faulty, arrived damaged or is "
-                    + "not what you ordered.",
-            "RETURN_WINDOW_EXPIRED", "The time to return this item has passed.",
-            "QUANTITY_EXCEEDS_REMAINING", "You have already sent all of these back.",
-            "QUANTITY_EXCEEDS_PURCHASED", "You cannot send back more than you bought.",
-            "CHANNEL_NOT_ALLOWED", "This item cannot be returned online: please take it back to the shop.",
-            "ORDER_LINE_NOT_FOUND", "We could not find this item in your order.",
-            "DUPLICATE_LINE", "This item was chosen twice: choose it once.",
-            "INVALID_QUANTITY", "Choose how many you are sending back.",
-            "NO_REPLACEMENT_CHOSEN", "To exchange, go back and give the item code of the size or colour you want.");
+    private static final Map<String, String> WHY_NOT = Map.ofEntries(
+            Map.entry("FINAL_SALE", "This was a final-sale item: it can only come back if it is faulty, arrived "
+                    + "damaged or is not what you ordered."),
+            Map.entry("RETURN_WINDOW_EXPIRED", "The time to return this item has passed."),
+            Map.entry("QUANTITY_EXCEEDS_REMAINING", "You have already sent all of these back."),
+            Map.entry("QUANTITY_EXCEEDS_PURCHASED", "You cannot send back more than you bought."),
+            Map.entry("CHANNEL_NOT_ALLOWED", "This item cannot be returned online: please take it back to the shop."),
+            Map.entry("ORDER_LINE_NOT_FOUND", "We could not find this item in your order."),
+            Map.entry("DUPLICATE_LINE", "This item was chosen twice: choose it once."),
+            Map.entry("INVALID_QUANTITY", "Choose how many you are sending back."),
+            Map.entry("NOTHING_RETURNABLE", "None of these items can come back."),
+            Map.entry("NO_REPLACEMENT_CHOSEN", "To exchange, go back and give the item code of the size or colour "
+                    + "you want."),
+            Map.entry("REPLACEMENT_SKU_REQUIRED", "To exchange, go back and give the item code of the size or colour "
+                    + "you want for every item."),
+            Map.entry("REPLACEMENT_NOT_IN_CATALOGUE", "We do not sell an item with that code: go back and check it."),
+            Map.entry("REPLACEMENT_CURRENCY_MISMATCH", "That item is sold in another currency, so it cannot be an "
+                    + "exchange for this order."),
+            Map.entry("REPLACEMENT_PRICE_UNAVAILABLE", "We cannot price that item just now: try again later."));
 
     private static final Map<ReturnStatus, String> STATUS = Map.ofEntries(
             Map.entry(ReturnStatus.REQUESTED, "We have your return and are checking it."),
