@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The photos a customer uploaded with a return in the shopper portal, for staff on the return's page: the list (a
- * fragment the page loads) and each photo, within the caller's scope like the page itself.
+ * The photos a customer uploaded with a return in the shopper portal, for staff (the return's page links them): the
+ * list and each photo, within the caller's scope like the return's page itself.
  */
 @Controller
 @Hidden // a page's resource, not part of the API document
@@ -34,7 +34,7 @@ class CustomerPhotosController {
         pages.visible(returnId, caller); // 404 outside the scope
         model.addAttribute("returnId", returnId);
         model.addAttribute("photos", photos.list(returnId));
-        return "console/returns/photos :: photos";
+        return "console/returns/photos";
     }
 
     @GetMapping("/{photoId}")

@@ -54,9 +54,10 @@ class PortalPhotosBrowserTest {
         assertThat(shopper.get("/portal/returns/" + requested.returnId() + "/photos/" + photoId).status())
                 .isEqualTo(200);
 
-        // staff see it on the return's page in the console
+        // staff find it from the return's page in the console
         agent.open("/console/returns/" + requested.returnId());
-        agent.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#return-photos img")));
+        agent.find(By.cssSelector("#return-photos a[href$='/photos']")).click();
+        agent.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#customer-photos img")));
         assertThat(agent.get("/console/returns/" + requested.returnId() + "/photos/" + photoId).status())
                 .isEqualTo(200);
     }
