@@ -29,7 +29,9 @@ import io.omnireturns.command.connectors.loyalty.Loyalty;
 import io.omnireturns.command.connectors.loyalty.PointsReversal;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.command.connectors.payments.PaymentGateway;
+import io.omnireturns.command.connectors.payments.ChargeReceipt;
 import io.omnireturns.command.connectors.payments.RefundReceipt;
+import io.omnireturns.api.returns.command.RecordDifferenceCharged;
 import io.omnireturns.command.connectors.warehouse.Warehouse;
 import io.omnireturns.platform.concurrent.DaemonThreads;
 import io.omnireturns.platform.observability.ConnectorMeters;
@@ -83,6 +85,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AsyncStepExecutor.class);
     private static final Set<ProcessStep> MONEY_AND_STOCK = EnumSet.of(ProcessStep.REFUND_PAYMENT,
+            ProcessStep.CHARGE_DIFFERENCE,
             ProcessStep.REPLACEMENT_ORDER, ProcessStep.POST_CREDIT_MEMO, ProcessStep.ADJUST_INVENTORY);
 
     /** One attempt of one step of one return. */
@@ -226,6 +229,10 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
             RefundReceipt receipt = payments.refund(refundCall.instruction());
             return List.of(new RecordRefundIssued(returnId, receipt.gatewayReference(), receipt.amount(),
                     receipt.settled()));
+        }
+        if (call instanceof StepCall.Charge chargeCall) {
+            ChargeReceipt receipt = payments.charge(chargeCall.instruction());
+            return List.of(new RecordDifferenceCharged(returnId, receipt.gatewayReference(), receipt.amount()));
         }
         if (call instanceof StepCall.Replacement replacementCall) {
             String orderId = orders.createReplacementOrder(replacementCall.request());

@@ -10,6 +10,7 @@ import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
+import io.omnireturns.command.connectors.payments.ChargeInstruction;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
 
@@ -51,6 +52,9 @@ public sealed interface StepCall {
     }
 
     record Refund(String returnId, StepKey key, int attempt, RefundInstruction instruction) implements StepCall {
+    }
+
+    record Charge(String returnId, StepKey key, int attempt, ChargeInstruction instruction) implements StepCall {
     }
 
     record Replacement(String returnId, StepKey key, int attempt, ReplacementRequest request) implements StepCall {

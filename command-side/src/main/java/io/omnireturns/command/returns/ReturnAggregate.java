@@ -30,6 +30,11 @@ import io.omnireturns.api.returns.command.RecordRefundRequested;
 import io.omnireturns.api.returns.command.RecordRefundSettled;
 import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
 import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.command.AgreeSettlementTerms;
+import io.omnireturns.api.returns.command.DecideExchangeDifference;
+import io.omnireturns.api.returns.command.RecordDifferenceCharged;
+import io.omnireturns.api.returns.command.GrantStoreCreditBonus;
+import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.command.RecordWarehouseAdvised;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.ResolveHold;
@@ -226,7 +231,32 @@ public class ReturnAggregate extends ReturnState {
     public ReturnStatus handle(RecordStepFailure command) {
         apply(new StepAttemptFailed(returnId, command.step(), command.stepKey(), command.step().system(),
                 command.failureCode(), command.message(), command.retryable(), command.attempt()));
-        return status;
+        return applyAll(ReturnExchange.onStepFailure(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(AgreeSettlementTerms command) {
+        return applyAll(ReturnExchange.agreeTerms(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(DecideExchangeDifference command) {
+        return applyAll(ReturnExchange.decideDifference(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(GrantStoreCreditBonus command) {
+        return applyAll(ReturnExchange.grantStoreCreditBonus(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordDifferenceCharged command) {
+        return applyAll(ReturnExchange.differenceCharged(command, this));
+    }
+
+    /** The terms the return was requested on, if any; read by {@code RefundDecision}. */
+    public SettlementTermsAgreed settlementTerms() {
+        return settlementTerms;
     }
 
     @CommandHandler

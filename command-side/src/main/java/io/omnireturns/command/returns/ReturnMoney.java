@@ -155,7 +155,13 @@ final class ReturnMoney {
         if (state.refundMethod != RefundMethod.EXCHANGE) {
             throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
         }
-        requireStatus(state, "settle the exchange of", ReturnStatus.INSPECTED);
+        if (state.exchangeDifference != null) {
+            // a difference refunded alongside: the replacement goes out whatever the refund's progress
+            requireStatus(state, "settle the exchange of", ReturnStatus.INSPECTED, ReturnStatus.REFUND_PENDING,
+                    ReturnStatus.REFUNDED);
+        } else {
+            requireStatus(state, "settle the exchange of", ReturnStatus.INSPECTED);
+        }
         return List.of(new ReplacementOrderCreated(state.returnId, command.replacementOrderId()));
     }
 
@@ -163,6 +169,7 @@ final class ReturnMoney {
         List<String> missing = missingForCompletion(state.status, state.approvedRefund, state.creditMemoDocument,
                 state.refundGatewayReference != null, state.refundSettled, state.lines.values(),
                 !state.notifiedMilestones.isEmpty());
+        missing.addAll(ReturnExchange.missingForCompletion(state));
         if (!missing.isEmpty()) {
             throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
         }
@@ -176,9 +183,9 @@ final class ReturnMoney {
     }
 
     private static void requireRefundAmount(ReturnState state, Money amount) {
-        if (!amount.equals(state.approvedRefund.total())) {
+        if (!amount.equals(state.moneyBack())) {
             throw rule(REFUND_AMOUNT_MISMATCH, "amount " + amount + " differs from the approved refund "
-                    + state.approvedRefund.total());
+                    + state.moneyBack());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.omnireturns.command.returns;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.DeclineReason;
@@ -40,6 +41,11 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.api.returns.event.DifferenceChargeRequested;
+import io.omnireturns.api.returns.event.DifferenceCharged;
+import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
+import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -94,6 +100,19 @@ abstract class ReturnState {
     DeclineReason declineReason;
     String declineNote;
     String goodwillReason;
+    // Left out of snapshots while null, so a snapshot of a return without them reads as revision 2 wrote it.
+    /** The quote and exchange prices the return was requested on (null: none recorded). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    SettlementTermsAgreed settlementTerms;
+    /** How an exchange at a different price settles (null: not decided, or one settled in goods alone). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    ExchangeDifferenceDecided exchangeDifference;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    DifferenceChargeRequested differenceCharge;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    StoreCreditBonusGranted storeCreditBonus;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    String chargeGatewayReference;
     /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
     final Map<String, Integer> noteTextHashes = new HashMap<>();
 
@@ -208,7 +227,40 @@ abstract class ReturnState {
     @EventSourcingHandler
     void on(ReplacementOrderCreated event) {
         replacementOrderId = event.replacementOrderId();
-        status = ReturnStatus.REFUNDED;
+        if (exchangeDifference == null || status == ReturnStatus.INSPECTED) {
+            status = ReturnStatus.REFUNDED; // a difference refunded meanwhile brings it there when issued
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SettlementTermsAgreed event) {
+        settlementTerms = event;
+    }
+
+    @EventSourcingHandler
+    void on(StoreCreditBonusGranted event) {
+        storeCreditBonus = event;
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeDifferenceDecided event) {
+        exchangeDifference = event;
+    }
+
+    @EventSourcingHandler
+    void on(DifferenceChargeRequested event) {
+        differenceCharge = event;
+    }
+
+    @EventSourcingHandler
+    void on(DifferenceCharged event) {
+        chargeGatewayReference = event.gatewayReference();
+    }
+
+    /** What goes back through the payment gateway: an exchange's difference, else the approved refund. */
+    io.omnireturns.api.money.Money moneyBack() {
+        return exchangeDifference != null ? exchangeDifference.refund()
+                : storeCreditBonus != null ? storeCreditBonus.refund() : approvedRefund.total();
     }
 
     @EventSourcingHandler

@@ -130,6 +130,8 @@ final class CanonicalExamples {
                 new ReturnCancelled(RETURN_ID, ORDER_ID, "kept the shoes after all", "customer"),
                 new ReturnExpired(RETURN_ID, ORDER_ID),
                 new ReplacementOrderCreated(RETURN_ID, "ORD-1187"),
+                new DifferenceCharged(RETURN_ID, "PSP-CH-000042", Money.of(4200, "EUR")),
+                new DifferenceChargeFailed(RETURN_ID, "CARD_DECLINED", "the card refused a charge of 42.00 EUR", true),
                 new ReturnPutOnHold(RETURN_ID, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT,
                         "REFUND_PAYMENT failed: CARD_EXPIRED", ReturnStatus.INSPECTED),
                 new ReturnHoldResolved(RETURN_ID, ORDER_ID, HoldDecision.RESUME, "new card on file", "finance-clerk",

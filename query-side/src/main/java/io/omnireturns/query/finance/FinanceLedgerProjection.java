@@ -8,6 +8,7 @@ import io.omnireturns.api.finance.ReturnLedgerView;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -113,6 +114,11 @@ public class FinanceLedgerProjection {
 
     @EventHandler
     void on(ReplacementOrderCreated event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(DifferenceCharged event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         book(event, sequence, at, LedgerState::on);
     }
 

@@ -12,6 +12,7 @@ import io.omnireturns.api.returns.TenderRefund;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -96,7 +97,20 @@ record LedgerState(String returnId, String orderId, SalesChannel channel, String
             return Booking.nothing(this);
         }
         List<Posting> postings = new ArrayList<>();
-        if (approved != null && approved.total().equals(event.amount()) && !approved.tenders().isEmpty()) {
+        if (refundMethod == RefundMethod.EXCHANGE) {
+            // an exchange pays back only a cheaper replacement's difference: booked apart from the goods' value
+            postings.add(Posting.differenceRefund(event.amount(), null, null, event.gatewayReference(),
+                    approvedLines()));
+        } else if (approved != null && refundMethod == RefundMethod.STORE_CREDIT
+                && event.amount().isGreaterThan(approved.total()) && !approved.tenders().isEmpty()) {
+            // the refund plus a quoted store-credit bonus: the refund as approved, the bonus booked apart
+            for (TenderRefund tender : approved.tenders()) {
+                postings.add(Posting.refund(tender.amount(), tender.tenderId(), tender.type(),
+                        event.gatewayReference(), approvedLines()));
+            }
+            postings.add(Posting.whole(LedgerEntryKind.STORE_CREDIT_BONUS, event.amount().minus(approved.total()),
+                    event.gatewayReference(), approvedLines()));
+        } else if (approved != null && approved.total().equals(event.amount()) && !approved.tenders().isEmpty()) {
             for (TenderRefund tender : approved.tenders()) {
                 postings.add(Posting.refund(tender.amount(), tender.tenderId(), tender.type(),
                         event.gatewayReference(), approvedLines()));
@@ -174,6 +188,12 @@ record LedgerState(String returnId, String orderId, SalesChannel channel, String
                 refunds, settledRefunds, creditMemos, append(replacementOrders, event.replacementOrderId()),
                 inventoryUnits, inventoryAdjustments),
                 List.of(Posting.whole(LedgerEntryKind.EXCHANGE, value, event.replacementOrderId(), approvedLines())));
+    }
+
+    /** A dearer replacement's difference, charged to the original card: money in, booked as such. */
+    Booking on(DifferenceCharged event) {
+        return new Booking(this, List.of(Posting.whole(LedgerEntryKind.DIFFERENCE_CHARGE, event.amount(),
+                event.gatewayReference(), approvedLines())));
     }
 
     /** A stock movement, valued by {@link InventoryValuation} (an unknown line is worth nothing). */

@@ -30,6 +30,12 @@ record Posting(LedgerEntryKind kind, Money amount, Integer quantity, String orde
                 gatewayReference, coveredLines);
     }
 
+    static Posting differenceRefund(Money amount, String tenderId, TenderType tenderType, String gatewayReference,
+                                    List<String> coveredLines) {
+        return new Posting(LedgerEntryKind.DIFFERENCE_REFUND, amount, null, null, null, null, null, tenderId,
+                tenderType, gatewayReference, coveredLines);
+    }
+
     static Posting line(LedgerEntryKind kind, Money amount, int quantity, String orderLineId, String reference) {
         return new Posting(kind, amount, quantity, orderLineId, null, null, null, null, null, reference, List.of());
     }

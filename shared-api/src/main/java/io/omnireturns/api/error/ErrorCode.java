@@ -47,6 +47,11 @@ public enum ErrorCode {
     REPLACEMENT_SKU_REQUIRED(400, "an exchange names the replacement SKU of every line"),
     RETURN_HAS_NO_LINES(400, "a return, receipt or inspection with no lines"),
     QUOTE_NOT_FOUND(404, "no such quote, or not one the caller may see"),
+    QUOTE_EXPIRED(422, "the quote is past its validUntil; ask for a new one"),
+    QUOTE_FOR_ANOTHER_ORDER(422, "the quote was given for another order"),
+    QUOTE_DOES_NOT_COVER_LINES(422, "the quote did not price these lines, reasons, replacements or quantities"),
+    QUOTE_OPTION_UNAVAILABLE(422, "the quote does not offer the chosen refund method"),
+    REPLACEMENT_OUT_OF_STOCK(422, "an exchange's replacement is not in stock in the quantity wanted"),
     DECISION_DOES_NOT_MATCH_REQUEST(400, "an eligibility decision that does not cover exactly the requested lines"),
 
     // ---- one return ---------------------------------------------------------------------------------------

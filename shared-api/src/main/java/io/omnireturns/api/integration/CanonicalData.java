@@ -19,6 +19,8 @@ import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
+import io.omnireturns.api.returns.event.DifferenceChargeFailed;
+import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
@@ -81,6 +83,10 @@ final class CanonicalData {
                 e.orderLineId(), e.sku(), e.disposition().name(), e.locationId(), e.quantity())));
         on(ReplacementOrderCreated.class, e -> one(REPLACEMENT_ORDER_CREATED,
                 new ReplacementOrderCreatedV1(e.returnId(), e.replacementOrderId())));
+        on(DifferenceCharged.class, e -> one(DIFFERENCE_CHARGED,
+                new DifferenceChargedV1(e.returnId(), e.gatewayReference(), e.amount())));
+        on(DifferenceChargeFailed.class, e -> one(DIFFERENCE_CHARGE_FAILED,
+                new DifferenceChargeFailedV1(e.returnId(), e.failureCode(), e.finalFailure())));
         on(LoyaltyAdjusted.class, e -> one(LOYALTY_REVERSED,
                 new LoyaltyReversedV1(e.returnId(), e.pointsReversed(), e.reference())));
         on(ReturnPutOnHold.class, e -> one(HOLD_PLACED, new ReturnHoldPlacedV1(e.returnId(), e.reason().name(),

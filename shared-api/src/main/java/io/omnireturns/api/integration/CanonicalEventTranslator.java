@@ -16,6 +16,10 @@ import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.time.Instant;
+import io.omnireturns.api.returns.event.DifferenceChargeRequested;
+import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
+import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +92,14 @@ public final class CanonicalEventTranslator {
                 + "authorized carries the quantities; it holds the whole order snapshot");
         reasons.put(ReturnQuantitiesReleased.class, "the order ledger's booking (its own stream, not the return's); "
                 + "rejected, cancelled, expired and inspection.completed (short lines) say why quantities go back");
+        reasons.put(SettlementTermsAgreed.class, "the quote and replacement prices the decision settles on; what "
+                + "was settled is in refund.approved, refund.issued and difference.charged");
+        reasons.put(ExchangeDifferenceDecided.class, "an intermediate decision of an exchange; the money moves in "
+                + "refund.issued (a cheaper replacement) or difference.charged (a dearer one)");
+        reasons.put(DifferenceChargeRequested.class, "a call to the payment gateway under an internal idempotency "
+                + "key; difference.charged or difference.charge_failed says how it went");
+        reasons.put(StoreCreditBonusGranted.class, "an addition to an approved store-credit refund; refund.issued "
+                + "carries the amount paid");
         return Map.copyOf(reasons);
     }
 }

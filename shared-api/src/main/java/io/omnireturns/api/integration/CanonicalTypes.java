@@ -29,6 +29,8 @@ public final class CanonicalTypes {
     public static final String CREDIT_MEMO_POSTED = PREFIX + "credit_memo.posted.v1";
     public static final String STOCK_ADJUSTED = PREFIX + "stock.adjusted.v1";
     public static final String REPLACEMENT_ORDER_CREATED = PREFIX + "replacement_order.created.v1";
+    public static final String DIFFERENCE_CHARGED = PREFIX + "difference.charged.v1";
+    public static final String DIFFERENCE_CHARGE_FAILED = PREFIX + "difference.charge_failed.v1";
     public static final String LOYALTY_REVERSED = PREFIX + "loyalty.reversed.v1";
     public static final String HOLD_PLACED = PREFIX + "hold.placed.v1";
     public static final String HOLD_RESOLVED = PREFIX + "hold.resolved.v1";
@@ -78,6 +80,11 @@ public final class CanonicalTypes {
                             + "location, refurbish, liquidate, write off, ...)."),
             new CanonicalType(REPLACEMENT_ORDER_CREATED, ReplacementOrderCreatedV1.class,
                     "An exchange's replacement order was created in the order system, in place of a refund."),
+            new CanonicalType(DIFFERENCE_CHARGED, DifferenceChargedV1.class,
+                    "The price difference of an exchange for a dearer item was charged to the original card."),
+            new CanonicalType(DIFFERENCE_CHARGE_FAILED, DifferenceChargeFailedV1.class,
+                    "The payment gateway did not charge an exchange's price difference; finalFailure says whether "
+                            + "asking again is pointless."),
             new CanonicalType(LOYALTY_REVERSED, LoyaltyReversedV1.class,
                     "Loyalty points earned with the returned items were reversed."),
             new CanonicalType(HOLD_PLACED, ReturnHoldPlacedV1.class,

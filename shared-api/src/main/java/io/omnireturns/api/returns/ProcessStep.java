@@ -6,6 +6,8 @@ public enum ProcessStep {
     ISSUE_LABEL(ExternalSystem.CARRIER),
     ADVISE_WAREHOUSE(ExternalSystem.WAREHOUSE),
     REFUND_PAYMENT(ExternalSystem.PAYMENT),
+    /** Charging the price difference of an exchange for a dearer item to the original card. */
+    CHARGE_DIFFERENCE(ExternalSystem.PAYMENT),
     REPLACEMENT_ORDER(ExternalSystem.ORDER),
     POST_CREDIT_MEMO(ExternalSystem.ERP_CREDIT_MEMO),
     ADJUST_INVENTORY(ExternalSystem.ERP_INVENTORY),

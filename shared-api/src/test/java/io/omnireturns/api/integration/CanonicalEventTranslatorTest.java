@@ -1,5 +1,6 @@
 package io.omnireturns.api.integration;
 
+import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnReason;
@@ -267,5 +268,13 @@ class CanonicalEventTranslatorTest {
         assertThat(translator.translate("e", 1, AT, new RefundRequested(RETURN_ID, "key", eur(1)))).isEmpty();
         assertThat(translator.translate("e", 1, AT, "not an event")).isEmpty();
         assertThat(translator.translate("e", 1, AT, null)).isEmpty();
+    }
+
+    @Test
+    void a_charged_exchange_difference_is_published_with_the_gateway_reference_and_amount() {
+        CanonicalEvent event = only(example(DifferenceCharged.class));
+
+        assertThat(event.type()).isEqualTo(CanonicalTypes.DIFFERENCE_CHARGED);
+        assertThat(event.data()).isEqualTo(new DifferenceChargedV1(RETURN_ID, "PSP-CH-000042", Money.of(4200, "EUR")));
     }
 }

@@ -116,6 +116,8 @@ final class InternalEvents {
                 new CreditMemoPosted(RETURN_ID, "CM-2026-0042", eur(6539)),
                 new InventoryAdjusted(RETURN_ID, "ADJ-1", "L1", "SKU-SHOE-42", Disposition.RESTOCK, "DC-NORTH", 1),
                 new ReplacementOrderCreated(RETURN_ID, "ORD-2002"),
+                new DifferenceCharged(RETURN_ID, "PSP-CH-000042", Money.of(4200, "EUR")),
+                new DifferenceChargeFailed(RETURN_ID, "CARD_DECLINED", "the card refused the charge", true),
                 new LoyaltyAdjusted(RETURN_ID, 60, "LOY-9"),
                 new ReturnPutOnHold(RETURN_ID, HoldReason.MANUAL, null, "Jane shouted on the phone",
                         ReturnStatus.AUTHORIZED),

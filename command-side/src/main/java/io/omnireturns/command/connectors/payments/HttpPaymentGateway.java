@@ -5,12 +5,14 @@ import io.omnireturns.command.connectors.common.ConnectorHttp;
 import org.springframework.http.MediaType;
 
 /**
- * The payment gateway over HTTP: {@code POST /refunds}. The gateway answers {@code SETTLED} when the money has
+ * The payment gateway over HTTP: {@code POST /refunds}, and {@code POST /charges} for an exchange's price
+ * difference (answered with the gateway's reference and the amount taken). The gateway answers {@code SETTLED} when the money has
  * left, {@code PENDING} when it settles later (cards), and the settlement then arrives by webhook.
  */
 public class HttpPaymentGateway implements PaymentGateway {
 
     private static final String REFUND = "refund";
+    private static final String CHARGE = "charge";
 
     private final ConnectorHttp http;
 
@@ -40,6 +42,26 @@ public class HttpPaymentGateway implements PaymentGateway {
             case "PENDING" -> new RefundReceipt(reference, amount, false);
             default -> throw http.malformed(REFUND, "unknown status " + status);
         };
+    }
+
+    @Override
+    public ChargeReceipt charge(ChargeInstruction instruction) {
+        ChargeAnswer answer = http.callOnce(CHARGE, () -> http.client().post()
+                .uri("/charges")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, instruction.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(instruction)
+                .retrieve()
+                .body(ChargeAnswer.class));
+        String reference = http.required(CHARGE, "gatewayReference", answer.gatewayReference());
+        Money amount = http.required(CHARGE, "amount", answer.amount());
+        if (!amount.equals(instruction.amount())) {
+            throw http.malformed(CHARGE, "charged " + amount + " when asked for " + instruction.amount());
+        }
+        return new ChargeReceipt(reference, amount);
+    }
+
+    private record ChargeAnswer(String gatewayReference, Money amount) {
     }
 
     private record RefundAnswer(String gatewayReference, Money amount, String status) {

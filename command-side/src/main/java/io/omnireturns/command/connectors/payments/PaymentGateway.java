@@ -1,8 +1,12 @@
 package io.omnireturns.command.connectors.payments;
 
-/** The payment gateway, as the returns process sees it: give money back to the tenders it came from. */
+/** The payment gateway, as the returns process sees it: give money back to the tenders it came from, and
+ * take an exchange's price difference from the original card. */
 public interface PaymentGateway {
 
     /** Same idempotency key, same refund: a repeated instruction never pays twice. */
     RefundReceipt refund(RefundInstruction instruction);
+
+    /** Same idempotency key, same charge: a repeated instruction never takes the money twice. */
+    ChargeReceipt charge(ChargeInstruction instruction);
 }

@@ -41,6 +41,9 @@ public class SandboxPaymentGateway implements PaymentGateway {
     private final Function<String, Optional<OrderSnapshot>> capturedOrders;
     private final SandboxIdempotency<RefundInstruction, RefundReceipt> idempotency = new SandboxIdempotency<>(SYSTEM);
     private final ConcurrentLinkedQueue<Refund> refunds = new ConcurrentLinkedQueue<>();
+    private final SandboxIdempotency<ChargeInstruction, ChargeReceipt> chargeIdempotency = new SandboxIdempotency<>(SYSTEM);
+    private final ConcurrentLinkedQueue<Charge> charges = new ConcurrentLinkedQueue<>();
+    private volatile boolean declineCharges;
     // order id and tender id -> refunded so far; written only inside the idempotency lock
     private final Map<TenderOfOrder, Money> refundedByTender = new HashMap<>();
     private final AtomicLong references = new AtomicLong();
@@ -148,6 +151,49 @@ public class SandboxPaymentGateway implements PaymentGateway {
         }
     }
 
+    @Override
+    public ChargeReceipt charge(ChargeInstruction instruction) {
+        behaviour.beforeCall("charge");
+        Objects.requireNonNull(instruction, "instruction");
+        return chargeIdempotency.answer(instruction.idempotencyKey(), instruction, () -> take(instruction));
+    }
+
+    private ChargeReceipt take(ChargeInstruction instruction) {
+        requireText(instruction.returnId(), "returnId");
+        requireText(instruction.orderId(), "orderId");
+        requireText(instruction.tenderId(), "tenderId");
+        if (instruction.amount() == null || !instruction.amount().isPositive()) {
+            throw new ConnectorException(SYSTEM, "INVALID_AMOUNT", "a charge must be positive, got "
+                    + instruction.amount(), false);
+        }
+        if (declineCharges) {
+            throw new ConnectorException(SYSTEM, "CARD_DECLINED", "the card refused a charge of "
+                    + instruction.amount(), false);
+        }
+        capturedOrders.apply(instruction.orderId()).ifPresent(order -> {
+            boolean paidByThatCard = order.tenders().stream().anyMatch(tender -> tender.tenderId()
+                    .equals(instruction.tenderId()) && tender.type() == TenderType.CARD);
+            if (!paidByThatCard) {
+                throw new ConnectorException(SYSTEM, "UNKNOWN_TENDER", "order " + order.orderId()
+                        + " was not paid by card " + instruction.tenderId(), false);
+            }
+        });
+        String reference = "PSP-CH-%06d".formatted(references.incrementAndGet());
+        charges.add(new Charge(instruction.idempotencyKey(), reference, instruction.returnId(), instruction.orderId(),
+                instruction.tenderId(), instruction.amount(), clock.instant()));
+        return new ChargeReceipt(reference, instruction.amount());
+    }
+
+    /** Every charge taken, oldest first; a repeated instruction adds none. */
+    public List<Charge> charges() {
+        return List.copyOf(charges);
+    }
+
+    /** Whether the cards refuse every new charge (for the failure path of an exchange's price difference). */
+    public void setDeclineCharges(boolean declineCharges) {
+        this.declineCharges = declineCharges;
+    }
+
     /** Every refund paid, oldest first; a repeated instruction adds none. */
     public List<Refund> refunds() {
         return List.copyOf(refunds);
@@ -180,6 +226,11 @@ public class SandboxPaymentGateway implements PaymentGateway {
         public Refund {
             tenders = List.copyOf(tenders);
         }
+    }
+
+    /** One charge in the gateway's ledger. */
+    public record Charge(String idempotencyKey, String gatewayReference, String returnId, String orderId,
+                         String tenderId, Money amount, Instant chargedAt) {
     }
 
     private record TenderOfOrder(String orderId, String tenderId) {

@@ -1,6 +1,7 @@
 package io.omnireturns.command.connectors.warehouse;
 
 import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.command.connectors.orders.DemoCatalogue;
 import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import io.omnireturns.command.connectors.common.SandboxIdempotency;
@@ -15,9 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A warehouse management system in the process: it takes advance notices of returns due at a location, one per
  * idempotency key, and answers its reference ({@code ASN-000001}, ...). The tracking number may be missing
- * (a return brought to a store has no parcel).
+ * (a return brought to a store has no parcel). Every SKU is in stock ({@link #DEMO_STOCK} units) except the demo
+ * catalogue's out-of-stock jacket, unless a test says otherwise ({@link #setStock}).
  */
 public class SandboxWarehouse implements Warehouse {
+
 
     private static final ExternalSystem SYSTEM = ExternalSystem.WAREHOUSE;
 
@@ -26,6 +29,9 @@ public class SandboxWarehouse implements Warehouse {
     private final SandboxIdempotency<ReceiptAdvice, String> idempotency = new SandboxIdempotency<>(SYSTEM);
     private final ConcurrentLinkedQueue<Advice> advices = new ConcurrentLinkedQueue<>();
     private final AtomicLong references = new AtomicLong();
+    private final java.util.Map<String, Integer> stock = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Units of every SKU the demo catalogue sells, unless set otherwise; see docs/demo-data.md. */
+    public static final int DEMO_STOCK = 25;
 
     public SandboxWarehouse(SandboxBehaviour behaviour, Clock clock) {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
@@ -57,6 +63,20 @@ public class SandboxWarehouse implements Warehouse {
         advices.add(new Advice(advice.idempotencyKey(), reference, advice.returnId(), advice.locationId(),
                 advice.trackingNumber(), advice.items(), clock.instant()));
         return reference;
+    }
+
+    @Override
+    public int availableStock(String sku) {
+        behaviour.beforeCall("availableStock");
+        if (sku == null) {
+            return 0;
+        }
+        return stock.getOrDefault(sku, DemoCatalogue.OUT_OF_STOCK_JACKET_SKU.equals(sku) ? 0 : DEMO_STOCK);
+    }
+
+    /** Sets the units of a SKU available (tests run a replacement out of stock). */
+    public void setStock(String sku, int units) {
+        stock.put(sku, units);
     }
 
     /** Every advice taken, oldest first; a repeated request adds none. */

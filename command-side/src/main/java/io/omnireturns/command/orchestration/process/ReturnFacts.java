@@ -41,6 +41,13 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.api.returns.event.DifferenceChargeRequested;
+import io.omnireturns.api.returns.event.DifferenceCharged;
+import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
+import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
+import io.omnireturns.api.returns.TenderRefund;
+import java.util.List;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -105,6 +112,13 @@ final class ReturnFacts {
     Instant settlementWaitFrom;
     boolean creditMemoPosted;
     boolean loyaltyReversed;
+    /** An exchange at a different price: the difference refunded (with its split) and the one charged. */
+    ExchangeDifferenceDecided exchangeDifference;
+    /** The exchange's replacements were priced at the request: its difference is decided with the refund. */
+    boolean replacementsPriced;
+    DifferenceChargeRequested differenceCharge;
+    StoreCreditBonusGranted storeCreditBonus;
+    boolean differenceCharged;
 
     final Set<String> notified = new LinkedHashSet<>();
     final Set<String> openExceptions = new LinkedHashSet<>();
@@ -173,6 +187,16 @@ final class ReturnFacts {
             ended(Milestone.CANCELLED);
         } else if (event instanceof ReturnExpired) {
             ended(Milestone.EXPIRED);
+        } else if (event instanceof SettlementTermsAgreed e) {
+            replacementsPriced = !e.replacementUnitPrices().isEmpty();
+        } else if (event instanceof ExchangeDifferenceDecided e) {
+            exchangeDifference = e;
+        } else if (event instanceof DifferenceChargeRequested e) {
+            differenceCharge = e;
+        } else if (event instanceof StoreCreditBonusGranted e) {
+            storeCreditBonus = e;
+        } else if (event instanceof DifferenceCharged) {
+            differenceCharged = true;
         }
         // other events do not steer the process (RefundFailed: the payment step's own failure reports do)
     }
@@ -316,11 +340,32 @@ final class ReturnFacts {
     }
 
     boolean moneyOwed() {
-        return refundDecided() && refund.total().isPositive() && !exchange();
+        return refundDecided() && moneyBack().isPositive() && (!exchange() || exchangeDifference != null);
+    }
+
+    /** What goes back through the gateway: an exchange's difference, else the approved refund. */
+    Money moneyBack() {
+        return exchangeDifference != null ? exchangeDifference.refund()
+                : storeCreditBonus != null ? storeCreditBonus.refund() : refund.total();
+    }
+
+    List<TenderRefund> moneyBackTenders() {
+        return exchangeDifference != null ? exchangeDifference.tenders()
+                : storeCreditBonus != null ? storeCreditBonus.tenders() : refund.tenders();
     }
 
     boolean replacementOwed() {
         return refundDecided() && refund.total().isPositive() && exchange();
+    }
+
+    /** The replacement may go out: its difference is decided (when priced) and any charge of it taken. */
+    boolean replacementReady() {
+        return replacementOwed() && (!replacementsPriced || exchangeDifference != null) && !chargeOwed();
+    }
+
+    /** A dearer replacement's difference is asked of the card and not yet taken. */
+    boolean chargeOwed() {
+        return differenceCharge != null && !differenceCharged;
     }
 
     boolean paidThroughGateway() {
@@ -329,11 +374,12 @@ final class ReturnFacts {
 
     /** Money issued, replacement ordered, or nothing to pay. */
     boolean paid() {
-        return refundDecided() && (refund.total().isZero() || paidThroughGateway() || replacementOrdered);
+        return refundDecided() && (!moneyOwed() || paidThroughGateway()) && (!replacementOwed() || replacementOrdered)
+                && !chargeOwed();
     }
 
     boolean loyaltyApplies() {
-        return moneyOwed();
+        return moneyOwed() && !exchange();
     }
 
     /** Lines whose stock moves by their disposition: inspected and (partly) received. */

@@ -25,7 +25,7 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
  *                                     └─ store:     notice AUTHORIZED ─ counter receipt
  * parcel arrived ─ notice RECEIVED ─ inspected ─ DecideRefund ─┬─ money:    RefundRequested ─ REFUND_PAYMENT ─┐
- *                                                              ├─ exchange: REPLACEMENT_ORDER ────────────────┤
+ *                                                              ├─ exchange: [CHARGE_DIFFERENCE] REPLACEMENT_ORDER ┤
  *                                                              └─ zero ───────────────────────────────────────┤
  * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
  * all done (and settled, if paid by the gateway) ─ CompleteReturn ─ notice COMPLETED ─ finished
@@ -81,10 +81,12 @@ final class ReturnFlow {
         }
         if (f.moneyOwed() && !f.refundRequested && !f.onHold) { // decided before DecideRefund also requested it
             wants.add(send(ProcessTask.REFUND_REQUEST,
-                    new RecordRefundRequested(f.returnId, paymentKey(f.returnId), f.refund.total())));
+                    new RecordRefundRequested(f.returnId, paymentKey(f.returnId), f.moneyBack())));
         }
         when(wants, f.refundRequested && !f.paidThroughGateway(), step(ProcessStep.REFUND_PAYMENT));
-        when(wants, f.replacementOwed() && !f.replacementOrdered, step(ProcessStep.REPLACEMENT_ORDER));
+        // a dearer replacement's difference is taken before the replacement goes out
+        when(wants, f.chargeOwed(), step(ProcessStep.CHARGE_DIFFERENCE));
+        when(wants, f.replacementReady() && !f.replacementOrdered, step(ProcessStep.REPLACEMENT_ORDER));
         // once paid, the ERP, stock and loyalty hear of it (rule 5), then the return completes
         if (f.paid()) {
             when(wants, f.refund.total().isPositive() && !f.creditMemoPosted, step(ProcessStep.POST_CREDIT_MEMO));

@@ -9,6 +9,7 @@ import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
+import io.omnireturns.command.connectors.payments.ChargeInstruction;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
 import io.omnireturns.command.orchestration.StepCall;
@@ -38,8 +39,12 @@ final class StepCalls {
                     new ReceiptAdvice(idempotencyKey, returnId, f.destinationLocationId, f.trackingNumber,
                             expectedItems(f)));
             case REFUND_PAYMENT -> new StepCall.Refund(returnId, key, attempt,
-                    new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.refund.tenders(),
-                            f.refund.total()));
+                    new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBackTenders(),
+                            f.moneyBack()));
+            case CHARGE_DIFFERENCE -> new StepCall.Charge(returnId, key, attempt,
+                    new ChargeInstruction(f.differenceCharge.idempotencyKey(), returnId, f.orderId,
+                            f.differenceCharge.tenderId(), f.differenceCharge.cardReference(),
+                            f.differenceCharge.amount()));
             case REPLACEMENT_ORDER -> new StepCall.Replacement(returnId, key, attempt,
                     new ReplacementRequest(idempotencyKey, returnId, f.orderId, f.customerId, replacementItems(f)));
             case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,

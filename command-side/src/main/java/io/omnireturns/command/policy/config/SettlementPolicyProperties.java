@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * <pre>
  * omnireturns.policy.store-credit-bonus-bps=1000   # 10 % more when refunded as store credit (default)
- * omnireturns.policy.exchange-bonus-bps=500        # 5 % of the returned value towards an exchange (default)
+ * omnireturns.policy.exchange-bonus-bps=0          # share of the returned value added towards an exchange (default none)
  * omnireturns.policy.quote-validity=7d             # a quote is honoured this long (default)
  * </pre>
  */
@@ -20,7 +20,7 @@ public record SettlementPolicyProperties(Integer storeCreditBonusBps, Integer ex
                                          Duration quoteValidity) {
 
     public static final int DEFAULT_STORE_CREDIT_BONUS_BPS = 1000;
-    public static final int DEFAULT_EXCHANGE_BONUS_BPS = 500;
+    public static final int DEFAULT_EXCHANGE_BONUS_BPS = 0;
     public static final Duration DEFAULT_QUOTE_VALIDITY = Duration.ofDays(7);
 
     public SettlementPolicyProperties {

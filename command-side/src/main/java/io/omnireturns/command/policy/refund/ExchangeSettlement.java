@@ -3,6 +3,11 @@ package io.omnireturns.command.policy.refund;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.money.MoneyException;
 
+import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.TenderRefund;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,5 +40,31 @@ public record ExchangeSettlement(Money returnedValue, Money bonus, Money replace
 
     public boolean charges() {
         return charge.isPositive();
+    }
+
+    /** Nothing to refund and nothing to charge: the replacements cost what came back, bonus included. */
+    public boolean even() {
+        return refund.isZero() && charge.isZero();
+    }
+
+    /**
+     * The refunded difference over the tenders the returned value was split over ({@code valueSplit}, in refund
+     * order): each tender gives back at most its part of the value, so no tender gets more than was paid with it;
+     * what the bonus adds beyond that is new store credit.
+     */
+    public List<TenderRefund> refundTenders(List<TenderRefund> valueSplit) {
+        List<TenderRefund> parts = new ArrayList<>();
+        Money outstanding = refund;
+        for (TenderRefund tender : valueSplit) {
+            Money part = tender.amount().min(outstanding);
+            if (part.isPositive()) {
+                parts.add(new TenderRefund(tender.tenderId(), tender.type(), part));
+                outstanding = outstanding.minus(part);
+            }
+        }
+        if (outstanding.isPositive()) {
+            parts.add(new TenderRefund(RefundCalculator.STORE_CREDIT_TENDER_ID, TenderType.STORE_CREDIT, outstanding));
+        }
+        return parts;
     }
 }

@@ -2,7 +2,14 @@ package io.omnireturns.command.returns.application;
 
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.ledger.AllocateRefund;
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.command.DecideExchangeDifference;
+import io.omnireturns.api.returns.command.GrantStoreCreditBonus;
+import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.command.policy.refund.ExchangeSettlement;
+import io.omnireturns.command.policy.refund.SettlementTerms;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.command.ApproveRefund;
@@ -71,9 +78,63 @@ public class RefundDecision {
         }
         refund.handle(sameCaller(message, new ApproveRefund(command.returnId(), breakdown)));
         if (!breakdown.total().isZero() && command.refundMethod() != RefundMethod.EXCHANGE) {
-            refund.handle(sameCaller(message,
-                    new RecordRefundRequested(command.returnId(), command.paymentKey(), breakdown.total())));
+            Money bonus = storeCreditBonus(command, refund, breakdown);
+            if (bonus.isPositive()) {
+                refund.handle(sameCaller(message, new GrantStoreCreditBonus(command.returnId(), bonus)));
+            }
+            refund.handle(sameCaller(message, new RecordRefundRequested(command.returnId(), command.paymentKey(),
+                    breakdown.total().plus(bonus))));
         }
+        if (command.refundMethod() == RefundMethod.EXCHANGE) {
+            settleExchange(command, message, refund, breakdown);
+        }
+    }
+
+    /**
+     * An exchange whose replacements were priced when requested settles the difference: a cheaper replacement's is
+     * refunded (requested here, like a refund), a dearer one's charged by the process. One requested without prices
+     * settles in goods as before.
+     */
+    private static void settleExchange(DecideRefund command, CommandMessage<DecideRefund> message,
+                                       Aggregate<ReturnAggregate> refund, RefundBreakdown breakdown)
+            throws Exception {
+        SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
+        if (terms == null || terms.replacementUnitPrices().isEmpty() || breakdown.total().isZero()) {
+            return; // nothing came back worth anything: no replacement goes out, as before
+        }
+        Money cost = Money.zero(breakdown.currency());
+        for (LineRefund line : breakdown.lines()) {
+            Money unitPrice = terms.replacementUnitPrices().get(line.orderLineId());
+            // a line without a priced replacement is swapped like for like: it costs what it gives back
+            cost = cost.plus(unitPrice == null ? line.amount() : unitPrice.times(line.quantity()));
+        }
+        Money value = breakdown.total();
+        Money bonus = new SettlementTerms(0, terms.exchangeBonusBasisPoints()).exchangeBonus(value);
+        ExchangeSettlement settlement = ExchangeSettlement.of(value, bonus, cost);
+        // decided even when even: the process sends the replacement once it knows no charge comes first
+        refund.handle(sameCaller(message, new DecideExchangeDifference(command.returnId(), value, bonus, cost,
+                settlement.refund(), settlement.charge(), settlement.refundTenders(breakdown.tenders()),
+                chargeKey(command.returnId()))));
+        if (settlement.refund().isPositive()) {
+            refund.handle(sameCaller(message,
+                    new RecordRefundRequested(command.returnId(), command.paymentKey(), settlement.refund())));
+        }
+    }
+
+    /** The store-credit bonus the return's quote offered, at its rate of the approved refund (rounded down). */
+    private static Money storeCreditBonus(DecideRefund command, Aggregate<ReturnAggregate> refund,
+                                          RefundBreakdown breakdown) {
+        SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
+        if (command.refundMethod() != RefundMethod.STORE_CREDIT || terms == null
+                || terms.storeCreditBonusBasisPoints() <= 0) {
+            return Money.zero(breakdown.currency());
+        }
+        return new SettlementTerms(terms.storeCreditBonusBasisPoints(), 0).storeCreditBonus(breakdown.total());
+    }
+
+    /** One charge of the difference per return, for ever: the gateway takes it only once. */
+    public static String chargeKey(String returnId) {
+        return returnId + ":" + ProcessStep.CHARGE_DIFFERENCE.name();
     }
 
     /** The step's command under the decision's metadata: its caller's scope, correlation and trace. */

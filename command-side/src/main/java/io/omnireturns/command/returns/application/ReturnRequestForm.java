@@ -1,5 +1,6 @@
 package io.omnireturns.command.returns.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/returns}. It names only what a channel may say: no id, status or amount,
- * which the service decides.
+ * which the service decides. {@code quoteId}: the quote the shopper was shown ({@code POST /api/v1/returns/quotes}),
+ * which the decision honours.
  */
 public record ReturnRequestForm(
         @NotBlank @Size(max = 64) String orderId,
@@ -23,7 +25,15 @@ public record ReturnRequestForm(
         @Size(max = 64) String storeId,
         @Size(max = 64) String customerId,
         RefundMethod refundMethod,
-        @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines) {
+        @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines,
+        // left out of the request's hash when absent, so keys stored before quotes existed still match
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 64) String quoteId) {
+
+    /** Without a quote. */
+    public ReturnRequestForm(String orderId, SalesChannel channel, String storeId, String customerId,
+                             RefundMethod refundMethod, List<Line> lines) {
+        this(orderId, channel, storeId, customerId, refundMethod, lines, null);
+    }
 
     public record Line(
             @NotBlank @Size(max = 64) String orderLineId,

@@ -18,6 +18,8 @@ import io.omnireturns.command.config.CommandSideProperties;
 import io.omnireturns.command.config.ConflictRetryScheduler;
 import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.connectors.orders.OrderSystem;
+import io.omnireturns.command.returns.quote.SettlementTermsCheck;
+import io.omnireturns.api.returns.command.AgreeSettlementTerms;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -69,11 +72,14 @@ public class ReturnRequestService {
     private final AggregateLocks locks;
     private final EventStoreWakeUp wakeUp;
     private final boolean optimised;
+    private final SettlementTermsCheck settlementTerms;
 
     ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
                          ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
                          PlatformTransactionManager transactionManager, AggregateLocks locks, EventStoreWakeUp wakeUp,
-                         @Value("${omnireturns.engine.optimised:true}") boolean optimised) {
+                         @Value("${omnireturns.engine.optimised:true}") boolean optimised,
+                         SettlementTermsCheck settlementTerms) {
+        this.settlementTerms = settlementTerms;
         this.transaction = new TransactionTemplate(transactionManager);
         this.optimised = optimised;
         this.locks = locks;
@@ -126,14 +132,19 @@ public class ReturnRequestService {
         OrderSnapshot order;
         try {
             order = orderOf(form);
+            // checked before anything is recorded: a quote or replacement the request cannot have refuses it whole
+            Optional<AgreeSettlementTerms> terms = settlementTerms.termsFor(returnId, form.quoteId(), order,
+                    form.refundMethodOrDefault(), lines);
             if (optimised && !claim.takenOver()) {
                 OrderSnapshot found = order;
                 return inOneTransaction(() -> {
                     commands.sendAndWait(requestReturn(returnId, form, found, lines));
+                    terms.ifPresent(commands::sendAndWait);
                     return decideAndAnswer(caller, idempotencyKey, returnId, form, found, lines);
                 });
             }
             createReturn(returnId, form, order, lines);
+            terms.ifPresent(commands::sendAndWait);
         } catch (DomainException refused) {
             // refused before anything was created (or all of it rolled back): the key is free for a corrected request
             if (!claim.takenOver()) {

@@ -56,6 +56,12 @@ public class ReplacementPrices {
         this.orders = orders;
     }
 
+    /** Every requested line priced as if returnable (a request's lines, before its decision). */
+    public Priced price(OrderSnapshot order, List<RequestedLine> requested) {
+        return price(order, requested, requested.stream()
+                .map(line -> new QuotedLine(line.orderLineId(), line.quantity(), line.quantity(), List.of())).toList());
+    }
+
     /** {@code requested} and {@code decided} in the same order, one entry per requested line. */
     public Priced price(OrderSnapshot order, List<RequestedLine> requested, List<QuotedLine> decided) {
         Map<String, Money> prices = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
+import io.omnireturns.api.orders.TenderType;
 import io.omnireturns.api.quote.QuoteOption;
 import io.omnireturns.api.quote.QuoteRequest;
 import io.omnireturns.api.quote.QuotedLine;
@@ -44,6 +45,7 @@ public class ReturnQuoteService implements ReturnQuotes {
 
     public static final String NOTHING_RETURNABLE = "NOTHING_RETURNABLE";
     public static final String QUOTE_NOT_FOUND = "QUOTE_NOT_FOUND";
+    public static final String NO_CARD_TO_CHARGE = "NO_CARD_TO_CHARGE";
 
     private final OrderSystem orders;
     private final EligibilityPolicy eligibility;
@@ -85,7 +87,8 @@ public class ReturnQuoteService implements ReturnQuotes {
         List<QuoteOption> options = options(order, returnable, ledger, replacementPrices);
         ReturnQuote quote = new ReturnQuote(store.nextQuoteId(), order.orderId(), order.customerId(),
                 order.currency(), now, now.plus(settlement.quoteValidity()), lines, options);
-        store.save(new StoredQuote(quote, scoped, replacementPrices.unitPrices()));
+        store.save(new StoredQuote(quote, scoped, replacementPrices.unitPrices(), settlement.exchangeBonusBps(),
+                settlement.storeCreditBonusBps()));
         return quote;
     }
 
@@ -149,6 +152,10 @@ public class ReturnQuoteService implements ReturnQuotes {
         QuoteOption exchange = replacementPrices.unavailableReason() != null
                 ? QuotePricing.unavailable(RefundMethod.EXCHANGE, replacementPrices.unavailableReason(), currency)
                 : pricing.exchange(input, replacementPrices.cost(returnable, currency));
+        if (exchange.charge().isPositive() && order.tenders().stream().noneMatch(tender -> tender.type() == TenderType.CARD)) {
+            // a dearer replacement's difference is charged to the order's card: without one it cannot be taken
+            exchange = QuotePricing.unavailable(RefundMethod.EXCHANGE, NO_CARD_TO_CHARGE, currency);
+        }
         return List.of(pricing.originalTender(input), pricing.storeCredit(input), exchange);
     }
 
@@ -167,15 +174,26 @@ public class ReturnQuoteService implements ReturnQuotes {
                 throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED",
                         "every line names its orderLineId and reason");
             }
+            if (tooLong(line.orderLineId()) || tooLong(line.replacementSku())) {
+                throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED",
+                        "orderLineId and replacementSku are at most 64 characters");
+            }
             if (line.quantity() <= 0) {
                 throw new DomainException(ErrorKind.INVALID_INPUT, "INVALID_QUANTITY",
                         "line " + line.orderLineId() + " asks for " + line.quantity() + " items");
             }
         }
+        if (tooLong(request.storeId())) {
+            throw new DomainException(ErrorKind.INVALID_INPUT, "VALIDATION_FAILED", "storeId is at most 64 characters");
+        }
         if (request.channel() == SalesChannel.STORE && (request.storeId() == null || request.storeId().isBlank())) {
             throw new DomainException(ErrorKind.INVALID_INPUT, "STORE_ID_REQUIRED",
                     "a store return names the store that takes it");
         }
+    }
+
+    private static boolean tooLong(String value) {
+        return value != null && value.length() > 64;
     }
 
     /** A store associate quotes store returns at its own store(s) only. */

@@ -11,10 +11,11 @@ import java.util.Objects;
 
 /**
  * A quote as kept: what the shopper was shown, what they asked for (channel, store, lines with reasons and
- * replacements) and each replacement's unit price at the time, by order line, so the decision settles the exchange
- * at the price quoted.
+ * replacements), each replacement's unit price at the time by order line and the exchange bonus then, so the
+ * decision settles the exchange as quoted.
  */
-public record StoredQuote(ReturnQuote quote, QuoteRequest request, Map<String, Money> replacementUnitPrices) {
+public record StoredQuote(ReturnQuote quote, QuoteRequest request, Map<String, Money> replacementUnitPrices,
+                          int exchangeBonusBasisPoints, int storeCreditBonusBasisPoints) {
 
     public StoredQuote {
         Objects.requireNonNull(quote, "quote");

@@ -67,10 +67,14 @@ public class ReturnCommandController {
             + "STORE_ID_REQUIRED, REPLACEMENT_SKU_REQUIRED, RETURN_HAS_NO_LINES or STORE_REQUIRED)")
     @ApiResponse(responseCode = "403", description = "a store or customer outside the caller's scope "
             + "(code STORE_NOT_IN_SCOPE or CUSTOMER_NOT_IN_SCOPE)")
+    @ApiResponse(responseCode = "404", description = "the quoteId names no quote (code QUOTE_NOT_FOUND)")
     @ApiResponse(responseCode = "409", description = "the first request with this key is still being answered "
             + "(code REQUEST_IN_PROGRESS: retry)")
     @ApiResponse(responseCode = "422", description = "the key was used for another body (IDEMPOTENCY_KEY_REUSED), the "
-            + "order system knows no such order (ORDER_NOT_FOUND) or it is not the customer's (CUSTOMER_DOES_NOT_MATCH_ORDER)")
+            + "order system knows no such order (ORDER_NOT_FOUND) or it is not the customer's (CUSTOMER_DOES_NOT_MATCH_ORDER), "
+            + "the quote is for another order (QUOTE_FOR_ANOTHER_ORDER), expired (QUOTE_EXPIRED), does not price these "
+            + "lines (QUOTE_DOES_NOT_COVER_LINES) or this refund method (QUOTE_OPTION_UNAVAILABLE), or an exchange's "
+            + "replacement is out of stock (REPLACEMENT_OUT_OF_STOCK)")
     public ResponseEntity<ReturnRequestAnswer> request(
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 200) String idempotencyKey,
             @RequestBody @Valid ReturnRequestForm form, Caller caller) {
@@ -157,6 +161,6 @@ public class ReturnCommandController {
         }
         String storeId = form.channel() == SalesChannel.STORE ? caller.storeFor(form.storeId()) : form.storeId();
         return new ReturnRequestForm(form.orderId(), form.channel(), storeId, caller.customerFor(form.customerId()),
-                form.refundMethod(), form.lines());
+                form.refundMethod(), form.lines(), form.quoteId());
     }
 }

@@ -23,6 +23,10 @@ class HttpPaymentGatewayTest extends HttpConnectorContract {
     private static final Money AMOUNT = Money.of(4599, "EUR");
     private static final RefundInstruction INSTRUCTION = new RefundInstruction("RET-1:REFUND_PAYMENT", "RET-1",
             "ORD-1001", List.of(new TenderRefund("TND-1", TenderType.CARD, AMOUNT)), AMOUNT);
+    private static final ChargeInstruction CHARGE = new ChargeInstruction("RET-1:CHARGE_DIFFERENCE", "RET-1",
+            "ORD-1001", "TND-1", "PSP-1", Money.of(4200, "EUR"));
+    private static final String CHARGED = """
+            {"gatewayReference": "GW-CH-9", "amount": {"minor": 4200, "currency": "EUR"}}""";
     private static final String SETTLED = """
             {"gatewayReference": "GW-778", "amount": {"minor": 4599, "currency": "EUR"}, "status": "SETTLED"}""";
 
@@ -34,7 +38,34 @@ class HttpPaymentGatewayTest extends HttpConnectorContract {
     @Override
     protected List<RemoteOperation> operations() {
         return List.of(RemoteOperation.post("refund", ExternalSystem.PAYMENT, "/refunds",
-                INSTRUCTION.idempotencyKey(), SETTLED, http -> new HttpPaymentGateway(http).refund(INSTRUCTION)));
+                INSTRUCTION.idempotencyKey(), SETTLED, http -> new HttpPaymentGateway(http).refund(INSTRUCTION)),
+                RemoteOperation.post("charge", ExternalSystem.PAYMENT, "/charges", CHARGE.idempotencyKey(), CHARGED,
+                        http -> new HttpPaymentGateway(http).charge(CHARGE)));
+    }
+
+    @Test
+    void charges_the_difference_to_the_card_under_the_idempotency_key() {
+        wireMock.stubFor(post("/charges").willReturn(okJson(CHARGED)));
+
+        ChargeReceipt receipt = new HttpPaymentGateway(http).charge(CHARGE);
+
+        assertThat(receipt).isEqualTo(new ChargeReceipt("GW-CH-9", Money.of(4200, "EUR")));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/charges"))
+                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("RET-1:CHARGE_DIFFERENCE"))
+                .withRequestBody(equalToJson("""
+                {"idempotencyKey": "RET-1:CHARGE_DIFFERENCE", "returnId": "RET-1", "orderId": "ORD-1001",
+                 "tenderId": "TND-1", "cardReference": "PSP-1", "amount": {"minor": 4200, "currency": "EUR"}}""")));
+    }
+
+    @Test
+    void a_charge_of_another_amount_than_asked_is_malformed() {
+        wireMock.stubFor(post("/charges").willReturn(okJson("""
+                {"gatewayReference": "GW-CH-9", "amount": {"minor": 4100, "currency": "EUR"}}""")));
+
+        ConnectorException failure = catchThrowableOfType(ConnectorException.class,
+                () -> new HttpPaymentGateway(http).charge(CHARGE));
+
+        assertThat(failure.code()).isEqualTo("MALFORMED_RESPONSE");
     }
 
     @Test

@@ -58,11 +58,11 @@ class ReturnQuoteIntegrationTest {
         QuoteOption credit = quote.option(RefundMethod.STORE_CREDIT).orElseThrow();
         assertThat(credit.bonus()).isEqualTo(eur(1079));
         assertThat(credit.refund()).isEqualTo(eur(11873));
-        // 5 % exchange bonus (5.39) towards a 149.94 jacket: 149.94 - 107.94 - 5.39 = 36.61 to pay
+        // no exchange bonus by default: a 149.94 jacket for a 107.94 one, 42.00 to pay
         QuoteOption exchange = quote.option(RefundMethod.EXCHANGE).orElseThrow();
         assertThat(exchange.available()).isTrue();
-        assertThat(exchange.bonus()).isEqualTo(eur(539));
-        assertThat(exchange.charge()).isEqualTo(eur(3661));
+        assertThat(exchange.bonus()).isEqualTo(eur(0));
+        assertThat(exchange.charge()).isEqualTo(eur(4200));
         assertThat(exchange.refund()).isEqualTo(eur(0));
         assertThat(quotes.find(quote.quoteId())).contains(quote);
     }
@@ -75,11 +75,11 @@ class ReturnQuoteIntegrationTest {
                 new RequestedLine(orderId + "-L2", 1, ReturnReason.SIZE_OR_FIT, DemoCatalogue.CHEAPER_JEANS_SKU))),
                 AccessScope.unscoped());
 
-        // jeans 71.94 + 5 % bonus 3.59 - 47.94 = 27.59 back to the card
+        // jeans 71.94 - 47.94 = 24.00 back to the card
         QuoteOption exchange = quote.option(RefundMethod.EXCHANGE).orElseThrow();
-        assertThat(exchange.refund()).isEqualTo(eur(2759));
+        assertThat(exchange.refund()).isEqualTo(eur(2400));
         assertThat(exchange.charge()).isEqualTo(eur(0));
-        assertThat(exchange.tenders()).singleElement().satisfies(tender -> assertThat(tender.amount()).isEqualTo(eur(2759)));
+        assertThat(exchange.tenders()).singleElement().satisfies(tender -> assertThat(tender.amount()).isEqualTo(eur(2400)));
     }
 
     @Test
@@ -136,6 +136,59 @@ class ReturnQuoteIntegrationTest {
 
         mvc.perform(get(location)).andExpect(status().isOk()).andExpect(jsonPath("$.orderId").value(orderId));
         mvc.perform(get("/api/v1/returns/quotes/QUO-999999999")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("QUOTE_NOT_FOUND"));
+    }
+
+    @Test
+    void a_dearer_exchange_is_not_offered_on_an_order_paid_without_a_card() {
+        // ORD-1003 was paid by PayPal; its sweater (83.94 paid) for a larger one at 95.94 would cost 12.00 more
+        ReturnQuote quote = quotes.quote(new QuoteRequest("ORD-1003", SalesChannel.WEB, null, List.of(
+                new RequestedLine("ORD-1003-L2", 1, ReturnReason.SIZE_OR_FIT, "SWT-MER-GRY-L"))), AccessScope.unscoped());
+
+        assertThat(quote.option(RefundMethod.EXCHANGE)).get()
+                .satisfies(option -> assertThat(option.unavailableReason()).isEqualTo("NO_CARD_TO_CHARGE"));
+    }
+
+    @Test
+    void a_return_asking_for_more_than_its_quote_priced_is_refused_and_nothing_is_recorded() throws Exception {
+        String orderId = FreshOrders.copyOfWebApparelOrder(orders);
+        String quoteId = quotes.quote(new QuoteRequest(orderId, SalesChannel.WEB, null, List.of(
+                new RequestedLine(orderId + "-L3", 1, ReturnReason.SIZE_OR_FIT, null))), AccessScope.unscoped()).quoteId();
+
+        mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "q-" + orderId)
+                        .content("""
+                                {"orderId": "%1$s", "channel": "WEB", "quoteId": "%2$s", "lines": [
+                                  {"orderLineId": "%1$s-L3", "quantity": 2, "reason": "SIZE_OR_FIT"}]}""".formatted(orderId, quoteId)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("QUOTE_DOES_NOT_COVER_LINES"));
+        // the key is free again, and the order still has every t-shirt to return
+        mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "q-" + orderId)
+                        .content("""
+                                {"orderId": "%1$s", "channel": "WEB", "quoteId": "%2$s", "lines": [
+                                  {"orderLineId": "%1$s-L3", "quantity": 1, "reason": "SIZE_OR_FIT"}]}""".formatted(orderId, quoteId)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("AUTHORIZED"));
+    }
+
+    @Test
+    void a_return_choosing_an_option_its_quote_does_not_offer_is_refused() throws Exception {
+        String orderId = FreshOrders.copyOfWebApparelOrder(orders);
+        String quoteId = quotes.quote(new QuoteRequest(orderId, SalesChannel.WEB, null, List.of(
+                new RequestedLine(orderId + "-L1", 1, ReturnReason.SIZE_OR_FIT, "SKU-NOT-SOLD"))),
+                AccessScope.unscoped()).quoteId();
+
+        mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "o-" + orderId)
+                        .content("""
+                                {"orderId": "%1$s", "channel": "WEB", "refundMethod": "EXCHANGE", "quoteId": "%2$s",
+                                 "lines": [{"orderLineId": "%1$s-L1", "quantity": 1, "reason": "SIZE_OR_FIT",
+                                            "replacementSku": "SKU-NOT-SOLD"}]}""".formatted(orderId, quoteId)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("QUOTE_OPTION_UNAVAILABLE"));
+        mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "u-" + orderId)
+                        .content("""
+                                {"orderId": "%1$s", "channel": "WEB", "quoteId": "QUO-999999999", "lines": [
+                                  {"orderLineId": "%1$s-L1", "quantity": 1, "reason": "SIZE_OR_FIT"}]}""".formatted(orderId)))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("QUOTE_NOT_FOUND"));
     }
 
