@@ -132,13 +132,16 @@ class PortalOrderController {
         if (problems.isEmpty()) {
             try {
                 ReturnRequestAnswer answer = requests.request(shopper.name(), key.get(),
-                        PortalReturnForm.request(order.get(), method.get(), chosen));
+                        PortalReturnForm.request(order.get(), method.get(), chosen, form.getQuoteId()));
                 catchUp.follow(new FindReturnStatus(answer.returnId()), ReturnStatusView.class, view -> true,
                         VIEW_PATIENCE);
                 return "redirect:/portal/returns/" + answer.returnId();
             } catch (DomainException refused) {
                 problems.add(ReturnRequestService.IDEMPOTENCY_KEY_REUSED.equals(refused.code())
                         ? "You sent this return before with other choices, and that return stands: see your returns."
+                        : refused.code().startsWith("QUOTE_")
+                        ? "These amounts have run out or no longer match your choices, so nothing was sent: please "
+                        + "choose your items again to see them afresh."
                         : "We could not take this return: " + refused.getMessage());
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
             } catch (ConnectorException unanswered) {

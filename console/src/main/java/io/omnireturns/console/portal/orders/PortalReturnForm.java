@@ -153,11 +153,16 @@ public class PortalReturnForm {
         }
     }
 
-    /** The request as {@code POST /api/v1/returns} takes it: a web return of the shopper's own order. */
-    static ReturnRequestForm request(OrderSnapshot order, RefundMethod method, List<RequestedLine> lines) {
+    /**
+     * The request as {@code POST /api/v1/returns} takes it: a web return of the shopper's own order, naming the quote
+     * shown, which the decision then honours.
+     */
+    static ReturnRequestForm request(OrderSnapshot order, RefundMethod method, List<RequestedLine> lines,
+                                     String quoteId) {
         return new ReturnRequestForm(order.orderId(), SalesChannel.WEB, null, order.customerId(), method,
                 lines.stream().map(line -> new ReturnRequestForm.Line(line.orderLineId(), line.quantity(),
-                        line.reason(), line.replacementSku())).toList());
+                        line.reason(), line.replacementSku())).toList(),
+                quoteId == null || quoteId.isBlank() ? null : quoteId.strip());
     }
 
     /** The order line of a chosen line, for the options page. */
