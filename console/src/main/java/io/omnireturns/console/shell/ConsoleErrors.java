@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
  * error page with the service's message and the matching status, not the API's problem document.
  */
 @ControllerAdvice(basePackages = "io.omnireturns.console")
-@Order(Ordered.HIGHEST_PRECEDENCE) // before the API's problem-details advice, which would answer JSON
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the portal's (PortalErrors), before the API's problem-details advice, which would answer JSON
 class ConsoleErrors {
 
     @ExceptionHandler(DomainException.class)

@@ -35,6 +35,9 @@ public final class AccessRules {
     /** Signed with the partner's HMAC key instead (see docs/webhooks.md). */
     public static final String WEBHOOKS = "/api/v1/integrations/*/events";
 
+    /** Uploads, with their own body limit: a shopper's photos of a return (the portal's chain guards them). */
+    public static final List<String> UPLOADS = List.of("/portal/returns/*/photos");
+
     public static final List<Rule> RULES = List.of(
             scoped(HttpMethod.POST, "/api/v1/returns", CHANNEL, STORE_ASSOCIATE, SERVICE_AGENT),
             // quotes go with requesting a return: same roles, same scope (a customer quotes its own orders)

@@ -15,7 +15,7 @@ import java.io.IOException;
 /**
  * Refuses a body larger than the limit before anything reads it (413 {@code PAYLOAD_TOO_LARGE}): by its declared
  * length at once, and a chunked body as soon as it grows past the limit, so a client cannot make the service buffer
- * an unbounded body. Webhooks have their own, larger limit.
+ * an unbounded body. Webhooks and uploads ({@link AccessRules#UPLOADS}) have their own, larger limits.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -23,16 +23,24 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxRequestBody;
     private final long maxWebhookBody;
+    private final long maxUploadBody;
 
     public RequestBodyLimitFilter(long maxRequestBody, long maxWebhookBody) {
+        this(maxRequestBody, maxWebhookBody, maxRequestBody);
+    }
+
+    public RequestBodyLimitFilter(long maxRequestBody, long maxWebhookBody, long maxUploadBody) {
         this.maxRequestBody = maxRequestBody;
         this.maxWebhookBody = maxWebhookBody;
+        this.maxUploadBody = maxUploadBody;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = PATHS.match(AccessRules.WEBHOOKS, request.getRequestURI()) ? maxWebhookBody : maxRequestBody;
+        long limit = PATHS.match(AccessRules.WEBHOOKS, request.getRequestURI()) ? maxWebhookBody
+                : AccessRules.UPLOADS.stream().anyMatch(upload -> PATHS.match(upload, request.getRequestURI()))
+                ? maxUploadBody : maxRequestBody;
         if (request.getContentLengthLong() > limit) {
             // the connection is closed after the answer: the client may still be sending
             response.setHeader("Connection", "close");

@@ -190,7 +190,8 @@ public class SecurityConfiguration {
     @Bean
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(SecurityProperties properties) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), properties.maxWebhookBody().toBytes()));
+                new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), properties.maxWebhookBody().toBytes(),
+                        properties.maxUploadBody().toBytes()));
         // before Spring Security (-100): an oversized body is refused before anyone reads it
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -18,10 +18,11 @@ import java.util.List;
  * @param demoUsers      the users of demo mode; empty means the documented defaults
  * @param maxRequestBody the largest request body the API accepts (413 above it)
  * @param maxWebhookBody the largest webhook body a partner may send
+ * @param maxUploadBody  the largest upload (a shopper's photo, {@link AccessRules#UPLOADS}) the portal accepts
  */
 @ConfigurationProperties("omnireturns.security")
 public record SecurityProperties(Mode mode, Jwt jwt, List<DemoAccount> demoUsers, DataSize maxRequestBody,
-                                 DataSize maxWebhookBody) {
+                                 DataSize maxWebhookBody, DataSize maxUploadBody) {
 
     public enum Mode { DEMO, JWT }
 
@@ -35,6 +36,7 @@ public record SecurityProperties(Mode mode, Jwt jwt, List<DemoAccount> demoUsers
         demoUsers = demoUsers == null || demoUsers.isEmpty() ? DemoAccount.DEFAULTS : List.copyOf(demoUsers);
         maxRequestBody = maxRequestBody == null ? DataSize.ofKilobytes(64) : maxRequestBody;
         maxWebhookBody = maxWebhookBody == null ? DataSize.ofKilobytes(256) : maxWebhookBody;
+        maxUploadBody = maxUploadBody == null ? DataSize.ofMegabytes(6) : maxUploadBody;
     }
 
     /**

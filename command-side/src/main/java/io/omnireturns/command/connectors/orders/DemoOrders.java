@@ -12,6 +12,8 @@ import io.omnireturns.api.orders.TenderType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The orders the sandbox order system starts with, each one there to show a particular case
@@ -39,6 +41,19 @@ public final class DemoOrders {
     public static final String WEB_DISTRIBUTION_CENTRE = "DC-EAST";
     public static final String DEMO_STORE = "STORE-001";
 
+    /**
+     * The demo customers' e-mail addresses and delivery postcodes (the shopper portal's guest look-up: order number
+     * plus one of them). Copies of a demo order keep its customer, so they share its contact.
+     */
+    private static final Map<String, OrderContact> CONTACTS = Map.of(
+            "CUST-100", new OrderContact("alex.morgan@example.com", "10115"),
+            "CUST-200", new OrderContact("sam.lee@example.com", "80331"),
+            "CUST-300", new OrderContact("kim.jansen@example.com", "1011 AB"),
+            "CUST-500", new OrderContact("rosa.diaz@example.com", "28013"),
+            "CUST-600", new OrderContact("noah.weber@example.com", "50667"),
+            "CUST-700", new OrderContact("olivia.brown@example.com", "SW1A 1AA"),
+            "CUST-800", new OrderContact("yuki.tanaka@example.com", "75002"));
+
     private static final String EUR = "EUR";
     private static final String GBP = "GBP";
 
@@ -62,6 +77,11 @@ public final class DemoOrders {
                 order.shippingCharged(), order.shippingTax(),
                 order.tenders().stream().map(tender -> new Tender(tender.tenderId().replace(oldId, newId),
                         tender.type(), tender.amount(), tender.reference())).toList());
+    }
+
+    /** A demo customer's e-mail address and delivery postcode. */
+    public static Optional<OrderContact> contactOf(String customerId) {
+        return Optional.ofNullable(customerId).map(CONTACTS::get);
     }
 
     /** Every demo order, in order id order. */

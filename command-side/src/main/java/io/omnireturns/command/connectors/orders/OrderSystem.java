@@ -2,6 +2,7 @@ package io.omnireturns.command.connectors.orders;
 
 import io.omnireturns.api.orders.OrderSnapshot;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,19 @@ public interface OrderSystem {
 
     /** The order as it stands now, or empty when the order system does not know the id. */
     Optional<OrderSnapshot> findOrder(String orderId);
+
+    /**
+     * The shopper's e-mail address and delivery postcode for an order, so a guest can find it (shopper portal);
+     * empty when the order is unknown or the order system does not share them.
+     */
+    default Optional<OrderContact> findContact(String orderId) {
+        return Optional.empty();
+    }
+
+    /** The orders of one customer, newest first; empty when the order system does not list them. */
+    default List<OrderSnapshot> findOrdersOfCustomer(String customerId) {
+        return List.of();
+    }
 
     /** Places the replacement order of an exchange; the same idempotency key answers the same order id. */
     String createReplacementOrder(ReplacementRequest request);

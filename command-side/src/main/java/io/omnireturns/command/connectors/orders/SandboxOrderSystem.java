@@ -80,6 +80,19 @@ public class SandboxOrderSystem implements OrderSystem {
     }
 
     @Override
+    public Optional<OrderContact> findContact(String orderId) {
+        behaviour.beforeCall("findContact");
+        return registered(orderId).flatMap(order -> DemoOrders.contactOf(order.customerId()));
+    }
+
+    @Override
+    public List<OrderSnapshot> findOrdersOfCustomer(String customerId) {
+        behaviour.beforeCall("findOrdersOfCustomer");
+        return ordersById.values().stream().filter(order -> order.customerId().equals(customerId))
+                .sorted(java.util.Comparator.comparing(OrderSnapshot::placedAt).reversed()).toList();
+    }
+
+    @Override
     public String createReplacementOrder(ReplacementRequest request) {
         behaviour.beforeCall("createReplacementOrder");
         Objects.requireNonNull(request, "request");
