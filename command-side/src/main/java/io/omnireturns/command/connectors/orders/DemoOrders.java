@@ -52,7 +52,8 @@ public final class DemoOrders {
             "CUST-500", new OrderContact("rosa.diaz@example.com", "28013"),
             "CUST-600", new OrderContact("noah.weber@example.com", "50667"),
             "CUST-700", new OrderContact("olivia.brown@example.com", "SW1A 1AA"),
-            "CUST-800", new OrderContact("yuki.tanaka@example.com", "75002"));
+            "CUST-800", new OrderContact("yuki.tanaka@example.com", "75002"),
+            "CUST-920", new OrderContact("lena.fischer@example.com", "20095"));
 
     private static final String EUR = "EUR";
     private static final String GBP = "GBP";
