@@ -92,8 +92,9 @@ public class PortalSecurityConfiguration {
                     .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
                             .failureUrl("/portal/login?failed").permitAll());
         }
-        // jwt mode: the shop signs its customers in with the retailer's identity provider and hands them over with a
-        // token of it (PortalSignInController, CustomerSignIn); guests find their order by number and e-mail or postcode
+        // jwt mode: the shop signs its customers in with the retailer's identity provider and hands them over with
+        // a token of it (PortalSignInController, CustomerSignIn); guests find their order by number and e-mail or
+        // postcode
         return http.build();
     }
 

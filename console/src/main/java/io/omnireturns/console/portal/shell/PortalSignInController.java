@@ -26,7 +26,8 @@ import java.util.Optional;
 class PortalSignInController {
 
     static final String REFUSED = "We could not sign you in: the sign-in link is not valid or has expired. "
-            + "Go back to the shop and open your returns from your account again, or find your order below.";
+            + "Go back to the shop and open your returns from your account again, "
+            + "or find your order without signing in.";
 
     private final CustomerSignIn customers;
     private final PortalProperties properties;
