@@ -31,9 +31,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * {@code /.well-known/openid-configuration} (the issuer is the server's base URL), the public half of an RSA key
  * made for the test at {@code /keys}, and a token endpoint that answers an authorization code with the ID token the
  * test signed for it ({@link #answers}). The person's sign-in at {@code /authorize} is the test's to play: it reads
- * the authorization request and calls the client's redirect URI itself.
+ * the authorization request and calls the client's redirect URI itself. The portal's tests sign the tokens a shop
+ * hands over with its key.
  */
-final class FakeIdentityProvider implements AutoCloseable {
+public final class FakeIdentityProvider implements AutoCloseable {
 
     static final String CLIENT_ID = "omnireturns-console";
     static final String CLIENT_SECRET = "console-secret";
@@ -42,7 +43,7 @@ final class FakeIdentityProvider implements AutoCloseable {
     private final RSAKey otherKey = rsaKey();
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
 
-    FakeIdentityProvider() {
+    public FakeIdentityProvider() {
         server.start();
         server.stubFor(get("/.well-known/openid-configuration").willReturn(okJson("""
                 {"issuer": "%1$s", "authorization_endpoint": "%1$s/authorize", "token_endpoint": "%1$s/token",
@@ -53,7 +54,7 @@ final class FakeIdentityProvider implements AutoCloseable {
         server.stubFor(get("/keys").willReturn(okJson(new JWKSet(key.toPublicJWK()).toString())));
     }
 
-    String issuer() {
+    public String issuer() {
         return server.baseUrl();
     }
 
@@ -72,12 +73,12 @@ final class FakeIdentityProvider implements AutoCloseable {
     }
 
     /** Signed with the provider's published key. */
-    String signed(JWTClaimsSet.Builder claims) {
+    public String signed(JWTClaimsSet.Builder claims) {
         return sign(key, claims);
     }
 
     /** Signed with another key, under the id of the provider's published one: a forgery. */
-    String forged(JWTClaimsSet.Builder claims) {
+    public String forged(JWTClaimsSet.Builder claims) {
         return sign(otherKey, claims);
     }
 

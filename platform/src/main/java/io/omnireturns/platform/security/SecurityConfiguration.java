@@ -73,7 +73,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Environment environment,
-                                           ApplicationContext context) throws Exception {
+                                           ApplicationContext context, BearerTokens bearerTokens) throws Exception {
         SecurityProperties.Mode mode = properties.modeFor(EmbeddedPostgresConfiguration.usesEmbeddedDatabase(environment));
         String challenge = mode == SecurityProperties.Mode.JWT ? "Bearer" : "Basic realm=\"omnireturns\"";
         http.addFilterBefore(new CallerLogFilter(), AuthorizationFilter.class)
@@ -105,7 +105,7 @@ public class SecurityConfiguration {
                     requests.anyRequest().access(new UnmappedRequests(context));
                 });
         if (mode == SecurityProperties.Mode.JWT) {
-            JwtDecoder decoder = jwtDecoder(properties);
+            JwtDecoder decoder = bearerTokens.decoder();
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(ProblemResponses.unauthenticated(challenge))
                     .accessDeniedHandler(ProblemResponses.denied())
@@ -117,6 +117,14 @@ public class SecurityConfiguration {
                     .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(challenge)));
         }
         return http.build();
+    }
+
+    /** The bearer tokens of jwt mode, read once for the API and for any other door (the portal's sign-in). */
+    @Bean
+    public BearerTokens bearerTokens(SecurityProperties properties, Environment environment) {
+        boolean jwt = properties.modeFor(EmbeddedPostgresConfiguration.usesEmbeddedDatabase(environment))
+                == SecurityProperties.Mode.JWT;
+        return new BearerTokens(jwt ? jwtDecoder(properties) : null, properties.jwt());
     }
 
     /** Only a caller without a store or customer limit passes (see {@link AccessRules.Rule#admitsScopedCallers}). */

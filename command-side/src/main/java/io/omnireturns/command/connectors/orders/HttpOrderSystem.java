@@ -5,18 +5,24 @@ import io.omnireturns.command.connectors.common.ConnectorHttp;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The commerce system over HTTP: {@code GET /orders/{orderId}} answers the order in the contract's own shape
  * ({@link OrderSnapshot}), {@code POST /replacement-orders} places an exchange's replacement order,
- * {@code GET /catalogue/items/{sku}} prices a replacement ({@link CatalogueItem}).
+ * {@code GET /catalogue/items/{sku}} prices a replacement ({@link CatalogueItem}); for the shopper portal,
+ * {@code GET /orders/{orderId}/contact} answers the shopper's e-mail address and postcode ({@link OrderContact}) and
+ * {@code GET /customers/{customerId}/orders} a customer's orders ({@code {"orders": [...]}}).
  */
 public class HttpOrderSystem implements OrderSystem {
 
     private static final String FIND_ORDER = "findOrder";
     private static final String CREATE_REPLACEMENT_ORDER = "createReplacementOrder";
     private static final String CATALOGUE_ITEM = "catalogueItem";
+    private static final String FIND_CONTACT = "findContact";
+    private static final String FIND_ORDERS_OF_CUSTOMER = "findOrdersOfCustomer";
 
     private final ConnectorHttp http;
 
@@ -36,6 +42,56 @@ public class HttpOrderSystem implements OrderSystem {
             } catch (HttpClientErrorException.NotFound unknownOrder) {
                 // the order system never sold this order: an answer, not a failure
                 return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<OrderContact> findContact(String orderId) {
+        return http.call(FIND_CONTACT, () -> {
+            try {
+                ContactAnswer answer = http.client().get()
+                        .uri("/orders/{orderId}/contact", orderId)
+                        .retrieve()
+                        .body(ContactAnswer.class);
+                http.required(FIND_CONTACT, "a body", answer);
+                return Optional.of(new OrderContact(http.required(FIND_CONTACT, "email", answer.email()),
+                        http.required(FIND_CONTACT, "postcode", answer.postcode())));
+            } catch (HttpClientErrorException.NotFound unknownOrder) {
+                // an unknown order, or one whose shopper the order system does not share: no guest finds it
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public List<OrderSnapshot> findOrdersOfCustomer(String customerId) {
+        return http.call(FIND_ORDERS_OF_CUSTOMER, () -> {
+            try {
+                OrdersAnswer answer = http.client().get()
+                        .uri("/customers/{customerId}/orders", customerId)
+                        .retrieve()
+                        .body(OrdersAnswer.class);
+                http.required(FIND_ORDERS_OF_CUSTOMER, "a body", answer);
+                http.required(FIND_ORDERS_OF_CUSTOMER, "orders", answer.orders());
+                for (OrderSnapshot order : answer.orders()) {
+                    http.required(FIND_ORDERS_OF_CUSTOMER, "an order", order);
+                    http.required(FIND_ORDERS_OF_CUSTOMER, "orderId", order.orderId());
+                    if (!customerId.equals(order.customerId())) {
+                        // never show a customer someone else's order, whatever the order system says
+                        throw http.malformed(FIND_ORDERS_OF_CUSTOMER, "order " + order.orderId() + " of customer "
+                                + order.customerId() + " when asked for " + customerId);
+                    }
+                    http.required(FIND_ORDERS_OF_CUSTOMER, "currency", order.currency());
+                    http.required(FIND_ORDERS_OF_CUSTOMER, "soldThrough", order.soldThrough());
+                }
+                return answer.orders().stream()
+                        .sorted(Comparator.comparing(OrderSnapshot::placedAt,
+                                Comparator.nullsLast(Comparator.reverseOrder())))
+                        .toList();
+            } catch (HttpClientErrorException.NotFound unknownCustomer) {
+                // a customer the order system does not know has no orders
+                return List.of();
             }
         });
     }
@@ -83,5 +139,11 @@ public class HttpOrderSystem implements OrderSystem {
     }
 
     private record ReplacementAnswer(String orderId) {
+    }
+
+    private record ContactAnswer(String email, String postcode) {
+    }
+
+    private record OrdersAnswer(List<OrderSnapshot> orders) {
     }
 }

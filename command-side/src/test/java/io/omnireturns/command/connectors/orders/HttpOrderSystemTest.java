@@ -40,6 +40,9 @@ class HttpOrderSystemTest extends HttpConnectorContract {
              "shippingCharged": {"minor": 495, "currency": "EUR"}, "shippingTax": {"minor": 94, "currency": "EUR"},
              "tenders": [{"tenderId": "TND-1", "type": "CARD", "amount": {"minor": 4999, "currency": "EUR"},
                           "reference": "PSP-1"}]}""";
+    private static final String CONTACT = """
+            {"email": "alex.morgan@example.com", "postcode": "10115"}""";
+    private static final String ORDERS_OF_CUSTOMER = "{\"orders\": [" + ORDER + "]}";
     private static final String ITEM = """
             {"sku": "SKU-RED-L", "description": "Red shirt L", "unitPrice": {"minor": 3000, "currency": "EUR"}}""";
     private static final ReplacementRequest REPLACEMENT = new ReplacementRequest("RET-1:REPLACEMENT_ORDER", "RET-1",
@@ -59,7 +62,11 @@ class HttpOrderSystemTest extends HttpConnectorContract {
                         REPLACEMENT.idempotencyKey(), "{\"orderId\": \"ORD-2002\"}",
                         http -> new HttpOrderSystem(http).createReplacementOrder(REPLACEMENT)),
                 RemoteOperation.get("catalogueItem", ExternalSystem.ORDER, "/catalogue/items/SKU-RED-L", ITEM,
-                        http -> new HttpOrderSystem(http).catalogueItem("SKU-RED-L")));
+                        http -> new HttpOrderSystem(http).catalogueItem("SKU-RED-L")),
+                RemoteOperation.get("findContact", ExternalSystem.ORDER, "/orders/ORD-1001/contact", CONTACT,
+                        http -> new HttpOrderSystem(http).findContact("ORD-1001")),
+                RemoteOperation.get("findOrdersOfCustomer", ExternalSystem.ORDER, "/customers/CUS-7/orders",
+                        ORDERS_OF_CUSTOMER, http -> new HttpOrderSystem(http).findOrdersOfCustomer("CUS-7")));
     }
 
     @Test
@@ -139,5 +146,66 @@ class HttpOrderSystemTest extends HttpConnectorContract {
                 {"idempotencyKey": "RET-1:REPLACEMENT_ORDER", "returnId": "RET-1", "originalOrderId": "ORD-1001",
                  "customerId": "CUS-7",
                  "items": [{"originalOrderLineId": "L1", "replacementSku": "SKU-RED-L", "quantity": 1}]}""")));
+    }
+
+    @Test
+    void reads_the_shoppers_email_address_and_postcode_of_an_order() {
+        wireMock.stubFor(get("/orders/ORD-1001/contact").willReturn(okJson(CONTACT)));
+
+        assertThat(new HttpOrderSystem(http).findContact("ORD-1001"))
+                .contains(new OrderContact("alex.morgan@example.com", "10115"));
+    }
+
+    @Test
+    void an_order_without_a_shared_contact_is_empty_and_asked_only_once() {
+        wireMock.stubFor(get("/orders/ORD-404/contact").willReturn(notFound()));
+
+        assertThat(new HttpOrderSystem(http).findContact("ORD-404")).isEmpty();
+
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/orders/ORD-404/contact")));
+    }
+
+    @Test
+    void the_order_id_of_a_contact_is_encoded_into_the_path() {
+        wireMock.stubFor(get("/orders/ORD%2F7%201/contact").willReturn(notFound()));
+
+        assertThat(new HttpOrderSystem(http).findContact("ORD/7 1")).isEmpty();
+
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/orders/ORD%2F7%201/contact")));
+    }
+
+    @Test
+    void lists_a_customers_orders_newest_first() {
+        String older = ORDER.replace("\"placedAt\": \"2025-03-01T10:15:30Z\"", "\"placedAt\": \"2024-12-24T09:00:00Z\"")
+                .replace("\"orderId\": \"ORD-1001\"", "\"orderId\": \"ORD-0900\"");
+        wireMock.stubFor(get("/customers/CUS-7/orders")
+                .willReturn(okJson("{\"orders\": [" + older + ", " + ORDER + "]}")));
+
+        List<OrderSnapshot> orders = new HttpOrderSystem(http).findOrdersOfCustomer("CUS-7");
+
+        assertThat(orders).extracting(OrderSnapshot::orderId).containsExactly("ORD-1001", "ORD-0900");
+        assertThat(orders.get(0).line("L1")).get()
+                .satisfies(line -> assertThat(line.unitPrice()).isEqualTo(Money.of(2500, "EUR")));
+    }
+
+    @Test
+    void a_customer_without_orders_or_unknown_to_the_order_system_has_none() {
+        wireMock.stubFor(get("/customers/CUS-NEW/orders").willReturn(okJson("{\"orders\": []}")));
+        wireMock.stubFor(get("/customers/CUS-404/orders").willReturn(notFound()));
+
+        assertThat(new HttpOrderSystem(http).findOrdersOfCustomer("CUS-NEW")).isEmpty();
+        assertThat(new HttpOrderSystem(http).findOrdersOfCustomer("CUS-404")).isEmpty();
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/customers/CUS-404/orders")));
+    }
+
+    @Test
+    void an_order_of_another_customer_in_the_list_is_malformed_and_nothing_is_shown() {
+        wireMock.stubFor(get("/customers/CUS-8/orders").willReturn(okJson(ORDERS_OF_CUSTOMER)));
+
+        ConnectorException failure = catchThrowableOfType(ConnectorException.class,
+                () -> new HttpOrderSystem(http).findOrdersOfCustomer("CUS-8"));
+
+        assertThat(failure.code()).isEqualTo("MALFORMED_RESPONSE");
+        assertThat(failure.retryable()).isFalse();
     }
 }

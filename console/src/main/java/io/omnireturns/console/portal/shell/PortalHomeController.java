@@ -65,11 +65,6 @@ class PortalHomeController {
         return "portal/orders";
     }
 
-    @GetMapping("/portal/login")
-    String signIn() {
-        return "portal/login";
-    }
-
     @PostMapping("/portal/find")
     String find(@RequestParam(defaultValue = "") String orderNumber, @RequestParam(defaultValue = "") String contact,
                 HttpServletRequest request, HttpServletResponse response, Model model) {

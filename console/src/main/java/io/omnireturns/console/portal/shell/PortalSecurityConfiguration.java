@@ -39,9 +39,10 @@ import java.util.stream.Collectors;
  * The shopper portal's security chain, ahead of the console's and the API's and matching only {@code /portal/**}: a
  * session of its own (its sign-in is kept apart from a console sign-in in the same browser), CSRF protection on as in
  * the console, the landing page, sign-in and guest look-up open, and every other portal path for a
- * {@link PortalShopper} only: a customer signed in with a customer-scoped account (demo mode: {@code customer-100})
- * or a guest with an unexpired {@link GuestPass}. Staff and channel systems are not shoppers. Which order, return,
- * label or photo a shopper sees is decided by the controllers against {@link PortalShopper#owns}.
+ * {@link PortalShopper} only: a customer signed in with a customer-scoped account (demo mode: {@code customer-100};
+ * jwt mode: a {@link CustomerPass} for the token the shop handed over at {@code /portal/sign-in}) or a guest with an
+ * unexpired {@link GuestPass}. Staff and channel systems are not shoppers. Which order, return, label or photo a
+ * shopper sees is decided by the controllers against {@link PortalShopper#owns}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
@@ -50,7 +51,8 @@ public class PortalSecurityConfiguration {
     /** Where the portal keeps its signed-in shopper in the session (the console keeps its own under Spring's key). */
     public static final String SESSION_KEY = "PORTAL_SECURITY_CONTEXT";
 
-    static final String[] OPEN_PATHS = {"/portal", "/portal/login", "/portal/find", "/portal/assets/**"};
+    static final String[] OPEN_PATHS = {"/portal", "/portal/login", "/portal/sign-in", "/portal/find",
+            "/portal/assets/**"};
 
     @Bean
     SchemaMigration portalSchema() {
@@ -72,6 +74,8 @@ public class PortalSecurityConfiguration {
         http.securityMatcher("/portal", "/portal/**")
                 .securityContext(context -> context.securityContextRepository(portalSecurityContexts))
                 .requestCache(cache -> cache.disable())
+                // the shop's page posts the customer's sign-in token here: a form of another site, without our token
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/sign-in"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint("/portal?signed-out")))
                 .authorizeHttpRequests(requests -> requests
@@ -88,8 +92,9 @@ public class PortalSecurityConfiguration {
                     .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
                             .failureUrl("/portal/login?failed").permitAll());
         }
-        // jwt mode: no customer sign-in here yet (a shop's own identity provider would sign its customers in);
-        // guests find their order by number and e-mail or postcode
+        // jwt mode: the shop signs its customers in with the retailer's identity provider and hands them over with
+        // a token of it (PortalSignInController, CustomerSignIn); guests find their order by number and e-mail or
+        // postcode
         return http.build();
     }
 

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Who uses the portal: a customer signed in with their own account (every order of theirs), or a guest who found one
+ * Who uses the portal: a customer signed in with their own account (demo mode) or with the shop's sign-in token
+ * ({@link CustomerPass}, jwt mode): every order of theirs; or a guest who found one
  * order ({@link GuestPass}: that order only). Both act within their customer's {@link AccessScope}; nobody else
  * (staff, the channel systems) is a shopper.
  *
@@ -25,6 +26,11 @@ public record PortalShopper(String name, String customerId, String guestOrder) {
         if (authentication instanceof GuestPass guest) {
             return guest.validAt(now)
                     ? Optional.of(new PortalShopper(guest.getName(), guest.customerId(), guest.orderId()))
+                    : Optional.empty();
+        }
+        if (authentication instanceof CustomerPass customer) {
+            return customer.validAt(now)
+                    ? Optional.of(new PortalShopper(customer.getName(), customer.customerId(), null))
                     : Optional.empty();
         }
         return Caller.current().filter(caller -> caller.scope().customerId() != null && caller.scope().stores().isEmpty())

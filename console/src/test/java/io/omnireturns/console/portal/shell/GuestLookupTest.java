@@ -17,7 +17,7 @@ class GuestLookupTest {
 
     private final MovableClock clock = new MovableClock(NOW);
     private final PortalProperties properties = new PortalProperties(Duration.ofMinutes(30), 3, Duration.ofMinutes(10),
-            null, null);
+            null, null, null, null, null);
     private final GuestLookup lookup = new GuestLookup(new SandboxOrderSystem(clock), properties, clock);
 
     @Test
