@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A stand-in identity provider for trying jwt mode on one machine (never for production): an RSA key, its public
-# half as a JWK set to serve over HTTP, and tokens signed with it. Needs openssl and xxd.
+# half as a JWK set to serve over HTTP, and tokens signed with it. Needs openssl and python3.
 #
 #   ops/dev-identity/dev-identity.sh keys DIR
 #       makes DIR/key.pem (private) and DIR/jwks.json (public); serve DIR, e.g. python3 -m http.server 9099 -d DIR
@@ -17,7 +17,7 @@ case "$command" in
     dir="${2:?directory}"
     mkdir -p "$dir"
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/key.pem" 2>/dev/null
-    modulus=$(openssl rsa -in "$dir/key.pem" -noout -modulus | cut -d= -f2 | xxd -r -p | b64url)
+    modulus=$(openssl rsa -in "$dir/key.pem" -noout -modulus | cut -d= -f2 | python3 -c 'import sys; sys.stdout.buffer.write(bytes.fromhex(sys.stdin.read().strip()))' | b64url)
     printf '{"keys":[{"kty":"RSA","kid":"dev","use":"sig","alg":"RS256","e":"AQAB","n":"%s"}]}\n' "$modulus" \
       > "$dir/jwks.json"
     echo "$dir/key.pem and $dir/jwks.json written"
