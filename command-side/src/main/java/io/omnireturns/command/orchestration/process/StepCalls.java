@@ -9,7 +9,9 @@ import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
+import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
+import io.omnireturns.command.connectors.payments.GiftCardInstruction;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
 import io.omnireturns.command.orchestration.StepCall;
@@ -38,7 +40,10 @@ final class StepCalls {
             case ADVISE_WAREHOUSE -> new StepCall.Advice(returnId, key, attempt,
                     new ReceiptAdvice(idempotencyKey, returnId, f.destinationLocationId, f.trackingNumber,
                             expectedItems(f)));
-            case REFUND_PAYMENT -> new StepCall.Refund(returnId, key, attempt,
+            case REFUND_PAYMENT -> f.refundMethod == RefundMethod.GIFT_CARD
+                    ? new StepCall.GiftCard(returnId, key, attempt, new GiftCardInstruction(
+                            ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBack(), cardHolder(f)))
+                    : new StepCall.Refund(returnId, key, attempt,
                     new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBackTenders(),
                             f.moneyBack()));
             case CHARGE_DIFFERENCE -> new StepCall.Charge(returnId, key, attempt,
@@ -62,7 +67,7 @@ final class StepCalls {
                 Milestone milestone = Milestone.valueOf(key.argument());
                 yield new StepCall.Notify(returnId, key, attempt, new CustomerNotification(idempotencyKey, returnId,
                         f.customerId, milestone.name(), milestone.message(), f.giftRecipientEmail == null ? null
-                        : new CustomerNotification.Gift(f.giftRecipientEmail, f.buyerNotified)));
+                        : new CustomerNotification.Gift(f.giftRecipientEmail, f.buyerNotified), f.gift.giftCardCode));
             }
             case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),
                     new CaseRequest(idempotencyKey, returnId, f.customerId, "RETURN_EXCEPTION",
@@ -71,6 +76,13 @@ final class StepCalls {
             case DECIDE_ELIGIBILITY -> throw new IllegalArgumentException(
                     "eligibility is decided by the request (or the overdue decision), not called remotely");
         };
+    }
+
+    /** A gift return's card is its recipient's, never the buyer's; any other return's is the customer's. */
+    private static GiftCardInstruction.Recipient cardHolder(ReturnFacts f) {
+        return f.giftRecipientEmail != null
+                ? GiftCardInstruction.Recipient.giftRecipient(f.gift.recipientName, f.giftRecipientEmail)
+                : GiftCardInstruction.Recipient.customer(f.customerId);
     }
 
     private static int authorizedItems(ReturnFacts f) {
