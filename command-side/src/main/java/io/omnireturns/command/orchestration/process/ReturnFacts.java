@@ -102,6 +102,8 @@ final class ReturnFacts {
     boolean buyerNotified;
     /** The gift recipient's name and a refund's gift card. */
     final GiftFacts gift = new GiftFacts();
+    /** The tax of an exchange's price difference. */
+    final TaxFacts tax = new TaxFacts();
     final Map<String, Line> lines = new LinkedHashMap<>();
     Instant requestedAt;
     boolean decided;
@@ -155,6 +157,7 @@ final class ReturnFacts {
 
     void apply(Object event, Instant at) {
         gift.apply(event);
+        tax.apply(event);
         if (event instanceof ReturnRequested e) {
             requested(e, at);
         } else if (event instanceof ReturnAuthorized e) {

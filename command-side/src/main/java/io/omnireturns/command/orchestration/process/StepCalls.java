@@ -54,7 +54,7 @@ final class StepCalls {
                     new ReplacementRequest(idempotencyKey, returnId, f.orderId, f.customerId, replacementItems(f)));
             case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,
                     new CreditMemoRequest(idempotencyKey, returnId, f.orderId, f.customerId, f.refund.lines(),
-                            f.refund.shippingRefund(), f.refund.total(), f.taxGivenBack));
+                            f.refund.shippingRefund(), f.refund.total(), f.taxGivenBack, f.tax.priceDifferenceTax));
             case ADJUST_INVENTORY -> {
                 ReturnFacts.Line line = f.lines.get(key.argument());
                 yield new StepCall.Inventory(returnId, key, attempt, new InventoryAdjustmentRequest(idempotencyKey,
