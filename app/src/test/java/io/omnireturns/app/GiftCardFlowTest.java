@@ -6,7 +6,7 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.command.connectors.crm.SandboxCrm;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
-import io.omnireturns.command.connectors.payments.GiftCardInstruction;
+import io.omnireturns.command.connectors.payments.CreditRecipient;
 import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class GiftCardFlowTest {
         assertThat(cards).singleElement().satisfies(card -> {
             assertThat(card.amount()).isEqualTo(total);
             assertThat(card.recipient()).isEqualTo(
-                    GiftCardInstruction.Recipient.giftRecipient("Ada Lovelace", "ada@example.com"));
+                    CreditRecipient.giftRecipient("Ada Lovelace", "ada@example.com"));
         });
         assertThat(payments.refunds()).noneMatch(refund -> refund.returnId().equals(returnId));
 

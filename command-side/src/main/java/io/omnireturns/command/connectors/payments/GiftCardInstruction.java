@@ -8,17 +8,5 @@ import io.omnireturns.api.money.Money;
  * refunded to the buyer's payment. The same idempotency key never issues a second card.
  */
 public record GiftCardInstruction(String idempotencyKey, String returnId, String orderId, Money amount,
-                                  Recipient recipient) {
-
-    /** Who the card belongs to: {@code customerId} for the customer's own return, name and e-mail for a gift's recipient. */
-    public record Recipient(String customerId, String name, String email) {
-
-        public static Recipient customer(String customerId) {
-            return new Recipient(customerId, null, null);
-        }
-
-        public static Recipient giftRecipient(String name, String email) {
-            return new Recipient(null, name, email);
-        }
-    }
+                                  CreditRecipient recipient) {
 }

@@ -90,7 +90,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
         String reference = "PSP-RF-%06d".formatted(references.incrementAndGet());
         boolean settled = settleImmediately;
         refunds.add(new Refund(instruction.idempotencyKey(), reference, instruction.returnId(), instruction.orderId(),
-                instruction.tenders(), instruction.amount(), settled, clock.instant()));
+                instruction.tenders(), instruction.amount(), settled, clock.instant(), instruction.storeCreditHolder()));
         return new RefundReceipt(reference, instruction.amount(), settled);
     }
 
@@ -203,7 +203,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
             throw new ConnectorException(SYSTEM, "INVALID_AMOUNT", "a gift card must be worth something, got "
                     + instruction.amount(), false);
         }
-        GiftCardInstruction.Recipient recipient = instruction.recipient();
+        CreditRecipient recipient = instruction.recipient();
         if (recipient == null || (isBlank(recipient.customerId()) && isBlank(recipient.email()))) {
             throw invalid("a gift card is issued to a customer id or a recipient's e-mail");
         }
@@ -259,12 +259,19 @@ public class SandboxPaymentGateway implements PaymentGateway {
         return new ConnectorException(SYSTEM, "INVALID_REQUEST", message, false);
     }
 
-    /** One refund in the gateway's ledger. */
+    /** One refund in the gateway's ledger; {@code storeCreditHolder}: a gift return's recipient of its store credit. */
     public record Refund(String idempotencyKey, String gatewayReference, String returnId, String orderId,
-                         List<TenderRefund> tenders, Money amount, boolean settled, Instant refundedAt) {
+                         List<TenderRefund> tenders, Money amount, boolean settled, Instant refundedAt,
+                         CreditRecipient storeCreditHolder) {
 
         public Refund {
             tenders = List.copyOf(tenders);
+        }
+
+        /** A refund whose store credit, if any, is the customer's. */
+        public Refund(String idempotencyKey, String gatewayReference, String returnId, String orderId,
+                      List<TenderRefund> tenders, Money amount, boolean settled, Instant refundedAt) {
+            this(idempotencyKey, gatewayReference, returnId, orderId, tenders, amount, settled, refundedAt, null);
         }
     }
 
@@ -275,7 +282,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
 
     /** One gift card in the gateway's ledger, with its holder. */
     public record GiftCard(String idempotencyKey, String gatewayReference, String maskedCode, String returnId,
-                           Money amount, GiftCardInstruction.Recipient recipient, Instant issuedAt) {
+                           Money amount, CreditRecipient recipient, Instant issuedAt) {
     }
 
     private record TenderOfOrder(String orderId, String tenderId) {

@@ -11,6 +11,7 @@ import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
+import io.omnireturns.command.connectors.payments.CreditRecipient;
 import io.omnireturns.command.connectors.payments.GiftCardInstruction;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
@@ -45,7 +46,7 @@ final class StepCalls {
                             ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBack(), cardHolder(f)))
                     : new StepCall.Refund(returnId, key, attempt,
                     new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBackTenders(),
-                            f.moneyBack()));
+                            f.moneyBack(), f.giftRecipientEmail == null ? null : cardHolder(f)));
             case CHARGE_DIFFERENCE -> new StepCall.Charge(returnId, key, attempt,
                     new ChargeInstruction(f.differenceCharge.idempotencyKey(), returnId, f.orderId,
                             f.differenceCharge.tenderId(), f.differenceCharge.cardReference(),
@@ -78,11 +79,14 @@ final class StepCalls {
         };
     }
 
-    /** A gift return's card is its recipient's, never the buyer's; any other return's is the customer's. */
-    private static GiftCardInstruction.Recipient cardHolder(ReturnFacts f) {
+    /**
+     * A gift return's card (or store credit) is its recipient's, never the buyer's; any other return's is the
+     * customer's.
+     */
+    private static CreditRecipient cardHolder(ReturnFacts f) {
         return f.giftRecipientEmail != null
-                ? GiftCardInstruction.Recipient.giftRecipient(f.gift.recipientName, f.giftRecipientEmail)
-                : GiftCardInstruction.Recipient.customer(f.customerId);
+                ? CreditRecipient.giftRecipient(f.gift.recipientName, f.giftRecipientEmail)
+                : CreditRecipient.customer(f.customerId);
     }
 
     private static int authorizedItems(ReturnFacts f) {

@@ -27,7 +27,7 @@ class HttpPaymentGatewayTest extends HttpConnectorContract {
             "ORD-1001", "TND-1", "PSP-1", Money.of(4200, "EUR"));
     private static final GiftCardInstruction GIFT_CARD = new GiftCardInstruction("RET-1:REFUND_PAYMENT", "RET-1",
             "ORD-1003", Money.of(8394, "EUR"),
-            GiftCardInstruction.Recipient.giftRecipient("Ada Lovelace", "ada@example.com"));
+            CreditRecipient.giftRecipient("Ada Lovelace", "ada@example.com"));
     private static final String GIFT_CARD_ISSUED = """
             {"gatewayReference": "GW-GC-3", "maskedCode": "****-****-4821",
              "amount": {"minor": 8394, "currency": "EUR"}}""";
@@ -78,6 +78,25 @@ class HttpPaymentGatewayTest extends HttpConnectorContract {
                 {"idempotencyKey": "RET-1:REFUND_PAYMENT", "returnId": "RET-1", "orderId": "ORD-1003",
                  "amount": {"minor": 8394, "currency": "EUR"},
                  "recipient": {"customerId": null, "name": "Ada Lovelace", "email": "ada@example.com"}}""")));
+    }
+
+    @Test
+    void a_gift_returns_store_credit_names_its_recipient_and_no_other_refund_names_anyone() {
+        Money credit = Money.of(8394, "EUR");
+        RefundInstruction toRecipient = new RefundInstruction("RET-2:REFUND_PAYMENT", "RET-2", "ORD-1003",
+                List.of(new TenderRefund("STORE_CREDIT", TenderType.STORE_CREDIT, credit)), credit,
+                CreditRecipient.giftRecipient("Ada Lovelace", "ada@example.com"));
+        wireMock.stubFor(post("/refunds").willReturn(okJson("""
+                {"gatewayReference": "GW-779", "amount": {"minor": 8394, "currency": "EUR"}, "status": "SETTLED"}""")));
+
+        new HttpPaymentGateway(http).refund(toRecipient);
+        new HttpPaymentGateway(http).refund(INSTRUCTION);
+
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/refunds")).withRequestBody(equalToJson("""
+                {"returnId": "RET-2", "storeCreditHolder": {"customerId": null, "name": "Ada Lovelace",
+                 "email": "ada@example.com"}}""", true, true)));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/refunds"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("storeCreditHolder")));
     }
 
     @Test

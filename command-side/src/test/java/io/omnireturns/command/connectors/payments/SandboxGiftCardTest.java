@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxGiftCardTest {
 
     private static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
-    private static final GiftCardInstruction.Recipient ADA =
-            GiftCardInstruction.Recipient.giftRecipient("Ada Lovelace", "ada@example.com");
+    private static final CreditRecipient ADA =
+            CreditRecipient.giftRecipient("Ada Lovelace", "ada@example.com");
 
     private final SandboxPaymentGateway gateway = new SandboxPaymentGateway(
             SandboxBehaviour.immediate(ExternalSystem.PAYMENT), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -53,14 +53,14 @@ class SandboxGiftCardTest {
     @Test
     void a_card_for_nobody_or_worth_nothing_is_refused() {
         assertRejected(() -> gateway.issueGiftCard(card("R-1:REFUND_PAYMENT", 8394,
-                new GiftCardInstruction.Recipient(null, "Ada", " "))), "INVALID_REQUEST");
+                new CreditRecipient(null, "Ada", " "))), "INVALID_REQUEST");
         assertRejected(() -> gateway.issueGiftCard(card("R-2:REFUND_PAYMENT", 0, ADA)), "INVALID_AMOUNT");
         assertThat(gateway.giftCards()).isEmpty();
     }
 
     @Test
     void a_customers_own_card_is_issued_to_the_customer_on_file() {
-        gateway.issueGiftCard(card("R-1:REFUND_PAYMENT", 500, GiftCardInstruction.Recipient.customer("CUST-1")));
+        gateway.issueGiftCard(card("R-1:REFUND_PAYMENT", 500, CreditRecipient.customer("CUST-1")));
 
         assertThat(gateway.giftCards()).singleElement()
                 .satisfies(issued -> assertThat(issued.recipient().customerId()).isEqualTo("CUST-1"));
@@ -74,7 +74,7 @@ class SandboxGiftCardTest {
         assertThat(gateway.giftCards()).isEmpty();
     }
 
-    private static GiftCardInstruction card(String key, long minor, GiftCardInstruction.Recipient recipient) {
+    private static GiftCardInstruction card(String key, long minor, CreditRecipient recipient) {
         return new GiftCardInstruction(key, key.substring(0, key.indexOf(':')), "ORD-1003", eur(minor), recipient);
     }
 

@@ -25,6 +25,7 @@ import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.command.connectors.crm.CustomerNotification;
 import io.omnireturns.command.connectors.orders.DemoOrders;
+import io.omnireturns.command.connectors.payments.CreditRecipient;
 import io.omnireturns.command.connectors.payments.GiftCardInstruction;
 import io.omnireturns.command.orchestration.StepCall;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A refund paid as a new gift card: the payment step asks the gateway for a card (never a refund to the buyer's
  * tenders), issued to a gift return's recipient or else to the customer, and the refund notice carries its masked code.
+ * A gift return's store credit, too, is issued to its recipient.
  */
 class GiftCardProcessTest {
 
@@ -67,7 +69,7 @@ class GiftCardProcessTest {
         assertThat(callsOf(actions, StepCall.Refund.class)).isEmpty();
         assertThat(onlyCall(actions, StepCall.GiftCard.class).instruction()).isEqualTo(new GiftCardInstruction(
                 RETURN_ID + ":REFUND_PAYMENT", RETURN_ID, ORDER.orderId(), eur(948),
-                GiftCardInstruction.Recipient.giftRecipient("Ada", "ada@example.com")));
+                CreditRecipient.giftRecipient("Ada", "ada@example.com")));
     }
 
     @Test
@@ -75,7 +77,7 @@ class GiftCardProcessTest {
         List<ProcessAction> actions = given(upToApproval(false).toArray()).when(requested());
 
         assertThat(onlyCall(actions, StepCall.GiftCard.class).instruction().recipient())
-                .isEqualTo(GiftCardInstruction.Recipient.customer("CUST-920"));
+                .isEqualTo(CreditRecipient.customer("CUST-920"));
     }
 
     @Test
@@ -94,18 +96,34 @@ class GiftCardProcessTest {
         assertThat(refunded.giftCardCode()).isEqualTo("****-****-0001");
     }
 
+    @Test
+    void a_gift_returns_store_credit_is_issued_to_its_recipient_and_a_customers_own_to_nobody_named() {
+        RefundBreakdown credit = new RefundBreakdown("EUR", REFUND.lines(), eur(0), eur(948),
+                List.of(new TenderRefund("STORE_CREDIT", TenderType.STORE_CREDIT, eur(948))));
+        List<Object> gift = new ArrayList<>(upToApproval(true, RefundMethod.STORE_CREDIT, credit));
+        List<Object> own = new ArrayList<>(upToApproval(false, RefundMethod.STORE_CREDIT, credit));
+
+        assertThat(onlyCall(given(gift.toArray()).when(requested()), StepCall.Refund.class).instruction()
+                .storeCreditHolder()).isEqualTo(CreditRecipient.giftRecipient("Ada", "ada@example.com"));
+        assertThat(onlyCall(given(own.toArray()).when(requested()), StepCall.Refund.class).instruction()
+                .storeCreditHolder()).isNull();
+    }
+
     private static List<Object> upToApproval(boolean gift) {
+        return upToApproval(gift, RefundMethod.GIFT_CARD, REFUND);
+    }
+
+    private static List<Object> upToApproval(boolean gift, RefundMethod method, RefundBreakdown refund) {
         List<Object> events = new ArrayList<>();
         events.add(new ReturnRequested(RETURN_ID, SalesChannel.WEB, null, "CUST-920", ORDER.orderId(),
-                RefundMethod.GIFT_CARD, List.of(new RequestedLine(BALMS, 2, ReturnReason.CHANGED_MIND)), ORDER));
+                method, List.of(new RequestedLine(BALMS, 2, ReturnReason.CHANGED_MIND)), ORDER));
         if (gift) {
             events.add(GIFT);
         }
         events.addAll(List.of(new ReturnAuthorized(RETURN_ID, List.of(new LineDecision(BALMS, 2, 2, List.of()))),
                 new ReturnLinesKept(RETURN_ID, ORDER.orderId(), List.of(new KeptLine(BALMS, 2, "KEEP_IT_CATEGORY"))),
-                new ReturnInspectionCompleted(RETURN_ID, ORDER.orderId(), RefundMethod.GIFT_CARD, REFUNDABLE, Map.of(),
-                        false),
-                ReturnStory.mailBack().fraudCleared(), new RefundApproved(RETURN_ID, REFUND)));
+                new ReturnInspectionCompleted(RETURN_ID, ORDER.orderId(), method, REFUNDABLE, Map.of(), false),
+                ReturnStory.mailBack().fraudCleared(), new RefundApproved(RETURN_ID, refund)));
         return events;
     }
 
