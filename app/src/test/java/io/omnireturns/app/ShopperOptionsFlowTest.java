@@ -12,6 +12,7 @@ import io.omnireturns.command.connectors.erp.SandboxErp;
 import io.omnireturns.command.connectors.fraud.SandboxFraudScoring;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
+import io.omnireturns.command.connectors.payments.CreditRecipient;
 import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,8 +149,11 @@ class ShopperOptionsFlowTest {
 
         driver.awaitStatus(returnId, "COMPLETED");
         assertThat(payments.refunds()).filteredOn(refund -> refund.returnId().equals(returnId)).singleElement()
-                .satisfies(refund -> assertThat(refund.tenders()).extracting(TenderRefund::type)
-                        .containsExactly(TenderType.STORE_CREDIT));
+                .satisfies(refund -> {
+                    assertThat(refund.tenders()).extracting(TenderRefund::type).containsExactly(TenderType.STORE_CREDIT);
+                    assertThat(refund.storeCreditHolder()) // the recipient's credit, not the buyer's
+                            .isEqualTo(CreditRecipient.giftRecipient("Ada Lovelace", "ada@example.com"));
+                });
         assertThat(crm.notifications()).filteredOn(notice -> notice.returnId().equals(returnId)).isNotEmpty()
                 .allSatisfy(notice -> {
                     assertThat(notice.giftRecipientEmail()).isEqualTo("ada@example.com");

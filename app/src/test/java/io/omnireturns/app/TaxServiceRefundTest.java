@@ -8,12 +8,14 @@ import io.omnireturns.api.tax.TaxCalculation;
 import io.omnireturns.command.connectors.erp.SandboxErp;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
+import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
 import io.omnireturns.command.connectors.tax.SandboxTaxService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * The refund's tax from the tax service, end to end on embedded PostgreSQL with the sandbox connectors: a hoodie
  * bought in the French demo store (49.95 + 9.99 tax) and taken back, for a change of mind, in the German one. The
  * tax service gives back the French tax and charges German tax on the 10 % restocking fee the store keeps; the
- * credit memo posts those figures per jurisdiction, and finance reconciles them per jurisdiction.
+ * credit memo posts those figures per jurisdiction, and finance reconciles them per jurisdiction. The same hoodie
+ * exchanged there for a dearer jacket: the difference is charged with German tax on it, and still balances.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnireturns.database.embedded.data-dir=",
@@ -48,6 +51,8 @@ class TaxServiceRefundTest {
     SandboxErp erp;
     @Autowired
     SandboxTaxService taxService;
+    @Autowired
+    SandboxPaymentGateway payments;
 
     ApiClient api;
     ProcessDriver driver;
@@ -104,6 +109,57 @@ class TaxServiceRefundTest {
             }
         });
         assertThat(mismatches).doesNotContain(returnId);
+    }
+
+    @Test
+    void an_exchange_for_a_dearer_item_in_another_country_charges_the_difference_with_that_countrys_tax_and_balances() {
+        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        String hoodie = TestOrders.line(order, 1);
+
+        ResponseEntity<JsonNode> requested = api.requestReturn("exchange-de-" + order.orderId(), Map.of(
+                "orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE, "refundMethod", "EXCHANGE",
+                "lines", List.of(ProcessDriver.exchangeLine(hoodie, 1, "JKT-RAIN-NVY-M"))));
+        assertThat(requested.getStatusCode().value()).as(String.valueOf(requested.getBody())).isEqualTo(201);
+        String returnId = requested.getBody().path("returnId").asText();
+        driver.receiveAndInspect(returnId, GERMAN_STORE, Map.of(hoodie, 1));
+        driver.awaitStatus(returnId, "COMPLETED");
+
+        // the hoodie gives back 49.95 + 9.99 French tax; the jacket (107.94, 89.95 net at the hoodie's 20 %) is
+        // 40.00 net dearer, taxed 7.60 in Germany (19 %): 47.60 charged, not the catalogue's 48.00
+        assertThat(taxService.calculations().stream().filter(c -> c.calculationId().contains(returnId)))
+                .singleElement().satisfies(calculation -> assertThat(calculation.byJurisdiction()).containsExactly(
+                        new JurisdictionTax("FR", eur(4995), eur(999)), new JurisdictionTax("DE", eur(4000), eur(760))));
+        assertThat(payments.charges().stream().filter(charge -> charge.returnId().equals(returnId)))
+                .singleElement().satisfies(charge -> assertThat(charge.amount()).isEqualTo(eur(4760)));
+        List<JurisdictionTax> expected = List.of(new JurisdictionTax("FR", eur(4995), eur(999)),
+                new JurisdictionTax("DE", eur(-4000), eur(-760)));
+        assertThat(erp.creditMemos().stream().filter(m -> m.returnId().equals(returnId))).singleElement()
+                .satisfies(memo -> {
+                    assertThat(memo.total()).isEqualTo(eur(5994));
+                    assertThat(memo.taxByJurisdiction()).isEqualTo(expected);
+                });
+
+        JsonNode ledger = await().atMost(ProcessDriver.PATIENCE).until(
+                () -> api.as("finance").get("/api/v1/finance/returns/" + returnId + "/ledger").getBody(),
+                body -> body != null && hasKind(body, "CREDIT_MEMO_TAX") && hasKind(body, "DIFFERENCE_CHARGE"));
+        Map<String, Long> given = new java.util.TreeMap<>();
+        Map<String, Long> posted = new java.util.TreeMap<>();
+        for (JsonNode entry : ledger.path("entries")) {
+            Map<String, Long> into = "TAX_GIVEN_BACK".equals(entry.path("kind").asText()) ? given
+                    : "CREDIT_MEMO_TAX".equals(entry.path("kind").asText()) ? posted : null;
+            if (into != null) {
+                into.merge(entry.path("jurisdiction").asText(), entry.path("amount").path("minor").asLong(), Long::sum);
+            }
+        }
+        assertThat(given).isEqualTo(Map.of("FR", 999L, "DE", -760L)).isEqualTo(posted);
+        String period = ledger.path("entries").get(0).path("bookedPeriod").asText();
+        JsonNode report = api.as("finance").get("/api/v1/finance/periods/" + period + "/reconciliation?size=100")
+                .getBody();
+        for (String jurisdiction : List.of("FR", "DE")) {
+            assertThat(taxOf(report, jurisdiction).path("balanced").asBoolean()).as(jurisdiction + " balances").isTrue();
+        }
+        report.path("discrepancies").path("content").forEach(found ->
+                assertThat(found.path("returnId").asText()).as(found.toString()).isNotEqualTo(returnId));
     }
 
     @Test

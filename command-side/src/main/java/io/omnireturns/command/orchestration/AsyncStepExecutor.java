@@ -31,6 +31,8 @@ import io.omnireturns.command.connectors.loyalty.PointsReversal;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.command.connectors.payments.PaymentGateway;
 import io.omnireturns.command.connectors.payments.ChargeReceipt;
+import io.omnireturns.command.connectors.payments.GiftCardReceipt;
+import io.omnireturns.api.returns.command.RecordGiftCardIssued;
 import io.omnireturns.command.connectors.payments.RefundReceipt;
 import io.omnireturns.api.returns.command.RecordDifferenceCharged;
 import io.omnireturns.command.connectors.tax.TaxService;
@@ -233,6 +235,11 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
             RefundReceipt receipt = payments.refund(refundCall.instruction());
             return List.of(new RecordRefundIssued(returnId, receipt.gatewayReference(), receipt.amount(),
                     receipt.settled()));
+        }
+        if (call instanceof StepCall.GiftCard giftCardCall) {
+            GiftCardReceipt card = payments.issueGiftCard(giftCardCall.instruction());
+            return List.of(new RecordGiftCardIssued(returnId, card.gatewayReference(), card.maskedCode(),
+                    card.amount()));
         }
         if (call instanceof StepCall.Charge chargeCall) {
             ChargeReceipt receipt = payments.charge(chargeCall.instruction());

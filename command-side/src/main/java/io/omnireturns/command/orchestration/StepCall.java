@@ -11,6 +11,7 @@ import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
+import io.omnireturns.command.connectors.payments.GiftCardInstruction;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
 import io.omnireturns.api.tax.TaxRequest;
@@ -53,6 +54,10 @@ public sealed interface StepCall {
     }
 
     record Refund(String returnId, StepKey key, int attempt, RefundInstruction instruction) implements StepCall {
+    }
+
+    /** A refund paid as a new gift card: under the payment's key, one card per return for ever. */
+    record GiftCard(String returnId, StepKey key, int attempt, GiftCardInstruction instruction) implements StepCall {
     }
 
     record Charge(String returnId, StepKey key, int attempt, ChargeInstruction instruction) implements StepCall {

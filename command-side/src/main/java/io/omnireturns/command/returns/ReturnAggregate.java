@@ -27,6 +27,7 @@ import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
 import io.omnireturns.api.returns.command.RecordParcelInTransit;
 import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RecordRefundFailed;
+import io.omnireturns.api.returns.command.RecordGiftCardIssued;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
 import io.omnireturns.api.returns.command.RecordRefundTax;
@@ -192,6 +193,11 @@ public class ReturnAggregate extends ReturnState {
     @CommandHandler
     public ReturnStatus handle(RecordRefundIssued command) {
         return applyAll(ReturnMoney.refundIssued(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordGiftCardIssued command) {
+        return applyAll(ReturnOptions.giftCardIssued(command, this));
     }
 
     @CommandHandler

@@ -7,6 +7,9 @@ import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.KeepLines;
 import io.omnireturns.api.returns.command.MarkGiftReturn;
+import io.omnireturns.api.returns.command.RecordGiftCardIssued;
+import io.omnireturns.api.returns.command.RecordRefundIssued;
+import io.omnireturns.api.returns.event.GiftCardIssued;
 import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
 import io.omnireturns.api.returns.event.ReturnLinesKept;
@@ -22,7 +25,7 @@ import static io.omnireturns.command.returns.ReturnLifecycle.requireStatus;
 
 /**
  * The shopper's options a return takes on at request time, apart from its state: lines the customer keeps ("keep
- * it") and a gift return. Each decision answers the events to apply (none when already decided) or refuses with a
+ * it"), a gift return, and the gift card a refund is paid as. Each decision answers the events to apply (none when already decided) or refuses with a
  * stable code; none changes anything.
  * <p>
  * A kept line needs no parcel, receipt or inspection: it counts as accepted at the best grade, disposition
@@ -75,11 +78,35 @@ final class ReturnOptions {
         if (command.recipientEmail() == null || command.recipientEmail().isBlank()) {
             throw invalid(GIFT_RECIPIENT_REQUIRED, "a gift return names the recipient's e-mail");
         }
-        if (state.refundMethod != RefundMethod.STORE_CREDIT) {
-            throw rule(GIFT_RETURN_NEEDS_STORE_CREDIT, "a gift return is refunded in store credit, not "
+        if (state.refundMethod != RefundMethod.STORE_CREDIT && state.refundMethod != RefundMethod.GIFT_CARD) {
+            throw rule(GIFT_RETURN_NEEDS_STORE_CREDIT, "a gift return is refunded in store credit or a gift card, not "
                     + state.refundMethod);
         }
         return List.of(new GiftReturnRecorded(state.returnId, command.recipientName(), command.recipientEmail(),
                 command.buyerNotified()));
+    }
+
+    /**
+     * The gateway issued the refund as a new gift card: the card (its masked code), then the refund issued and
+     * settled at once, as a confirmed refund is. The same card reported twice changes nothing.
+     */
+    static List<Object> giftCardIssued(RecordGiftCardIssued command, ReturnState state) {
+        if (state.refundMethod != RefundMethod.GIFT_CARD) {
+            throw illegalState(ILLEGAL_TRANSITION, "this return is refunded in " + state.refundMethod
+                    + ", not a gift card");
+        }
+        if (command.maskedCode() == null || command.maskedCode().isBlank()) {
+            throw invalid("VALIDATION_FAILED", "a gift card is recorded with its masked code");
+        }
+        List<Object> refund = ReturnMoney.refundIssued(new RecordRefundIssued(command.returnId(),
+                command.gatewayReference(), command.amount(), true), state);
+        if (refund.isEmpty()) {
+            return refund;
+        }
+        List<Object> events = new ArrayList<>();
+        events.add(new GiftCardIssued(state.returnId, command.gatewayReference(), command.maskedCode(),
+                command.amount()));
+        events.addAll(refund);
+        return events;
     }
 }

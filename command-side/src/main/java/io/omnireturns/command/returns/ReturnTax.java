@@ -2,6 +2,7 @@ package io.omnireturns.command.returns;
 
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.LineRefund;
+import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RecordRefundTax;
 import io.omnireturns.api.returns.command.RecordRefundTaxApplied;
@@ -25,7 +26,7 @@ import static io.omnireturns.command.returns.ReturnErrors.rule;
  * The return's tax rules, where its refund's tax comes from the tax service: the request is recorded only while the
  * refund is being decided; an answer is recorded while the refund is undecided (one that comes after the decision
  * is of no use and changes nothing); the tax given back per jurisdiction must sum to what the approved refund gives
- * back as tax. The process keeps requests and answers apart by request id, so the return keeps no state of its own
+ * back as tax (plus, for an exchange, the tax given back on its price difference). The process keeps requests and answers apart by request id, so the return keeps no state of its own
  * for them.
  */
 final class ReturnTax {
@@ -63,16 +64,21 @@ final class ReturnTax {
             requireCurrency(state, jurisdiction.tax().currency());
             given = given.plus(jurisdiction.tax());
         }
+        Money differenceTax = command.priceDifferenceTax() == null ? zero : command.priceDifferenceTax();
+        requireCurrency(state, differenceTax.currency());
+        if (!differenceTax.isZero() && state.refundMethod != RefundMethod.EXCHANGE) {
+            throw rule(REFUND_TAX_MISMATCH, "only an exchange has a price difference to tax");
+        }
         Money approved = state.approvedRefund.lines().stream().map(LineRefund::tax).reduce(zero, Money::plus);
         Money shippingTaxAtMost = state.approvedRefund.shippingRefund();
-        Money shippingTax = given.minus(approved);
+        Money shippingTax = given.minus(differenceTax).minus(approved);
         if (shippingTax.isNegative() || shippingTax.isGreaterThan(shippingTaxAtMost)) {
             throw rule(REFUND_TAX_MISMATCH, "the tax per jurisdiction sums to " + given
-                    + ", the approved refund gives back " + approved + " of tax on its lines and a shipping refund of "
-                    + shippingTaxAtMost);
+                    + ", the approved refund gives back " + approved + " of tax on its lines, " + differenceTax
+                    + " on an exchange's price difference and a shipping refund of " + shippingTaxAtMost);
         }
         return List.of(new RefundTaxApplied(state.returnId, command.calculationId(), command.reasons(),
-                command.byJurisdiction()));
+                command.byJurisdiction(), command.priceDifferenceTax()));
     }
 
     private static void requireCurrency(ReturnState state, String currency) {

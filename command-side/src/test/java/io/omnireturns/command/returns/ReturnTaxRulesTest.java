@@ -116,10 +116,30 @@ class ReturnTaxRulesTest {
                 inspected())).satisfies(refusedWith(REFUND_NOT_APPROVED));
     }
 
+    @Test
+    void an_exchanges_price_difference_tax_counts_beside_the_refunds_and_only_for_an_exchange() {
+        // the replacement is 20.00 net dearer, taxed 3.80 in Germany: given back there 0.95 less 3.80
+        List<JurisdictionTax> withDifference = List.of(new JurisdictionTax("FR", eur(5000), eur(1000)),
+                new JurisdictionTax("DE", eur(-2500), eur(-475)));
+        RecordRefundTaxApplied applied = new RecordRefundTaxApplied(RETURN_ID, "TC-1",
+                List.of("CROSS_JURISDICTION", "PRICE_DIFFERENCE"), withDifference, eur(-380));
+
+        assertThat(ReturnTax.applied(applied, approved(RefundMethod.EXCHANGE))).containsExactly(new RefundTaxApplied(
+                RETURN_ID, "TC-1", List.of("CROSS_JURISDICTION", "PRICE_DIFFERENCE"), withDifference, eur(-380)));
+        assertThatThrownBy(() -> ReturnTax.applied(applied, approved()))
+                .satisfies(refusedWith(REFUND_TAX_MISMATCH));
+        assertThatThrownBy(() -> ReturnTax.applied(new RecordRefundTaxApplied(RETURN_ID, "TC-1", List.of(),
+                withDifference, eur(-379)), approved(RefundMethod.EXCHANGE))).satisfies(refusedWith(REFUND_TAX_MISMATCH));
+    }
+
     private static ReturnAggregate received() {
+        return received(RefundMethod.ORIGINAL_TENDER);
+    }
+
+    private static ReturnAggregate received(RefundMethod method) {
         ReturnAggregate state = new ReturnAggregate();
         state.on(new ReturnRequested(RETURN_ID, SalesChannel.STORE, "STORE-DE-01", "CUST-1", "ORD-1",
-                RefundMethod.ORIGINAL_TENDER, List.of(new RequestedLine("L1", 1, ReturnReason.CHANGED_MIND)), ORDER));
+                method, List.of(new RequestedLine("L1", 1, ReturnReason.CHANGED_MIND)), ORDER));
         state.on(new ReturnAuthorized(RETURN_ID, List.of(new LineDecision("L1", 1, 1, List.of()))));
         state.on(new ReturnItemsReceived(RETURN_ID, "RCPT-1", "STORE-DE-01", List.of(new ReceivedLine("L1", 1, null)),
                 List.of()));
@@ -127,16 +147,23 @@ class ReturnTaxRulesTest {
     }
 
     private static ReturnAggregate inspected() {
-        ReturnAggregate state = received();
+        return inspected(RefundMethod.ORIGINAL_TENDER);
+    }
+
+    private static ReturnAggregate inspected(RefundMethod method) {
+        ReturnAggregate state = received(method);
         state.on(new ReturnLinesInspected(RETURN_ID, "INSP-1",
                 List.of(new InspectedLine("L1", 1, 0, Grade.NEW, Disposition.RESTOCK, false, null))));
-        state.on(new ReturnInspectionCompleted(RETURN_ID, "ORD-1", RefundMethod.ORIGINAL_TENDER, List.of(), Map.of(),
-                false));
+        state.on(new ReturnInspectionCompleted(RETURN_ID, "ORD-1", method, List.of(), Map.of(), false));
         return state;
     }
 
     private static ReturnAggregate approved() {
-        ReturnAggregate state = inspected();
+        return approved(RefundMethod.ORIGINAL_TENDER);
+    }
+
+    private static ReturnAggregate approved(RefundMethod method) {
+        ReturnAggregate state = inspected(method);
         state.on(new RefundApproved(RETURN_ID, new RefundBreakdown(EUR, List.of(new LineRefund("L1", 1, eur(5000),
                 eur(905), eur(500), eur(0), TOTAL, List.of("TAX_FROM_TAX_SERVICE"))), eur(0), TOTAL,
                 List.of(new TenderRefund("T1", TenderType.CARD, TOTAL)))));

@@ -55,7 +55,8 @@ public enum ErrorCode {
     DECISION_DOES_NOT_MATCH_REQUEST(400, "an eligibility decision that does not cover exactly the requested lines"),
     KEPT_LINES_DO_NOT_MATCH(400, "a keep-it decision for a line not authorized, or not for its whole authorized quantity"),
     GIFT_RECIPIENT_REQUIRED(400, "a gift return names the recipient's e-mail"),
-    GIFT_RETURN_NEEDS_STORE_CREDIT(422, "a gift return is refunded in store credit, never to the buyer's tenders"),
+    GIFT_RETURN_NEEDS_STORE_CREDIT(422, "a gift return is refunded in store credit or a gift card, never to the buyer's tenders"),
+    GIFT_CARD_NOT_OFFERED(422, "the policy offers no gift card for this return (omnireturns.policy.gift-card.*)"),
 
     // ---- one return ---------------------------------------------------------------------------------------
     RETURN_NOT_FOUND(404, "no such return, or not one the caller may handle"),

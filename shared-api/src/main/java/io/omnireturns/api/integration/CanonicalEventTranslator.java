@@ -8,6 +8,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.GiftCardIssued;
 import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.RefundRequested;
@@ -94,7 +95,7 @@ public final class CanonicalEventTranslator {
         reasons.put(ReturnLinesKept.class, "a policy decision of ours; other systems see its effects as "
                 + "inspection.completed (the kept lines refundable), refund.* and stock.adjusted (disposition SCRAP)");
         reasons.put(GiftReturnRecorded.class, "the gift recipient's name and e-mail are personal data; the refund "
-                + "method (store credit) is in refund.approved");
+                + "method (store credit or gift card) is in refund.approved");
         reasons.put(RefundAllocated.class, "the order ledger's booking (its own stream, not the return's); "
                 + "refund.approved carries the same amounts");
         reasons.put(ReturnQuantitiesReserved.class, "the order ledger's booking (its own stream, not the return's); "
@@ -113,6 +114,8 @@ public final class CanonicalEventTranslator {
                 + "refund.approved carries the amounts decided with it");
         reasons.put(RefundTaxApplied.class, "the tax per jurisdiction is the ERP's to publish: it receives it on the "
                 + "credit memo; refund.approved carries the refund's tax per line");
+        reasons.put(GiftCardIssued.class, "the card's code is the holder's means of payment; refund.issued carries "
+                + "the amount paid and refund.approved the method");
         reasons.put(StoreCreditBonusGranted.class, "an addition to an approved store-credit refund; refund.issued "
                 + "carries the amount paid");
         return Map.copyOf(reasons);

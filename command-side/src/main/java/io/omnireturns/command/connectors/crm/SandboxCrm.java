@@ -56,7 +56,7 @@ public class SandboxCrm implements Crm {
         notifications.add(new Notification(notification.idempotencyKey(), reference, notification.returnId(),
                 notification.customerId(), notification.milestone(), notification.message(), clock.instant(),
                 notification.gift() == null ? null : notification.gift().recipientEmail(),
-                notification.gift() == null || notification.gift().buyerNotified()));
+                notification.gift() == null || notification.gift().buyerNotified(), notification.giftCardCode()));
         return reference;
     }
 
@@ -93,12 +93,20 @@ public class SandboxCrm implements Crm {
     /** One notification in the CRM's outbox. */
     public record Notification(String idempotencyKey, String messageReference, String returnId, String customerId,
                                String milestone, String message, Instant sentAt, String giftRecipientEmail,
-                               boolean buyerNotified) {
+                               boolean buyerNotified, String giftCardCode) {
+
+        /** A notice without a gift card's code. */
+        public Notification(String idempotencyKey, String messageReference, String returnId, String customerId,
+                            String milestone, String message, Instant sentAt, String giftRecipientEmail,
+                            boolean buyerNotified) {
+            this(idempotencyKey, messageReference, returnId, customerId, milestone, message, sentAt,
+                    giftRecipientEmail, buyerNotified, null);
+        }
 
         /** A notice to the customer on file. */
         public Notification(String idempotencyKey, String messageReference, String returnId, String customerId,
                             String milestone, String message, Instant sentAt) {
-            this(idempotencyKey, messageReference, returnId, customerId, milestone, message, sentAt, null, true);
+            this(idempotencyKey, messageReference, returnId, customerId, milestone, message, sentAt, null, true, null);
         }
     }
 

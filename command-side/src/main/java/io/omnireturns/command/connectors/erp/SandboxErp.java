@@ -99,7 +99,7 @@ public class SandboxErp implements Erp {
 
     /**
      * Tax lines per jurisdiction, where given, must be in the memo's currency and sum to the lines' tax plus at most
-     * the shipping refund (the tax in it): a memo whose tax lines say otherwise would put the books out of step.
+     * the shipping refund (the tax in it), plus an exchange's price difference's tax where named: a memo whose tax lines say otherwise would put the books out of step.
      */
     private static void requireTaxWithinMemo(CreditMemoRequest request) {
         if (request.taxByJurisdiction().isEmpty()) {
@@ -121,10 +121,13 @@ public class SandboxErp implements Erp {
             }
             taxLines = taxLines.plus(jurisdiction.tax());
         }
-        Money shippingTax = taxLines.minus(linesTax);
+        Money differenceTax = request.priceDifferenceTax() == null ? Money.zero(request.total().currency())
+                : request.priceDifferenceTax();
+        Money shippingTax = taxLines.minus(differenceTax).minus(linesTax);
         if (shippingTax.isNegative() || shippingTax.isGreaterThan(request.shippingRefund())) {
             throw new ConnectorException(system, "TAX_MISMATCH", "tax lines sum to " + taxLines
-                    + ", the memo's lines carry " + linesTax + " of tax", false);
+                    + ", the memo's lines carry " + linesTax + " of tax and the price difference " + differenceTax,
+                    false);
         }
     }
 

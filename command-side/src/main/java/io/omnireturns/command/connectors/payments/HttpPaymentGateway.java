@@ -5,14 +5,16 @@ import io.omnireturns.command.connectors.common.ConnectorHttp;
 import org.springframework.http.MediaType;
 
 /**
- * The payment gateway over HTTP: {@code POST /refunds}, and {@code POST /charges} for an exchange's price
- * difference (answered with the gateway's reference and the amount taken). The gateway answers {@code SETTLED} when the money has
+ * The payment gateway over HTTP: {@code POST /refunds}, {@code POST /charges} for an exchange's price
+ * difference (answered with the gateway's reference and the amount taken), and {@code POST /gift-cards} for a refund
+ * paid as a new gift card (answered with the reference, the card's masked code and the value loaded). The gateway answers {@code SETTLED} when the money has
  * left, {@code PENDING} when it settles later (cards), and the settlement then arrives by webhook.
  */
 public class HttpPaymentGateway implements PaymentGateway {
 
     private static final String REFUND = "refund";
     private static final String CHARGE = "charge";
+    private static final String GIFT_CARD = "gift card";
 
     private final ConnectorHttp http;
 
@@ -59,6 +61,27 @@ public class HttpPaymentGateway implements PaymentGateway {
             throw http.malformed(CHARGE, "charged " + amount + " when asked for " + instruction.amount());
         }
         return new ChargeReceipt(reference, amount);
+    }
+
+    @Override
+    public GiftCardReceipt issueGiftCard(GiftCardInstruction instruction) {
+        GiftCardAnswer answer = http.callOnce(GIFT_CARD, () -> http.client().post()
+                .uri("/gift-cards")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, instruction.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(instruction)
+                .retrieve()
+                .body(GiftCardAnswer.class));
+        String reference = http.required(GIFT_CARD, "gatewayReference", answer.gatewayReference());
+        String maskedCode = http.required(GIFT_CARD, "maskedCode", answer.maskedCode());
+        Money amount = http.required(GIFT_CARD, "amount", answer.amount());
+        if (!amount.equals(instruction.amount())) {
+            throw http.malformed(GIFT_CARD, "loaded " + amount + " when asked for " + instruction.amount());
+        }
+        return new GiftCardReceipt(reference, maskedCode, amount);
+    }
+
+    private record GiftCardAnswer(String gatewayReference, String maskedCode, Money amount) {
     }
 
     private record ChargeAnswer(String gatewayReference, Money amount) {

@@ -1,7 +1,7 @@
 package io.omnireturns.command.connectors.payments;
 
-/** The payment gateway, as the returns process sees it: give money back to the tenders it came from, and
- * take an exchange's price difference from the original card. */
+/** The payment gateway, as the returns process sees it: give money back to the tenders it came from, take an
+ * exchange's price difference from the original card, and issue a new gift card for a refund paid as one. */
 public interface PaymentGateway {
 
     /** Same idempotency key, same refund: a repeated instruction never pays twice. */
@@ -9,4 +9,7 @@ public interface PaymentGateway {
 
     /** Same idempotency key, same charge: a repeated instruction never takes the money twice. */
     ChargeReceipt charge(ChargeInstruction instruction);
+
+    /** Same idempotency key, same card: a repeated instruction never issues a second one. */
+    GiftCardReceipt issueGiftCard(GiftCardInstruction instruction);
 }

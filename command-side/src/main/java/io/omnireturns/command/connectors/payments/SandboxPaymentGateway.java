@@ -29,6 +29,9 @@ import java.util.function.Function;
  * (type {@code STORE_CREDIT}), which is issued rather than refunded. For an order it cannot look up it checks only
  * the arithmetic.
  *
+ * <p>A new gift card is issued once per idempotency key to its recipient, with a masked code; it names no tender of
+ * the order, so it never touches the buyer's payment.
+ *
  * <p>Refunds are settled at once unless told otherwise ({@link #setSettleImmediately(boolean)}); then the receipt
  * says {@code settled=false}, as for a card refund whose settlement the gateway reports later.
  */
@@ -44,6 +47,9 @@ public class SandboxPaymentGateway implements PaymentGateway {
     private final SandboxIdempotency<ChargeInstruction, ChargeReceipt> chargeIdempotency = new SandboxIdempotency<>(SYSTEM);
     private final ConcurrentLinkedQueue<Charge> charges = new ConcurrentLinkedQueue<>();
     private volatile boolean declineCharges;
+    private final SandboxIdempotency<GiftCardInstruction, GiftCardReceipt> giftCardIdempotency =
+            new SandboxIdempotency<>(SYSTEM);
+    private final ConcurrentLinkedQueue<GiftCard> giftCards = new ConcurrentLinkedQueue<>();
     // order id and tender id -> refunded so far; written only inside the idempotency lock
     private final Map<TenderOfOrder, Money> refundedByTender = new HashMap<>();
     private final AtomicLong references = new AtomicLong();
@@ -84,7 +90,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
         String reference = "PSP-RF-%06d".formatted(references.incrementAndGet());
         boolean settled = settleImmediately;
         refunds.add(new Refund(instruction.idempotencyKey(), reference, instruction.returnId(), instruction.orderId(),
-                instruction.tenders(), instruction.amount(), settled, clock.instant()));
+                instruction.tenders(), instruction.amount(), settled, clock.instant(), instruction.storeCreditHolder()));
         return new RefundReceipt(reference, instruction.amount(), settled);
     }
 
@@ -184,6 +190,36 @@ public class SandboxPaymentGateway implements PaymentGateway {
         return new ChargeReceipt(reference, instruction.amount());
     }
 
+    @Override
+    public GiftCardReceipt issueGiftCard(GiftCardInstruction instruction) {
+        behaviour.beforeCall("issueGiftCard");
+        Objects.requireNonNull(instruction, "instruction");
+        return giftCardIdempotency.answer(instruction.idempotencyKey(), instruction, () -> issue(instruction));
+    }
+
+    private GiftCardReceipt issue(GiftCardInstruction instruction) {
+        requireText(instruction.returnId(), "returnId");
+        if (instruction.amount() == null || !instruction.amount().isPositive()) {
+            throw new ConnectorException(SYSTEM, "INVALID_AMOUNT", "a gift card must be worth something, got "
+                    + instruction.amount(), false);
+        }
+        CreditRecipient recipient = instruction.recipient();
+        if (recipient == null || (isBlank(recipient.customerId()) && isBlank(recipient.email()))) {
+            throw invalid("a gift card is issued to a customer id or a recipient's e-mail");
+        }
+        long number = references.incrementAndGet();
+        String reference = "PSP-GC-%06d".formatted(number);
+        String maskedCode = "****-****-%04d".formatted(number % 10_000);
+        giftCards.add(new GiftCard(instruction.idempotencyKey(), reference, maskedCode, instruction.returnId(),
+                instruction.amount(), recipient, clock.instant()));
+        return new GiftCardReceipt(reference, maskedCode, instruction.amount());
+    }
+
+    /** Every gift card issued, oldest first; a repeated instruction adds none. */
+    public List<GiftCard> giftCards() {
+        return List.copyOf(giftCards);
+    }
+
     /** Every charge taken, oldest first; a repeated instruction adds none. */
     public List<Charge> charges() {
         return List.copyOf(charges);
@@ -215,22 +251,38 @@ public class SandboxPaymentGateway implements PaymentGateway {
         }
     }
 
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private static ConnectorException invalid(String message) {
         return new ConnectorException(SYSTEM, "INVALID_REQUEST", message, false);
     }
 
-    /** One refund in the gateway's ledger. */
+    /** One refund in the gateway's ledger; {@code storeCreditHolder}: a gift return's recipient of its store credit. */
     public record Refund(String idempotencyKey, String gatewayReference, String returnId, String orderId,
-                         List<TenderRefund> tenders, Money amount, boolean settled, Instant refundedAt) {
+                         List<TenderRefund> tenders, Money amount, boolean settled, Instant refundedAt,
+                         CreditRecipient storeCreditHolder) {
 
         public Refund {
             tenders = List.copyOf(tenders);
+        }
+
+        /** A refund whose store credit, if any, is the customer's. */
+        public Refund(String idempotencyKey, String gatewayReference, String returnId, String orderId,
+                      List<TenderRefund> tenders, Money amount, boolean settled, Instant refundedAt) {
+            this(idempotencyKey, gatewayReference, returnId, orderId, tenders, amount, settled, refundedAt, null);
         }
     }
 
     /** One charge in the gateway's ledger. */
     public record Charge(String idempotencyKey, String gatewayReference, String returnId, String orderId,
                          String tenderId, Money amount, Instant chargedAt) {
+    }
+
+    /** One gift card in the gateway's ledger, with its holder. */
+    public record GiftCard(String idempotencyKey, String gatewayReference, String maskedCode, String returnId,
+                           Money amount, CreditRecipient recipient, Instant issuedAt) {
     }
 
     private record TenderOfOrder(String orderId, String tenderId) {

@@ -100,6 +100,10 @@ final class ReturnFacts {
     /** A gift return's recipient, who gets the notices; null otherwise. */
     String giftRecipientEmail;
     boolean buyerNotified;
+    /** The gift recipient's name and a refund's gift card. */
+    final GiftFacts gift = new GiftFacts();
+    /** The tax of an exchange's price difference. */
+    final TaxFacts tax = new TaxFacts();
     final Map<String, Line> lines = new LinkedHashMap<>();
     Instant requestedAt;
     boolean decided;
@@ -152,6 +156,8 @@ final class ReturnFacts {
     Milestone ending;
 
     void apply(Object event, Instant at) {
+        gift.apply(event);
+        tax.apply(event);
         if (event instanceof ReturnRequested e) {
             requested(e, at);
         } else if (event instanceof ReturnAuthorized e) {

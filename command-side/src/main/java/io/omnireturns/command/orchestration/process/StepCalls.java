@@ -9,7 +9,10 @@ import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
+import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
+import io.omnireturns.command.connectors.payments.CreditRecipient;
+import io.omnireturns.command.connectors.payments.GiftCardInstruction;
 import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
 import io.omnireturns.command.orchestration.StepCall;
@@ -38,9 +41,12 @@ final class StepCalls {
             case ADVISE_WAREHOUSE -> new StepCall.Advice(returnId, key, attempt,
                     new ReceiptAdvice(idempotencyKey, returnId, f.destinationLocationId, f.trackingNumber,
                             expectedItems(f)));
-            case REFUND_PAYMENT -> new StepCall.Refund(returnId, key, attempt,
+            case REFUND_PAYMENT -> f.refundMethod == RefundMethod.GIFT_CARD
+                    ? new StepCall.GiftCard(returnId, key, attempt, new GiftCardInstruction(
+                            ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBack(), cardHolder(f)))
+                    : new StepCall.Refund(returnId, key, attempt,
                     new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBackTenders(),
-                            f.moneyBack()));
+                            f.moneyBack(), f.giftRecipientEmail == null ? null : cardHolder(f)));
             case CHARGE_DIFFERENCE -> new StepCall.Charge(returnId, key, attempt,
                     new ChargeInstruction(f.differenceCharge.idempotencyKey(), returnId, f.orderId,
                             f.differenceCharge.tenderId(), f.differenceCharge.cardReference(),
@@ -49,7 +55,7 @@ final class StepCalls {
                     new ReplacementRequest(idempotencyKey, returnId, f.orderId, f.customerId, replacementItems(f)));
             case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,
                     new CreditMemoRequest(idempotencyKey, returnId, f.orderId, f.customerId, f.refund.lines(),
-                            f.refund.shippingRefund(), f.refund.total(), f.taxGivenBack));
+                            f.refund.shippingRefund(), f.refund.total(), f.taxGivenBack, f.tax.priceDifferenceTax));
             case ADJUST_INVENTORY -> {
                 ReturnFacts.Line line = f.lines.get(key.argument());
                 yield new StepCall.Inventory(returnId, key, attempt, new InventoryAdjustmentRequest(idempotencyKey,
@@ -62,7 +68,7 @@ final class StepCalls {
                 Milestone milestone = Milestone.valueOf(key.argument());
                 yield new StepCall.Notify(returnId, key, attempt, new CustomerNotification(idempotencyKey, returnId,
                         f.customerId, milestone.name(), milestone.message(), f.giftRecipientEmail == null ? null
-                        : new CustomerNotification.Gift(f.giftRecipientEmail, f.buyerNotified)));
+                        : new CustomerNotification.Gift(f.giftRecipientEmail, f.buyerNotified), f.gift.giftCardCode));
             }
             case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),
                     new CaseRequest(idempotencyKey, returnId, f.customerId, "RETURN_EXCEPTION",
@@ -71,6 +77,16 @@ final class StepCalls {
             case DECIDE_ELIGIBILITY -> throw new IllegalArgumentException(
                     "eligibility is decided by the request (or the overdue decision), not called remotely");
         };
+    }
+
+    /**
+     * A gift return's card (or store credit) is its recipient's, never the buyer's; any other return's is the
+     * customer's.
+     */
+    private static CreditRecipient cardHolder(ReturnFacts f) {
+        return f.giftRecipientEmail != null
+                ? CreditRecipient.giftRecipient(f.gift.recipientName, f.giftRecipientEmail)
+                : CreditRecipient.customer(f.customerId);
     }
 
     private static int authorizedItems(ReturnFacts f) {

@@ -45,6 +45,13 @@ public final class QuotePricing {
                 tenders);
     }
 
+    /** The whole value as a new gift card; no bonus. */
+    public QuoteOption giftCard(RefundInput input) {
+        RefundBreakdown refund = calculator.calculate(withMethod(input, RefundMethod.GIFT_CARD));
+        Money zero = Money.zero(refund.currency());
+        return new QuoteOption(RefundMethod.GIFT_CARD, true, null, refund.total(), zero, zero, refund.tenders());
+    }
+
     /**
      * An exchange for replacements costing {@code replacementCost} in all (tax included): the returned value plus the
      * exchange bonus pays for them; what is left is refunded over the tenders, what is missing is charged.

@@ -37,6 +37,8 @@ public final class RefundCalculator {
 
     /** Tender id of a refund paid out as new store credit rather than to a tender of the order. */
     public static final String STORE_CREDIT_TENDER_ID = "STORE_CREDIT";
+    /** Tender id of a refund paid out as a new gift card (never a gift card the order was paid with). */
+    public static final String GIFT_CARD_TENDER_ID = "GIFT_CARD";
 
     private final RefundRules rules;
 
@@ -185,6 +187,9 @@ public final class RefundCalculator {
         }
         if (input.method() == RefundMethod.STORE_CREDIT) {
             return List.of(new TenderRefund(STORE_CREDIT_TENDER_ID, TenderType.STORE_CREDIT, total));
+        }
+        if (input.method() == RefundMethod.GIFT_CARD) {
+            return List.of(new TenderRefund(GIFT_CARD_TENDER_ID, TenderType.GIFT_CARD, total));
         }
         List<Tender> refundOrder = input.order().tenders().stream()
                 .sorted(Comparator.comparingInt(tender -> rules.tenderRank(tender.type())))

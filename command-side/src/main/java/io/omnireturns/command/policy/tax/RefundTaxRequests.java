@@ -66,9 +66,16 @@ public final class RefundTaxRequests {
      */
     public static TaxRequest priceDifference(String requestId, String returnId, OrderLine returned, Money difference,
                                              String saleJurisdiction, String returnJurisdiction) {
-        return new TaxRequest(requestId, returnId, difference.currency(), List.of(new TaxableLine(
-                returned.lineId() + ":PRICE_DIFFERENCE", TaxableKind.PRICE_DIFFERENCE, returned.category(), difference,
-                null, saleJurisdiction, returnJurisdiction)));
+        return new TaxRequest(requestId, returnId, difference.currency(), List.of(priceDifferenceLine(
+                returned.lineId() + PriceDifferenceTax.SUFFIX, returned.category(), difference, saleJurisdiction,
+                returnJurisdiction)));
+    }
+
+    /** One line of an exchange's price difference ({@link PriceDifferenceTax}), net of tax. */
+    public static TaxableLine priceDifferenceLine(String lineId, String category, Money difference,
+                                                  String saleJurisdiction, String returnJurisdiction) {
+        return new TaxableLine(lineId, TaxableKind.PRICE_DIFFERENCE, category, difference, null, saleJurisdiction,
+                returnJurisdiction);
     }
 
     /** Whether two requests ask about the same lines (their ids apart): the same basis, so the same answer. */

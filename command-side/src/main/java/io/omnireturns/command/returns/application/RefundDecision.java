@@ -18,7 +18,7 @@ import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
 import io.omnireturns.api.returns.command.RecordRefundTaxApplied;
 import io.omnireturns.api.returns.command.RequestRefundTax;
-import io.omnireturns.command.policy.tax.AppliedRefundTax;
+import io.omnireturns.command.policy.tax.PriceDifferenceTax;
 import io.omnireturns.command.ledger.OrderLedgerAggregate;
 import io.omnireturns.command.returns.ReturnAggregate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -29,6 +29,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+
+import java.util.Map;
 
 /**
  * {@link DecideRefund}: the order's ledger allocates the refund, the return approves it and, when money goes back
@@ -71,17 +73,19 @@ public class RefundDecision {
             return;
         }
         boolean goodwill = refund.invoke(ReturnAggregate::deductionsWaived);
+        Map<String, Money> replacementPrices = replacementPrices(command, refund);
         RefundBreakdown breakdown;
         RefundTaxPlanner.Plan tax;
         try {
             Aggregate<OrderLedgerAggregate> ledger = ledgers.load(command.orderId());
-            tax = ledger.invoke(loaded -> taxes.plan(command, loaded, goodwill));
+            tax = ledger.invoke(loaded -> taxes.plan(command, loaded, goodwill, replacementPrices));
             if (tax instanceof RefundTaxPlanner.Ask ask) {
                 refund.handle(sameCaller(message, new RequestRefundTax(command.returnId(), ask.request(),
                         ask.reasons())));
                 return;
             }
-            RefundTaxPlanner.Apply figures = tax instanceof RefundTaxPlanner.Apply apply ? apply : null;
+            RefundTaxPlanner.Apply figures = tax instanceof RefundTaxPlanner.Apply apply && apply.refundTax()
+                    ? apply : null;
             breakdown = (RefundBreakdown) ledger.handle(sameCaller(message,
                     new AllocateRefund(command.orderId(), command.returnId(), command.refundMethod(), command.lines(),
                             goodwill, figures == null ? null : figures.figures().request(),
@@ -98,10 +102,10 @@ public class RefundDecision {
             return;
         }
         refund.handle(sameCaller(message, new ApproveRefund(command.returnId(), breakdown)));
-        if (tax instanceof RefundTaxPlanner.Apply applied) {
-            refund.handle(sameCaller(message, new RecordRefundTaxApplied(command.returnId(),
-                    applied.figures().calculation().calculationId(), applied.reasons(),
-                    AppliedRefundTax.byJurisdiction(breakdown, applied.figures(), applied.order()))));
+        RefundTaxPlanner.Apply applied = tax instanceof RefundTaxPlanner.Apply apply ? apply : null;
+        if (applied != null) {
+            refund.handle(sameCaller(message, ExchangeTaxApplication.taxApplied(command.returnId(), breakdown,
+                    applied)));
         }
         if (!breakdown.total().isZero() && command.refundMethod() != RefundMethod.EXCHANGE) {
             Money bonus = storeCreditBonus(command, refund, breakdown);
@@ -112,27 +116,44 @@ public class RefundDecision {
                     breakdown.total().plus(bonus))));
         }
         if (command.refundMethod() == RefundMethod.EXCHANGE) {
-            settleExchange(command, message, refund, breakdown);
+            settleExchange(command, message, refund, breakdown,
+                    applied != null && applied.priceDifferenceTaxed() ? applied : null);
         }
+    }
+
+    /** An exchange's replacements priced at the request; none for any other refund. */
+    private static Map<String, Money> replacementPrices(DecideRefund command, Aggregate<ReturnAggregate> refund) {
+        if (command.refundMethod() != RefundMethod.EXCHANGE) {
+            return Map.of();
+        }
+        SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
+        return terms == null ? Map.of() : terms.replacementUnitPrices();
     }
 
     /**
      * An exchange whose replacements were priced when requested settles the difference: a cheaper replacement's is
      * refunded (requested here, like a refund), a dearer one's charged by the process. One requested without prices
-     * settles in goods as before.
+     * settles in goods as before. Where the tax service taxed the differences ({@code differenceTax}), the
+     * replacements cost what its figures say ({@link PriceDifferenceTax}), else their catalogue prices.
      */
     private static void settleExchange(DecideRefund command, CommandMessage<DecideRefund> message,
-                                       Aggregate<ReturnAggregate> refund, RefundBreakdown breakdown)
+                                       Aggregate<ReturnAggregate> refund, RefundBreakdown breakdown,
+                                       RefundTaxPlanner.Apply differenceTax)
             throws Exception {
         SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
         if (terms == null || terms.replacementUnitPrices().isEmpty() || breakdown.total().isZero()) {
             return; // nothing came back worth anything: no replacement goes out, as before
         }
         Money cost = Money.zero(breakdown.currency());
-        for (LineRefund line : breakdown.lines()) {
-            Money unitPrice = terms.replacementUnitPrices().get(line.orderLineId());
-            // a line without a priced replacement is swapped like for like: it costs what it gives back
-            cost = cost.plus(unitPrice == null ? line.amount() : unitPrice.times(line.quantity()));
+        if (differenceTax != null) {
+            cost = PriceDifferenceTax.replacementCost(breakdown, terms.replacementUnitPrices(),
+                    differenceTax.figures().request(), differenceTax.figures().calculation());
+        } else {
+            for (LineRefund line : breakdown.lines()) {
+                Money unitPrice = terms.replacementUnitPrices().get(line.orderLineId());
+                // a line without a priced replacement is swapped like for like: it costs what it gives back
+                cost = cost.plus(unitPrice == null ? line.amount() : unitPrice.times(line.quantity()));
+            }
         }
         Money value = breakdown.total();
         Money bonus = new SettlementTerms(0, terms.exchangeBonusBasisPoints()).exchangeBonus(value);

@@ -6,6 +6,7 @@ import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
+import io.omnireturns.command.policy.gift.GiftCardPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -21,7 +22,8 @@ import java.util.List;
  * The body of {@code POST /api/v1/returns}. It names only what a channel may say: no id, status or amount,
  * which the service decides. {@code quoteId}: the quote the shopper was shown ({@code POST /api/v1/returns/quotes}),
  * which the decision honours. A gift return ({@code giftReturn: true}) names its recipient, is refunded in store
- * credit (the default for it; {@code ORIGINAL_TENDER} or {@code EXCHANGE} is refused) and keeps the buyer out of it.
+ * credit (the default for it) or a gift card ({@link GiftCardPolicy}; {@code ORIGINAL_TENDER} or {@code EXCHANGE} is
+ * refused) and keeps the buyer out of it.
  */
 public record ReturnRequestForm(
         @NotBlank @Size(max = 64) String orderId,
@@ -36,7 +38,7 @@ public record ReturnRequestForm(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Valid GiftRecipient giftRecipient) {
 
     public static final String GIFT_RECIPIENT_REQUIRED = "GIFT_RECIPIENT_REQUIRED";
-    public static final String GIFT_RETURN_NEEDS_STORE_CREDIT = "GIFT_RETURN_NEEDS_STORE_CREDIT";
+    public static final String GIFT_RETURN_NEEDS_STORE_CREDIT = GiftCardPolicy.GIFT_RETURN_NEEDS_STORE_CREDIT;
 
     /** Without a quote, not a gift return. */
     public ReturnRequestForm(String orderId, SalesChannel channel, String storeId, String customerId,
@@ -73,25 +75,18 @@ public record ReturnRequestForm(
     }
 
     public RefundMethod refundMethodOrDefault() {
-        if (refundMethod == null) {
-            return isGiftReturn() ? RefundMethod.STORE_CREDIT : RefundMethod.ORIGINAL_TENDER;
-        }
-        return refundMethod;
+        return GiftCardPolicy.methodOrDefault(refundMethod, isGiftReturn());
     }
 
-    /** A gift return names its recipient and is refunded in store credit, never to the buyer's tenders. */
-    void checkGiftReturn() {
-        if (!isGiftReturn()) {
-            return;
-        }
-        if (giftRecipient == null) {
+    /**
+     * A gift return names its recipient and is refunded in store credit or a gift card, never to the buyer's
+     * tenders; a gift card is asked for only where the policy offers it.
+     */
+    void checkGiftReturn(GiftCardPolicy giftCards) {
+        if (isGiftReturn() && giftRecipient == null) {
             throw new DomainException(ErrorKind.INVALID_INPUT, GIFT_RECIPIENT_REQUIRED,
                     "a gift return names the recipient (giftRecipient.email)");
         }
-        if (refundMethodOrDefault() != RefundMethod.STORE_CREDIT) {
-            throw new DomainException(ErrorKind.RULE_VIOLATION, GIFT_RETURN_NEEDS_STORE_CREDIT,
-                    "a gift return is refunded in store credit, not " + refundMethod
-                            + ": the recipient gets nothing back on the buyer's payment");
-        }
+        giftCards.check(refundMethodOrDefault(), isGiftReturn());
     }
 }

@@ -22,6 +22,8 @@ import io.omnireturns.command.config.EventStoreWakeUp;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.command.returns.quote.SettlementTermsCheck;
 import io.omnireturns.api.returns.command.AgreeSettlementTerms;
+import io.omnireturns.command.policy.gift.GiftCardPolicy;
+import io.omnireturns.command.policy.gift.GiftCardProperties;
 import io.omnireturns.command.policy.gift.GiftReturnProperties;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -77,14 +79,17 @@ public class ReturnRequestService {
     private final boolean optimised;
     private final SettlementTermsCheck settlementTerms;
     private final GiftReturnProperties gifts;
+    private final GiftCardPolicy giftCards;
 
     ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
                          ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
                          PlatformTransactionManager transactionManager, AggregateLocks locks, EventStoreWakeUp wakeUp,
                          @Value("${omnireturns.engine.optimised:true}") boolean optimised,
-                         SettlementTermsCheck settlementTerms, GiftReturnProperties gifts) {
+                         SettlementTermsCheck settlementTerms, GiftReturnProperties gifts,
+                         GiftCardProperties giftCards) {
         this.settlementTerms = settlementTerms;
         this.gifts = gifts;
+        this.giftCards = giftCards.policy();
         this.transaction = new TransactionTemplate(transactionManager);
         this.optimised = optimised;
         this.locks = locks;
@@ -132,7 +137,7 @@ public class ReturnRequestService {
     private ReturnRequestAnswer process(String caller, String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
         String returnId = claim.returnId();
         try {
-            form.checkGiftReturn();
+            form.checkGiftReturn(giftCards);
         } catch (DomainException refused) {
             if (!claim.takenOver()) {
                 idempotency.forget(caller, idempotencyKey, returnId); // nothing created: the key is free again

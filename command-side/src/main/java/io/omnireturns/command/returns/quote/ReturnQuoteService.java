@@ -19,6 +19,8 @@ import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.security.AccessScope;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.command.policy.config.SettlementPolicyProperties;
+import io.omnireturns.command.policy.gift.GiftCardPolicy;
+import io.omnireturns.command.policy.gift.GiftCardProperties;
 import io.omnireturns.command.policy.eligibility.EligibilityPolicy;
 import io.omnireturns.command.policy.eligibility.EligibilityRequest;
 import io.omnireturns.command.policy.refund.QuotePricing;
@@ -46,6 +48,7 @@ public class ReturnQuoteService implements ReturnQuotes {
     public static final String NOTHING_RETURNABLE = "NOTHING_RETURNABLE";
     public static final String QUOTE_NOT_FOUND = "QUOTE_NOT_FOUND";
     public static final String NO_CARD_TO_CHARGE = "NO_CARD_TO_CHARGE";
+    public static final String GIFT_RETURN_NEEDS_STORE_CREDIT = GiftCardPolicy.GIFT_RETURN_NEEDS_STORE_CREDIT;
 
     private final OrderSystem orders;
     private final EligibilityPolicy eligibility;
@@ -54,11 +57,12 @@ public class ReturnQuoteService implements ReturnQuotes {
     private final ReplacementPrices replacements;
     private final ReturnQuoteStore store;
     private final SettlementPolicyProperties settlement;
+    private final GiftCardPolicy giftCards;
     private final Clock clock;
 
     ReturnQuoteService(OrderSystem orders, EligibilityPolicy eligibility, OrderLedgerReading ledgers,
                        RefundCalculator calculator, ReplacementPrices replacements, ReturnQuoteStore store,
-                       SettlementPolicyProperties settlement, Clock clock) {
+                       SettlementPolicyProperties settlement, GiftCardProperties giftCards, Clock clock) {
         this.orders = orders;
         this.eligibility = eligibility;
         this.ledgers = ledgers;
@@ -66,6 +70,7 @@ public class ReturnQuoteService implements ReturnQuotes {
         this.replacements = replacements;
         this.store = store;
         this.settlement = settlement;
+        this.giftCards = giftCards.policy();
         this.clock = clock;
     }
 
@@ -84,7 +89,7 @@ public class ReturnQuoteService implements ReturnQuotes {
         List<QuotedLine> lines = decideLines(order, scoped, ledger, now);
         List<RefundableLine> returnable = returnableLines(scoped, lines);
         Priced replacementPrices = replacements.price(order, scoped.lines(), lines);
-        List<QuoteOption> options = options(order, returnable, ledger, replacementPrices);
+        List<QuoteOption> options = options(order, returnable, ledger, replacementPrices, scoped.isGiftReturn());
         ReturnQuote quote = new ReturnQuote(store.nextQuoteId(), order.orderId(), order.customerId(),
                 order.currency(), now, now.plus(settlement.quoteValidity()), lines, options);
         store.save(new StoredQuote(quote, scoped, replacementPrices.unitPrices(), settlement.exchangeBonusBps(),
@@ -141,12 +146,13 @@ public class ReturnQuoteService implements ReturnQuotes {
     }
 
     private List<QuoteOption> options(OrderSnapshot order, List<RefundableLine> returnable, LedgerPosition ledger,
-                                      Priced replacementPrices) {
+                                      Priced replacementPrices, boolean giftReturn) {
         String currency = order.currency();
         if (returnable.isEmpty()) {
             return List.of(QuotePricing.unavailable(RefundMethod.ORIGINAL_TENDER, NOTHING_RETURNABLE, currency),
                     QuotePricing.unavailable(RefundMethod.STORE_CREDIT, NOTHING_RETURNABLE, currency),
-                    QuotePricing.unavailable(RefundMethod.EXCHANGE, NOTHING_RETURNABLE, currency));
+                    QuotePricing.unavailable(RefundMethod.EXCHANGE, NOTHING_RETURNABLE, currency),
+                    QuotePricing.unavailable(RefundMethod.GIFT_CARD, NOTHING_RETURNABLE, currency));
         }
         RefundInput input = new RefundInput(order, RefundMethod.ORIGINAL_TENDER, returnable, ledger.prior());
         QuoteOption exchange = replacementPrices.unavailableReason() != null
@@ -156,7 +162,17 @@ public class ReturnQuoteService implements ReturnQuotes {
             // a dearer replacement's difference is charged to the order's card: without one it cannot be taken
             exchange = QuotePricing.unavailable(RefundMethod.EXCHANGE, NO_CARD_TO_CHARGE, currency);
         }
-        return List.of(pricing.originalTender(input), pricing.storeCredit(input), exchange);
+        QuoteOption giftCard = giftCards.offered(giftReturn) ? pricing.giftCard(input)
+                : QuotePricing.unavailable(RefundMethod.GIFT_CARD, GiftCardPolicy.GIFT_CARD_NOT_OFFERED, currency);
+        if (giftReturn) {
+            // the recipient gets nothing back on the buyer's payment: store credit or a gift card only
+            return List.of(
+                    QuotePricing.unavailable(RefundMethod.ORIGINAL_TENDER, GIFT_RETURN_NEEDS_STORE_CREDIT, currency),
+                    pricing.storeCredit(input),
+                    QuotePricing.unavailable(RefundMethod.EXCHANGE, GIFT_RETURN_NEEDS_STORE_CREDIT, currency),
+                    giftCard);
+        }
+        return List.of(pricing.originalTender(input), pricing.storeCredit(input), exchange, giftCard);
     }
 
     private static void requireWellFormed(QuoteRequest request) {
@@ -213,6 +229,6 @@ public class ReturnQuoteService implements ReturnQuotes {
             throw new DomainException(ErrorKind.FORBIDDEN, "STORE_NOT_IN_SCOPE",
                     "you may not quote returns of store " + storeId);
         }
-        return new QuoteRequest(request.orderId(), request.channel(), storeId, request.lines());
+        return new QuoteRequest(request.orderId(), request.channel(), storeId, request.lines(), request.giftReturn());
     }
 }

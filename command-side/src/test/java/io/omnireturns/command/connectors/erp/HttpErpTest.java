@@ -89,6 +89,20 @@ class HttpErpTest extends HttpConnectorContract {
     }
 
     @Test
+    void an_exchanges_price_difference_tax_is_sent_beside_the_tax_per_jurisdiction() {
+        CreditMemoRequest exchange = new CreditMemoRequest(MEMO.idempotencyKey(), "RET-1", "ORD-1001", "CUS-7",
+                MEMO.lines(), eur(495), eur(2875), List.of(new JurisdictionTax("FR", eur(2000), eur(380)),
+                new JurisdictionTax("DE", eur(-1000), eur(-190))), eur(-190));
+        wireMock.stubFor(post("/credit-memos").willReturn(okJson(MEMO_POSTED)));
+
+        CreditMemoReceipt receipt = new HttpErp(http).postCreditMemo(exchange);
+
+        assertThat(receipt.taxByJurisdiction()).isEqualTo(exchange.taxByJurisdiction());
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/credit-memos")).withRequestBody(equalToJson("""
+                {"priceDifferenceTax": {"minor": -190, "currency": "EUR"}}""", true, true)));
+    }
+
+    @Test
     void a_memo_in_another_currency_is_malformed() {
         wireMock.stubFor(post("/credit-memos").willReturn(okJson("""
                 {"documentNumber": "CM-2025-0043", "amount": {"minor": 2875, "currency": "GBP"}}""")));

@@ -91,6 +91,19 @@ class SandboxErpTest {
         }
 
         @Test
+        void an_exchanges_price_difference_tax_is_posted_beside_the_lines_tax_where_named() {
+            List<JurisdictionTax> withDifference = List.of(new JurisdictionTax("FR", eur(860), eur(172)),
+                    new JurisdictionTax("DE", eur(-4000), eur(-760)));
+            CreditMemoRequest named = new CreditMemoRequest("R-1:POST_CREDIT_MEMO", "R-1", "ORD-1002", "CUST-200",
+                    List.of(line(1032)), eur(0), eur(1032), withDifference, eur(-760));
+            CreditMemoRequest unnamed = new CreditMemoRequest("R-2:POST_CREDIT_MEMO", "R-2", "ORD-1002", "CUST-200",
+                    List.of(line(1032)), eur(0), eur(1032), withDifference);
+
+            assertThat(erp.postCreditMemo(named).taxByJurisdiction()).isEqualTo(withDifference);
+            assertRejected(() -> erp.postCreditMemo(unnamed), "TAX_MISMATCH");
+        }
+
+        @Test
         void tax_lines_that_do_not_add_up_to_the_memos_tax_are_refused() {
             CreditMemoRequest request = new CreditMemoRequest("R-1:POST_CREDIT_MEMO", "R-1", "ORD-1002", "CUST-200",
                     List.of(line(1032)), eur(0), eur(1032), List.of(new JurisdictionTax("FR", eur(860), eur(171))));

@@ -25,6 +25,12 @@ class HttpPaymentGatewayTest extends HttpConnectorContract {
             "ORD-1001", List.of(new TenderRefund("TND-1", TenderType.CARD, AMOUNT)), AMOUNT);
     private static final ChargeInstruction CHARGE = new ChargeInstruction("RET-1:CHARGE_DIFFERENCE", "RET-1",
             "ORD-1001", "TND-1", "PSP-1", Money.of(4200, "EUR"));
+    private static final GiftCardInstruction GIFT_CARD = new GiftCardInstruction("RET-1:REFUND_PAYMENT", "RET-1",
+            "ORD-1003", Money.of(8394, "EUR"),
+            CreditRecipient.giftRecipient("Ada Lovelace", "ada@example.com"));
+    private static final String GIFT_CARD_ISSUED = """
+            {"gatewayReference": "GW-GC-3", "maskedCode": "****-****-4821",
+             "amount": {"minor": 8394, "currency": "EUR"}}""";
     private static final String CHARGED = """
             {"gatewayReference": "GW-CH-9", "amount": {"minor": 4200, "currency": "EUR"}}""";
     private static final String SETTLED = """
@@ -40,7 +46,9 @@ class HttpPaymentGatewayTest extends HttpConnectorContract {
         return List.of(RemoteOperation.post("refund", ExternalSystem.PAYMENT, "/refunds",
                 INSTRUCTION.idempotencyKey(), SETTLED, http -> new HttpPaymentGateway(http).refund(INSTRUCTION)),
                 RemoteOperation.post("charge", ExternalSystem.PAYMENT, "/charges", CHARGE.idempotencyKey(), CHARGED,
-                        http -> new HttpPaymentGateway(http).charge(CHARGE)));
+                        http -> new HttpPaymentGateway(http).charge(CHARGE)),
+                RemoteOperation.post("gift card", ExternalSystem.PAYMENT, "/gift-cards", GIFT_CARD.idempotencyKey(),
+                        GIFT_CARD_ISSUED, http -> new HttpPaymentGateway(http).issueGiftCard(GIFT_CARD)));
     }
 
     @Test
@@ -55,6 +63,57 @@ class HttpPaymentGatewayTest extends HttpConnectorContract {
                 .withRequestBody(equalToJson("""
                 {"idempotencyKey": "RET-1:CHARGE_DIFFERENCE", "returnId": "RET-1", "orderId": "ORD-1001",
                  "tenderId": "TND-1", "cardReference": "PSP-1", "amount": {"minor": 4200, "currency": "EUR"}}""")));
+    }
+
+    @Test
+    void issues_a_gift_card_to_the_recipient_under_the_idempotency_key_naming_no_tender_of_the_buyer() {
+        wireMock.stubFor(post("/gift-cards").willReturn(okJson(GIFT_CARD_ISSUED)));
+
+        GiftCardReceipt receipt = new HttpPaymentGateway(http).issueGiftCard(GIFT_CARD);
+
+        assertThat(receipt).isEqualTo(new GiftCardReceipt("GW-GC-3", "****-****-4821", Money.of(8394, "EUR")));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/gift-cards"))
+                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("RET-1:REFUND_PAYMENT"))
+                .withRequestBody(equalToJson("""
+                {"idempotencyKey": "RET-1:REFUND_PAYMENT", "returnId": "RET-1", "orderId": "ORD-1003",
+                 "amount": {"minor": 8394, "currency": "EUR"},
+                 "recipient": {"customerId": null, "name": "Ada Lovelace", "email": "ada@example.com"}}""")));
+    }
+
+    @Test
+    void a_gift_returns_store_credit_names_its_recipient_and_no_other_refund_names_anyone() {
+        Money credit = Money.of(8394, "EUR");
+        RefundInstruction toRecipient = new RefundInstruction("RET-2:REFUND_PAYMENT", "RET-2", "ORD-1003",
+                List.of(new TenderRefund("STORE_CREDIT", TenderType.STORE_CREDIT, credit)), credit,
+                CreditRecipient.giftRecipient("Ada Lovelace", "ada@example.com"));
+        wireMock.stubFor(post("/refunds").willReturn(okJson("""
+                {"gatewayReference": "GW-779", "amount": {"minor": 8394, "currency": "EUR"}, "status": "SETTLED"}""")));
+
+        new HttpPaymentGateway(http).refund(toRecipient);
+        new HttpPaymentGateway(http).refund(INSTRUCTION);
+
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/refunds")).withRequestBody(equalToJson("""
+                {"returnId": "RET-2", "storeCreditHolder": {"customerId": null, "name": "Ada Lovelace",
+                 "email": "ada@example.com"}}""", true, true)));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/refunds"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("storeCreditHolder")));
+    }
+
+    @Test
+    void a_gift_card_without_its_masked_code_or_of_another_value_is_malformed() {
+        wireMock.stubFor(post("/gift-cards").willReturn(okJson("""
+                {"gatewayReference": "GW-GC-3", "amount": {"minor": 8394, "currency": "EUR"}}""")));
+        ConnectorException noCode = catchThrowableOfType(ConnectorException.class,
+                () -> new HttpPaymentGateway(http).issueGiftCard(GIFT_CARD));
+        wireMock.stubFor(post("/gift-cards").willReturn(okJson("""
+                {"gatewayReference": "GW-GC-3", "maskedCode": "****-****-4821",
+                 "amount": {"minor": 8300, "currency": "EUR"}}""")));
+        ConnectorException otherValue = catchThrowableOfType(ConnectorException.class,
+                () -> new HttpPaymentGateway(http).issueGiftCard(GIFT_CARD));
+
+        assertThat(noCode.code()).isEqualTo("MALFORMED_RESPONSE");
+        assertThat(otherValue.code()).isEqualTo("MALFORMED_RESPONSE");
+        assertThat(otherValue.retryable()).isFalse();
     }
 
     @Test

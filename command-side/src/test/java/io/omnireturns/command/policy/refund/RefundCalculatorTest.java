@@ -283,6 +283,15 @@ class RefundCalculatorTest {
         }
 
         @Test
+        void a_refund_as_a_gift_card_is_one_new_gift_card_for_the_whole_total_and_never_the_gift_card_paid_with() {
+            RefundBreakdown refund = calculator.calculate(new RefundInput(order, RefundMethod.GIFT_CARD,
+                    List.of(accepted("boots", 2, ReturnReason.CHANGED_MIND)), PriorRefunds.none(EUR)));
+
+            assertThat(refund.total()).isEqualTo(eur(9000));
+            assertThat(refund.tenders()).containsExactly(new TenderRefund("GIFT_CARD", TenderType.GIFT_CARD, eur(9000)));
+        }
+
+        @Test
         void what_the_tenders_cannot_take_goes_to_store_credit() {
             PriorRefunds cardAlreadyRefundedElsewhere = new PriorRefunds(Map.of(),
                     Map.of("visa", eur(7000), "gift", eur(2500)), eur(0));

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The ways a shopper can get their money back for what they chose, in a fixed order, with the quote's exact amounts
- * when there is a quote. An exchange needs a replacement item for every line.
+ * when there is a quote. An exchange needs a replacement item for every line. A gift card is shown only where the
+ * quote offers it (the gift-card policy's choice): a shopper is not shown an option the policy never gives them.
  */
 public final class ReturnOptions {
 
@@ -31,16 +32,25 @@ public final class ReturnOptions {
 
     static List<Option> of(List<RequestedLine> chosen, ReturnQuote quote) {
         boolean replacementsNamed = chosen.stream().allMatch(line -> line.replacementSku() != null);
-        return Arrays.stream(RefundMethod.values()).map(method -> {
-            if (method == RefundMethod.EXCHANGE && !replacementsNamed) {
-                return new Option(method, false, NO_REPLACEMENT_CHOSEN, null, null, null);
-            }
-            if (quote == null) {
-                return new Option(method, true, null, null, null, null);
-            }
-            return quote.option(method).map(ReturnOptions::priced)
-                    .orElseGet(() -> new Option(method, false, null, null, null, null));
-        }).toList();
+        return Arrays.stream(RefundMethod.values())
+                .filter(method -> method != RefundMethod.GIFT_CARD || offered(quote, method))
+                .map(method -> option(method, replacementsNamed, quote))
+                .toList();
+    }
+
+    private static Option option(RefundMethod method, boolean replacementsNamed, ReturnQuote quote) {
+        if (method == RefundMethod.EXCHANGE && !replacementsNamed) {
+            return new Option(method, false, NO_REPLACEMENT_CHOSEN, null, null, null);
+        }
+        if (quote == null) {
+            return new Option(method, true, null, null, null, null);
+        }
+        return quote.option(method).map(ReturnOptions::priced)
+                .orElseGet(() -> new Option(method, false, null, null, null, null));
+    }
+
+    private static boolean offered(ReturnQuote quote, RefundMethod method) {
+        return quote != null && quote.option(method).map(QuoteOption::available).orElse(false);
     }
 
     private static Option priced(QuoteOption option) {

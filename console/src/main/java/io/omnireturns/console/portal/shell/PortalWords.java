@@ -83,7 +83,8 @@ public class PortalWords {
     private static final Map<RefundMethod, String> METHODS = Map.of(
             RefundMethod.ORIGINAL_TENDER, "Money back to how you paid",
             RefundMethod.STORE_CREDIT, "Store credit",
-            RefundMethod.EXCHANGE, "Exchange for another size or colour");
+            RefundMethod.EXCHANGE, "Exchange for another size or colour",
+            RefundMethod.GIFT_CARD, "A gift card");
 
     /** Why an item cannot come back, in a sentence. */
     public String whyNot(String reasonCode) {
