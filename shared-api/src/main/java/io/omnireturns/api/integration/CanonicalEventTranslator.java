@@ -8,6 +8,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.RefundRequested;
@@ -115,6 +116,8 @@ public final class CanonicalEventTranslator {
                 + "credit memo; refund.approved carries the refund's tax per line");
         reasons.put(StoreCreditBonusGranted.class, "an addition to an approved store-credit refund; refund.issued "
                 + "carries the amount paid");
+        reasons.put(CustomerTrustAssessed.class, "a profile of the customer's returns, like a fraud score: never "
+                + "shared; it steers fraud scoring and the agent's screen");
         return Map.copyOf(reasons);
     }
 }

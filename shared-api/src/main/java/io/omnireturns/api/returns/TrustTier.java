@@ -1,4 +1,4 @@
-package io.omnireturns.command.policy.trust;
+package io.omnireturns.api.returns;
 
 /** How far the retailer trusts a customer's returns, from our own history of them. */
 public enum TrustTier {

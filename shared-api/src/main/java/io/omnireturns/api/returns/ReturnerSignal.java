@@ -1,4 +1,4 @@
-package io.omnireturns.command.policy.trust;
+package io.omnireturns.api.returns;
 
 /** A serial-returner signal read from our own events; each is a code fraud scoring and the agent's screen receive. */
 public enum ReturnerSignal {
