@@ -10,6 +10,7 @@ CREATE TABLE customer_return_history (
     returned_minor   bigint       NOT NULL CHECK (returned_minor >= 0),
     order_minor      bigint       NOT NULL CHECK (order_minor >= 0),
     kept             boolean      NOT NULL DEFAULT false,
+    -- refunded at the first carrier scan (issue 15 item 3); false until early refunds are wired
     instant_refund   boolean      NOT NULL DEFAULT false
 );
 

@@ -44,11 +44,6 @@ public class CustomerReturnHistory {
                 returned.minor(), orderValue.minor(), kept);
     }
 
-    /** The return was refunded at the first carrier scan, before inspection. */
-    public void rememberInstantRefund(String returnId) {
-        jdbc.update("UPDATE customer_return_history SET instant_refund = true WHERE return_id = ?", returnId);
-    }
-
     /**
      * The customer's returns in {@code currency} requested in the {@code lookBack} before {@code now}, leaving out
      * {@code returnId} (the return being assessed). Purchased value counts each order once.
