@@ -32,7 +32,7 @@ class SandboxOrderSystemTest {
     @Test
     void finds_every_demo_order_by_its_id() {
         List<String> demoOrderIds = List.of(
-                "ORD-1001", "ORD-1002", "ORD-1003", "ORD-1004", "ORD-1005", "ORD-1006", "ORD-1007", "ORD-1008", "ORD-1020");
+                "ORD-1001", "ORD-1002", "ORD-1003", "ORD-1004", "ORD-1005", "ORD-1006", "ORD-1007", "ORD-1008", "ORD-1020", "ORD-1030");
 
         for (String orderId : demoOrderIds) {
             assertThat(orderSystem.findOrder(orderId)).as(orderId)
