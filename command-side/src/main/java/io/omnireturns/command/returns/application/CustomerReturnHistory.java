@@ -44,6 +44,10 @@ public class CustomerReturnHistory {
                 returned.minor(), orderValue.minor(), kept);
     }
 
+    void forget(String returnId) {
+        jdbc.update("DELETE FROM customer_return_history WHERE return_id = ?", returnId);
+    }
+
     /**
      * The customer's returns in {@code currency} requested in the {@code lookBack} before {@code now}, leaving out
      * {@code returnId} (the return being assessed). Purchased value counts each order once.

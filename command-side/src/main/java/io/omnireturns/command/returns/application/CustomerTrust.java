@@ -18,17 +18,19 @@ import java.util.Optional;
 
 /**
  * The request's side of trust tiers: the customer's history read before this return counts in it, the tier the
- * policy reads from it, and this return added to the history. Both run in the request's transaction.
+ * policy reads from it, and this return added to the history. Both run in the request's transaction; the overdue
+ * decision (a request that crashed before deciding) adds the return before it records the decision, so a crash in
+ * between decides again and writes the same row.
  */
 @Component
-class CustomerTrust {
+public class CustomerTrust {
 
     private final CustomerReturnHistory history;
     private final TrustPolicy policy;
     private final boolean enabled;
     private final TrustRules rules;
 
-    CustomerTrust(CustomerReturnHistory history, TrustPolicy policy, TrustProperties properties) {
+    public CustomerTrust(CustomerReturnHistory history, TrustPolicy policy, TrustProperties properties) {
         this.history = history;
         this.policy = policy;
         this.enabled = properties.on();
@@ -36,7 +38,7 @@ class CustomerTrust {
     }
 
     /** The command recording the customer's tier; none for a guest order or with trust tiers switched off. */
-    Optional<RecordTrustAssessment> assess(String returnId, OrderSnapshot order, Instant now) {
+    public Optional<RecordTrustAssessment> assess(String returnId, OrderSnapshot order, Instant now) {
         if (!enabled || order.customerId() == null) {
             return Optional.empty();
         }
@@ -50,7 +52,7 @@ class CustomerTrust {
     }
 
     /** This return in its customer's history: the authorized items' value against the order's. */
-    void remember(String returnId, OrderSnapshot order, List<LineDecision> decisions, boolean kept, Instant now) {
+    public void remember(String returnId, OrderSnapshot order, List<LineDecision> decisions, boolean kept, Instant now) {
         if (order.customerId() == null) {
             return;
         }
@@ -61,5 +63,10 @@ class CustomerTrust {
         }
         Money ordered = Money.sum(order.lines().stream().map(OrderLine::grossAmount).toList(), order.currency());
         history.remember(returnId, order.customerId(), order.orderId(), now, returned, ordered, kept);
+    }
+
+    /** The return was not authorized after all (its decision failed or it ended first): out of the history. */
+    public void forget(String returnId) {
+        history.forget(returnId);
     }
 }
