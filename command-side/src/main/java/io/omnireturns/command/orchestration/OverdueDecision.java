@@ -85,7 +85,7 @@ public class OverdueDecision {
             Instant requestedAt = history.get(0).getTimestamp();
             List<LineDecision> decisions = eligibility.decide(returnId, requested.order(), requested.channel(),
                     requested.storeId(), requested.lines(), requestedAt);
-            boolean authorizes = decisions.stream().anyMatch(decision -> decision.authorizedQuantity() > 0);
+            boolean authorizes = decisions.stream().anyMatch(LineDecision::isAuthorized);
             Optional<KeepLines> keepIt = authorizes ? eligibility.keepIt(returnId, requested.order(), decisions)
                     : Optional.empty();
             Optional<RecordTrustAssessment> assessed = authorizes
@@ -94,10 +94,11 @@ public class OverdueDecision {
                 // in the customer's history before the decision: a crash in between decides again, the same row
                 trust.remember(returnId, requested.order(), decisions, keepIt.isPresent(), requestedAt);
             }
+            // the tier before the authorization, which starts the fraud check that carries it
+            assessed.ifPresent(commands::sendAndWait);
             ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
             decided = true;
             if (status == ReturnStatus.AUTHORIZED) {
-                assessed.ifPresent(commands::sendAndWait);
                 if (keepIt.isPresent()) {
                     status = commands.sendAndWait(keepIt.get());
                 }

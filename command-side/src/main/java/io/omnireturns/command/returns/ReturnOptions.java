@@ -69,7 +69,10 @@ final class ReturnOptions {
         return events;
     }
 
-    /** The customer's trust tier, recorded once: a request taken over after a crash does not assess it again. */
+    /**
+     * The customer's trust tier, recorded once (a request taken over after a crash does not assess it again), by the
+     * request just before it records the authorization.
+     */
     static List<Object> trust(RecordTrustAssessment command, ReturnState state) {
         if (state.trustTier != null) {
             return List.of();

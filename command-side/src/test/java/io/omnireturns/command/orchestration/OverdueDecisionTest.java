@@ -82,7 +82,7 @@ class OverdueDecisionTest {
     }
 
     @Test
-    void the_return_joins_its_customers_history_before_the_decision_is_recorded_and_its_tier_after() {
+    void the_return_joins_its_customers_history_and_records_its_tier_before_the_decision_is_recorded() {
         recorded(story.requested());
         ReturnRequested requested = story.requested();
         List<LineDecision> decisions = story.authorized().decisions();
@@ -96,8 +96,8 @@ class OverdueDecisionTest {
 
         InOrder inOrder = inOrder(trust, commands);
         inOrder.verify(trust).remember(RETURN_ID, requested.order(), decisions, false, REQUESTED_AT);
-        inOrder.verify(commands).sendAndWait(new RecordEligibilityDecision(RETURN_ID, decisions));
         inOrder.verify(commands).sendAndWait(assessment);
+        inOrder.verify(commands).sendAndWait(new RecordEligibilityDecision(RETURN_ID, decisions));
         verify(trust, never()).forget(any());
     }
 

@@ -44,13 +44,13 @@ class TrustAggregateTest {
     }
 
     @Test
-    void an_authorized_return_records_the_customers_tier_signals_and_figures() {
-        fixture.given(requested(), authorized())
+    void a_requested_return_records_the_customers_tier_signals_and_figures_before_it_is_authorized() {
+        fixture.given(requested())
                 .when(watched())
                 .expectEvents(new CustomerTrustAssessed(RETURN_ID, "CUST-1", TrustTier.WATCHED,
                         List.of(ReturnerSignal.HIGH_RETURN_RATE, ReturnerSignal.HIGH_KEEP_IT_SHARE), 365, 4,
                         eur(40_000), eur(60_000), 6_666, 2, 2, 0))
-                .expectResultMessagePayload(ReturnStatus.AUTHORIZED);
+                .expectResultMessagePayload(ReturnStatus.REQUESTED);
     }
 
     @Test

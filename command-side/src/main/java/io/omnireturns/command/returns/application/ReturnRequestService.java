@@ -208,14 +208,17 @@ public class ReturnRequestService {
                                                 List<RequestedLine> lines) {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
+        if (decisions.stream().anyMatch(LineDecision::isAuthorized)) {
+            // before the authorization, which starts the fraud check: the check carries the tier and its signals
+            trust.assess(returnId, order, clock.instant()).ifPresent(commands::sendAndWait);
+        }
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
         if (status == ReturnStatus.AUTHORIZED) {
-            // the tier is read from the history before this return joins it
-            trust.assess(returnId, order, clock.instant()).ifPresent(commands::sendAndWait);
             Optional<KeepLines> keepIt = eligibility.keepIt(returnId, order, decisions);
             if (keepIt.isPresent()) {
                 status = commands.sendAndWait(keepIt.get());
             }
+            // after the assessment: the tier is read from the history before this return joins it
             trust.remember(returnId, order, decisions, keepIt.isPresent(), clock.instant());
         }
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
