@@ -174,6 +174,22 @@ class ConsoleScreenshots {
     }
 
     @Test
+    void a_watched_customers_return_page(@SignedInAs("service-agent") ConsoleBrowser browser, DemoReturns returns)
+            throws Exception {
+        Path docs = Path.of(System.getProperty("console.screenshots"));
+        String customer = "CUST-W-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            returns.webReturnOf(customer, 2); // both jackets each time: 60 % returned
+        }
+        DemoReturns.Requested fourth = returns.webReturnOf(customer, 2);
+        browser.driver().manage().window().setSize(new Dimension(1280, 800));
+        browser.open("/console/returns/" + fourth.returnId());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("trust-tier"), "WATCHED"));
+        browser.screenshot(docs.resolve("return-page-trust.png"));
+    }
+
+    @Test
     void start_a_return(@SignedInAs("service-agent") ConsoleBrowser browser) throws Exception {
         Path docs = Path.of(System.getProperty("console.screenshots"));
         // the README's tour: ORD-1001 looked up, one rain jacket coming back (nothing is sent)

@@ -7,6 +7,7 @@ import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.KeepLines;
 import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
+import io.omnireturns.api.returns.command.RecordTrustAssessment;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnDeclined;
@@ -16,6 +17,7 @@ import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.ledger.ReleaseReturnQuantities;
 import io.omnireturns.command.ledger.OrderLedgerReleasePolicy;
+import io.omnireturns.command.returns.application.CustomerTrust;
 import io.omnireturns.command.returns.application.ReturnEligibility;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,11 +64,14 @@ public class OverdueDecision {
     private final EventStore events;
     private final ReturnEligibility eligibility;
     private final CommandGateway commands;
+    private final CustomerTrust trust;
 
-    public OverdueDecision(EventStore events, ReturnEligibility eligibility, CommandGateway commands) {
+    public OverdueDecision(EventStore events, ReturnEligibility eligibility, CommandGateway commands,
+                           CustomerTrust trust) {
         this.events = events;
         this.eligibility = eligibility;
         this.commands = commands;
+        this.trust = trust;
     }
 
     public Outcome decide(String returnId) {
@@ -74,12 +80,25 @@ public class OverdueDecision {
                 || !awaitingDecision(history)) {
             return Outcome.NOT_AWAITING;
         }
+        boolean decided = false;
         try {
+            Instant requestedAt = history.get(0).getTimestamp();
             List<LineDecision> decisions = eligibility.decide(returnId, requested.order(), requested.channel(),
-                    requested.storeId(), requested.lines(), history.get(0).getTimestamp());
+                    requested.storeId(), requested.lines(), requestedAt);
+            boolean authorizes = decisions.stream().anyMatch(LineDecision::isAuthorized);
+            Optional<KeepLines> keepIt = authorizes ? eligibility.keepIt(returnId, requested.order(), decisions)
+                    : Optional.empty();
+            Optional<RecordTrustAssessment> assessed = authorizes
+                    ? trust.assess(returnId, requested.order(), requestedAt) : Optional.empty();
+            if (authorizes) {
+                // in the customer's history before the decision: a crash in between decides again, the same row
+                trust.remember(returnId, requested.order(), decisions, keepIt.isPresent(), requestedAt);
+            }
+            // the tier before the authorization, which starts the fraud check that carries it
+            assessed.ifPresent(commands::sendAndWait);
             ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
+            decided = true;
             if (status == ReturnStatus.AUTHORIZED) {
-                Optional<KeepLines> keepIt = eligibility.keepIt(returnId, requested.order(), decisions);
                 if (keepIt.isPresent()) {
                     status = commands.sendAndWait(keepIt.get());
                 }
@@ -87,6 +106,9 @@ public class OverdueDecision {
             log.info("Return {} was still REQUESTED after its decision time-out; decided now: {}", returnId, status);
             return Outcome.DECIDED;
         } catch (RuntimeException failure) {
+            if (!decided) {
+                forgetInHistory(returnId); // written again when a retry decides it
+            }
             Throwable cause = unwrap(failure);
             if (cause instanceof DomainException refused && RETURN_IS_TERMINAL.equals(refused.code())) {
                 releaseReserved(requested, returnId);
@@ -136,6 +158,14 @@ public class OverdueDecision {
             }
         }
         return !onHold;
+    }
+
+    private void forgetInHistory(String returnId) {
+        try {
+            trust.forget(returnId);
+        } catch (RuntimeException unreachable) {
+            log.warn("Return {} stays in its customer's return history though not decided", returnId, unreachable);
+        }
     }
 
     private static Throwable unwrap(Throwable failure) {

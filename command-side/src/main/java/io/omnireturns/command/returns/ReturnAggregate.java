@@ -35,6 +35,7 @@ import io.omnireturns.api.returns.command.RecordRefundTaxApplied;
 import io.omnireturns.api.returns.command.RecordRefundSettled;
 import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
 import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.command.RecordTrustAssessment;
 import io.omnireturns.api.returns.command.AgreeSettlementTerms;
 import io.omnireturns.api.returns.command.DecideExchangeDifference;
 import io.omnireturns.api.returns.command.RecordDifferenceCharged;
@@ -118,6 +119,11 @@ public class ReturnAggregate extends ReturnState {
     @CommandHandler
     public ReturnStatus handle(MarkGiftReturn command) {
         return applyAll(ReturnOptions.gift(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordTrustAssessment command) {
+        return applyAll(ReturnOptions.trust(command, this));
     }
 
     @CommandHandler

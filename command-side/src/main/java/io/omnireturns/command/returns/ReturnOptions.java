@@ -9,6 +9,8 @@ import io.omnireturns.api.returns.command.KeepLines;
 import io.omnireturns.api.returns.command.MarkGiftReturn;
 import io.omnireturns.api.returns.command.RecordGiftCardIssued;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
+import io.omnireturns.api.returns.command.RecordTrustAssessment;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.GiftCardIssued;
 import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
@@ -25,7 +27,7 @@ import static io.omnireturns.command.returns.ReturnLifecycle.requireStatus;
 
 /**
  * The shopper's options a return takes on at request time, apart from its state: lines the customer keeps ("keep
- * it"), a gift return, and the gift card a refund is paid as. Each decision answers the events to apply (none when already decided) or refuses with a
+ * it"), a gift return, the gift card a refund is paid as, and the customer's trust tier. Each decision answers the events to apply (none when already decided) or refuses with a
  * stable code; none changes anything.
  * <p>
  * A kept line needs no parcel, receipt or inspection: it counts as accepted at the best grade, disposition
@@ -68,6 +70,22 @@ final class ReturnOptions {
                     Map.of(), false));
         }
         return events;
+    }
+
+    /**
+     * The customer's trust tier, recorded once (a request taken over after a crash does not assess it again), by the
+     * request just before it records the authorization.
+     */
+    static List<Object> trust(RecordTrustAssessment command, ReturnState state) {
+        if (state.trustTier != null) {
+            return List.of();
+        }
+        requireStatus(state, "assess the customer's trust of", ReturnStatus.REQUESTED, ReturnStatus.AUTHORIZED,
+                ReturnStatus.INSPECTED);
+        return List.of(new CustomerTrustAssessed(state.returnId, state.customerId, command.tier(), command.signals(),
+                command.lookBackDays(), command.returns(), command.returnedValue(), command.purchasedValue(),
+                command.returnRateBasisPoints(), command.returnsLast30Days(), command.keepItReturns(),
+                command.instantRefunds()));
     }
 
     static List<Object> gift(MarkGiftReturn command, ReturnState state) {

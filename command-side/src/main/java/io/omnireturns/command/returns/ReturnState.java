@@ -14,12 +14,14 @@ import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.returns.event.CaseOpened;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
@@ -120,6 +122,9 @@ abstract class ReturnState {
     String chargeGatewayReference;
     /** The gift recipient's e-mail; null unless a gift return. */
     String giftRecipientEmail;
+    /** The customer's trust tier as assessed at the request; null until (or unless) it was. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    TrustTier trustTier;
     /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
     final Map<String, Integer> noteTextHashes = new HashMap<>();
 
@@ -173,6 +178,11 @@ abstract class ReturnState {
     @EventSourcingHandler
     void on(GiftReturnRecorded event) {
         giftRecipientEmail = event.recipientEmail();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerTrustAssessed event) {
+        trustTier = event.tier();
     }
 
     @EventSourcingHandler

@@ -15,6 +15,12 @@ import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.command.ledger.OrderLedgerReleasePolicy;
 import io.omnireturns.command.returns.ReturnErrors;
 import io.omnireturns.command.orchestration.process.ReturnStory;
+import io.omnireturns.command.returns.application.CustomerTrust;
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.api.returns.command.RecordTrustAssessment;
+import org.mockito.InOrder;
+import java.util.Optional;
 import io.omnireturns.command.returns.application.ReturnEligibility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -37,6 +43,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.when;
 
 /**
@@ -53,7 +60,8 @@ class OverdueDecisionTest {
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final ReturnEligibility eligibility = mock(ReturnEligibility.class);
     private final CommandGateway commands = mock(CommandGateway.class);
-    private final OverdueDecision overdue = new OverdueDecision(events, eligibility, commands);
+    private final CustomerTrust trust = mock(CustomerTrust.class);
+    private final OverdueDecision overdue = new OverdueDecision(events, eligibility, commands, trust);
 
     @AfterEach
     void close() {
@@ -71,6 +79,26 @@ class OverdueDecisionTest {
         assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.DECIDED);
 
         verify(commands).sendAndWait(new RecordEligibilityDecision(RETURN_ID, decisions));
+    }
+
+    @Test
+    void the_return_joins_its_customers_history_and_records_its_tier_before_the_decision_is_recorded() {
+        recorded(story.requested());
+        ReturnRequested requested = story.requested();
+        List<LineDecision> decisions = story.authorized().decisions();
+        RecordTrustAssessment assessment = new RecordTrustAssessment(RETURN_ID, TrustTier.STANDARD, List.of(), 365,
+                0, Money.zero("EUR"), Money.zero("EUR"), 0, 0, 0, 0);
+        when(eligibility.decide(any(), any(), any(), any(), any(), any())).thenReturn(decisions);
+        when(trust.assess(RETURN_ID, requested.order(), REQUESTED_AT)).thenReturn(Optional.of(assessment));
+        when(commands.sendAndWait(any(RecordEligibilityDecision.class))).thenReturn(ReturnStatus.AUTHORIZED);
+
+        assertThat(overdue.decide(RETURN_ID)).isEqualTo(OverdueDecision.Outcome.DECIDED);
+
+        InOrder inOrder = inOrder(trust, commands);
+        inOrder.verify(trust).remember(RETURN_ID, requested.order(), decisions, false, REQUESTED_AT);
+        inOrder.verify(commands).sendAndWait(assessment);
+        inOrder.verify(commands).sendAndWait(new RecordEligibilityDecision(RETURN_ID, decisions));
+        verify(trust, never()).forget(any());
     }
 
     @Test
@@ -128,6 +156,7 @@ class OverdueDecisionTest {
         verify(commands).sendAndWait(new ReleaseReturnQuantities(requested.orderId(), RETURN_ID,
                 OrderLedgerReleasePolicy.closingReleaseId(RETURN_ID), Map.of(), "ended before its overdue decision"));
         verify(commands, never()).sendAndWait(any(RaiseException.class));
+        verify(trust).forget(RETURN_ID);
     }
 
     @Test

@@ -57,6 +57,20 @@ public final class DemoReturns {
                 "lines", List.of(line(order.orderId() + "-L1", jackets, "SIZE_OR_FIT"))));
     }
 
+    /**
+     * {@code jackets} (1 or 2) rain jackets of a copy of the web apparel order bought by {@code customerId}: a customer
+     * of the test's own, whose history of returns (and so trust tier) the test writes.
+     */
+    public Requested webReturnOf(String customerId, int jackets) {
+        OrderSnapshot demo = DemoOrders.webApparelOrder(clock.instant());
+        OrderSnapshot order = copy(new OrderSnapshot(demo.orderId(), customerId, demo.soldThrough(),
+                demo.soldAtStoreId(), demo.placedAt(), demo.fulfilledAt(), demo.fulfilmentLocationId(),
+                demo.currency(), demo.lines(), demo.promotions(), demo.shippingCharged(), demo.shippingTax(),
+                demo.tenders()));
+        return request("web-shop", order, Map.of("orderId", order.orderId(), "channel", "WEB",
+                "lines", List.of(line(order.orderId() + "-L1", jackets, "SIZE_OR_FIT"))));
+    }
+
     /** The hoodie of a copy of the store order (ORD-1005, STORE-001), requested at the store's counter. */
     public Requested storeReturn() {
         OrderSnapshot order = copy(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));

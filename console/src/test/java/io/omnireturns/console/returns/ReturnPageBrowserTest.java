@@ -12,6 +12,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,23 @@ class ReturnPageBrowserTest {
         assertThat(browser.text(By.id("refund-pending"))).contains("Not decided yet");
         assertThat(browser.text(By.id("return-systems"))).contains("PAYMENT", "CARRIER");
         assertThat(browser.text(By.id("return-timeline"))).isNotBlank();
+    }
+
+    @Test
+    void the_agent_sees_the_customers_trust_tier_and_serial_returner_signals(
+            @SignedInAs("service-agent") ConsoleBrowser browser, DemoReturns returns) {
+        String customer = "CUST-W-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            returns.webReturnOf(customer, 2); // both jackets: 179.90 of 299.70, 60 % each time
+        }
+        DemoReturns.Requested fourth = returns.webReturnOf(customer, 2);
+
+        browser.open("/console/returns/" + fourth.returnId());
+
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("trust-tier"), "WATCHED"));
+        assertThat(browser.text(By.id("trust-figures"))).contains("3 return(s) in 365 days",
+                "539.70 EUR of 899.10 EUR returned (60.02 %)", "3 in 30 days");
+        assertThat(browser.text(By.id("returner-signals"))).contains("High return rate");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.omnireturns.api.query.HoldView;
 import io.omnireturns.api.query.NoteView;
 import io.omnireturns.api.query.ReturnLineView;
 import io.omnireturns.api.query.ReturnStatusView;
+import io.omnireturns.api.query.TrustView;
 import io.omnireturns.api.query.SystemStateView;
 import io.omnireturns.api.query.TimelineEntry;
 import io.omnireturns.api.returns.HoldDecision;
@@ -47,6 +48,7 @@ import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnLinesKept;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -89,6 +91,7 @@ final class ReturnStatusDraft {
     private final RefundDraft refund;
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<NoteView> notes = new ArrayList<>();
+    private TrustView trust;
 
     private ReturnStatusDraft(String returnId, String orderId, String customerId, SalesChannel channel,
                               String storeId, RefundMethod refundMethod, String currency, Instant createdAt,
@@ -137,6 +140,7 @@ final class ReturnStatusDraft {
         view.lines().forEach(line -> draft.lines.put(line.orderLineId(), ReturnLineDraft.of(line)));
         draft.timeline.addAll(view.timeline());
         draft.notes.addAll(view.notes());
+        draft.trust = view.trust();
         return draft;
     }
 
@@ -144,7 +148,7 @@ final class ReturnStatusDraft {
         List<ReturnLineView> lineViews = lines.values().stream().map(ReturnLineDraft::toView).toList();
         return new ReturnStatusView(returnId, orderId, customerId, channel, storeId, status, hold,
                 systems.openExceptions(), refundMethod, currency, createdAt, updatedAt, lineViews, refund.toView(),
-                systems.shown(), timeline, notes, version);
+                systems.shown(), timeline, notes, trust, version);
     }
 
     /** The normal states that something covers in the view; stored beside it, never shown. */
@@ -317,6 +321,13 @@ final class ReturnStatusDraft {
 
     void on(FraudAssessed event, EventStamp stamp) {
         systems.on(event, stamp);
+        milestone(stamp, TimelineWording.of(event));
+    }
+
+    void on(CustomerTrustAssessed event, EventStamp stamp) {
+        trust = new TrustView(event.tier(), event.signals(), event.lookBackDays(), event.returns(),
+                event.returnedValue(), event.purchasedValue(), event.returnRateBasisPoints(),
+                event.returnsLast30Days(), event.keepItReturns(), event.instantRefunds());
         milestone(stamp, TimelineWording.of(event));
     }
 

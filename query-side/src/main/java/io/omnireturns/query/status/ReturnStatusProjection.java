@@ -35,6 +35,7 @@ import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnLinesKept;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -261,6 +262,11 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(ReturnLinesKept event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, ReturnStatusDraft::on);
+    }
+
+    @EventHandler
+    void on(CustomerTrustAssessed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         update(event, sequence, at, ReturnStatusDraft::on);
     }
 

@@ -33,6 +33,7 @@ import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnLinesKept;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
@@ -155,6 +156,7 @@ public final class ReturnStatusReplay {
         put(changes, ReturnDeclined.class, ReturnStatusDraft::on);
         put(changes, GoodwillGranted.class, ReturnStatusDraft::on);
         put(changes, ReturnLinesKept.class, ReturnStatusDraft::on);
+        put(changes, CustomerTrustAssessed.class, ReturnStatusDraft::on);
         put(changes, ReturnNoteAdded.class, ReturnStatusDraft::on);
         put(changes, ReturnCompleted.class, ReturnStatusDraft::on);
         return Map.copyOf(changes);

@@ -34,6 +34,7 @@ import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnLinesKept;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
@@ -43,6 +44,7 @@ import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -136,7 +138,7 @@ final class TimelineWording {
 
     static String of(RefundTaxApplied event) {
         return "Tax given back: " + event.byJurisdiction().stream()
-                .map(tax -> tax.jurisdiction() + " " + tax.tax()).collect(java.util.stream.Collectors.joining(", "));
+                .map(tax -> tax.jurisdiction() + " " + tax.tax()).collect(Collectors.joining(", "));
     }
 
     static String of(CreditMemoPosted event) {
@@ -218,6 +220,19 @@ final class TimelineWording {
     static String of(ReturnLinesKept event) {
         int items = event.lines().stream().mapToInt(line -> line.quantity()).sum();
         return "Keep it: " + items + " item(s) stay with the customer, refunded without being sent back";
+    }
+
+    static String of(CustomerTrustAssessed event) {
+        String tier = switch (event.tier()) {
+            case TRUSTED -> "trusted";
+            case STANDARD -> "standard";
+            case WATCHED -> "watched";
+        };
+        String signals = event.signals().isEmpty() ? "" : " (" + event.signals().stream()
+                .map(signal -> signal.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", ")) + ")";
+        return "Customer's returns read: " + tier + signals + ", " + event.returns() + " return(s) in "
+                + event.lookBackDays() + " days";
     }
 
     static String of(GoodwillGranted event) {

@@ -47,6 +47,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.omnireturns.api.query.TrustView;
+import io.omnireturns.api.returns.ReturnerSignal;
+import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import static io.omnireturns.query.ReturnEvents.SHIRTS;
 import static io.omnireturns.query.ReturnEvents.SHIRT_SKU;
 import static io.omnireturns.query.ReturnEvents.SHIRT_SKU_LARGE;
@@ -83,6 +87,24 @@ class ReturnStatusDraftTest {
             assertThat(note.noteId()).isEqualTo("NOTE-1");
         });
         assertThat(view.timeline().get(view.timeline().size() - 1).description()).isEqualTo("Note by service-agent");
+    }
+
+    @Test
+    void the_customers_trust_tier_and_signals_are_shown_and_kept_when_the_stored_view_is_opened_again() {
+        ReturnStatusDraft draft = authorized();
+
+        draft.on(new CustomerTrustAssessed(RETURN_ID, "C-1", TrustTier.WATCHED,
+                List.of(ReturnerSignal.HIGH_RETURN_RATE, ReturnerSignal.HIGH_KEEP_IT_SHARE), 365, 4, eur(40_000),
+                eur(60_000), 6_666, 2, 2, 0), next("CustomerTrustAssessed"));
+
+        ReturnStatusView view = draft.toView();
+        assertThat(view.trust()).isEqualTo(new TrustView(TrustTier.WATCHED,
+                List.of(ReturnerSignal.HIGH_RETURN_RATE, ReturnerSignal.HIGH_KEEP_IT_SHARE), 365, 4, eur(40_000),
+                eur(60_000), 6_666, 2, 2, 0));
+        assertThat(view.timeline().get(view.timeline().size() - 1).description())
+                .isEqualTo("Customer's returns read: watched (high return rate, high keep it share), 4 return(s) in "
+                        + "365 days");
+        assertThat(ReturnStatusDraft.of(view, List.of()).toView().trust()).isEqualTo(view.trust());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.FraudAssessed;
+import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.GiftCardIssued;
 import io.omnireturns.api.returns.event.GiftReturnRecorded;
 import io.omnireturns.api.returns.event.GoodwillGranted;
@@ -118,6 +119,8 @@ public final class CanonicalEventTranslator {
                 + "the amount paid and refund.approved the method");
         reasons.put(StoreCreditBonusGranted.class, "an addition to an approved store-credit refund; refund.issued "
                 + "carries the amount paid");
+        reasons.put(CustomerTrustAssessed.class, "a profile of the customer's returns, like a fraud score: never "
+                + "shared; it steers fraud scoring and the agent's screen");
         return Map.copyOf(reasons);
     }
 }

@@ -1,5 +1,6 @@
 package io.omnireturns.api.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnStatus;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param systems  one entry per external system, in a fixed order, so a system that lags stands out
  * @param timeline every step of the return, oldest first
  * @param notes    the notes people wrote on the return, oldest first (plain text); empty when none
+ * @param trust    the customer's trust tier and serial-returner signals at the request; null (absent in JSON) when
+ *                 not assessed
  * @param version  sequence number of the last event in the view; it grows with every change
  */
 public record ReturnStatusView(String returnId, String orderId, String customerId, SalesChannel channel,
@@ -26,7 +29,9 @@ public record ReturnStatusView(String returnId, String orderId, String customerI
                                List<OpenExceptionView> openExceptions, RefundMethod refundMethod,
                                String currency, Instant createdAt, Instant updatedAt, List<ReturnLineView> lines,
                                RefundView refund, List<SystemStateView> systems, List<TimelineEntry> timeline,
-                               List<NoteView> notes, long version) {
+                               List<NoteView> notes,
+                               // left out while null: documents stored before trust tiers read and write unchanged
+                               @JsonInclude(JsonInclude.Include.NON_NULL) TrustView trust, long version) {
 
     public ReturnStatusView {
         // views stored before exceptions were shown have none

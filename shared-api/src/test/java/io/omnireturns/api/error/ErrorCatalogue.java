@@ -3,6 +3,8 @@ package io.omnireturns.api.error;
 import io.omnireturns.api.catalogue.CheckoutDocs;
 import io.omnireturns.api.returns.DeclineReason;
 import io.omnireturns.api.returns.PolicyOverride;
+import io.omnireturns.api.returns.ReturnerSignal;
+import io.omnireturns.api.returns.TrustTier;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code docs/error-codes.md} from the code catalogues themselves: {@link ErrorCode} (every problem code with
- * its HTTP status and meaning), {@link DeclineReason} and {@link PolicyOverride}. {@code -Derror-codes.write=true} on
+ * its HTTP status and meaning), {@link DeclineReason}, {@link TrustTier}, {@link ReturnerSignal} and
+ * {@link PolicyOverride}. {@code -Derror-codes.write=true} on
  * {@link ErrorCatalogueTest} rewrites the committed file.
  */
 final class ErrorCatalogue {
@@ -30,7 +33,7 @@ final class ErrorCatalogue {
         out.append("# Error and reason codes\n\n")
                 .append("The one catalogue of the stable codes the service answers with and records. Generated from\n")
                 .append("`shared-api` (`io.omnireturns.api.error.ErrorCode`, `io.omnireturns.api.returns.DeclineReason`,\n")
-                .append("`io.omnireturns.api.returns.PolicyOverride`); do not edit by hand. `ErrorCatalogueTest` fails when\n")
+                .append("`TrustTier`, `ReturnerSignal`, `io.omnireturns.api.returns.PolicyOverride`); do not edit by hand. `ErrorCatalogueTest` fails when\n")
                 .append("this file and the code disagree; regenerate it with\n\n")
                 .append("```bash\n").append(REGENERATE).append("\n```\n\n")
                 .append("The API document takes the same list: `Problem.code` is an enum of these codes, and\n")
@@ -49,6 +52,19 @@ final class ErrorCatalogue {
         for (DeclineReason reason : DeclineReason.values()) {
             out.append("| `").append(reason.name()).append("` | ").append(reason.meaning()).append(" | ")
                     .append(reason.needsNote() ? "yes" : "no").append(" |\n");
+        }
+        out.append("\n## Trust tiers\n\n")
+                .append("`tier` of `CustomerTrustAssessed`, `trustTier` of the fraud check, `trust.tier` of the status view.\n\n")
+                .append("| code | meaning |\n|---|---|\n");
+        for (TrustTier tier : TrustTier.values()) {
+            out.append("| `").append(tier.name()).append("` | ").append(tier.meaning()).append(" |\n");
+        }
+        out.append("\n## Serial-returner signals\n\n")
+                .append("`signals` of `CustomerTrustAssessed` and `trust.signals` of the status view, `returnerSignals` of the\n")
+                .append("fraud check; thresholds in `omnireturns.policy.trust.*`.\n\n")
+                .append("| code | meaning |\n|---|---|\n");
+        for (ReturnerSignal signal : ReturnerSignal.values()) {
+            out.append("| `").append(signal.name()).append("` | ").append(signal.meaning()).append(" |\n");
         }
         out.append("\n## Policy overrides\n\n")
                 .append("`override` of `GoodwillGranted`: which part of the refund policy a goodwill exception set aside.\n\n")

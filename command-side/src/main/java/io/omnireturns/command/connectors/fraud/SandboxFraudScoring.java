@@ -20,9 +20,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * A fraud service in the process that scores deterministically, so demos and tests know the outcome in advance.
  *
  * <p>Score, 0..100: 5, plus 1 per full 50.00 of merchandise value (at most 40), plus 3 per item
- * after the first (at most 20), plus 50 for a customer on the watch list. Review is required for a customer on the
- * watch list and for merchandise value above the review threshold (in major units of whatever currency, so 2,000.00
- * EUR and 2,000.00 GBP alike); the score alone never requires it. Scoring writes nothing anyone relies on, so it
+ * after the first (at most 20), plus 50 for a customer on the watch list, plus 10 per serial-returner signal of our
+ * own history (each also named among the assessment's signals, as {@code RETURNER_} and its code). Review is required
+ * for a customer on the watch list, for merchandise value above the review threshold (in major units of whatever
+ * currency, so 2,000.00 EUR and 2,000.00 GBP alike), and for a serial returner on three counts or more (one or two
+ * signals raise the score and show the agent, a pattern on most counts needs a person); the score alone never
+ * requires it. Scoring writes nothing anyone relies on, so it
  * takes no idempotency key: the same check always gets the same assessment. Every assessment is logged.
  */
 public class SandboxFraudScoring implements FraudScoring {
@@ -42,6 +45,9 @@ public class SandboxFraudScoring implements FraudScoring {
     private static final int MAX_ITEM_POINTS = 20;
     private static final int WATCH_LIST_POINTS = 50;
     private static final int MANY_ITEMS_FROM = 10;
+    private static final int POINTS_PER_RETURNER_SIGNAL = 10;
+    private static final int RETURNER_SIGNALS_FOR_REVIEW = 3;
+    public static final String RETURNER_PREFIX = "RETURNER_";
 
     private final SandboxBehaviour behaviour;
     private final Clock clock;
@@ -92,7 +98,11 @@ public class SandboxFraudScoring implements FraudScoring {
         if (check.items() >= MANY_ITEMS_FROM) {
             signals.add(MANY_ITEMS);
         }
-        FraudAssessment assessment = new FraudAssessment(Math.min(100, score), watched || highValue, signals);
+        score += POINTS_PER_RETURNER_SIGNAL * check.returnerSignals().size();
+        check.returnerSignals().forEach(signal -> signals.add(RETURNER_PREFIX + signal.name()));
+        boolean serialReturner = check.returnerSignals().size() >= RETURNER_SIGNALS_FOR_REVIEW;
+        FraudAssessment assessment = new FraudAssessment(Math.min(100, score), watched || highValue || serialReturner,
+                signals);
         assessments.add(new Assessment(check.returnId(), check.orderId(), check.customerId(), check.channel(),
                 check.items(), value, assessment, clock.instant()));
         return assessment;

@@ -37,6 +37,7 @@ public final class DemoOrders {
     public static final String POUND_STERLING_ORDER_ID = "ORD-1007";
     public static final String WEB_ORDER_OF_FIVE_ID = "ORD-1008";
     public static final String KEEP_IT_ORDER_ID = "ORD-1020";
+    public static final String TRUST_TIERS_ORDER_ID = "ORD-1030";
 
     public static final String WEB_DISTRIBUTION_CENTRE = "DC-EAST";
     public static final String DEMO_STORE = "STORE-001";
@@ -53,7 +54,8 @@ public final class DemoOrders {
             "CUST-600", new OrderContact("noah.weber@example.com", "50667"),
             "CUST-700", new OrderContact("olivia.brown@example.com", "SW1A 1AA"),
             "CUST-800", new OrderContact("yuki.tanaka@example.com", "75002"),
-            "CUST-920", new OrderContact("lena.fischer@example.com", "20095"));
+            "CUST-920", new OrderContact("lena.fischer@example.com", "20095"),
+            "CUST-930", new OrderContact("mia.rossi@example.com", "20121"));
 
     private static final String EUR = "EUR";
     private static final String GBP = "GBP";
@@ -96,7 +98,8 @@ public final class DemoOrders {
                 electronicsOrder(now),
                 poundSterlingOrder(now),
                 webOrderOfFive(now),
-                keepItOrder(now));
+                keepItOrder(now),
+                trustTiersOrder(now));
     }
 
     /** The everyday case: three apparel lines, one card payment, shipping charged. Total 365.58 EUR. */
@@ -262,6 +265,25 @@ public final class DemoOrders {
                 List.of(),
                 eur(495), eur(99),
                 List.of(new Tender(id + "-T1", TenderType.CARD, eur(4536), "PSP-CH-1020-1")));
+    }
+
+    /**
+     * Trust tiers: the customer's first return (the scarf) finds no history, a standard customer; the second (the
+     * coat) finds one small return, 29.95 of 228.95 bought, and a trusted customer. Paid by card. Total 280.68 EUR.
+     */
+    public static OrderSnapshot trustTiersOrder(Instant now) {
+        String id = TRUST_TIERS_ORDER_ID;
+        Instant placedAt = daysBefore(now, 6);
+        return new OrderSnapshot(id, "CUST-930", SalesChannel.WEB, null,
+                placedAt, placedAt.plus(Duration.ofDays(1)), WEB_DISTRIBUTION_CENTRE, EUR,
+                List.of(
+                        line(id + "-L1", "SCF-MER-CHR", "Merino scarf, charcoal", "accessories",
+                                1, eur(2995), eur(0), eur(599)),
+                        line(id + "-L2", "COT-WOL-CML-M", "Wool coat, camel, M", "apparel",
+                                1, eur(19900), eur(0), eur(3980))),
+                List.of(),
+                eur(495), eur(99),
+                List.of(new Tender(id + "-T1", TenderType.CARD, eur(28068), "PSP-CH-1030-1")));
     }
 
     private static Instant daysBefore(Instant now, int days) {

@@ -154,10 +154,15 @@ final class ReturnFacts {
     boolean onHold;
     boolean completed;
     Milestone ending;
+    /** The customer's trust tier and serial-returner signals. */
+    final TrustFacts trust = new TrustFacts();
 
     void apply(Object event, Instant at) {
         gift.apply(event);
         tax.apply(event);
+        if (trust.apply(event)) {
+            return;
+        }
         if (event instanceof ReturnRequested e) {
             requested(e, at);
         } else if (event instanceof ReturnAuthorized e) {

@@ -22,6 +22,7 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  * flight or in the exception queue, so the same facts seen twice, or a hold resumed, start nothing twice.
  *
  * <pre>
+ * request ─ CustomerTrustAssessed (tier, serial-returner signals: sent with FRAUD_CHECK) ─ authorized
  * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
  *                                     ├─ store:     notice AUTHORIZED ─ counter receipt
  *                                     └─ all kept ("keep it"): no label, no parcel ─ inspected at once

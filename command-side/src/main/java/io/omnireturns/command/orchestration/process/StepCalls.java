@@ -34,7 +34,8 @@ final class StepCalls {
         String idempotencyKey = returnId + ":" + key.render();
         return switch (key.step()) {
             case FRAUD_CHECK -> new StepCall.Fraud(returnId, key, attempt,
-                    new FraudCheck(returnId, f.orderId, f.customerId, f.channel, authorizedItems(f), authorizedValue(f)));
+                    new FraudCheck(returnId, f.orderId, f.customerId, f.channel, authorizedItems(f), authorizedValue(f),
+                            f.trust.tier, f.trust.signals));
             case ISSUE_LABEL -> new StepCall.Label(returnId, key, attempt,
                     new LabelRequest(idempotencyKey, returnId, f.customerId, f.destinationLocationId,
                             shippedItems(f)));

@@ -1,5 +1,7 @@
 package io.omnireturns.command.policy.trust;
 
+import io.omnireturns.api.returns.ReturnerSignal;
+import io.omnireturns.api.returns.TrustTier;
 import java.util.List;
 
 /** The tier a customer's return history earns, and the serial-returner signals behind a {@code WATCHED} tier. */

@@ -48,7 +48,8 @@ import java.util.function.Supplier;
  * policy line by line, then the order's ledger for what is left to return across all its returns.
  * Every step is safe to repeat, so a request taken over after a crash finishes what the first one began. The
  * return, its reservation, its decision and the stored answer are written in one transaction (after the claim of the
- * Idempotency-Key, committed first so that concurrent duplicates wait for the answer); with
+ * Idempotency-Key, committed first so that concurrent duplicates wait for the answer), and so is the return's line in
+ * the customer's return history, which the customer's trust tier is read from; with
  * {@code omnireturns.engine.optimised=false}, or for a claim taken over, each on its own as before.
  */
 @Service
@@ -80,13 +81,15 @@ public class ReturnRequestService {
     private final SettlementTermsCheck settlementTerms;
     private final GiftReturnProperties gifts;
     private final GiftCardPolicy giftCards;
+    private final CustomerTrust trust;
 
     ReturnRequestService(RequestCommands commands, OrderSystem orders, ReturnEligibility eligibility,
                          ReturnRequestIdempotency idempotency, CommandSideProperties properties, Clock clock,
                          PlatformTransactionManager transactionManager, AggregateLocks locks, EventStoreWakeUp wakeUp,
                          @Value("${omnireturns.engine.optimised:true}") boolean optimised,
                          SettlementTermsCheck settlementTerms, GiftReturnProperties gifts,
-                         GiftCardProperties giftCards) {
+                         GiftCardProperties giftCards, CustomerTrust trust) {
+        this.trust = trust;
         this.settlementTerms = settlementTerms;
         this.gifts = gifts;
         this.giftCards = giftCards.policy();
@@ -210,12 +213,18 @@ public class ReturnRequestService {
                                                 List<RequestedLine> lines) {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
+        if (decisions.stream().anyMatch(LineDecision::isAuthorized)) {
+            // before the authorization, which starts the fraud check: the check carries the tier and its signals
+            trust.assess(returnId, order, clock.instant()).ifPresent(commands::sendAndWait);
+        }
         ReturnStatus status = commands.sendAndWait(new RecordEligibilityDecision(returnId, decisions));
         if (status == ReturnStatus.AUTHORIZED) {
             Optional<KeepLines> keepIt = eligibility.keepIt(returnId, order, decisions);
             if (keepIt.isPresent()) {
                 status = commands.sendAndWait(keepIt.get());
             }
+            // after the assessment: the tier is read from the history before this return joins it
+            trust.remember(returnId, order, decisions, keepIt.isPresent(), clock.instant());
         }
         ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
         idempotency.answer(caller, idempotencyKey, returnId, 201, write(answer), clock.instant());

@@ -3,6 +3,8 @@ package io.omnireturns.command.connectors.fraud;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.ReturnerSignal;
+import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.HttpConnectorContract;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,21 @@ class HttpFraudScoringTest extends HttpConnectorContract {
         assertThat(assessment).isEqualTo(new FraudAssessment(82, true, List.of("SERIAL_RETURNER", "HIGH_VALUE")));
         wireMock.verify(postRequestedFor(urlPathEqualTo("/assessments")).withRequestBody(equalToJson("""
                 {"returnId": "RET-1", "orderId": "ORD-1001", "customerId": "CUS-7", "channel": "WEB", "items": 2,
-                 "merchandiseValue": {"minor": 4599, "currency": "EUR"}}""")));
+                 "merchandiseValue": {"minor": 4599, "currency": "EUR"}, "trustTier": null, "returnerSignals": []}""")));
+    }
+
+    @Test
+    void sends_the_customers_trust_tier_and_serial_returner_signals_from_our_own_history() {
+        wireMock.stubFor(post("/assessments").willReturn(okJson(HIGH_RISK)));
+        FraudCheck watched = new FraudCheck("RET-2", "ORD-1001", "CUS-7", SalesChannel.WEB, 1, Money.of(1995, "EUR"),
+                TrustTier.WATCHED, List.of(ReturnerSignal.HIGH_RETURN_VELOCITY, ReturnerSignal.HIGH_KEEP_IT_SHARE));
+
+        new HttpFraudScoring(http).assess(watched);
+
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/assessments")).withRequestBody(equalToJson("""
+                {"returnId": "RET-2", "orderId": "ORD-1001", "customerId": "CUS-7", "channel": "WEB", "items": 1,
+                 "merchandiseValue": {"minor": 1995, "currency": "EUR"}, "trustTier": "WATCHED",
+                 "returnerSignals": ["HIGH_RETURN_VELOCITY", "HIGH_KEEP_IT_SHARE"]}""")));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.omnireturns.command.connectors.fraud;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.ReturnerSignal;
+import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +46,35 @@ class SandboxFraudScoringTest {
             "8, 200000, 65"})   // value points stop at 40, item points (21) at 20
     void the_score_grows_with_value_and_item_count(int items, long minor, int score) {
         assertThat(fraud.assess(check("CUST-100", items, Money.of(minor, "EUR"))).score()).isEqualTo(score);
+    }
+
+    @Test
+    void serial_returner_signals_from_our_own_history_raise_the_score_and_show_but_two_need_no_review() {
+        FraudAssessment assessment = fraud.assess(new FraudCheck("RET-1", "ORD-1", "CUST-100", SalesChannel.WEB, 1,
+                Money.of(8995, "EUR"), TrustTier.WATCHED,
+                List.of(ReturnerSignal.HIGH_RETURN_RATE, ReturnerSignal.HIGH_RETURN_VELOCITY)));
+
+        // 6 as the everyday return, plus 10 per signal
+        assertThat(assessment).isEqualTo(new FraudAssessment(26, false,
+                List.of("RETURNER_HIGH_RETURN_RATE", "RETURNER_HIGH_RETURN_VELOCITY")));
+    }
+
+    @Test
+    void a_serial_returner_on_three_counts_is_reviewed_by_a_person() {
+        FraudAssessment assessment = fraud.assess(new FraudCheck("RET-1", "ORD-1", "CUST-100", SalesChannel.WEB, 1,
+                Money.of(8995, "EUR"), TrustTier.WATCHED, List.of(ReturnerSignal.HIGH_RETURN_RATE,
+                ReturnerSignal.HIGH_RETURN_VELOCITY, ReturnerSignal.HIGH_KEEP_IT_SHARE)));
+
+        assertThat(assessment.reviewRequired()).isTrue();
+        assertThat(assessment.score()).isEqualTo(36);
+    }
+
+    @Test
+    void a_trusted_customer_scores_as_anyone_without_signals() {
+        FraudAssessment assessment = fraud.assess(new FraudCheck("RET-1", "ORD-1", "CUST-100", SalesChannel.WEB, 1,
+                Money.of(8995, "EUR"), TrustTier.TRUSTED, List.of()));
+
+        assertThat(assessment).isEqualTo(new FraudAssessment(6, false, List.of()));
     }
 
     @Test

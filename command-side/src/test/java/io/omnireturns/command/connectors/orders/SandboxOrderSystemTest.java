@@ -27,12 +27,14 @@ class SandboxOrderSystemTest {
 
     private static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
 
+    private static final int DEMO_ORDERS = DemoOrders.all(NOW).size();
+
     private final SandboxOrderSystem orderSystem = new SandboxOrderSystem(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void finds_every_demo_order_by_its_id() {
         List<String> demoOrderIds = List.of(
-                "ORD-1001", "ORD-1002", "ORD-1003", "ORD-1004", "ORD-1005", "ORD-1006", "ORD-1007", "ORD-1008", "ORD-1020");
+                "ORD-1001", "ORD-1002", "ORD-1003", "ORD-1004", "ORD-1005", "ORD-1006", "ORD-1007", "ORD-1008", "ORD-1020", "ORD-1030");
 
         for (String orderId : demoOrderIds) {
             assertThat(orderSystem.findOrder(orderId)).as(orderId)
@@ -63,7 +65,7 @@ class SandboxOrderSystemTest {
         orderSystem.register(testOrder);
 
         assertThat(orderSystem.findOrder("ORD-TEST-1")).contains(testOrder);
-        assertThat(orderSystem.all()).contains(testOrder).hasSize(10);
+        assertThat(orderSystem.all()).contains(testOrder).hasSize(DEMO_ORDERS + 1);
     }
 
     @Test
@@ -73,7 +75,7 @@ class SandboxOrderSystemTest {
         orderSystem.register(reshaped);
 
         assertThat(orderSystem.findOrder("ORD-1001")).contains(reshaped);
-        assertThat(orderSystem.all()).hasSize(9);
+        assertThat(orderSystem.all()).hasSize(DEMO_ORDERS);
     }
 
     @Test
@@ -92,7 +94,7 @@ class SandboxOrderSystemTest {
         callers.shutdown();
         assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(orderSystem.all()).hasSize(209);
+        assertThat(orderSystem.all()).hasSize(DEMO_ORDERS + 200);
     }
 
     @Nested

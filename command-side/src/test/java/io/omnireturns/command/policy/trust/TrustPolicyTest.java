@@ -1,5 +1,7 @@
 package io.omnireturns.command.policy.trust;
 
+import io.omnireturns.api.returns.ReturnerSignal;
+import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.money.Money;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -188,6 +188,6 @@ class RecentViewsTest {
 
     private static ReturnStatusView view(String returnId, long version) {
         return new ReturnStatusView(returnId, "O-" + returnId, "C-1", SalesChannel.WEB, null, ReturnStatus.AUTHORIZED,
-                null, List.of(), null, "EUR", T0, T0, List.of(), null, List.of(), List.of(), List.of(), version);
+                null, List.of(), null, "EUR", T0, T0, List.of(), null, List.of(), List.of(), List.of(), null, version);
     }
 }

@@ -1,0 +1,32 @@
+package io.omnireturns.command.policy.instantrefund;
+
+import java.util.Objects;
+
+/**
+ * Whether a return's refund is decided at its first carrier scan, as if the items arrive as declared; and if not,
+ * why not, as a stable reason code.
+ */
+public record EarlyRefundDecision(boolean granted, String reasonCode) {
+
+    public static final String GRANTED = "INSTANT_REFUND_GRANTED";
+    public static final String POLICY_OFF = "INSTANT_REFUND_OFF";
+    public static final String TIER_NOT_ELIGIBLE = "TRUST_TIER_NOT_ELIGIBLE";
+    public static final String NOT_MAIL_BACK = "NOT_A_MAIL_BACK_RETURN";
+    public static final String NOT_CLEARED = "FRAUD_NOT_CLEARED";
+    public static final String ALREADY_DECIDED = "REFUND_ALREADY_DECIDED";
+
+    public EarlyRefundDecision {
+        Objects.requireNonNull(reasonCode, "reasonCode");
+        if (granted != GRANTED.equals(reasonCode)) {
+            throw new IllegalArgumentException("a granted decision, and only one, carries " + GRANTED);
+        }
+    }
+
+    static EarlyRefundDecision grant() {
+        return new EarlyRefundDecision(true, GRANTED);
+    }
+
+    static EarlyRefundDecision decline(String reasonCode) {
+        return new EarlyRefundDecision(false, reasonCode);
+    }
+}
