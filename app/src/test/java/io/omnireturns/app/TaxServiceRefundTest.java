@@ -12,8 +12,8 @@ import io.omnireturns.command.connectors.tax.SandboxTaxService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
  * tax service gives back the French tax and charges German tax on the 10 % restocking fee the store keeps; the
  * credit memo posts those figures per jurisdiction, and finance reconciles them per jurisdiction.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@TestPropertySource(properties = {
         "omnireturns.process.step-retry-backoff=100ms",
         "omnireturns.process.step-retry-max-backoff=400ms"})
 class TaxServiceRefundTest {
