@@ -7,7 +7,6 @@ import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -39,8 +38,7 @@ import static org.awaitility.Awaitility.await;
  * Object-level access (one store, one customer), who is recorded as acting, mass assignment, oversized bodies and
  * page caps, all through the public API with the demo users of docs/security.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "omnireturns.database.embedded.data-dir=")
+@AppIntegrationTest
 class AccessScopeTest {
 
     @Autowired

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +31,8 @@ import static org.awaitility.Awaitility.await;
  * requested with the quote charges it once (or refunds it) and completes; a card that refuses the charge sends the
  * step to the exception queue; a quote the request cannot have records nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "omnireturns.process.step-retry-backoff=100ms",
-        "omnireturns.process.step-retry-max-backoff=400ms",
-        "omnireturns.process.lease=20s",
-        "db-scheduler.polling-interval=100ms"})
+@AppIntegrationTest
+@QuickProcessTiming
 class ExchangeAtDifferentPriceTest {
 
     @Autowired

@@ -11,8 +11,8 @@ import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Clock;
@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
  * its masked code, the finance ledger books the refund on the new gift card and the reconciliation finds nothing
  * amiss. Another return asking for a gift card is refused, as the default policy offers it to gift returns only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@TestPropertySource(properties = {
         "omnireturns.process.step-retry-backoff=100ms",
         "omnireturns.process.step-retry-max-backoff=400ms"})
 class GiftCardFlowTest {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,8 +43,7 @@ import static org.awaitility.Awaitility.await;
  * aggregate (a return, a period); the count of those is the same after each request as before. (Counting only these
  * lets the test share the context of the other API tests, whose own returns may still be finishing.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "omnireturns.database.embedded.data-dir=")
+@AppIntegrationTest
 class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

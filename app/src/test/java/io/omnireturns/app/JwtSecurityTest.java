@@ -17,7 +17,6 @@ import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +47,8 @@ import static org.awaitility.Awaitility.await;
  * provider, serving its discovery document and keys), reads roles from a nested claim, stores and the actor's name
  * from others, and refuses every token that is expired, for someone else, from another issuer or badly signed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@TestPropertySource(properties = {
         "omnireturns.security.mode=jwt",
         "omnireturns.security.jwt.roles-claim=realm_access.roles",
         "omnireturns.security.jwt.name-claim=preferred_username",

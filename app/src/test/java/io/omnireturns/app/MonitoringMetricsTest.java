@@ -8,10 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
 import java.util.List;
@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service, which is reached over HTTP so the HTTP connector metrics and the circuit state exist too), then
  * {@code /actuator/prometheus} is scraped as Prometheus does and every metric name of every expression must be in it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@TestPropertySource(properties = {
         "omnireturns.connectors.fraud.mode=http",
         "omnireturns.connectors.fraud.retry.max-attempts=1"})
 @AutoConfigureObservability(tracing = false)

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.io.IOException;
@@ -26,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code docs/openapi.json}, so a changed endpoint, parameter, schema or error answer cannot slip through unnoticed.
  * {@code -Dopenapi.write=true} rewrites the committed file from the running service instead.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "omnireturns.database.embedded.data-dir=")
+@AppIntegrationTest
 class OpenApiContractTest {
 
     static final String REGENERATE =

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,12 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL: every return reaches a terminal state, and what the sandboxes paid, credited and restocked
  * agrees with the status view to the minor unit, with and without injected connector failures.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "omnireturns.process.step-retry-backoff=100ms",
-        "omnireturns.process.step-retry-max-backoff=400ms",
-        "omnireturns.process.lease=20s",
-        "db-scheduler.polling-interval=100ms"})
+@AppIntegrationTest
+@QuickProcessTiming
 class ReturnProcessFlowTest {
 
     @Autowired

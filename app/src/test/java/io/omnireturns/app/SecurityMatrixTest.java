@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 403 ACCESS_DENIED, and a caller without credentials 401 UNAUTHENTICATED. The calls carry harmless arguments (ids
  * that do not exist, a period that does not parse, empty bodies) so that nothing changes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "omnireturns.database.embedded.data-dir=")
+@AppIntegrationTest
 class SecurityMatrixTest {
 
     /** One demo user per role (docs/security.md). */

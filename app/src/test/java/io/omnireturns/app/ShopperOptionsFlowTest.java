@@ -18,10 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * with no label and no receipt and its stock written off in the ledger, a store return that waits for its fraud
  * score before any refund, and a gift return refunded in store credit with the buyer kept out of it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@TestPropertySource(properties = {
         "omnireturns.process.step-retry-backoff=1s",
         "omnireturns.process.step-retry-max-backoff=1s",
         "omnireturns.process.lease=20s",

@@ -7,7 +7,6 @@ import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,8 +34,7 @@ import static org.awaitility.Awaitility.await;
  * The staff actions through the public API on real (embedded) PostgreSQL: manual hold, decline, goodwill and notes,
  * each allowed for its roles, refused for others, and refusing bad input without changing anything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "omnireturns.database.embedded.data-dir=")
+@AppIntegrationTest
 class StaffActionsApiTest {
 
     @Autowired

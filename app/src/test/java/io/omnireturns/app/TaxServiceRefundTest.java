@@ -13,9 +13,9 @@ import io.omnireturns.command.connectors.tax.SandboxTaxService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
  * credit memo posts those figures per jurisdiction, and finance reconciles them per jurisdiction. The same hoodie
  * exchanged there for a dearer jacket: the difference is charged with German tax on it, and still balances.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@TestPropertySource(properties = {
         "omnireturns.process.step-retry-backoff=100ms",
         "omnireturns.process.step-retry-max-backoff=400ms"})
 class TaxServiceRefundTest {

@@ -8,8 +8,8 @@ import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  * history is written with their returns, the request records the tier it reads from it, the status view shows it to
  * the agent, and fraud scoring hears of the serial-returner signals. Every test has a customer of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@TestPropertySource(properties = {
         "omnireturns.process.step-retry-backoff=1s",
         "omnireturns.process.step-retry-max-backoff=1s",
         "omnireturns.process.lease=20s",

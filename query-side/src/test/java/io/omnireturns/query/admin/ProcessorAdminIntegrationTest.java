@@ -1,7 +1,6 @@
 package io.omnireturns.query.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
 import io.omnireturns.api.audit.ProcessorOverview;
 import io.omnireturns.api.audit.ProcessorStatus;
 import io.omnireturns.api.audit.SegmentStatus;
@@ -20,6 +19,8 @@ import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.query.MultiSegmentViews;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import io.omnireturns.query.audit.AuditedStory;
 import io.omnireturns.query.status.ReturnStatusProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -41,11 +42,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -76,22 +76,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * replayed, and the status view verified against the event store, also over ten thousand returns after a replay
  * (which rebuilds the status view into a shadow table: ReturnStatusRebuildIntegrationTest shows it in detail).
  */
-@SpringBootTest(properties = {
-        // the multi-segment layout of the property files (ViewSegments makes it one segment per view by default)
-        "axon.eventhandling.processors.return-status.initial-segment-count=4",
-        "axon.eventhandling.processors.exception-queue.initial-segment-count=2",
-        "axon.eventhandling.processors.kpi.initial-segment-count=2",
-        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false",
+@QuerySideIntegrationTest
+@MultiSegmentViews
+@TestPropertySource(properties = {
         "omnireturns.admin.verification-catch-up-wait=2s",
         "axon.eventhandling.processors.return-process.mode=pooled",
         "axon.eventhandling.processors.return-process.batch-size=100",
         "axon.eventhandling.processors.order-ledger-release.mode=pooled",
-        "axon.eventhandling.processors.order-ledger-release.batch-size=100"
-})
-@AutoConfigureMockMvc
-@Import({SignedInAsAdmin.class, ProcessorAdminIntegrationTest.ReturnProcessStandIn.class,
+        "axon.eventhandling.processors.order-ledger-release.batch-size=100"})
+@Import({ProcessorAdminIntegrationTest.ReturnProcessStandIn.class,
         ProcessorAdminIntegrationTest.OrderLedgerReleaseStandIn.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessorAdminIntegrationTest {

@@ -15,7 +15,7 @@ import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import io.omnireturns.query.audit.AuditedStory;
 import io.omnireturns.query.status.ReturnStatusProjection;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -26,13 +26,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -70,19 +69,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * back to an older version; returns that change meanwhile end up right; a cancelled rebuild or one whose shadow fails
  * its verification leaves the live table as it was. The rebuild is held at its phases by {@link RebuildGate}.
  */
-@SpringBootTest(properties = {
+@QuerySideIntegrationTest
+@TestPropertySource(properties = {
         "axon.eventhandling.processors.return-status.initial-segment-count=2",
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false",
         // small batches and spans, so that a few hundred returns make many of each
         "omnireturns.admin.verification-batch-size=40",
         "omnireturns.admin.verification-window=150",
         "omnireturns.admin.rebuild-gap-margin=50",
         // every statement prepared on the server from its first run, so the swap meets prepared plans everywhere
-        "spring.datasource.hikari.data-source-properties[prepareThreshold]=1"
-})
-@AutoConfigureMockMvc
-@Import({SignedInAsAdmin.class, ReturnStatusRebuildIntegrationTest.Gate.class})
+        "spring.datasource.hikari.data-source-properties[prepareThreshold]=1"})
+@Import(ReturnStatusRebuildIntegrationTest.Gate.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReturnStatusRebuildIntegrationTest {
 

@@ -7,16 +7,13 @@ import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.event.ReturnRequested;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import io.omnireturns.query.ReturnStory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,12 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 2032-05-03 and one on 2032-05-04, of the test order (two shirts at 25.00 EUR, running shoes at 80.00), read through
  * {@code GET /api/v1/analytics/returns/daily} as JSON and CSV.
  */
-@SpringBootTest(properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false"
-})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@QuerySideIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnsAnalyticsIntegrationTest {
 

@@ -1,8 +1,7 @@
 package io.omnireturns.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
-import org.springframework.context.annotation.Import;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.audit.AuditEvent;
 import io.omnireturns.api.audit.ReturnHistory;
@@ -32,10 +31,9 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -67,13 +65,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The auditors' endpoints on a real PostgreSQL: events appended to Axon's event store with the metadata a request
  * leaves, read back as a return's history, as its state at chosen instants and as an export of a time range.
  */
-@SpringBootTest(properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false",
-        "omnireturns.audit.history-max-events=8"
-})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@QuerySideIntegrationTest
+@TestPropertySource(properties = "omnireturns.audit.history-max-events=8")
 class ReturnAuditIntegrationTest {
 
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);

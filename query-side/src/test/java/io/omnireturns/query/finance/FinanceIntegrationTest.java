@@ -2,7 +2,6 @@ package io.omnireturns.query.finance;
 
 import io.omnireturns.query.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
 import io.omnireturns.api.finance.PeriodReconciliation;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
@@ -14,15 +13,15 @@ import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.finance.ReturnLedgerView;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -53,14 +52,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * timestamps a test needs, booked by the pooled processor, read and closed through the REST API, with a clock the
  * test sets. The test classes share one application (and database): each test uses accounting periods of its own.
  */
-@SpringBootTest(properties = {
+@QuerySideIntegrationTest
+@TestPropertySource(properties = {
         // the ledger's two segments of omnireturns-finance.properties (ViewSegments makes it one by default)
-        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false"
-})
-@AutoConfigureMockMvc
-@Import({SignedInAsAdmin.class, FinanceIntegrationTest.TestClock.class})
+        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2"})
+@Import(FinanceIntegrationTest.TestClock.class)
 abstract class FinanceIntegrationTest {
 
     static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);

@@ -1,8 +1,7 @@
 package io.omnireturns.query.kpi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
-import org.springframework.context.annotation.Import;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.orders.SalesChannel;
@@ -43,8 +42,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -79,12 +76,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * percentiles worked out by hand: for sorted values v0..vn-1, p = v[floor(h)] + (h - floor(h)) * (v[floor(h)+1] -
  * v[floor(h)]) with h = p * (n - 1).
  */
-@SpringBootTest(properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false"
-})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@QuerySideIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KpiIntegrationTest {
 

@@ -1,8 +1,7 @@
 package io.omnireturns.query.status;
 
 import io.omnireturns.api.orders.SalesChannel;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
-import org.springframework.context.annotation.Import;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import io.omnireturns.api.query.FindReturnStatus;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SystemStateView;
@@ -14,8 +13,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -32,12 +29,7 @@ import static org.awaitility.Awaitility.await;
  * A {@link CustomerNotified} stored before the rename (revision 1, {@code notificationChannel}) reaches the status
  * view through the upcaster: the agent sees through which channel the customer was told.
  */
-@SpringBootTest(properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false"
-})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@QuerySideIntegrationTest
 class CustomerNotifiedUpcastingIntegrationTest {
 
     @Autowired

@@ -1,8 +1,8 @@
 package io.omnireturns.query.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnireturns.platform.testing.SignedInAsAdmin;
-import org.springframework.context.annotation.Import;
+import io.omnireturns.query.MultiSegmentViews;
+import io.omnireturns.query.QuerySideIntegrationTest;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.FindReturnStatus;
@@ -66,8 +66,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -105,17 +103,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The status view end to end on a real PostgreSQL: return events appended to Axon's event store as the
  * aggregate stores them, projected by the pooled processor, read through the REST API and the query bus.
  */
-@SpringBootTest(properties = {
-        // the multi-segment layout of the property files (ViewSegments makes it one segment per view by default)
-        "axon.eventhandling.processors.return-status.initial-segment-count=4",
-        "axon.eventhandling.processors.exception-queue.initial-segment-count=2",
-        "axon.eventhandling.processors.kpi.initial-segment-count=2",
-        "axon.eventhandling.processors.finance-ledger.initial-segment-count=2",
-        "omnireturns.database.embedded.data-dir=",
-        "axon.axonserver.enabled=false"
-})
-@AutoConfigureMockMvc
-@Import(SignedInAsAdmin.class)
+@QuerySideIntegrationTest
+@MultiSegmentViews
 class ReturnStatusViewIntegrationTest {
 
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);
