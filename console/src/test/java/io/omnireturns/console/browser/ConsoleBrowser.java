@@ -24,7 +24,8 @@ import java.util.Map;
  */
 public final class ConsoleBrowser {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** Waits end as soon as the page is there: generous for a CI machine running other builds (load 10+ on 2 cores). */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final WebDriver driver;
     private final String baseUrl;

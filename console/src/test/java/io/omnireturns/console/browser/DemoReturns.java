@@ -92,7 +92,7 @@ public final class DemoReturns {
      */
     public void receiveAndInspect(Requested requested) {
         String line = requested.orderId() + "-L1";
-        await().atMost(Duration.ofSeconds(15)).until(() -> post("warehouse", requested.returnId(), "receipts",
+        await().atMost(Duration.ofSeconds(30)).until(() -> post("warehouse", requested.returnId(), "receipts",
                 Map.of("receiptId", "RCPT-" + requested.returnId(), "locationId", "DC-EAST",
                         "lines", List.of(Map.of("orderLineId", line, "quantity", 1)))).is2xxSuccessful());
         HttpStatusCode inspected = post("warehouse", requested.returnId(), "inspections",
@@ -132,7 +132,7 @@ public final class DemoReturns {
         // the status view follows the command side a moment later: hand the return over once the console can see it
         HttpHeaders reader = new HttpHeaders();
         reader.setBasicAuth("admin", "demo");
-        await().atMost(Duration.ofSeconds(10)).until(() -> rest.exchange("/api/v1/returns/" + returnId,
+        await().atMost(Duration.ofSeconds(30)).until(() -> rest.exchange("/api/v1/returns/" + returnId,
                 HttpMethod.GET, new HttpEntity<>(reader), String.class).getStatusCode() == HttpStatus.OK);
         return new Requested(returnId, order.orderId(), order.customerId());
     }

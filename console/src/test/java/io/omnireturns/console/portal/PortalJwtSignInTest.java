@@ -216,7 +216,7 @@ class PortalJwtSignInTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String returnId = readJson(created.body()).path("returnId").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> send(HttpRequest.newBuilder(
+        await().atMost(Duration.ofSeconds(30)).until(() -> send(HttpRequest.newBuilder(
                         URI.create(baseUrl() + "/api/v1/returns/" + returnId))
                 .header("Authorization", "Bearer " + apiToken("admin", "admin")).GET().build()).statusCode() == 200);
         return returnId;
