@@ -38,7 +38,8 @@ import java.util.List;
  * At the scan the {@link InstantRefundPolicy} asks for the customer's tier (the process sends the command only for a
  * mail-back money refund in transit, cleared by fraud scoring and not on hold); granted, the order's ledger allocates
  * the refund of the declared lines at the best grade, the return approves it ({@code EarlyRefundGranted},
- * {@code RefundApproved}) and records it requested under the one payment key of the return. Declined by the policy, or
+ * {@code RefundApproved}) and records it requested under the one payment key of the return; the customer's return
+ * history marks it refunded early (the instant-refund share of the trust signals). Declined by the policy, or
  * refused by the ledger, nothing changes: inspection decides the refund as usual.
  * <p>
  * Once inspected, the ledger prices the inspected lines as a normal refund would have been (against the order's other
@@ -54,14 +55,17 @@ public class EarlyRefundDecisions {
     private final Repository<OrderLedgerAggregate> ledgers;
     private final InstantRefundPolicy policy;
     private final RefundCalculator calculator;
+    private final CustomerReturnHistory history;
 
     public EarlyRefundDecisions(@Qualifier("returnAggregateRepository") Repository<ReturnAggregate> returns,
                                 @Qualifier("orderLedgerAggregateRepository") Repository<OrderLedgerAggregate> ledgers,
-                                InstantRefundPolicy policy, RefundCalculator calculator) {
+                                InstantRefundPolicy policy, RefundCalculator calculator,
+                                CustomerReturnHistory history) {
         this.returns = returns;
         this.ledgers = ledgers;
         this.policy = policy;
         this.calculator = calculator;
+        this.history = history;
     }
 
     @CommandHandler
@@ -89,6 +93,7 @@ public class EarlyRefundDecisions {
         refund.handle(sameCaller(message, new ApproveEarlyRefund(command.returnId(), breakdown)));
         refund.handle(sameCaller(message, new RecordRefundRequested(command.returnId(), command.paymentKey(),
                 breakdown.total())));
+        history.refundedEarly(command.returnId()); // in the command's transaction, with its events
     }
 
     @CommandHandler
