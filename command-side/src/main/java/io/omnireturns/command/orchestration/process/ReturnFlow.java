@@ -28,16 +28,18 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
  *                                     ├─ store:     notice AUTHORIZED ─ counter receipt
  *                                     └─ all kept ("keep it"): no label, no parcel ─ inspected at once
- * parcel in transit (trusted, cleared, money refund) ─ DecideEarlyRefund ─ EarlyRefundGranted + RefundRequested ─
- *   REFUND_PAYMENT ─ (paid, as below) ... parcel arrived ─ inspected ─ DecideClawback ─ ClawbackDecided ─┬─ nothing
+ * parcel in transit, tier allowed (InstantRefundPolicy), cleared, money refund ─ DecideEarlyRefund ─
+ *   EarlyRefundGranted + RefundRequested ─ REFUND_PAYMENT ─ paid (as below, before the parcel arrives)
+ *   ... parcel arrived ─ inspected ─ DecideClawback ─ ClawbackDecided ─┬─ nothing short: nothing
  *                                                                      ├─ CHARGE: CLAWBACK_CHARGE ─ ClawbackCharged
- *                                                                      └─ CASE: exception ─ OPEN_CASE (agent)
+ *                                                                      └─ CASE: exception ─ OPEN_CASE (an agent)
  * parcel arrived ─ notice RECEIVED ─ inspected ─ (cleared) DecideRefund ─┬─ money: RefundRequested ─ REFUND_PAYMENT ┐
  *                                                              ├─ exchange: [CHARGE_DIFFERENCE] REPLACEMENT_ORDER ┤
  *                                                              └─ zero ───────────────────────────────────────┤
  *   (tax service needed: RefundTaxRequested ─ CALCULATE_TAX ─ DecideRefund again)
  * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
- * all done (and settled, if paid by the gateway; any clawback decided and charged) ─ CompleteReturn ─ notice COMPLETED ─ finished
+ * all done (and settled, if paid by the gateway) ─ CompleteReturn ─ notice COMPLETED ─ finished
+ *   (refunded early: only once its clawback is decided, and charged when CHARGE)
  * rejected / cancelled / expired ─ notice of it ─ finished
  * </pre>
  */

@@ -9,6 +9,7 @@ import io.omnireturns.api.returns.command.CompleteReturn;
 import io.omnireturns.api.returns.command.DecideClawback;
 import io.omnireturns.api.returns.command.DecideEarlyRefund;
 import io.omnireturns.api.returns.command.DecideRefund;
+import io.omnireturns.api.returns.command.ExpireReturn;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.CustomerTrustAssessed;
@@ -18,6 +19,7 @@ import io.omnireturns.command.connectors.payments.ChargeInstruction;
 import io.omnireturns.command.orchestration.StepCall;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static io.omnireturns.command.orchestration.process.ProcessRun.OPEN_CASE;
@@ -116,6 +118,13 @@ class InstantRefundProcessTest {
 
         assertThat(commands(charged)).contains(new CompleteReturn(RETURN_ID));
         assertThat(calledKeys(charged)).doesNotContain(CLAWBACK_CHARGE);
+    }
+
+    @Test
+    void a_return_refunded_early_never_expires_for_want_of_its_parcel() {
+        ProcessRun run = ProcessRun.given(paidEarly());
+
+        assertThat(commands(run.after(Duration.ofDays(365)).overdue())).noneMatch(ExpireReturn.class::isInstance);
     }
 
     @Test
