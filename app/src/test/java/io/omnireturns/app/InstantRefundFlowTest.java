@@ -101,6 +101,23 @@ class InstantRefundFlowTest {
     }
 
     @Test
+    void a_store_credit_refund_has_no_card_to_charge_so_its_shortfall_goes_to_an_agent() {
+        InstantRefundScenario scenario = new InstantRefundScenario(clock, orders, driver, commands);
+        OrderSnapshot order = scenario.register(scenario.trustedCustomer());
+        String jackets = TestOrders.line(order, 1);
+        String returnId = scenario.returnBothJacketsInTransit(order, "STORE_CREDIT");
+        await().atMost(ProcessDriver.PATIENCE).until(() -> refundsOf(returnId).size() == 1);
+
+        scenario.receiveAndInspectOneTorn(returnId, order, jackets);
+
+        await().atMost(ProcessDriver.PATIENCE).until(() -> eventTypes(returnId).contains("CaseOpened"));
+        assertThat(eventTypes(returnId)).contains("ClawbackDecided")
+                .as("decided as a case, never tried on a card").doesNotContain("ClawbackCharged",
+                        "StepAttemptFailed", "ClawbackChargeFailed");
+        assertThat(payments.charges().stream().filter(charge -> charge.returnId().equals(returnId))).isEmpty();
+    }
+
+    @Test
     void a_customer_with_no_history_is_refunded_only_after_inspection_as_before() {
         InstantRefundScenario scenario = new InstantRefundScenario(clock, orders, driver, commands);
         OrderSnapshot order = scenario.register(InstantRefundScenario.newCustomer());

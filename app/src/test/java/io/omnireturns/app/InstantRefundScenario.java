@@ -40,8 +40,12 @@ final class InstantRefundScenario {
 
     /** Both jackets requested back; once fraud scoring cleared it and the label is out, the carrier scans it. */
     String returnBothJacketsInTransit(OrderSnapshot order) {
+        return returnBothJacketsInTransit(order, "ORIGINAL_TENDER");
+    }
+
+    String returnBothJacketsInTransit(OrderSnapshot order, String refundMethod) {
         String returnId = driver.requestWebReturn(order.orderId(),
-                List.of(line(TestOrders.line(order, 1), 2, "SIZE_OR_FIT")), "ORIGINAL_TENDER");
+                List.of(line(TestOrders.line(order, 1), 2, "SIZE_OR_FIT")), refundMethod);
         driver.awaitView(returnId, view -> "LABEL_ISSUED".equals(ProcessDriver.system(view, "CARRIER")
                 .path("state").asText()));
         commands.sendAndWait(new RecordParcelInTransit(returnId, "DHL", "TRK-" + returnId));

@@ -302,6 +302,11 @@ public class ReturnAggregate extends InstantRefundState {
         return clawback != null;
     }
 
+    /** Some of the approved refund went to a card, which a clawback can be charged to. */
+    public boolean refundedToCard() {
+        return ReturnInstantRefund.refundedToCard(this);
+    }
+
     /** The customer's trust tier as assessed at the request; null when it was not. */
     public TrustTier trustTier() {
         return trustTier;

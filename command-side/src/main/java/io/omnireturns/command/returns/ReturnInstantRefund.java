@@ -2,6 +2,7 @@ package io.omnireturns.command.returns;
 
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.TenderType;
 import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.Grade;
@@ -52,6 +53,11 @@ final class ReturnInstantRefund {
                 .map(line -> new RefundableLine(line.orderLineId, line.authorizedQuantity - line.keptQuantity,
                         Grade.NEW, line.reason))
                 .toList();
+    }
+
+    static boolean refundedToCard(ReturnState state) {
+        return state.approvedRefund != null && state.approvedRefund.tenders().stream()
+                .anyMatch(tender -> tender.type() == TenderType.CARD);
     }
 
     static List<Object> approve(ApproveEarlyRefund command, InstantRefundState state) {

@@ -44,7 +44,8 @@ import java.util.List;
  * <p>
  * Once inspected, the ledger prices the inspected lines as a normal refund would have been (against the order's other
  * returns) and the policy compares that with what was paid early: the return records the shortfall, if any, to be
- * charged back or handed to an agent ({@code ClawbackDecided}).
+ * charged back or handed to an agent ({@code ClawbackDecided}); a refund that went to no card (store credit, a gift
+ * card) has nothing to charge, so its shortfall always goes to an agent.
  */
 @Component
 public class EarlyRefundDecisions {
@@ -109,8 +110,12 @@ public class EarlyRefundDecisions {
         RefundBreakdown priced = ledgers.load(command.orderId())
                 .invoke(ledger -> ledger.reprice(inspected, calculator));
         ClawbackDecision decision = policy.afterInspection(paidEarly, priced.total());
-        refund.handle(sameCaller(message, new RecordClawbackDecision(command.returnId(), priced.total(),
-                ClawbackKind.valueOf(decision.kind().name()), decision.amount(), clawbackKey(command.returnId()))));
+        ClawbackKind kind = ClawbackKind.valueOf(decision.kind().name());
+        if (kind == ClawbackKind.CHARGE && !refund.invoke(ReturnAggregate::refundedToCard)) {
+            kind = ClawbackKind.CASE; // store credit or a gift card: no card to charge, an agent settles it
+        }
+        refund.handle(sameCaller(message, new RecordClawbackDecision(command.returnId(), priced.total(), kind,
+                decision.amount(), clawbackKey(command.returnId()))));
     }
 
     /** One clawback charge per return, for ever: the gateway takes it only once. */
