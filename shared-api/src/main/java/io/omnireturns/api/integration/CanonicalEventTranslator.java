@@ -23,9 +23,6 @@ import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.time.Instant;
-import io.omnireturns.api.returns.event.ClawbackChargeFailed;
-import io.omnireturns.api.returns.event.ClawbackCharged;
-import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.DifferenceChargeRequested;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
@@ -125,14 +122,9 @@ public final class CanonicalEventTranslator {
                 + "carries the amount paid");
         reasons.put(CustomerTrustAssessed.class, "a profile of the customer's returns, like a fraud score: never "
                 + "shared; it steers fraud scoring and the agent's screen");
-        reasons.put(EarlyRefundGranted.class, "a marker of our instant-refund policy (and of the customer's trust "
-                + "tier); refund.approved and refund.issued carry the money as for any refund");
-        reasons.put(ClawbackDecided.class, "not yet in the public contract: the shortfall an inspection found after an "
-                + "early refund is internal until a clawback.* event type is agreed with the consumers");
-        reasons.put(ClawbackCharged.class, "not yet in the public contract (see ClawbackDecided); the finance ledger "
-                + "books it as CLAWBACK");
-        reasons.put(ClawbackChargeFailed.class, "not yet in the public contract (see ClawbackDecided); a final "
-                + "failure reaches the exception queue");
+        reasons.put(EarlyRefundGranted.class, "a marker of our instant-refund policy, read from the customer's trust "
+                + "tier (a profile: never shared); refund.approved and refund.issued carry the money as for any refund, "
+                + "clawback.decided what inspection found after it");
         return Map.copyOf(reasons);
     }
 }
