@@ -49,14 +49,22 @@ final class ProcessDriver {
     }
 
     void receiveAndInspect(String returnId, String locationId, Map<String, Integer> quantities) {
+        receiveAndInspect(returnId, locationId, quantities, Map.of());
+    }
+
+    /** As above, {@code rejected} items of a line turned down at inspection (torn, say). */
+    void receiveAndInspect(String returnId, String locationId, Map<String, Integer> quantities,
+                           Map<String, Integer> rejected) {
         List<Map<String, Object>> received = quantities.entrySet().stream()
                 .map(line -> Map.<String, Object>of("orderLineId", line.getKey(), "quantity", line.getValue()))
                 .toList();
         api.post("/api/v1/returns/" + returnId + "/receipts",
                 Map.of("receiptId", "RCPT-" + returnId, "locationId", locationId, "lines", received));
         List<Map<String, Object>> inspected = quantities.entrySet().stream()
-                .map(line -> Map.<String, Object>of("orderLineId", line.getKey(), "acceptedQuantity", line.getValue(),
-                        "rejectedQuantity", 0, "grade", "NEW", "disposition", "RESTOCK"))
+                .map(line -> Map.<String, Object>of("orderLineId", line.getKey(),
+                        "acceptedQuantity", line.getValue() - rejected.getOrDefault(line.getKey(), 0),
+                        "rejectedQuantity", rejected.getOrDefault(line.getKey(), 0), "grade", "NEW",
+                        "disposition", "RESTOCK"))
                 .toList();
         api.post("/api/v1/returns/" + returnId + "/inspections",
                 Map.of("inspectionId", "INSP-" + returnId, "lines", inspected));

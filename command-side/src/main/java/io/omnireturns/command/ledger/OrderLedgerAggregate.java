@@ -147,6 +147,22 @@ public class OrderLedgerAggregate {
                 command.deductionsWaived()));
     }
 
+    /**
+     * What {@code command}'s lines would be refunded against what the order's <em>other</em> returns took back: the
+     * inspection of a return refunded early, priced as a normal refund would have been. Nothing is booked; the
+     * return's own early refund stays allocated.
+     */
+    public RefundBreakdown reprice(AllocateRefund command, RefundCalculator calculator) {
+        PriorRefunds others = PriorRefunds.none(order.currency());
+        for (Map.Entry<String, RefundBreakdown> refund : refunds.entrySet()) {
+            if (!refund.getKey().equals(command.returnId())) {
+                others = others.plus(refund.getValue());
+            }
+        }
+        return calculator.calculate(new RefundInput(order, command.refundMethod(), command.lines(), others,
+                command.deductionsWaived()));
+    }
+
     /** The order as the ledger holds it (the snapshot of its first return). */
     public OrderSnapshot order() {
         return order;

@@ -34,6 +34,7 @@ import io.omnireturns.command.connectors.payments.ChargeReceipt;
 import io.omnireturns.command.connectors.payments.GiftCardReceipt;
 import io.omnireturns.api.returns.command.RecordGiftCardIssued;
 import io.omnireturns.command.connectors.payments.RefundReceipt;
+import io.omnireturns.api.returns.command.RecordClawbackCharged;
 import io.omnireturns.api.returns.command.RecordDifferenceCharged;
 import io.omnireturns.command.connectors.tax.TaxService;
 import io.omnireturns.command.connectors.warehouse.Warehouse;
@@ -89,7 +90,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AsyncStepExecutor.class);
     private static final Set<ProcessStep> MONEY_AND_STOCK = EnumSet.of(ProcessStep.REFUND_PAYMENT,
-            ProcessStep.CHARGE_DIFFERENCE,
+            ProcessStep.CHARGE_DIFFERENCE, ProcessStep.CLAWBACK_CHARGE,
             ProcessStep.REPLACEMENT_ORDER, ProcessStep.POST_CREDIT_MEMO, ProcessStep.ADJUST_INVENTORY);
 
     /** One attempt of one step of one return. */
@@ -243,6 +244,9 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         }
         if (call instanceof StepCall.Charge chargeCall) {
             ChargeReceipt receipt = payments.charge(chargeCall.instruction());
+            if (chargeCall.step() == ProcessStep.CLAWBACK_CHARGE) {
+                return List.of(new RecordClawbackCharged(returnId, receipt.gatewayReference(), receipt.amount()));
+            }
             return List.of(new RecordDifferenceCharged(returnId, receipt.gatewayReference(), receipt.amount()));
         }
         if (call instanceof StepCall.Replacement replacementCall) {

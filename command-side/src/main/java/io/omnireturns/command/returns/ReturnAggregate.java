@@ -3,7 +3,13 @@ package io.omnireturns.command.returns;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.ledger.RefundableLine;
+import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.api.returns.command.ApproveEarlyRefund;
+import io.omnireturns.api.returns.command.RecordClawbackCharged;
+import io.omnireturns.api.returns.command.RecordClawbackDecision;
 import io.omnireturns.api.returns.command.AddReturnNote;
 import io.omnireturns.api.returns.command.ApproveRefund;
 import io.omnireturns.api.returns.command.CancelReturn;
@@ -80,7 +86,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         lockFactory = "aggregateLocks")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
 @Revision("2")
-public class ReturnAggregate extends ReturnState {
+public class ReturnAggregate extends InstantRefundState {
 
     protected ReturnAggregate() {
         // for Axon
@@ -273,7 +279,47 @@ public class ReturnAggregate extends ReturnState {
     public ReturnStatus handle(RecordStepFailure command) {
         apply(new StepAttemptFailed(returnId, command.step(), command.stepKey(), command.step().system(),
                 command.failureCode(), command.message(), command.retryable(), command.attempt()));
+        applyAll(ReturnInstantRefund.onStepFailure(command, this));
         return applyAll(ReturnExchange.onStepFailure(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(ApproveEarlyRefund command) {
+        return applyAll(ReturnInstantRefund.approve(command, this));
+    }
+
+    /** The lines as declared, at the best grade; read by {@code EarlyRefundDecision} to price an early refund. */
+    public List<RefundableLine> declaredLines() {
+        return ReturnInstantRefund.declaredLines(this);
+    }
+
+    /** What was refunded early (null when nothing), and whether inspection's clawback is decided. */
+    public Money earlyRefundAmount() {
+        return earlyRefund == null ? null : earlyRefund.amount();
+    }
+
+    public boolean clawbackDecided() {
+        return clawback != null;
+    }
+
+    /** Some of the approved refund went to a card, which a clawback can be charged to. */
+    public boolean refundedToCard() {
+        return ReturnInstantRefund.refundedToCard(this);
+    }
+
+    /** The customer's trust tier as assessed at the request; null when it was not. */
+    public TrustTier trustTier() {
+        return trustTier;
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordClawbackDecision command) {
+        return applyAll(ReturnInstantRefund.clawback(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordClawbackCharged command) {
+        return applyAll(ReturnInstantRefund.charged(command, this));
     }
 
     @CommandHandler

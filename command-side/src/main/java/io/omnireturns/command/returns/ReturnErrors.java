@@ -59,6 +59,7 @@ public final class ReturnErrors {
     public static final String KEPT_LINES_DO_NOT_MATCH = "KEPT_LINES_DO_NOT_MATCH";
     public static final String GIFT_RECIPIENT_REQUIRED = "GIFT_RECIPIENT_REQUIRED";
     public static final String GIFT_RETURN_NEEDS_STORE_CREDIT = "GIFT_RETURN_NEEDS_STORE_CREDIT";
+    public static final String EARLY_REFUND_NOT_ALLOWED = "EARLY_REFUND_NOT_ALLOWED";
 
     private ReturnErrors() {
     }

@@ -64,8 +64,13 @@ final class ReturnLogistics {
 
     /** The receipt to apply, its wrong items named (held, not counted); call only for a receipt not yet recorded. */
     static ReturnItemsReceived receipt(RecordReceipt command, ReturnState state) {
-        requireStatus(state, "receive items for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT,
-                ReturnStatus.RECEIVED);
+        if (state.refundedEarly()) { // the money went first: the parcel still comes, and is inspected
+            requireStatus(state, "receive items for", ReturnStatus.IN_TRANSIT, ReturnStatus.REFUND_PENDING,
+                    ReturnStatus.REFUNDED);
+        } else {
+            requireStatus(state, "receive items for", ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT,
+                    ReturnStatus.RECEIVED);
+        }
         List<String> wrongItemLines = checkReceipt(command, state.lines);
         return new ReturnItemsReceived(state.returnId, command.receiptId(), command.locationId(), command.lines(),
                 wrongItemLines);
@@ -73,7 +78,12 @@ final class ReturnLogistics {
 
     /** The inspection to apply; call only for an inspection not yet recorded. */
     static ReturnLinesInspected inspection(RecordInspection command, ReturnState state) {
-        requireStatus(state, "inspect", ReturnStatus.RECEIVED);
+        if (state.refundedEarly()) {
+            requireStatus(state, "inspect", ReturnStatus.IN_TRANSIT, ReturnStatus.REFUND_PENDING,
+                    ReturnStatus.REFUNDED);
+        } else {
+            requireStatus(state, "inspect", ReturnStatus.RECEIVED);
+        }
         checkInspection(command, state.lines);
         return new ReturnLinesInspected(state.returnId, command.inspectionId(), command.lines());
     }

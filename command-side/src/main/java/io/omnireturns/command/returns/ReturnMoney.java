@@ -67,7 +67,11 @@ final class ReturnMoney {
         if (command.idempotencyKey().equals(state.refundRequestKey)) {
             return List.of();
         }
-        requireStatus(state, "request the refund of", ReturnStatus.INSPECTED);
+        if (state.refundedEarly()) {
+            requireStatus(state, "request the early refund of", ReturnStatus.IN_TRANSIT);
+        } else {
+            requireStatus(state, "request the refund of", ReturnStatus.INSPECTED);
+        }
         requireRefundAmount(state, command.amount());
         return List.of(new RefundRequested(state.returnId, command.idempotencyKey(), command.amount()));
     }
@@ -171,6 +175,9 @@ final class ReturnMoney {
                 state.refundGatewayReference != null, state.refundSettled, state.lines.values(),
                 !state.notifiedMilestones.isEmpty());
         missing.addAll(ReturnExchange.missingForCompletion(state));
+        if (state instanceof InstantRefundState early) {
+            missing.addAll(ReturnInstantRefund.missingForCompletion(early));
+        }
         if (!missing.isEmpty()) {
             throw illegalState(RETURN_NOT_COMPLETABLE, "cannot complete yet, missing: " + String.join("; ", missing));
         }

@@ -128,6 +128,9 @@ abstract class ReturnState {
     /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
     final Map<String, Integer> noteTextHashes = new HashMap<>();
 
+    /** Refunded at the first carrier scan: receipt and inspection leave the status where the money took it. */
+    abstract boolean refundedEarly();
+
     boolean anythingReceived() {
         return lines.values().stream().anyMatch(line -> line.receivedQuantity > 0);
     }
@@ -207,7 +210,7 @@ abstract class ReturnState {
                 line.inspected = false; // items that arrive after the line's inspection are inspected with it again
             }
         }
-        if (anythingReceived()) {
+        if (anythingReceived() && !refundedEarly()) {
             status = ReturnStatus.RECEIVED; // a parcel of wrong items alone does not count as receipt
         }
     }
@@ -227,7 +230,9 @@ abstract class ReturnState {
 
     @EventSourcingHandler
     void on(ReturnInspectionCompleted event) {
-        status = ReturnStatus.INSPECTED;
+        if (!refundedEarly()) {
+            status = ReturnStatus.INSPECTED;
+        }
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.orders.Tender;
 import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.DeclineReason;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.ExternalSystem;
@@ -132,6 +133,10 @@ final class CanonicalExamples {
                 new ReplacementOrderCreated(RETURN_ID, "ORD-1187"),
                 new DifferenceCharged(RETURN_ID, "PSP-CH-000042", Money.of(4200, "EUR")),
                 new DifferenceChargeFailed(RETURN_ID, "CARD_DECLINED", "the card refused a charge of 42.00 EUR", true),
+                new ClawbackDecided(RETURN_ID, Money.of(21588, "EUR"), Money.of(10794, "EUR"),
+                        Money.of(10794, "EUR"), ClawbackKind.CHARGE, RETURN_ID + ":CLAWBACK_CHARGE"),
+                new ClawbackCharged(RETURN_ID, "PSP-CH-000043", Money.of(10794, "EUR")),
+                new ClawbackChargeFailed(RETURN_ID, "CARD_DECLINED", "the card refused a charge of 107.94 EUR", true),
                 new ReturnPutOnHold(RETURN_ID, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT,
                         "REFUND_PAYMENT failed: CARD_EXPIRED", ReturnStatus.INSPECTED),
                 new ReturnHoldResolved(RETURN_ID, ORDER_ID, HoldDecision.RESUME, "new card on file", "finance-clerk",

@@ -94,6 +94,7 @@ final class DiscrepancyRules {
             }
         }
         found.addAll(acceptedWithoutStock(bookings));
+        found.addAll(clawbackMismatch(bookings));
         found.addAll(taxMismatch(bookings, creditMemo));
         for (Settlement duplicate : refunds.subList(Math.min(1, refunds.size()), refunds.size())) {
             found.add(new Found(duplicate.period(), discrepancy(DiscrepancyKind.DUPLICATE_REFUND, bookings,
@@ -180,6 +181,27 @@ final class DiscrepancyRules {
             }
         }
         return List.copyOf(byEvent.values());
+    }
+
+    /**
+     * A return refunded early keeps what inspection allowed: the early refund less what was charged back. A charge
+     * for another amount than the shortfall (or a second one) is reported in the charge's period.
+     */
+    private static List<Found> clawbackMismatch(ReturnBookings bookings) {
+        List<Settlement> due = settlements(bookings, LedgerEntryKind.CLAWBACK_DUE);
+        List<Settlement> charged = settlements(bookings, LedgerEntryKind.CLAWBACK);
+        if (charged.isEmpty()) {
+            return List.of();
+        }
+        Money owed = due.stream().map(Settlement::amount).reduce(Money::plus).orElse(Money.zero(bookings.currency()));
+        Money taken = charged.stream().map(Settlement::amount).reduce(Money::plus).orElseThrow();
+        if (owed.equals(taken)) {
+            return List.of();
+        }
+        Settlement last = charged.get(charged.size() - 1);
+        return List.of(new Found(last.period(), discrepancy(DiscrepancyKind.CLAWBACK_MISMATCH, bookings, last.lines(),
+                charged.stream().map(Settlement::reference).toList(), taken, null, taken.minus(owed), null,
+                last.at(), "clawed back " + taken + " where inspection found a shortfall of " + owed)));
     }
 
     private static int quantityOf(LedgerEntry entry) {

@@ -7,7 +7,10 @@ import io.omnireturns.api.finance.ReturnLedgerView;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.DifferenceCharged;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -131,6 +134,21 @@ public class FinanceLedgerProjection {
 
     @EventHandler
     void on(DifferenceCharged event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(EarlyRefundGranted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(ClawbackDecided event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(ClawbackCharged event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         book(event, sequence, at, LedgerState::on);
     }
 

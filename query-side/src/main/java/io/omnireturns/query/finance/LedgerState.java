@@ -14,7 +14,11 @@ import io.omnireturns.api.returns.TenderRefund;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundApproved;
+import io.omnireturns.api.returns.ClawbackKind;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.DifferenceCharged;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -227,6 +231,28 @@ record LedgerState(String returnId, String orderId, SalesChannel channel, String
     /** A dearer replacement's difference, charged to the original card: money in, booked as such. */
     Booking on(DifferenceCharged event) {
         return new Booking(this, List.of(Posting.whole(LedgerEntryKind.DIFFERENCE_CHARGE, event.amount(),
+                event.gatewayReference(), approvedLines())));
+    }
+
+    /** A refund decided at the first carrier scan: marked as such; its money is booked by the refund's issue. */
+    Booking on(EarlyRefundGranted event) {
+        return new Booking(this, List.of(Posting.whole(LedgerEntryKind.EARLY_REFUND, event.amount(),
+                returnId + ":EARLY_REFUND", List.of())));
+    }
+
+    /** The shortfall inspection found after an early refund (nothing when there is none). */
+    Booking on(ClawbackDecided event) {
+        if (!event.amount().isPositive()) {
+            return Booking.nothing(this);
+        }
+        return new Booking(this, List.of(Posting.whole(LedgerEntryKind.CLAWBACK_DUE, event.amount(),
+                event.kind() == ClawbackKind.CHARGE ? event.chargeKey() : returnId + ":CLAWBACK_CASE",
+                approvedLines())));
+    }
+
+    /** The shortfall charged back to the card: money in. */
+    Booking on(ClawbackCharged event) {
+        return new Booking(this, List.of(Posting.whole(LedgerEntryKind.CLAWBACK, event.amount(),
                 event.gatewayReference(), approvedLines())));
     }
 

@@ -197,7 +197,7 @@ final class ReturnStatusDraft {
                 received += receivedLine.quantity();
             }
         }
-        if (lines.values().stream().anyMatch(line -> line.receivedQuantity > 0)) {
+        if (lines.values().stream().anyMatch(line -> line.receivedQuantity > 0) && !refundedEarly()) {
             status = ReturnStatus.RECEIVED;
         }
         systems.on(event, stamp);
@@ -216,7 +216,9 @@ final class ReturnStatusDraft {
                 line(lineId).shortBy(quantity);
             }
         });
-        status = ReturnStatus.INSPECTED;
+        if (!refundedEarly()) {
+            status = ReturnStatus.INSPECTED;
+        }
         systems.on(event, stamp);
         milestone(stamp, TimelineWording.of(event));
     }
@@ -412,6 +414,19 @@ final class ReturnStatusDraft {
             throw new IllegalStateException("return " + returnId + " has no line " + orderLineId);
         }
         return line;
+    }
+
+    /** An event that only adds its sentence to the timeline (an early refund and its clawback). */
+    void told(EventStamp stamp, String sentence) {
+        milestone(stamp, sentence);
+    }
+
+    /**
+     * Refunded at the first carrier scan: the money went first, so the parcel's receipt and inspection leave the
+     * status where the refund took it (the aggregate refuses them in these statuses for any other return).
+     */
+    private boolean refundedEarly() {
+        return status == ReturnStatus.REFUND_PENDING || status == ReturnStatus.REFUNDED;
     }
 
     private void milestone(EventStamp stamp, String description) {

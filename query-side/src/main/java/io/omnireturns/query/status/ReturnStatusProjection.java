@@ -5,6 +5,10 @@ import io.omnireturns.api.query.ReturnPage;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SearchReturns;
 import io.omnireturns.api.returns.event.CaseOpened;
+import io.omnireturns.api.returns.event.ClawbackChargeFailed;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -315,6 +319,26 @@ public class ReturnStatusProjection {
     public ReturnPage handle(SearchReturns query) {
         int size = Math.min(Math.max(query.size(), 1), SearchReturns.MAX_PAGE_SIZE);
         return repository.search(query, Math.max(query.page(), 0), size);
+    }
+
+    @EventHandler
+    void on(EarlyRefundGranted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+    }
+
+    @EventHandler
+    void on(ClawbackDecided event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+    }
+
+    @EventHandler
+    void on(ClawbackCharged event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+    }
+
+    @EventHandler
+    void on(ClawbackChargeFailed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 
     private <E extends ReturnEvent> void update(E event, Long sequence, Instant at, ViewChange<E> change) {

@@ -3,6 +3,10 @@ package io.omnireturns.query.status;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.query.SystemStateView;
 import io.omnireturns.api.returns.event.CaseOpened;
+import io.omnireturns.api.returns.event.ClawbackChargeFailed;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -159,6 +163,10 @@ public final class ReturnStatusReplay {
         put(changes, CustomerTrustAssessed.class, ReturnStatusDraft::on);
         put(changes, ReturnNoteAdded.class, ReturnStatusDraft::on);
         put(changes, ReturnCompleted.class, ReturnStatusDraft::on);
+        put(changes, EarlyRefundGranted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        put(changes, ClawbackDecided.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        put(changes, ClawbackCharged.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        put(changes, ClawbackChargeFailed.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         return Map.copyOf(changes);
     }
 

@@ -18,7 +18,12 @@ import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.Grade;
 import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.ReturnReason;
+import io.omnireturns.api.returns.ClawbackKind;
+import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.InventoryAdjusted;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -255,6 +260,15 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                 new RefundSettled(taxOutOfStep, "GW-" + taxOutOfStep),
                 new CreditMemoPosted(taxOutOfStep, "CM-" + taxOutOfStep, eur(5629),
                         List.of(new JurisdictionTax("FR", eur(4629), eur(990)))));
+        String clawedBackWrong = newId("M10"); // refunded early; inspection found 28.14 short, 28.00 charged back
+        shirtsReturn(clawedBackWrong, "2024-04-10T09:00:00Z", List.of(SHIRTS),
+                new EarlyRefundGranted(clawedBackWrong, eur(5629), TrustTier.TRUSTED),
+                new RefundIssued(clawedBackWrong, "GW-" + clawedBackWrong, eur(5629)),
+                new RefundSettled(clawedBackWrong, "GW-" + clawedBackWrong),
+                new CreditMemoPosted(clawedBackWrong, "CM-" + clawedBackWrong, eur(5629)),
+                new ClawbackDecided(clawedBackWrong, eur(5629), eur(2815), eur(2814), ClawbackKind.CHARGE,
+                        clawedBackWrong + ":CLAWBACK_CHARGE"),
+                new ClawbackCharged(clawedBackWrong, "GW-CB-" + clawedBackWrong, eur(2800)));
         awaitLedgerCaughtUp();
 
         PeriodReconciliation report = reconciliation("2024-04");
@@ -269,7 +283,8 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                         tuple(DiscrepancyKind.ACCEPTED_ITEM_WITHOUT_INVENTORY_ADJUSTMENT, stockMissing),
                         tuple(DiscrepancyKind.DUPLICATE_REFUND, refundedTwice),
                         tuple(DiscrepancyKind.DUPLICATE_CREDIT_MEMO, creditedTwice),
-                        tuple(DiscrepancyKind.TAX_MISMATCH, taxOutOfStep));
+                        tuple(DiscrepancyKind.TAX_MISMATCH, taxOutOfStep),
+                        tuple(DiscrepancyKind.CLAWBACK_MISMATCH, clawedBackWrong));
         assertThat(report.discrepancyCounts()).extracting(DiscrepancyCount::count).containsOnly(1L);
         assertThat(report.discrepancies().content())
                 .extracting(Discrepancy::references, Discrepancy::refundAmount, Discrepancy::creditMemoAmount,
@@ -285,7 +300,9 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                                 List.of(SHIRTS)),
                         tuple(List.of("CM-A-" + creditedTwice, "CM-B-" + creditedTwice), null, eur(5629), null,
                                 null, List.of(SHIRTS)),
-                        tuple(List.of("CM-" + taxOutOfStep), null, eur(5629), null, null, List.of(SHIRTS)));
+                        tuple(List.of("CM-" + taxOutOfStep), null, eur(5629), null, null, List.of(SHIRTS)),
+                        tuple(List.of("GW-CB-" + clawedBackWrong), eur(2800), null, eur(-14), null,
+                                List.of(SHIRTS)));
         assertThat(report.taxByJurisdiction()).containsExactly(new JurisdictionTaxTotals("EUR", "FR", eur(1000),
                 eur(990), eur(10), false));
         Discrepancy overdue = report.discrepancies().content().get(3);
@@ -300,7 +317,7 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
         assertThat(second.discrepancies().content()).extracting(Discrepancy::returnId)
                 .containsExactly(unsettled, stockMissing, refundedTwice);
         assertThat(second.discrepancies()).extracting(page -> page.page(), page -> page.size(),
-                page -> page.totalElements(), page -> page.totalPages()).containsExactly(1, 3, 8L, 3);
+                page -> page.totalElements(), page -> page.totalPages()).containsExactly(1, 3, 9L, 3);
     }
 
     @Test

@@ -80,6 +80,7 @@ public enum ErrorCode {
     // ---- the refund ---------------------------------------------------------------------------------------
     REFUND_BEFORE_INSPECTION(409, "a refund is decided only after inspection"),
     REFUND_ALREADY_APPROVED(409, "the refund of this return is decided already"),
+    EARLY_REFUND_NOT_ALLOWED(422, "a refund before inspection is only for a money refund of a trusted customer's parcel in transit"),
     REFUND_NOT_APPROVED(409, "the refund of this return is not decided yet"),
     REFUND_EXCEEDS_ACCEPTED(422, "a refund for more items than inspection accepted"),
     REFUND_AMOUNT_MISMATCH(422, "an amount that differs from the approved refund"),

@@ -9,5 +9,7 @@ public enum DiscrepancyKind {
     ACCEPTED_ITEM_WITHOUT_INVENTORY_ADJUSTMENT,
     DUPLICATE_REFUND,
     DUPLICATE_CREDIT_MEMO,
-    TAX_MISMATCH
+    TAX_MISMATCH,
+    /** A clawback charged for another amount than the shortfall inspection found after an early refund. */
+    CLAWBACK_MISMATCH
 }

@@ -9,7 +9,10 @@ package io.omnireturns.api.finance;
  * ({@code ITEMS_ACCEPTED} carries a quantity and no value). Where a refund's tax came from the tax service,
  * {@code TAX_GIVEN_BACK} books the tax it gives back per jurisdiction and {@code CREDIT_MEMO_TAX} the tax the credit
  * memo posted there (both with their jurisdiction). {@code WRITE_OFF} is goods a customer keeps ("keep it"),
- * with the quantity and the value written off, which the stock adjustment of the line must match.
+ * with the quantity and the value written off, which the stock adjustment of the line must match. A refund paid at
+ * the first carrier scan, before inspection, is marked {@code EARLY_REFUND} (its money is the usual {@code REFUND}
+ * bookings); the shortfall inspection finds is {@code CLAWBACK_DUE} and, once charged back to the card,
+ * {@code CLAWBACK} (money in): refunded minus clawed back is what inspection allowed.
  */
 public enum LedgerEntryKind {
     REFUND,
@@ -32,5 +35,11 @@ public enum LedgerEntryKind {
     INVENTORY,
     TAX_GIVEN_BACK,
     CREDIT_MEMO_TAX,
-    WRITE_OFF
+    WRITE_OFF,
+    /** A refund decided at the first carrier scan, before inspection: a marker, its money is booked as REFUND. */
+    EARLY_REFUND,
+    /** The shortfall inspection found after an early refund, to be charged back or settled by an agent (CRM case). */
+    CLAWBACK_DUE,
+    /** The shortfall charged back to the card the early refund went to: money in. */
+    CLAWBACK
 }

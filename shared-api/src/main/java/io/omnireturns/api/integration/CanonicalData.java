@@ -19,6 +19,9 @@ import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
+import io.omnireturns.api.returns.event.ClawbackChargeFailed;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.DifferenceChargeFailed;
 import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.ReturnAuthorized;
@@ -87,6 +90,12 @@ final class CanonicalData {
                 new DifferenceChargedV1(e.returnId(), e.gatewayReference(), e.amount())));
         on(DifferenceChargeFailed.class, e -> one(DIFFERENCE_CHARGE_FAILED,
                 new DifferenceChargeFailedV1(e.returnId(), e.failureCode(), e.finalFailure())));
+        on(ClawbackDecided.class, e -> one(CLAWBACK_DECIDED, new ClawbackDecidedV1(e.returnId(), e.paidEarly(),
+                e.inspectedRefund(), e.amount(), e.kind().name())));
+        on(ClawbackCharged.class, e -> one(CLAWBACK_CHARGED,
+                new ClawbackChargedV1(e.returnId(), e.gatewayReference(), e.amount())));
+        on(ClawbackChargeFailed.class, e -> one(CLAWBACK_CHARGE_FAILED,
+                new ClawbackChargeFailedV1(e.returnId(), e.failureCode(), e.finalFailure())));
         on(LoyaltyAdjusted.class, e -> one(LOYALTY_REVERSED,
                 new LoyaltyReversedV1(e.returnId(), e.pointsReversed(), e.reference())));
         on(ReturnPutOnHold.class, e -> one(HOLD_PLACED, new ReturnHoldPlacedV1(e.returnId(), e.reason().name(),

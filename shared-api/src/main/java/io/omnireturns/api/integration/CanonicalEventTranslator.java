@@ -24,6 +24,7 @@ import io.omnireturns.api.returns.event.WarehouseAdvised;
 
 import java.time.Instant;
 import io.omnireturns.api.returns.event.DifferenceChargeRequested;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
@@ -121,6 +122,9 @@ public final class CanonicalEventTranslator {
                 + "carries the amount paid");
         reasons.put(CustomerTrustAssessed.class, "a profile of the customer's returns, like a fraud score: never "
                 + "shared; it steers fraud scoring and the agent's screen");
+        reasons.put(EarlyRefundGranted.class, "a marker of our instant-refund policy, read from the customer's trust "
+                + "tier (a profile: never shared); refund.approved and refund.issued carry the money as for any refund, "
+                + "clawback.decided what inspection found after it");
         return Map.copyOf(reasons);
     }
 }

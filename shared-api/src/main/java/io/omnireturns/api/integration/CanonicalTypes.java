@@ -31,6 +31,9 @@ public final class CanonicalTypes {
     public static final String REPLACEMENT_ORDER_CREATED = PREFIX + "replacement_order.created.v1";
     public static final String DIFFERENCE_CHARGED = PREFIX + "difference.charged.v1";
     public static final String DIFFERENCE_CHARGE_FAILED = PREFIX + "difference.charge_failed.v1";
+    public static final String CLAWBACK_DECIDED = PREFIX + "clawback.decided.v1";
+    public static final String CLAWBACK_CHARGED = PREFIX + "clawback.charged.v1";
+    public static final String CLAWBACK_CHARGE_FAILED = PREFIX + "clawback.charge_failed.v1";
     public static final String LOYALTY_REVERSED = PREFIX + "loyalty.reversed.v1";
     public static final String HOLD_PLACED = PREFIX + "hold.placed.v1";
     public static final String HOLD_RESOLVED = PREFIX + "hold.resolved.v1";
@@ -84,6 +87,14 @@ public final class CanonicalTypes {
                     "The price difference of an exchange for a dearer item was charged to the original card."),
             new CanonicalType(DIFFERENCE_CHARGE_FAILED, DifferenceChargeFailedV1.class,
                     "The payment gateway did not charge an exchange's price difference; finalFailure says whether "
+                            + "asking again is pointless."),
+            new CanonicalType(CLAWBACK_DECIDED, ClawbackDecidedV1.class,
+                    "A return refunded at the parcel's first carrier scan was inspected: the shortfall against the early "
+                            + "refund, if any, and how it is taken back (a charge to the card, or an agent's case)."),
+            new CanonicalType(CLAWBACK_CHARGED, ClawbackChargedV1.class,
+                    "The shortfall an inspection found after an early refund was charged back to the card refunded."),
+            new CanonicalType(CLAWBACK_CHARGE_FAILED, ClawbackChargeFailedV1.class,
+                    "The payment gateway did not charge back an early refund's shortfall; finalFailure says whether "
                             + "asking again is pointless."),
             new CanonicalType(LOYALTY_REVERSED, LoyaltyReversedV1.class,
                     "Loyalty points earned with the returned items were reversed."),

@@ -8,6 +8,8 @@ public enum ProcessStep {
     REFUND_PAYMENT(ExternalSystem.PAYMENT),
     /** Charging the price difference of an exchange for a dearer item to the original card. */
     CHARGE_DIFFERENCE(ExternalSystem.PAYMENT),
+    /** Charging back the shortfall an inspection found after an early refund, to the card refunded. */
+    CLAWBACK_CHARGE(ExternalSystem.PAYMENT),
     REPLACEMENT_ORDER(ExternalSystem.ORDER),
     POST_CREDIT_MEMO(ExternalSystem.ERP_CREDIT_MEMO),
     ADJUST_INVENTORY(ExternalSystem.ERP_INVENTORY),

@@ -271,6 +271,19 @@ class CanonicalEventTranslatorTest {
     }
 
     @Test
+    void a_clawback_after_an_early_refund_is_published_without_the_internal_charge_key_or_gateway_message() {
+        CanonicalEvent decided = only(example(ClawbackDecided.class));
+
+        assertThat(decided.type()).isEqualTo(CanonicalTypes.CLAWBACK_DECIDED);
+        assertThat(decided.data()).isEqualTo(new ClawbackDecidedV1(RETURN_ID, eur(6539), eur(3270), eur(3269),
+                "CHARGE"));
+        assertThat(only(example(ClawbackCharged.class)).data())
+                .isEqualTo(new ClawbackChargedV1(RETURN_ID, "PSP-CH-000043", eur(3269)));
+        assertThat(only(example(ClawbackChargeFailed.class)).data())
+                .isEqualTo(new ClawbackChargeFailedV1(RETURN_ID, "CARD_DECLINED", true));
+    }
+
+    @Test
     void a_charged_exchange_difference_is_published_with_the_gateway_reference_and_amount() {
         CanonicalEvent event = only(example(DifferenceCharged.class));
 

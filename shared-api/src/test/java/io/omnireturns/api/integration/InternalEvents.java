@@ -7,6 +7,7 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.orders.Tender;
 import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.DeclineReason;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.ExternalSystem;
@@ -118,6 +119,10 @@ final class InternalEvents {
                 new ReplacementOrderCreated(RETURN_ID, "ORD-2002"),
                 new DifferenceCharged(RETURN_ID, "PSP-CH-000042", Money.of(4200, "EUR")),
                 new DifferenceChargeFailed(RETURN_ID, "CARD_DECLINED", "the card refused the charge", true),
+                new ClawbackDecided(RETURN_ID, eur(6539), eur(3270), eur(3269), ClawbackKind.CHARGE,
+                        RETURN_ID + ":CLAWBACK_CHARGE"),
+                new ClawbackCharged(RETURN_ID, "PSP-CH-000043", eur(3269)),
+                new ClawbackChargeFailed(RETURN_ID, "CARD_DECLINED", "the card of Jane refused the charge", true),
                 new LoyaltyAdjusted(RETURN_ID, 60, "LOY-9"),
                 new ReturnPutOnHold(RETURN_ID, HoldReason.MANUAL, null, "Jane shouted on the phone",
                         ReturnStatus.AUTHORIZED),

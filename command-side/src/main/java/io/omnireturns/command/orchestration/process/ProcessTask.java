@@ -10,6 +10,10 @@ import io.omnireturns.api.returns.ProcessStep;
 public enum ProcessTask implements ProcessKey {
     /** {@code DecideRefund} once inspected; the return raises its exception under this key when the ledger refuses. */
     REFUND_DECISION("REFUND_DECISION"),
+    /** {@code DecideEarlyRefund} at the parcel's first carrier scan; the instant-refund policy may decline it. */
+    EARLY_REFUND_DECISION("EARLY_REFUND_DECISION"),
+    /** {@code DecideClawback} once a return refunded early is inspected. */
+    CLAWBACK_DECISION("CLAWBACK_DECISION"),
     /** {@code RecordRefundRequested} for a refund approved before {@code DecideRefund} requested it in one go. */
     REFUND_REQUEST("REFUND_REQUEST"),
     /** The wait for the gateway to settle an issued refund; past the SLA it goes to the exception queue. */

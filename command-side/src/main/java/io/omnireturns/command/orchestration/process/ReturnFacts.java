@@ -156,11 +156,13 @@ final class ReturnFacts {
     Milestone ending;
     /** The customer's trust tier and serial-returner signals. */
     final TrustFacts trust = new TrustFacts();
+    /** A refund at the first carrier scan and its clawback. */
+    final InstantFacts instant = new InstantFacts();
 
     void apply(Object event, Instant at) {
         gift.apply(event);
         tax.apply(event);
-        if (trust.apply(event)) {
+        if (trust.apply(event) || instant.apply(event)) {
             return;
         }
         if (event instanceof ReturnRequested e) {
@@ -476,6 +478,7 @@ final class ReturnFacts {
     /** Rule 5 done: every system is in step with the refund, and the customer knows of it. */
     boolean everythingSettled() {
         return paid()
+                && instant.settled()
                 && (!paidThroughGateway() || settled)
                 && (refund.total().isZero() || creditMemoPosted)
                 && linesToRestock().stream().allMatch(id -> lines.get(id).inventoryAdjusted)

@@ -2,6 +2,8 @@ package io.omnireturns.command.orchestration.process;
 
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.CompleteReturn;
+import io.omnireturns.api.returns.command.DecideClawback;
+import io.omnireturns.api.returns.command.DecideEarlyRefund;
 import io.omnireturns.api.returns.command.DecideRefund;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
 
@@ -26,12 +28,18 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
  *                                     ├─ store:     notice AUTHORIZED ─ counter receipt
  *                                     └─ all kept ("keep it"): no label, no parcel ─ inspected at once
+ * parcel in transit, tier allowed (InstantRefundPolicy), cleared, money refund ─ DecideEarlyRefund ─
+ *   EarlyRefundGranted + RefundRequested ─ REFUND_PAYMENT ─ paid (as below, before the parcel arrives)
+ *   ... parcel arrived ─ inspected ─ DecideClawback ─ ClawbackDecided ─┬─ nothing short: nothing
+ *                                                                      ├─ CHARGE: CLAWBACK_CHARGE ─ ClawbackCharged
+ *                                                                      └─ CASE: exception ─ OPEN_CASE (an agent)
  * parcel arrived ─ notice RECEIVED ─ inspected ─ (cleared) DecideRefund ─┬─ money: RefundRequested ─ REFUND_PAYMENT ┐
  *                                                              ├─ exchange: [CHARGE_DIFFERENCE] REPLACEMENT_ORDER ┤
  *                                                              └─ zero ───────────────────────────────────────┤
  *   (tax service needed: RefundTaxRequested ─ CALCULATE_TAX ─ DecideRefund again)
  * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
  * all done (and settled, if paid by the gateway) ─ CompleteReturn ─ notice COMPLETED ─ finished
+ *   (refunded early: only once its clawback is decided, and charged when CHARGE)
  * rejected / cancelled / expired ─ notice of it ─ finished
  * </pre>
  */
@@ -79,6 +87,18 @@ final class ReturnFlow {
         if (f.parcelArrived()) {
             notice(wants, f, RECEIVED);
         }
+        // a trusted customer's refund at the parcel's first scan, before inspection; the policy may decline it
+        if (f.mailBack() && f.inTransit && !f.parcelArrived() && f.cleared() && !f.onHold && !f.refundDecided()
+                && !f.exchange() && f.trust.tier != null) {
+            wants.add(send(ProcessTask.EARLY_REFUND_DECISION,
+                    new DecideEarlyRefund(f.returnId, f.orderId, f.refundMethod, paymentKey(f.returnId))));
+        }
+        // inspection after an early refund: what it would have refunded against what was paid, any shortfall back
+        if (f.instant.refundedEarly() && f.refundDecidable() && f.instant.clawback == null && !f.onHold) {
+            wants.add(send(ProcessTask.CLAWBACK_DECISION, new DecideClawback(f.returnId, f.orderId, f.refundMethod,
+                    f.inspection.refundableLines())));
+        }
+        when(wants, f.instant.chargeOwed() && f.paidThroughGateway(), step(ProcessStep.CLAWBACK_CHARGE));
         // the refund, decided only after inspection (rule 1) and the fraud decision (a store return too: its items may
         // be at the counter before the score is in); the return refuses these while on hold
         if (f.refundDecidable() && f.cleared() && !f.refundDecided() && !f.onHold && !f.taxPending()) {

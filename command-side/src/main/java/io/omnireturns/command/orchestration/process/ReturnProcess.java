@@ -154,8 +154,9 @@ public final class ReturnProcess {
             dues.add(new Due(facts.requestedAt.plus(timing.decisionTimeout()),
                     new ProcessAction.DecideOverdue(returnId)));
         }
+        // a return refunded early does not expire: its money is out, so a parcel that never comes is a person's case
         if (facts.cleared() && facts.somethingToShip() && !facts.itemsReceived() && facts.ending == null
-                && !facts.completed) {
+                && !facts.completed && !facts.instant.refundedEarly()) {
             dues.add(new Due(facts.clearedAt.plus(timing.receiptExpiry()),
                     new ProcessAction.Send(ProcessTask.RECEIPT_EXPIRY, new ExpireReturn(returnId))));
         }

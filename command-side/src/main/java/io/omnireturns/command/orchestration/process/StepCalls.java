@@ -17,6 +17,9 @@ import io.omnireturns.command.connectors.payments.RefundInstruction;
 import io.omnireturns.command.connectors.warehouse.ReceiptAdvice;
 import io.omnireturns.command.orchestration.StepCall;
 
+import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.TenderRefund;
+
 import java.util.List;
 
 /**
@@ -52,6 +55,9 @@ final class StepCalls {
                     new ChargeInstruction(f.differenceCharge.idempotencyKey(), returnId, f.orderId,
                             f.differenceCharge.tenderId(), f.differenceCharge.cardReference(),
                             f.differenceCharge.amount()));
+            case CLAWBACK_CHARGE -> new StepCall.Charge(returnId, key, attempt,
+                    new ChargeInstruction(f.instant.clawback.chargeKey(), returnId, f.orderId, refundedCard(f), null,
+                            f.instant.clawback.amount()));
             case REPLACEMENT_ORDER -> new StepCall.Replacement(returnId, key, attempt,
                     new ReplacementRequest(idempotencyKey, returnId, f.orderId, f.customerId, replacementItems(f)));
             case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,
@@ -88,6 +94,12 @@ final class StepCalls {
         return f.giftRecipientEmail != null
                 ? CreditRecipient.giftRecipient(f.gift.recipientName, f.giftRecipientEmail)
                 : CreditRecipient.customer(f.customerId);
+    }
+
+    /** The card the early refund went to, which a clawback charges; null when none (the gateway refuses then). */
+    private static String refundedCard(ReturnFacts f) {
+        return f.refund.tenders().stream().filter(tender -> tender.type() == TenderType.CARD)
+                .map(TenderRefund::tenderId).findFirst().orElse(null);
     }
 
     private static int authorizedItems(ReturnFacts f) {

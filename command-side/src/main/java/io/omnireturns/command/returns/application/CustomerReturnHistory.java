@@ -44,6 +44,11 @@ public class CustomerReturnHistory {
                 returned.minor(), orderValue.minor(), kept);
     }
 
+    /** The return was refunded at its first carrier scan: it counts towards the customer's instant-refund share. */
+    void refundedEarly(String returnId) {
+        jdbc.update("UPDATE customer_return_history SET instant_refund = true WHERE return_id = ?", returnId);
+    }
+
     void forget(String returnId) {
         jdbc.update("DELETE FROM customer_return_history WHERE return_id = ?", returnId);
     }

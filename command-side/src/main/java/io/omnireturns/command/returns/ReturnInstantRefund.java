@@ -1,0 +1,178 @@
+package io.omnireturns.command.returns;
+
+import io.omnireturns.api.ledger.RefundableLine;
+import io.omnireturns.api.money.Money;
+import io.omnireturns.api.orders.TenderType;
+import io.omnireturns.api.returns.ClawbackKind;
+import io.omnireturns.api.returns.ExternalSystem;
+import io.omnireturns.api.returns.Grade;
+import io.omnireturns.api.returns.LineRefund;
+import io.omnireturns.api.returns.ProcessStep;
+import io.omnireturns.api.returns.RefundBreakdown;
+import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.api.returns.ReturnStatus;
+import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.api.returns.command.ApproveEarlyRefund;
+import io.omnireturns.api.returns.command.RecordClawbackCharged;
+import io.omnireturns.api.returns.command.RecordClawbackDecision;
+import io.omnireturns.api.returns.command.RecordStepFailure;
+import io.omnireturns.api.returns.event.ClawbackChargeFailed;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.RefundApproved;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.omnireturns.command.returns.ReturnErrors.*;
+import static io.omnireturns.command.returns.ReturnLifecycle.requireNotTerminal;
+import static io.omnireturns.command.returns.ReturnLifecycle.requireStatus;
+
+/**
+ * The rules of a refund at the first carrier scan, apart from the state: when a return may be refunded before
+ * inspection (a money refund of a parcel in transit, nothing received, a tier that is not watched; whether the tier
+ * qualifies is the policy's, decided before), how the clawback inspection finds is recorded, and what it leaves the
+ * return waiting for. Decides only.
+ */
+final class ReturnInstantRefund {
+
+    /** The step key of the exception a clawback by CRM case raises: an agent settles it with the customer. */
+    static final String CLAWBACK_CASE = "CLAWBACK_CASE";
+
+    private ReturnInstantRefund() {
+    }
+
+    /** The lines as declared, at the best grade: what an early refund pays for. */
+    static List<RefundableLine> declaredLines(ReturnState state) {
+        return state.lines.values().stream()
+                .filter(line -> line.authorizedQuantity > line.keptQuantity)
+                .map(line -> new RefundableLine(line.orderLineId, line.authorizedQuantity - line.keptQuantity,
+                        Grade.NEW, line.reason))
+                .toList();
+    }
+
+    static boolean refundedToCard(ReturnState state) {
+        return state.approvedRefund != null && state.approvedRefund.tenders().stream()
+                .anyMatch(tender -> tender.type() == TenderType.CARD);
+    }
+
+    static List<Object> approve(ApproveEarlyRefund command, InstantRefundState state) {
+        if (state.earlyRefund != null && state.approvedRefund != null) {
+            return List.of(); // decided at an earlier scan
+        }
+        if (state.approvedRefund != null) {
+            throw illegalState(REFUND_ALREADY_APPROVED, "the refund of this return is already decided");
+        }
+        requireStatus(state, "refund before inspection", ReturnStatus.IN_TRANSIT);
+        if (state.anythingReceived()) {
+            throw illegalState(EARLY_REFUND_NOT_ALLOWED, "items of this return were received: inspection decides");
+        }
+        if (state.refundMethod == RefundMethod.EXCHANGE) {
+            throw rule(EARLY_REFUND_NOT_ALLOWED, "an exchange is settled after inspection");
+        }
+        if (state.trustTier == null || state.trustTier == TrustTier.WATCHED) {
+            throw rule(EARLY_REFUND_NOT_ALLOWED, "the customer's trust tier is " + state.trustTier);
+        }
+        RefundBreakdown breakdown = command.breakdown();
+        if (!breakdown.currency().equals(state.currency)) {
+            throw rule(CURRENCY_MISMATCH, "refund in " + breakdown.currency() + " for an order in " + state.currency);
+        }
+        if (!breakdown.total().isPositive()) {
+            throw rule(EARLY_REFUND_NOT_ALLOWED, "nothing to refund before inspection");
+        }
+        Map<String, Integer> declared = new HashMap<>();
+        declaredLines(state).forEach(line -> declared.put(line.orderLineId(), line.acceptedQuantity()));
+        Map<String, Integer> units = new HashMap<>();
+        for (LineRefund line : breakdown.lines()) {
+            int sum = units.merge(line.orderLineId(), line.quantity(), Integer::sum);
+            if (sum > declared.getOrDefault(line.orderLineId(), 0)) {
+                throw rule(REFUND_EXCEEDS_ACCEPTED, "line " + line.orderLineId()
+                        + " cannot be refunded early for more items than were authorized to come back");
+            }
+        }
+        return List.of(new EarlyRefundGranted(state.returnId, breakdown.total(), state.trustTier),
+                new RefundApproved(state.returnId, breakdown));
+    }
+
+    /**
+     * The shortfall inspection found, as the policy decided it: exact to the minor unit against the early refund. A
+     * case raises an exception for an agent (the process opens the CRM case for it); the return is not held.
+     */
+    static List<Object> clawback(RecordClawbackDecision command, InstantRefundState state) {
+        if (state.clawback != null) {
+            return List.of();
+        }
+        if (state.earlyRefund == null) {
+            throw illegalState(ILLEGAL_TRANSITION, "this return was not refunded before inspection");
+        }
+        requireNotTerminal(state, "claw back the refund of");
+        if (state.inspectionIds.isEmpty() || state.lines.values().stream().anyMatch(ReturnLine::awaitsInspection)) {
+            throw illegalState(LINE_NOT_INSPECTED, "the return is not inspected yet");
+        }
+        Money paid = state.earlyRefund.amount();
+        Money shortfall = paid.minus(command.inspectedRefund());
+        Money expected = shortfall.isPositive() ? shortfall : Money.zero(paid.currency());
+        boolean kindFits = expected.isZero() == (command.kind() == ClawbackKind.NOTHING);
+        if (!command.amount().equals(expected) || !kindFits) {
+            throw rule(REFUND_AMOUNT_MISMATCH, "paid " + paid + " early, inspection refunds "
+                    + command.inspectedRefund() + ": a clawback of " + expected + ", not " + command.kind() + " "
+                    + command.amount());
+        }
+        ClawbackDecided decided = new ClawbackDecided(state.returnId, paid, command.inspectedRefund(), expected,
+                command.kind(), command.kind() == ClawbackKind.CHARGE ? command.chargeKey() : null);
+        if (command.kind() != ClawbackKind.CASE) {
+            return List.of(decided);
+        }
+        String exceptionId = "EX-" + state.returnId + "-" + (state.exceptionsRaised + 1);
+        return List.of(decided, new ExceptionRaised(state.returnId, exceptionId, ProcessStep.CLAWBACK_CHARGE,
+                CLAWBACK_CASE, ExternalSystem.PAYMENT, CLAWBACK_CASE, "inspection refunds "
+                + command.inspectedRefund() + " of the " + paid + " refunded early: " + expected
+                + " to recover from the customer", 0));
+    }
+
+    static List<Object> charged(RecordClawbackCharged command, InstantRefundState state) {
+        if (command.gatewayReference().equals(state.clawbackGatewayReference)) {
+            return List.of();
+        }
+        if (state.clawback == null || state.clawback.kind() != ClawbackKind.CHARGE
+                || state.clawbackGatewayReference != null) {
+            throw illegalState(ILLEGAL_TRANSITION, "no clawback is waiting to be charged");
+        }
+        requireNotTerminal(state, "charge the clawback of");
+        if (!command.amount().equals(state.clawback.amount())) {
+            throw rule(REFUND_AMOUNT_MISMATCH, "charged " + command.amount() + ", the clawback is "
+                    + state.clawback.amount());
+        }
+        return List.of(new ClawbackCharged(state.returnId, command.gatewayReference(), command.amount()));
+    }
+
+    /** A failed attempt to charge the clawback is recorded as such; the process retries or escalates it. */
+    static List<Object> onStepFailure(RecordStepFailure command, InstantRefundState state) {
+        if (command.step() != ProcessStep.CLAWBACK_CHARGE || !chargeOwed(state)) {
+            return List.of();
+        }
+        return List.of(new ClawbackChargeFailed(state.returnId, command.failureCode(), command.message(),
+                !command.retryable()));
+    }
+
+    /** What a return refunded early still waits for before it completes. */
+    static List<String> missingForCompletion(InstantRefundState state) {
+        List<String> missing = new ArrayList<>();
+        if (state.earlyRefund != null && state.clawback == null) {
+            missing.add("inspection after the early refund");
+        }
+        if (chargeOwed(state)) {
+            missing.add("clawback charged");
+        }
+        return missing;
+    }
+
+    private static boolean chargeOwed(InstantRefundState state) {
+        return state.clawback != null && state.clawback.kind() == ClawbackKind.CHARGE
+                && state.clawbackGatewayReference == null;
+    }
+}

@@ -1,0 +1,40 @@
+package io.omnireturns.query.status;
+
+import io.omnireturns.api.returns.event.ClawbackChargeFailed;
+import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackDecided;
+import io.omnireturns.api.returns.event.EarlyRefundGranted;
+
+/**
+ * How the timeline tells a refund at the first carrier scan and its clawback, beside {@link TimelineWording}: in words
+ * a shopper understands, since the tracking page shows them too.
+ */
+final class InstantRefundWording {
+
+    private InstantRefundWording() {
+    }
+
+    static String of(EarlyRefundGranted event) {
+        return "Refunded early: " + event.amount() + " on its way back to you as soon as the carrier scanned your "
+                + "parcel, before we inspect it";
+    }
+
+    static String of(ClawbackDecided event) {
+        return switch (event.kind()) {
+            case NOTHING -> "Inspection confirmed your early refund of " + event.paidEarly() + ": nothing more to do";
+            case CHARGE -> "Inspection found less than declared: " + event.amount() + " of the " + event.paidEarly()
+                    + " refunded early will be charged back to your card";
+            case CASE -> "Inspection found less than declared: " + event.amount() + " of the " + event.paidEarly()
+                    + " refunded early is owed; our customer service will contact you";
+        };
+    }
+
+    static String of(ClawbackCharged event) {
+        return event.amount() + " charged back to your card after inspection (" + event.gatewayReference() + ")";
+    }
+
+    static String of(ClawbackChargeFailed event) {
+        return "Charging back after inspection failed, " + (event.finalFailure() ? "finally" : "will retry") + " ("
+                + event.failureCode() + ": " + event.message() + ")";
+    }
+}
