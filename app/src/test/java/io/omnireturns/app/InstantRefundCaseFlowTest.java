@@ -7,8 +7,8 @@ import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -20,14 +20,11 @@ import static org.awaitility.Awaitility.await;
  * With {@code omnireturns.policy.instant-refund.clawback=CASE}: the shortfall inspection finds after an early refund
  * goes to an agent as a CRM case, with its amount in the exception queue, and nothing is charged to the card.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
+@AppIntegrationTest
+@QuickProcessTiming
+@TestPropertySource(properties = {
         "omnireturns.policy.instant-refund.enabled=true",
-        "omnireturns.policy.instant-refund.clawback=CASE",
-        "omnireturns.process.step-retry-backoff=100ms",
-        "omnireturns.process.step-retry-max-backoff=400ms",
-        "omnireturns.process.lease=20s",
-        "db-scheduler.polling-interval=100ms"})
+        "omnireturns.policy.instant-refund.clawback=CASE"})
 class InstantRefundCaseFlowTest {
 
     @Autowired

@@ -11,8 +11,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -30,13 +30,10 @@ import static org.awaitility.Awaitility.await;
  * the carrier scans the parcel, before anything arrives; inspection finds one jacket torn and charges its 107.94 EUR
  * back to the card, once; a customer with no history waits for inspection as before.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omnireturns.database.embedded.data-dir=",
-        "omnireturns.policy.instant-refund.enabled=true",
-        "omnireturns.process.step-retry-backoff=100ms",
-        "omnireturns.process.step-retry-max-backoff=400ms",
-        "omnireturns.process.lease=20s",
-        "db-scheduler.polling-interval=100ms"})
+@AppIntegrationTest
+@QuickProcessTiming
+@TestPropertySource(properties = {
+        "omnireturns.policy.instant-refund.enabled=true"})
 class InstantRefundFlowTest {
 
     static final Money BOTH_JACKETS = Money.of(21_588, "EUR"); // 2 x (89.95 + 17.99 tax)
