@@ -5,6 +5,7 @@ import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.ExceptionRaised;
 
 /**
  * What the process knows of a refund at the first carrier scan, a companion of {@link ReturnFacts}: the early refund,
@@ -19,9 +20,15 @@ final class InstantFacts {
     /** Null until inspection after an early refund was priced. */
     ClawbackDecided clawback;
     boolean clawbackCharged;
+    /** The parcel of a return refunded early did not come by the receipt expiry, and a person was asked to chase it. */
+    boolean parcelChased;
 
-    /** Whether the event was one of these facts' own. */
+    /** Whether the event was one of these facts' own (an exception is everybody's: it is noted, not taken). */
     boolean apply(Object event) {
+        if (event instanceof ExceptionRaised e && ProcessTask.RECEIPT_EXPIRY.render().equals(e.stepKey())) {
+            parcelChased = true;
+            return false;
+        }
         if (event instanceof EarlyRefundGranted e) {
             earlyRefund = e;
         } else if (event instanceof ClawbackDecided e) {

@@ -32,6 +32,7 @@ import java.util.Set;
 public final class ReturnProcess {
 
     static final String SETTLEMENT_OVERDUE = "SETTLEMENT_OVERDUE";
+    static final String PARCEL_MISSING_AFTER_EARLY_REFUND = "PARCEL_MISSING_AFTER_EARLY_REFUND";
 
     private String returnId;
     private long lastSequence = -1;
@@ -154,11 +155,21 @@ public final class ReturnProcess {
             dues.add(new Due(facts.requestedAt.plus(timing.decisionTimeout()),
                     new ProcessAction.DecideOverdue(returnId)));
         }
-        // a return refunded early does not expire: its money is out, so a parcel that never comes is a person's case
+        ProcessTask parcelWait = ProcessTask.RECEIPT_EXPIRY;
         if (facts.cleared() && facts.somethingToShip() && !facts.itemsReceived() && facts.ending == null
-                && !facts.completed && !facts.instant.refundedEarly()) {
-            dues.add(new Due(facts.clearedAt.plus(timing.receiptExpiry()),
-                    new ProcessAction.Send(ProcessTask.RECEIPT_EXPIRY, new ExpireReturn(returnId))));
+                && !facts.completed) {
+            Instant expiry = facts.clearedAt.plus(timing.receiptExpiry());
+            if (!facts.instant.refundedEarly()) {
+                dues.add(new Due(expiry, new ProcessAction.Send(parcelWait, new ExpireReturn(returnId))));
+            } else if (!facts.instant.parcelChased) {
+                // refunded early, the return does not expire: its money is out, so a parcel that has not come by the
+                // receipt expiry goes to the exception queue (once: the person who resumes it chases the parcel),
+                // which opens a CRM case
+                dues.add(new Due(expiry, new ProcessAction.Send(parcelWait, new RaiseException(returnId,
+                        ProcessStep.ADVISE_WAREHOUSE, parcelWait.render(), PARCEL_MISSING_AFTER_EARLY_REFUND,
+                        "refunded at the first carrier scan, and the parcel has not arrived by the receipt expiry",
+                        0))));
+            }
         }
         ProcessTask settlement = ProcessTask.REFUND_SETTLEMENT;
         if (facts.paidThroughGateway() && !facts.settled && !book.isEscalated(settlement) && facts.ending == null

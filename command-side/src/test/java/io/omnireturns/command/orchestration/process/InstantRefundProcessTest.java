@@ -10,6 +10,7 @@ import io.omnireturns.api.returns.command.DecideClawback;
 import io.omnireturns.api.returns.command.DecideEarlyRefund;
 import io.omnireturns.api.returns.command.DecideRefund;
 import io.omnireturns.api.returns.command.ExpireReturn;
+import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.CustomerTrustAssessed;
@@ -125,6 +126,33 @@ class InstantRefundProcessTest {
         ProcessRun run = ProcessRun.given(paidEarly());
 
         assertThat(commands(run.after(Duration.ofDays(365)).overdue())).noneMatch(ExpireReturn.class::isInstance);
+    }
+
+    @Test
+    void a_parcel_still_missing_at_the_receipt_expiry_after_an_early_refund_goes_to_a_person_once() {
+        ProcessRun run = ProcessRun.given(paidEarly());
+        assertThat(commands(run.overdue())).noneMatch(RaiseException.class::isInstance);
+
+        List<Object> overdue = commands(run.after(Duration.ofDays(365)).overdue());
+
+        assertThat(overdue).filteredOn(RaiseException.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(RaiseException.class, raised -> {
+                    assertThat(raised.stepKey()).isEqualTo(ProcessTask.RECEIPT_EXPIRY.render());
+                    assertThat(raised.failureCode()).isEqualTo(ReturnProcess.PARCEL_MISSING_AFTER_EARLY_REFUND);
+                });
+        run.andThen(story.exceptionRaised(ProcessStep.ADVISE_WAREHOUSE, ProcessTask.RECEIPT_EXPIRY,
+                ReturnProcess.PARCEL_MISSING_AFTER_EARLY_REFUND, 0));
+        assertThat(commands(run.overdue())).noneMatch(RaiseException.class::isInstance);
+        // a person resumes it to chase the parcel: it is not raised again
+        run.andThen(story.exceptionResolved(ProcessStep.ADVISE_WAREHOUSE, ProcessTask.RECEIPT_EXPIRY, "RESUME"));
+        assertThat(commands(run.after(Duration.ofDays(30)).overdue())).noneMatch(RaiseException.class::isInstance);
+    }
+
+    @Test
+    void a_parcel_that_arrives_after_an_early_refund_goes_to_nobody() {
+        ProcessRun run = ProcessRun.given(paidEarly()).andThen(story.itemsReceived());
+
+        assertThat(commands(run.after(Duration.ofDays(365)).overdue())).noneMatch(RaiseException.class::isInstance);
     }
 
     @Test
