@@ -23,14 +23,9 @@ public record PortalShopper(String name, String customerId, String guestOrder) {
 
     /** The shopper of a request's authentication, if it is one (and a guest's pass has not expired). */
     public static Optional<PortalShopper> of(Authentication authentication, Instant now) {
-        if (authentication instanceof GuestPass guest) {
-            return guest.validAt(now)
-                    ? Optional.of(new PortalShopper(guest.getName(), guest.customerId(), guest.orderId()))
-                    : Optional.empty();
-        }
-        if (authentication instanceof CustomerPass customer) {
-            return customer.validAt(now)
-                    ? Optional.of(new PortalShopper(customer.getName(), customer.customerId(), null))
+        if (authentication instanceof ShopperPass pass) {
+            return pass.validAt(now)
+                    ? Optional.of(new PortalShopper(pass.getName(), pass.customerId(), pass.guestOrder()))
                     : Optional.empty();
         }
         return Caller.current().filter(caller -> caller.scope().customerId() != null && caller.scope().stores().isEmpty())
