@@ -3,6 +3,7 @@ package io.omnireturns.command.orchestration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.IssueReturnLabel;
 import io.omnireturns.api.returns.command.RecordCaseOpened;
@@ -203,9 +204,9 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
             return;
         } catch (RuntimeException unexpected) {
             span.error(unexpected);
-            recordCall(call, "UNEXPECTED", start);
+            recordCall(call, FailureCode.UNEXPECTED.code(), start);
             log.warn("Step {} of return {} failed unexpectedly", call.stepKey(), call.returnId(), unexpected);
-            report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), "UNEXPECTED",
+            report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(), FailureCode.UNEXPECTED.code(),
                     String.valueOf(unexpected.getMessage()), true, call.attempt()), origin, key);
             return;
         }
@@ -296,7 +297,7 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
                 // the system did something the return will not record (another amount, say): a person must see it
                 log.warn("Return {} refused the outcome of {}: {}", call.returnId(), call.stepKey(), refused.getMessage());
                 report(call, new RecordStepFailure(call.returnId(), call.step(), call.stepKey(),
-                        "OUTCOME_REFUSED_" + refused.code(), refused.getMessage(), false, call.attempt()), origin,
+                        FailureCode.OUTCOME_REFUSED.code(refused.code()), refused.getMessage(), false, call.attempt()), origin,
                         key);
             } else {
                 inFlight.remove(key);

@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration;
 
 import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.ReturnStatus;
@@ -114,7 +115,7 @@ public class OverdueDecision {
                 releaseReserved(requested, returnId);
                 return Outcome.NOT_AWAITING;
             }
-            String code = cause instanceof DomainException refused ? refused.code() : "DECISION_FAILED";
+            String code = cause instanceof DomainException refused ? refused.code() : FailureCode.DECISION_FAILED.code();
             String detail = "eligibility could not be decided: " + String.valueOf(cause.getMessage());
             log.warn("Return {} could not be decided after its decision time-out; it goes on hold", returnId, failure);
             commands.sendAndWait(new RaiseException(returnId, ProcessStep.DECIDE_ELIGIBILITY, STEP_KEY, code,

@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.ExternalSystem;
@@ -147,7 +148,8 @@ class AsyncStepExecutorTest {
             mdcDuringCall.putAll(MDC.getCopyOfContextMap());
             awaitAnswer();
             if (fraudServiceDown) {
-                throw new ConnectorException(ExternalSystem.FRAUD, "SERVER_ERROR_503", "fraud service down", true);
+                throw new ConnectorException(ExternalSystem.FRAUD, FailureCode.SERVER_ERROR, 503,
+                        "fraud service down", null);
             }
             return new FraudAssessment(10, false, List.of());
         }, null, null, null, null, null, null, null, null, leases, properties, Clock.systemUTC(), registry,

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code docs/error-codes.md} from the code catalogues themselves: {@link ErrorCode} (every problem code with
- * its HTTP status and meaning), {@link DeclineReason}, {@link TrustTier}, {@link ReturnerSignal} and
+ * its HTTP status and meaning), {@link FailureCode} (what a failed step records), {@link DeclineReason}, {@link TrustTier}, {@link ReturnerSignal} and
  * {@link PolicyOverride}. {@code -Derror-codes.write=true} on
  * {@link ErrorCatalogueTest} rewrites the committed file.
  */
@@ -32,7 +32,7 @@ final class ErrorCatalogue {
         StringBuilder out = new StringBuilder();
         out.append("# Error and reason codes\n\n")
                 .append("The one catalogue of the stable codes the service answers with and records. Generated from\n")
-                .append("`shared-api` (`io.omnireturns.api.error.ErrorCode`, `io.omnireturns.api.returns.DeclineReason`,\n")
+                .append("`shared-api` (`io.omnireturns.api.error.ErrorCode`, `FailureCode`, `io.omnireturns.api.returns.DeclineReason`,\n")
                 .append("`TrustTier`, `ReturnerSignal`, `io.omnireturns.api.returns.PolicyOverride`); do not edit by hand. `ErrorCatalogueTest` fails when\n")
                 .append("this file and the code disagree; regenerate it with\n\n")
                 .append("```bash\n").append(REGENERATE).append("\n```\n\n")
@@ -45,6 +45,24 @@ final class ErrorCatalogue {
         for (ErrorCode code : ErrorCode.values()) {
             out.append("| `").append(code.name()).append("` | ").append(code.httpStatus()).append(" | ")
                     .append(code.meaning()).append(" |\n");
+        }
+        out.append("\n## Failure codes\n\n")
+                .append("`failureCode` of a failed step (`StepFailed`, `RefundFailed`, `DifferenceChargeFailed`,\n")
+                .append("`ClawbackChargeFailed`), of an exception in the queue (`GET /api/v1/exceptions`) and of the public\n")
+                .append("`*.failed` events. A retryable failure is asked again by the return process, up to\n")
+                .append("`omnireturns.process.step-max-attempts`; any other goes to the exception queue at once.\n")
+                .append("`REJECTED` and `SERVER_ERROR` carry the HTTP status (`REJECTED_422`), `OUTCOME_REFUSED` the problem\n")
+                .append("code with which the return refused the outcome; a failed eligibility decision is held with its problem\n")
+                .append("code, or `DECISION_FAILED`.\n\n")
+                .append("| code | from | retried | meaning |\n|---|---|---|---|\n");
+        for (FailureCode code : FailureCode.values()) {
+            String shown = switch (code) {
+                case REJECTED, SERVER_ERROR -> code.name() + "_<status>";
+                case OUTCOME_REFUSED -> code.name() + "_<code>";
+                default -> code.name();
+            };
+            out.append("| `").append(shown).append("` | ").append(code.origin().name().toLowerCase()).append(" | ")
+                    .append(code.retryable() ? "yes" : "no").append(" | ").append(code.meaning()).append(" |\n");
         }
         out.append("\n## Decline reasons\n\n")
                 .append("`reasonCode` of `POST /api/v1/returns/{returnId}/decline`, recorded on `ReturnDeclined`.\n\n")

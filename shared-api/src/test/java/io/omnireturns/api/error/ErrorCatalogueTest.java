@@ -29,4 +29,19 @@ class ErrorCatalogueTest {
             assertThat(code.meaning()).as(code.name()).isNotBlank();
         }
     }
+
+    @Test
+    void every_failure_code_has_a_meaning_and_no_two_families_share_a_prefix() {
+        for (FailureCode code : FailureCode.values()) {
+            assertThat(code.meaning()).as(code.name()).isNotBlank();
+            for (FailureCode other : FailureCode.values()) {
+                if (other != code) {
+                    assertThat(other.code(422)).as("a suffixed %s reads as %s", other, code).isNotEqualTo(code.code());
+                }
+            }
+        }
+        assertThat(FailureCode.REJECTED.code(422)).isEqualTo("REJECTED_422");
+        assertThat(FailureCode.OUTCOME_REFUSED.code("REFUND_EXCEEDS_APPROVAL"))
+                .isEqualTo("OUTCOME_REFUSED_REFUND_EXCEEDS_APPROVAL");
+    }
 }

@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.carrier;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
@@ -45,8 +46,8 @@ public class SandboxCarrier implements Carrier {
         requireText(request.returnId(), "returnId");
         requireText(request.destinationLocationId(), "destinationLocationId");
         if (request.items() <= 0) {
-            throw new ConnectorException(SYSTEM, "INVALID_REQUEST",
-                    "a label is for one item or more, got " + request.items(), false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST,
+                    "a label is for one item or more, got " + request.items());
         }
         String trackingNumber = "SANDBOX-1Z%09d".formatted(trackingNumbers.incrementAndGet());
         String labelUrl = "https://labels.carrier-sandbox.invalid/" + trackingNumber + ".pdf";
@@ -67,7 +68,7 @@ public class SandboxCarrier implements Carrier {
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new ConnectorException(SYSTEM, "INVALID_REQUEST", field + " is required", false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST, field + " is required");
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.platform.observability.ConnectorMeters;
 import io.omnireturns.platform.observability.OutboundCorrelationInterceptor;
@@ -139,8 +140,8 @@ public class ConnectorHttp {
             try {
                 return circuitBreaker.executeSupplier(classified);
             } catch (CallNotPermittedException open) {
-                throw new ConnectorException(system, "CIRCUIT_OPEN",
-                        operation + " not attempted: " + system + " is failing, circuit open", true, open);
+                throw new ConnectorException(system, FailureCode.CIRCUIT_OPEN,
+                        operation + " not attempted: " + system + " is failing, circuit open", open);
             }
         };
         long start = System.nanoTime();
@@ -151,7 +152,7 @@ public class ConnectorHttp {
             failureCode = failure.code();
             throw failure;
         } catch (RuntimeException unexpected) {
-            failureCode = "UNEXPECTED";
+            failureCode = FailureCode.UNEXPECTED.code();
             throw unexpected;
         } finally {
             meters.recordHttpCall(ConnectorNames.of(system), system.name(), operation, failureCode,
@@ -161,7 +162,7 @@ public class ConnectorHttp {
 
     /** An answer that was read but breaks the contract: as useless as garbage, and asking again will not mend it. */
     public ConnectorException malformed(String operation, String detail) {
-        return new ConnectorException(system, "MALFORMED_RESPONSE", operation + " answered " + detail, false);
+        return new ConnectorException(system, FailureCode.MALFORMED_RESPONSE, operation + " answered " + detail);
     }
 
     /** A field the contract promises in an answer: present (and not blank), or {@link #malformed}. */
@@ -176,27 +177,28 @@ public class ConnectorHttp {
         try {
             T result = remoteCall.get();
             if (result == null) {
-                throw new ConnectorException(system, "EMPTY_RESPONSE", operation + " answered without a body", false);
+                throw new ConnectorException(system, FailureCode.EMPTY_RESPONSE,
+                        operation + " answered without a body");
             }
             return result;
         } catch (HttpClientErrorException.TooManyRequests throttled) {
-            throw new ConnectorException(system, "THROTTLED", operation + " throttled", true, throttled);
+            throw new ConnectorException(system, FailureCode.THROTTLED, operation + " throttled", throttled);
         } catch (HttpClientErrorException rejected) {
-            throw new ConnectorException(system, "REJECTED_" + rejected.getStatusCode().value(),
-                    operation + " rejected: " + rejected.getResponseBodyAsString(), false, rejected);
+            throw new ConnectorException(system, FailureCode.REJECTED, rejected.getStatusCode().value(),
+                    operation + " rejected: " + rejected.getResponseBodyAsString(), rejected);
         } catch (HttpServerErrorException serverError) {
-            throw new ConnectorException(system, "SERVER_ERROR_" + serverError.getStatusCode().value(),
-                    operation + " failed on the server", true, serverError);
+            throw new ConnectorException(system, FailureCode.SERVER_ERROR, serverError.getStatusCode().value(),
+                    operation + " failed on the server", serverError);
         } catch (ResourceAccessException unreachable) {
-            throw new ConnectorException(system, "UNREACHABLE", operation + " timed out or could not connect",
-                    true, unreachable);
+            throw new ConnectorException(system, FailureCode.UNREACHABLE,
+                    operation + " timed out or could not connect", unreachable);
         } catch (RestClientException unreadable) {
             if (brokeOffInTransit(unreadable)) {
-                throw new ConnectorException(system, "UNREACHABLE", operation + " timed out or broke off while answering",
-                        true, unreadable);
+                throw new ConnectorException(system, FailureCode.UNREACHABLE,
+                        operation + " timed out or broke off while answering", unreadable);
             }
-            throw new ConnectorException(system, "MALFORMED_RESPONSE", operation + " answered something unreadable",
-                    false, unreadable);
+            throw new ConnectorException(system, FailureCode.MALFORMED_RESPONSE,
+                    operation + " answered something unreadable", unreadable);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.common;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ExternalSystem;
 
 import java.util.Random;
@@ -38,8 +39,8 @@ public class SandboxBehaviour {
             fail = failureRate > 0 && random.nextDouble() < failureRate;
         }
         if (fail) {
-            throw new ConnectorException(system, "SANDBOX_UNAVAILABLE",
-                    "injected failure of " + operation + " (sandbox failure rate " + failureRate + ")", true);
+            throw new ConnectorException(system, FailureCode.SANDBOX_UNAVAILABLE,
+                    "injected failure of " + operation + " (sandbox failure rate " + failureRate + ")");
         }
     }
 

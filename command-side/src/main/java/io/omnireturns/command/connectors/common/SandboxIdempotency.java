@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.common;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ExternalSystem;
 
 import java.util.HashMap;
@@ -30,16 +31,16 @@ public final class SandboxIdempotency<Q, A> {
     /** The earlier answer for a repeated request, or {@code firstTime}'s answer, recorded under the key. */
     public synchronized A answer(String idempotencyKey, Q request, Supplier<A> firstTime) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new ConnectorException(system, "IDEMPOTENCY_KEY_MISSING", "every write needs an idempotency key",
-                    false);
+            throw new ConnectorException(system, FailureCode.IDEMPOTENCY_KEY_MISSING,
+                    "every write needs an idempotency key");
         }
         Recorded<Q, A> earlier = byKey.get(idempotencyKey);
         if (earlier != null) {
             if (earlier.request().equals(request)) {
                 return earlier.answer();
             }
-            throw new ConnectorException(system, "IDEMPOTENCY_CONFLICT",
-                    "idempotency key " + idempotencyKey + " was already used for another request", false);
+            throw new ConnectorException(system, FailureCode.IDEMPOTENCY_CONFLICT,
+                    "idempotency key " + idempotencyKey + " was already used for another request");
         }
         A answer = firstTime.get();
         byKey.put(idempotencyKey, new Recorded<>(request, answer));

@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.crm;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.SandboxBehaviour;
@@ -86,7 +87,7 @@ public class SandboxCrm implements Crm {
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new ConnectorException(SYSTEM, "INVALID_REQUEST", field + " is required", false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST, field + " is required");
         }
     }
 

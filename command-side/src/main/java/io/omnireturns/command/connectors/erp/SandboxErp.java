@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.erp;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.ExternalSystem;
@@ -70,8 +71,8 @@ public class SandboxErp implements Erp {
             throw invalid(system, "a credit memo needs a total and a shipping refund (zero for none)");
         }
         if (!total.isPositive()) {
-            throw new ConnectorException(system, "INVALID_AMOUNT", "a credit memo must be positive, got " + total,
-                    false);
+            throw new ConnectorException(system, FailureCode.INVALID_AMOUNT,
+                    "a credit memo must be positive, got " + total);
         }
         Money sum = request.shippingRefund();
         for (LineRefund line : request.lines()) {
@@ -80,14 +81,15 @@ public class SandboxErp implements Erp {
                 throw invalid(system, "line " + line.orderLineId() + " has a negative quantity or amount");
             }
             if (!line.amount().currency().equals(total.currency())) {
-                throw new ConnectorException(system, "CURRENCY_MISMATCH", "line " + line.orderLineId() + " is in "
-                        + line.amount().currency() + ", the credit memo in " + total.currency(), false);
+                throw new ConnectorException(system, FailureCode.CURRENCY_MISMATCH,
+                        "line " + line.orderLineId() + " is in "
+                        + line.amount().currency() + ", the credit memo in " + total.currency());
             }
             sum = sum.plus(line.amount());
         }
         if (!sum.equals(total)) {
-            throw new ConnectorException(system, "TOTAL_MISMATCH",
-                    "lines and shipping sum to " + sum + ", the credit memo total is " + total, false);
+            throw new ConnectorException(system, FailureCode.TOTAL_MISMATCH,
+                    "lines and shipping sum to " + sum + ", the credit memo total is " + total);
         }
         requireTaxWithinMemo(request);
         String documentNumber = "CM-%06d".formatted(documentNumbers.incrementAndGet());
@@ -116,8 +118,9 @@ public class SandboxErp implements Erp {
                 throw invalid(system, "a tax line needs a jurisdiction");
             }
             if (!jurisdiction.tax().currency().equals(request.total().currency())) {
-                throw new ConnectorException(system, "CURRENCY_MISMATCH", "tax of " + jurisdiction.jurisdiction()
-                        + " is in " + jurisdiction.tax().currency(), false);
+                throw new ConnectorException(system, FailureCode.CURRENCY_MISMATCH,
+                        "tax of " + jurisdiction.jurisdiction()
+                        + " is in " + jurisdiction.tax().currency());
             }
             taxLines = taxLines.plus(jurisdiction.tax());
         }
@@ -125,9 +128,8 @@ public class SandboxErp implements Erp {
                 : request.priceDifferenceTax();
         Money shippingTax = taxLines.minus(differenceTax).minus(linesTax);
         if (shippingTax.isNegative() || shippingTax.isGreaterThan(request.shippingRefund())) {
-            throw new ConnectorException(system, "TAX_MISMATCH", "tax lines sum to " + taxLines
-                    + ", the memo's lines carry " + linesTax + " of tax and the price difference " + differenceTax,
-                    false);
+            throw new ConnectorException(system, FailureCode.TAX_MISMATCH, "tax lines sum to " + taxLines
+                    + ", the memo's lines carry " + linesTax + " of tax and the price difference " + differenceTax);
         }
     }
 
@@ -180,7 +182,7 @@ public class SandboxErp implements Erp {
     }
 
     private static ConnectorException invalid(ExternalSystem system, String message) {
-        return new ConnectorException(system, "INVALID_REQUEST", message, false);
+        return new ConnectorException(system, FailureCode.INVALID_REQUEST, message);
     }
 
     /** Where returned units go in the books. */

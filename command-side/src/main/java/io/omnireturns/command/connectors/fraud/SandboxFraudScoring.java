@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.fraud;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.ExternalSystem;
@@ -78,8 +79,8 @@ public class SandboxFraudScoring implements FraudScoring {
         Objects.requireNonNull(check, "check");
         Money value = check.merchandiseValue();
         if (value == null || value.isNegative() || check.items() < 0) {
-            throw new ConnectorException(SYSTEM, "INVALID_REQUEST",
-                    "a check needs a merchandise value and item count of zero or more", false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST,
+                    "a check needs a merchandise value and item count of zero or more");
         }
         BigDecimal majorValue = major(value);
         List<String> signals = new ArrayList<>();

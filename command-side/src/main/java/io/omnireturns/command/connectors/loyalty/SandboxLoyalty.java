@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.loyalty;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.common.ConnectorException;
@@ -48,8 +49,8 @@ public class SandboxLoyalty implements Loyalty {
         requireText(request.customerId(), "customerId");
         Money refunded = request.refundedAmount();
         if (refunded == null || refunded.isNegative()) {
-            throw new ConnectorException(SYSTEM, "INVALID_AMOUNT",
-                    "the refunded amount must be zero or more, got " + refunded, false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_AMOUNT,
+                    "the refunded amount must be zero or more, got " + refunded);
         }
         long points = pointsFor(refunded);
         String reference = "LOY-RV-%06d".formatted(references.incrementAndGet());
@@ -81,7 +82,7 @@ public class SandboxLoyalty implements Loyalty {
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new ConnectorException(SYSTEM, "INVALID_REQUEST", field + " is required", false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST, field + " is required");
         }
     }
 

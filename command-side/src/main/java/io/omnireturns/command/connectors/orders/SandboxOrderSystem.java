@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.orders;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.ExternalSystem;
@@ -102,8 +103,8 @@ public class SandboxOrderSystem implements OrderSystem {
     private String place(ReplacementRequest request) {
         requireText(request.returnId(), "returnId");
         OrderSnapshot original = registered(request.originalOrderId())
-                .orElseThrow(() -> new ConnectorException(SYSTEM, "ORDER_NOT_FOUND",
-                        "no order " + request.originalOrderId() + " to replace items of", false));
+                .orElseThrow(() -> new ConnectorException(SYSTEM, FailureCode.ORDER_NOT_FOUND,
+                        "no order " + request.originalOrderId() + " to replace items of"));
         if (request.items().isEmpty()) {
             throw invalid("a replacement order needs at least one item");
         }
@@ -115,12 +116,12 @@ public class SandboxOrderSystem implements OrderSystem {
                         + item.quantity());
             }
             OrderLine line = original.line(item.originalOrderLineId())
-                    .orElseThrow(() -> new ConnectorException(SYSTEM, "ORDER_LINE_NOT_FOUND",
-                            "order " + original.orderId() + " has no line " + item.originalOrderLineId(), false));
+                    .orElseThrow(() -> new ConnectorException(SYSTEM, FailureCode.ORDER_LINE_NOT_FOUND,
+                            "order " + original.orderId() + " has no line " + item.originalOrderLineId()));
             int units = unitsByLine.merge(line.lineId(), item.quantity(), Integer::sum);
             if (units > line.quantity()) {
-                throw new ConnectorException(SYSTEM, "QUANTITY_EXCEEDS_ORDER", "cannot replace " + units
-                        + " units of " + line.lineId() + ": only " + line.quantity() + " were bought", false);
+                throw new ConnectorException(SYSTEM, FailureCode.QUANTITY_EXCEEDS_ORDER, "cannot replace " + units
+                        + " units of " + line.lineId() + ": only " + line.quantity() + " were bought");
             }
         }
         String orderId = "ORD-R-%06d".formatted(replacementNumbers.incrementAndGet());
@@ -196,7 +197,7 @@ public class SandboxOrderSystem implements OrderSystem {
     }
 
     private static ConnectorException invalid(String message) {
-        return new ConnectorException(SYSTEM, "INVALID_REQUEST", message, false);
+        return new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST, message);
     }
 
     /** A replacement order as the order system placed it. */

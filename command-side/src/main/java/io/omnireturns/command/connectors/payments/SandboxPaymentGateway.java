@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.payments;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.Tender;
@@ -98,7 +99,8 @@ public class SandboxPaymentGateway implements PaymentGateway {
     private static Map<String, TenderRefund> checkedParts(RefundInstruction instruction) {
         Money amount = instruction.amount();
         if (amount == null || !amount.isPositive()) {
-            throw new ConnectorException(SYSTEM, "INVALID_AMOUNT", "a refund must be positive, got " + amount, false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_AMOUNT,
+                    "a refund must be positive, got " + amount);
         }
         if (instruction.tenders().isEmpty()) {
             throw invalid("a refund names the tenders it goes back to");
@@ -111,20 +113,21 @@ public class SandboxPaymentGateway implements PaymentGateway {
                 throw invalid("tender " + part.tenderId() + " needs a type and an amount");
             }
             if (!part.amount().currency().equals(amount.currency())) {
-                throw new ConnectorException(SYSTEM, "CURRENCY_MISMATCH", "tender " + part.tenderId() + " is in "
-                        + part.amount().currency() + ", the refund in " + amount.currency(), false);
+                throw new ConnectorException(SYSTEM, FailureCode.CURRENCY_MISMATCH,
+                        "tender " + part.tenderId() + " is in "
+                        + part.amount().currency() + ", the refund in " + amount.currency());
             }
             if (!part.amount().isPositive()) {
-                throw new ConnectorException(SYSTEM, "INVALID_AMOUNT",
-                        "tender " + part.tenderId() + " refund must be positive, got " + part.amount(), false);
+                throw new ConnectorException(SYSTEM, FailureCode.INVALID_AMOUNT,
+                        "tender " + part.tenderId() + " refund must be positive, got " + part.amount());
             }
             sum = sum.plus(part.amount());
             parts.merge(part.tenderId(), part,
                     (a, b) -> new TenderRefund(a.tenderId(), a.type(), a.amount().plus(b.amount())));
         }
         if (!sum.equals(amount)) {
-            throw new ConnectorException(SYSTEM, "AMOUNT_MISMATCH",
-                    "tender parts sum to " + sum + ", the refund is " + amount, false);
+            throw new ConnectorException(SYSTEM, FailureCode.AMOUNT_MISMATCH,
+                    "tender parts sum to " + sum + ", the refund is " + amount);
         }
         return parts;
     }
@@ -132,8 +135,9 @@ public class SandboxPaymentGateway implements PaymentGateway {
     private void requireWithinCaptures(OrderSnapshot order, RefundInstruction instruction,
                                        Iterable<TenderRefund> parts) {
         if (!order.currency().equals(instruction.amount().currency())) {
-            throw new ConnectorException(SYSTEM, "CURRENCY_MISMATCH", "order " + order.orderId() + " was paid in "
-                    + order.currency() + ", the refund is in " + instruction.amount().currency(), false);
+            throw new ConnectorException(SYSTEM, FailureCode.CURRENCY_MISMATCH,
+                    "order " + order.orderId() + " was paid in "
+                    + order.currency() + ", the refund is in " + instruction.amount().currency());
         }
         for (TenderRefund part : parts) {
             Optional<Tender> captured = order.tenders().stream()
@@ -143,16 +147,15 @@ public class SandboxPaymentGateway implements PaymentGateway {
                 if (part.type() == TenderType.STORE_CREDIT) {
                     continue; // new store credit is issued, not refunded against a capture
                 }
-                throw new ConnectorException(SYSTEM, "UNKNOWN_TENDER",
-                        "order " + order.orderId() + " was not paid with tender " + part.tenderId(), false);
+                throw new ConnectorException(SYSTEM, FailureCode.UNKNOWN_TENDER,
+                        "order " + order.orderId() + " was not paid with tender " + part.tenderId());
             }
             Money before = refundedByTender.getOrDefault(new TenderOfOrder(order.orderId(), part.tenderId()),
                     Money.zero(order.currency()));
             Money capturedAmount = captured.get().amount();
             if (before.plus(part.amount()).isGreaterThan(capturedAmount)) {
-                throw new ConnectorException(SYSTEM, "REFUND_EXCEEDS_CAPTURE", "tender " + part.tenderId()
-                        + " captured " + capturedAmount + ", already refunded " + before + ", asked " + part.amount(),
-                        false);
+                throw new ConnectorException(SYSTEM, FailureCode.REFUND_EXCEEDS_CAPTURE, "tender " + part.tenderId()
+                        + " captured " + capturedAmount + ", already refunded " + before + ", asked " + part.amount());
             }
         }
     }
@@ -169,19 +172,19 @@ public class SandboxPaymentGateway implements PaymentGateway {
         requireText(instruction.orderId(), "orderId");
         requireText(instruction.tenderId(), "tenderId");
         if (instruction.amount() == null || !instruction.amount().isPositive()) {
-            throw new ConnectorException(SYSTEM, "INVALID_AMOUNT", "a charge must be positive, got "
-                    + instruction.amount(), false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_AMOUNT, "a charge must be positive, got "
+                    + instruction.amount());
         }
         if (declineCharges) {
-            throw new ConnectorException(SYSTEM, "CARD_DECLINED", "the card refused a charge of "
-                    + instruction.amount(), false);
+            throw new ConnectorException(SYSTEM, FailureCode.CARD_DECLINED, "the card refused a charge of "
+                    + instruction.amount());
         }
         capturedOrders.apply(instruction.orderId()).ifPresent(order -> {
             boolean paidByThatCard = order.tenders().stream().anyMatch(tender -> tender.tenderId()
                     .equals(instruction.tenderId()) && tender.type() == TenderType.CARD);
             if (!paidByThatCard) {
-                throw new ConnectorException(SYSTEM, "UNKNOWN_TENDER", "order " + order.orderId()
-                        + " was not paid by card " + instruction.tenderId(), false);
+                throw new ConnectorException(SYSTEM, FailureCode.UNKNOWN_TENDER, "order " + order.orderId()
+                        + " was not paid by card " + instruction.tenderId());
             }
         });
         String reference = "PSP-CH-%06d".formatted(references.incrementAndGet());
@@ -200,8 +203,8 @@ public class SandboxPaymentGateway implements PaymentGateway {
     private GiftCardReceipt issue(GiftCardInstruction instruction) {
         requireText(instruction.returnId(), "returnId");
         if (instruction.amount() == null || !instruction.amount().isPositive()) {
-            throw new ConnectorException(SYSTEM, "INVALID_AMOUNT", "a gift card must be worth something, got "
-                    + instruction.amount(), false);
+            throw new ConnectorException(SYSTEM, FailureCode.INVALID_AMOUNT, "a gift card must be worth something, got "
+                    + instruction.amount());
         }
         CreditRecipient recipient = instruction.recipient();
         if (recipient == null || (isBlank(recipient.customerId()) && isBlank(recipient.email()))) {
@@ -256,7 +259,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
     }
 
     private static ConnectorException invalid(String message) {
-        return new ConnectorException(SYSTEM, "INVALID_REQUEST", message, false);
+        return new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST, message);
     }
 
     /** One refund in the gateway's ledger; {@code storeCreditHolder}: a gift return's recipient of its store credit. */

@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.tax;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.tax.JurisdictionTax;
@@ -86,8 +87,8 @@ public class SandboxTaxService implements TaxService {
     private SandboxTaxRates.Rates ratesOf(String jurisdiction, TaxableLine line) {
         SandboxTaxRates.Rates found = rates.of(jurisdiction);
         if (found == null) {
-            throw new ConnectorException(ExternalSystem.TAX, "UNKNOWN_JURISDICTION",
-                    "line " + line.lineId() + ": no rates for jurisdiction " + jurisdiction, false);
+            throw new ConnectorException(ExternalSystem.TAX, FailureCode.UNKNOWN_JURISDICTION,
+                    "line " + line.lineId() + ": no rates for jurisdiction " + jurisdiction);
         }
         return found;
     }

@@ -1,5 +1,6 @@
 package io.omnireturns.command.connectors.warehouse;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.command.connectors.orders.DemoCatalogue;
 import io.omnireturns.command.connectors.common.ConnectorException;
@@ -96,7 +97,7 @@ public class SandboxWarehouse implements Warehouse {
     }
 
     private static ConnectorException invalid(String message) {
-        return new ConnectorException(SYSTEM, "INVALID_REQUEST", message, false);
+        return new ConnectorException(SYSTEM, FailureCode.INVALID_REQUEST, message);
     }
 
     /** One advance notice in the warehouse's ledger. */

@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration.process;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.ExpireReturn;
@@ -30,9 +31,6 @@ import java.util.Set;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ReturnProcess {
-
-    static final String SETTLEMENT_OVERDUE = "SETTLEMENT_OVERDUE";
-    static final String PARCEL_MISSING_AFTER_EARLY_REFUND = "PARCEL_MISSING_AFTER_EARLY_REFUND";
 
     private String returnId;
     private long lastSequence = -1;
@@ -166,7 +164,8 @@ public final class ReturnProcess {
                 // receipt expiry goes to the exception queue (once: the person who resumes it chases the parcel),
                 // which opens a CRM case
                 dues.add(new Due(expiry, new ProcessAction.Send(parcelWait, new RaiseException(returnId,
-                        ProcessStep.ADVISE_WAREHOUSE, parcelWait.render(), PARCEL_MISSING_AFTER_EARLY_REFUND,
+                        ProcessStep.ADVISE_WAREHOUSE, parcelWait.render(),
+                        FailureCode.PARCEL_MISSING_AFTER_EARLY_REFUND.code(),
                         "refunded at the first carrier scan, and the parcel has not arrived by the receipt expiry",
                         0))));
             }
@@ -176,7 +175,7 @@ public final class ReturnProcess {
                 && !facts.completed) {
             dues.add(new Due(facts.settlementWaitFrom.plus(timing.settlementSla()),
                     new ProcessAction.Send(settlement, new RaiseException(returnId, ProcessStep.REFUND_PAYMENT,
-                            settlement.render(), SETTLEMENT_OVERDUE,
+                            settlement.render(), FailureCode.SETTLEMENT_OVERDUE.code(),
                             "the payment gateway has not settled the refund in time", 0))));
         }
         return dues;
@@ -190,7 +189,7 @@ public final class ReturnProcess {
         if (want.remote()) {
             StepKey key = (StepKey) want.key();
             return new ProcessAction.Send(key, new RecordStepFailure(returnId, key.step(), key.render(),
-                    StepBook.TIMEOUT, "no answer within the lease", true, entry.attempt));
+                    FailureCode.TIMEOUT.code(), "no answer within the lease", true, entry.attempt));
         }
         return want.command();
     }

@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration.process;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 
@@ -23,8 +24,6 @@ import java.util.stream.Collectors;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class StepBook {
-
-    static final String TIMEOUT = "TIMEOUT";
 
     /** One key's attempt: started (under a lease), failed (until {@link #move} decides), or being escalated. */
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -74,7 +73,7 @@ final class StepBook {
         Failure failure = entry.failure;
         if (failure.retryable() && entry.attempt < timing.stepMaxAttempts()) {
             int next = entry.attempt + 1;
-            Duration delay = TIMEOUT.equals(failure.code()) ? Duration.ZERO : timing.backoffBefore(next);
+            Duration delay = FailureCode.TIMEOUT.code().equals(failure.code()) ? Duration.ZERO : timing.backoffBefore(next);
             return Optional.of(start(name, remote, next, delay, now, timing));
         }
         if (key instanceof StepKey step && step.step() != ProcessStep.OPEN_CASE) {

@@ -1,5 +1,6 @@
 package io.omnireturns.command.orchestration.process;
 
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.ExternalSystem;
 import io.omnireturns.api.returns.ProcessStep;
@@ -138,10 +139,10 @@ class InstantRefundProcessTest {
         assertThat(overdue).filteredOn(RaiseException.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(RaiseException.class, raised -> {
                     assertThat(raised.stepKey()).isEqualTo(ProcessTask.RECEIPT_EXPIRY.render());
-                    assertThat(raised.failureCode()).isEqualTo(ReturnProcess.PARCEL_MISSING_AFTER_EARLY_REFUND);
+                    assertThat(raised.failureCode()).isEqualTo(FailureCode.PARCEL_MISSING_AFTER_EARLY_REFUND.code());
                 });
         run.andThen(story.exceptionRaised(ProcessStep.ADVISE_WAREHOUSE, ProcessTask.RECEIPT_EXPIRY,
-                ReturnProcess.PARCEL_MISSING_AFTER_EARLY_REFUND, 0));
+                FailureCode.PARCEL_MISSING_AFTER_EARLY_REFUND.code(), 0));
         assertThat(commands(run.overdue())).noneMatch(RaiseException.class::isInstance);
         // a person resumes it to chase the parcel: it is not raised again
         run.andThen(story.exceptionResolved(ProcessStep.ADVISE_WAREHOUSE, ProcessTask.RECEIPT_EXPIRY, "RESUME"));
