@@ -112,6 +112,31 @@ class QuotedTaxExchangeTest {
     }
 
     @Test
+    void a_return_asking_the_tax_service_something_else_than_its_quote_asks_again_and_settles_on_that_answer() {
+        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        String beanies = TestOrders.line(order, 2);
+        ResponseEntity<JsonNode> quoted = api.as("pos").post("/api/v1/returns/quotes", Map.of(
+                "orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE,
+                "lines", List.of(ProcessDriver.line(beanies, 2, "SIZE_OR_FIT"))));
+        assertThat(option(quoted.getBody(), "ORIGINAL_TENDER").path("refund").path("minor").asLong()).isEqualTo(3588);
+
+        // one beanie of the two quoted: the tax service was not asked about one, so the return asks it
+        ResponseEntity<JsonNode> requested = api.as("pos").requestReturn("fewer-than-quoted-" + order.orderId(),
+                Map.of("orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE,
+                        "refundMethod", "ORIGINAL_TENDER", "quoteId", quoted.getBody().path("quoteId").asText(),
+                        "lines", List.of(ProcessDriver.line(beanies, 1, "SIZE_OR_FIT"))));
+        assertThat(requested.getStatusCode().value()).as(String.valueOf(requested.getBody())).isEqualTo(201);
+        String returnId = requested.getBody().path("returnId").asText();
+        driver.receiveAndInspect(returnId, GERMAN_STORE, Map.of(beanies, 1));
+        JsonNode view = driver.awaitStatus(returnId, "COMPLETED");
+
+        assertThat(view.path("refund").path("approvedTotal").path("minor").asLong()).isEqualTo(1794);
+        assertThat(taxService.calculations()).filteredOn(calculation -> calculation.calculationId().contains(returnId))
+                .singleElement().satisfies(calculation -> assertThat(calculation.calculationId())
+                        .isEqualTo("TAX-" + returnId + ":CALCULATE_TAX:1"));
+    }
+
+    @Test
     void a_quote_the_tax_service_cannot_price_answers_the_problem_and_changes_nothing() {
         OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         Map<String, Object> body = Map.of("orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE,
