@@ -44,7 +44,8 @@ final class ReturnExchange {
         requireStatus(state, "agree the terms of", ReturnStatus.REQUESTED);
         return List.of(new SettlementTermsAgreed(state.returnId, command.quoteId(), command.quotedOption(),
                 command.replacementUnitPrices(), command.exchangeBonusBasisPoints(), command.chargeTenderId(),
-                command.chargeCardReference(), command.storeCreditBonusBasisPoints()));
+                command.chargeCardReference(), command.storeCreditBonusBasisPoints(), command.quotedTaxRequest(),
+                command.quotedTaxCalculation()));
     }
 
     static List<Object> decideDifference(DecideExchangeDifference command, ReturnState state) {

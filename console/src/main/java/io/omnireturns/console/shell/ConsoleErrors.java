@@ -32,6 +32,7 @@ class ConsoleErrors {
             case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
             case ILLEGAL_STATE -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 }

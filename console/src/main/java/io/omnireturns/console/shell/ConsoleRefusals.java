@@ -15,6 +15,7 @@ public final class ConsoleRefusals {
             case INVALID_INPUT -> 400;
             case ILLEGAL_STATE -> 409;
             case RULE_VIOLATION -> 422;
+            case UNAVAILABLE -> 503;
         };
     }
 }

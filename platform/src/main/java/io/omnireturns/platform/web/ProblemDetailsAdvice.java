@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -56,9 +57,18 @@ public class ProblemDetailsAdvice {
     private static final Pattern JAVA_TYPE = Pattern.compile(
             "`?\\b(?:[a-z_][a-z0-9_]*\\.){2,}[A-Za-z_][\\w$]*`?|`?\\b[A-Z]\\w*\\$[\\w$]+`?");
 
+    /** The {@code Retry-After} of a 503 from a system the answer depends on (the tax service for a quote). */
+    static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "5";
+
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> domain(DomainException e) {
-        return problem(statusOf(e.kind()), e.code(), e.getMessage());
+        ResponseEntity<ProblemDetail> answer = problem(statusOf(e.kind()), e.code(), e.getMessage());
+        if (e.kind() != ErrorKind.UNAVAILABLE) {
+            return answer;
+        }
+        // nothing was changed: asking again in a few seconds is safe
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS).body(answer.getBody());
     }
 
     @ExceptionHandler(MoneyException.class)
@@ -253,6 +263,7 @@ public class ProblemDetailsAdvice {
             case ILLEGAL_STATE -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

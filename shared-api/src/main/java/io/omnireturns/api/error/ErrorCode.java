@@ -51,6 +51,8 @@ public enum ErrorCode {
     QUOTE_FOR_ANOTHER_ORDER(422, "the quote was given for another order"),
     QUOTE_DOES_NOT_COVER_LINES(422, "the quote did not price these lines, reasons, replacements or quantities"),
     QUOTE_OPTION_UNAVAILABLE(422, "the quote does not offer the chosen refund method"),
+    TAX_SERVICE_UNAVAILABLE(503, "a quote needs the tax service's figures and it did not give them in time (down, "
+            + "too slow or refusing); no quote was kept, Retry-After says when to ask again"),
     REPLACEMENT_OUT_OF_STOCK(422, "an exchange's replacement is not in stock in the quantity wanted"),
     DECISION_DOES_NOT_MATCH_REQUEST(400, "an eligibility decision that does not cover exactly the requested lines"),
     KEPT_LINES_DO_NOT_MATCH(400, "a keep-it decision for a line not authorized, or not for its whole authorized quantity"),

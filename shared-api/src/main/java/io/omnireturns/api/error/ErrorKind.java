@@ -10,5 +10,7 @@ public enum ErrorKind {
     /** Well-formed but refused by a business rule (422). */
     RULE_VIOLATION,
     /** The caller is known but may not do this (403). */
-    FORBIDDEN
+    FORBIDDEN,
+    /** A system the answer depends on cannot answer now; nothing was changed and asking again is safe (503). */
+    UNAVAILABLE
 }

@@ -15,7 +15,8 @@ import static io.omnireturns.command.policy.refund.RefundCalculator.STORE_CREDIT
 /**
  * The options of a quote, priced by the refund calculator as if every unit arrives as described (the caller passes
  * the lines graded so): the original payment as the calculator splits it, store credit with its bonus, and an
- * exchange whose replacements may cost more or less than what comes back ({@link ExchangeSettlement}).
+ * exchange whose replacements may cost more or less than what comes back ({@link ExchangeSettlement}). An input
+ * with the tax service's figures ({@link RefundInput#tax()}) is priced with them, as the refund decision prices it.
  */
 public final class QuotePricing {
 
@@ -77,6 +78,7 @@ public final class QuotePricing {
     }
 
     private static RefundInput withMethod(RefundInput input, RefundMethod method) {
-        return new RefundInput(input.order(), method, input.lines(), input.prior(), input.deductionsWaived());
+        return new RefundInput(input.order(), method, input.lines(), input.prior(), input.deductionsWaived(),
+                input.tax());
     }
 }

@@ -19,6 +19,7 @@ import io.omnireturns.api.returns.command.RecordRefundRequested;
 import io.omnireturns.api.returns.command.RecordRefundTaxApplied;
 import io.omnireturns.api.returns.command.RequestRefundTax;
 import io.omnireturns.command.policy.tax.PriceDifferenceTax;
+import io.omnireturns.command.policy.tax.RefundTaxFigures;
 import io.omnireturns.command.ledger.OrderLedgerAggregate;
 import io.omnireturns.command.returns.ReturnAggregate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,7 +48,8 @@ import java.util.Map;
  * Where the order's proportional share of tax is not enough ({@link RefundTaxPlanner}), the first decision records
  * the tax request on the return instead ({@code RefundTaxRequested}) and decides nothing; the process calls the tax
  * service and sends the decision again with its figures, and the approval then records the tax given back per
- * jurisdiction ({@code RefundTaxApplied}) beside it.
+ * jurisdiction ({@code RefundTaxApplied}) beside it. A return whose quote was priced with the service's figures
+ * (on its {@code SettlementTermsAgreed}) applies them at once when it asks what the quote asked.
  */
 @Component
 public class RefundDecision {
@@ -74,11 +76,12 @@ public class RefundDecision {
         }
         boolean goodwill = refund.invoke(ReturnAggregate::deductionsWaived);
         Map<String, Money> replacementPrices = replacementPrices(command, refund);
+        RefundTaxFigures quotedTax = quotedTax(refund);
         RefundBreakdown breakdown;
         RefundTaxPlanner.Plan tax;
         try {
             Aggregate<OrderLedgerAggregate> ledger = ledgers.load(command.orderId());
-            tax = ledger.invoke(loaded -> taxes.plan(command, loaded, goodwill, replacementPrices));
+            tax = ledger.invoke(loaded -> taxes.plan(command, loaded, goodwill, replacementPrices, quotedTax));
             if (tax instanceof RefundTaxPlanner.Ask ask) {
                 refund.handle(sameCaller(message, new RequestRefundTax(command.returnId(), ask.request(),
                         ask.reasons())));
@@ -128,6 +131,13 @@ public class RefundDecision {
         }
         SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
         return terms == null ? Map.of() : terms.replacementUnitPrices();
+    }
+
+    /** The tax service's figures the return's quote was priced with, if any (applied when asked again alike). */
+    private static RefundTaxFigures quotedTax(Aggregate<ReturnAggregate> refund) {
+        SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
+        return terms == null || terms.quotedTaxRequest() == null ? null
+                : new RefundTaxFigures(terms.quotedTaxRequest(), terms.quotedTaxCalculation());
     }
 
     /**

@@ -2,8 +2,6 @@ package io.omnireturns.command.returns.application;
 
 import io.omnireturns.api.ledger.AllocateRefund;
 import io.omnireturns.api.money.Money;
-import io.omnireturns.api.returns.RefundMethod;
-import io.omnireturns.api.tax.TaxableLine;
 import io.omnireturns.command.policy.tax.PriceDifferenceTax;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
@@ -14,18 +12,21 @@ import io.omnireturns.api.tax.TaxRequest;
 import io.omnireturns.command.ledger.OrderLedgerAggregate;
 import io.omnireturns.command.policy.refund.RefundCalculator;
 import io.omnireturns.command.policy.tax.RefundTaxFigures;
+import io.omnireturns.command.policy.tax.RefundTaxQuestion;
 import io.omnireturns.command.policy.tax.RefundTaxRequests;
 import io.omnireturns.command.policy.tax.TaxConsultation;
 import io.omnireturns.command.policy.tax.TaxJurisdictions;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Part of the refund decision: whether the refund's tax is the order's proportional share, the tax service's
- * figures already in, or must first be asked of the service. An exchange at a different price asks, in the same
+ * figures already in (the answer to the process's last request, or the figures the return's quote was priced with,
+ * when this refund asks exactly what they answered), or must first be asked of the service. What is asked and why is
+ * {@link RefundTaxQuestion}, the rule the quote uses too. An exchange at a different price asks, in the same
  * request, about the tax of each replacement's price difference ({@link PriceDifferenceTax}). It reads the order's ledger (what the refund would be
  * with the proportional share, nothing booked) and calls nothing remote: the call is the return process's
  * {@code CALCULATE_TAX} step, made off every processor thread, whose answer comes back as an event.
@@ -72,9 +73,11 @@ class RefundTaxPlanner {
     /**
      * @param replacementUnitPrices an exchange's replacements priced at the request (empty for any other refund): their
      *                              price differences are asked about where {@code PRICE_DIFFERENCE} is switched on
+     * @param quoted                the tax service's figures the return's quote was priced with (null: none); applied
+     *                              without asking again when this refund asks exactly what the quote asked
      */
     Plan plan(DecideRefund command, OrderLedgerAggregate ledger, boolean deductionsWaived,
-              Map<String, Money> replacementUnitPrices) {
+              Map<String, Money> replacementUnitPrices, RefundTaxFigures quoted) {
         if (!consultation.everConsulted()) {
             return new Proportional();
         }
@@ -85,33 +88,23 @@ class RefundTaxPlanner {
                 tax.storeId() == null ? null : SalesChannel.STORE, tax.storeId());
         RefundBreakdown proportional = ledger.preview(new AllocateRefund(command.orderId(), command.returnId(),
                 command.refundMethod(), command.lines(), deductionsWaived), calculator);
-        if (proportional.lines().isEmpty()) {
+        Optional<RefundTaxQuestion> question = RefundTaxQuestion.of(consultation, order, command.refundMethod(),
+                proportional, replacementUnitPrices, sold, returned);
+        if (question.isEmpty()) {
             return new Proportional();
         }
-        List<String> refundReasons = consultation.reasons(sold, returned, proportional);
-        List<PriceDifferenceTax.Line> differences = command.refundMethod() == RefundMethod.EXCHANGE
-                ? PriceDifferenceTax.lines(proportional, replacementUnitPrices) : List.of();
-        List<String> differenceReasons = differences.isEmpty() ? List.of()
-                : consultation.reasonsForPriceDifference(differences.get(0).difference());
-        if (refundReasons.isEmpty() && differenceReasons.isEmpty()) {
-            return new Proportional();
-        }
-        String requestId = RefundTaxRequests.requestId(command.returnId(), tax.requestsMade() + 1);
-        List<TaxableLine> lines = new ArrayList<>();
-        if (!refundReasons.isEmpty()) {
-            lines.addAll(RefundTaxRequests.of(requestId, command.returnId(), order, proportional, sold, returned)
-                    .lines());
-        }
-        if (!differenceReasons.isEmpty()) {
-            lines.addAll(PriceDifferenceTax.taxable(differences, order, sold, returned));
-        }
-        TaxRequest request = new TaxRequest(requestId, command.returnId(), order.currency(), lines);
-        List<String> reasons = new ArrayList<>(refundReasons);
-        reasons.addAll(differenceReasons);
+        RefundTaxQuestion asked = question.get();
+        TaxRequest request = asked.request(RefundTaxRequests.requestId(command.returnId(), tax.requestsMade() + 1),
+                command.returnId(), order.currency());
+        Map<String, Money> differencePrices = asked.priceDifference() ? replacementUnitPrices : Map.of();
         if (tax.lastCalculation() != null && RefundTaxRequests.sameBasis(request, tax.lastRequest())) {
-            return new Apply(new RefundTaxFigures(tax.lastRequest(), tax.lastCalculation()), reasons, order,
-                    !refundReasons.isEmpty(), differenceReasons.isEmpty() ? Map.of() : replacementUnitPrices, sold);
+            return new Apply(new RefundTaxFigures(tax.lastRequest(), tax.lastCalculation()), asked.reasons(), order,
+                    asked.refundTax(), differencePrices, sold);
         }
-        return new Ask(request, reasons);
+        if (quoted != null && RefundTaxRequests.sameBasis(request, quoted.request())) {
+            // the items came back as quoted: the quote's figures are honoured, not asked for again
+            return new Apply(quoted, asked.reasons(), order, asked.refundTax(), differencePrices, sold);
+        }
+        return new Ask(request, asked.reasons());
     }
 }

@@ -40,7 +40,8 @@ import java.util.Optional;
 /**
  * {@link ReturnQuotes} on the order system, the eligibility policy, the order's ledger (read, never reserved) and the
  * refund calculator: each line as the request would be decided now, each option priced as if every unit arrives as
- * described. The quote is kept for {@code omnireturns.policy.quote-validity}.
+ * described, and with the tax service's figures where the decision would ask for them ({@link QuoteTax}): the amounts
+ * the decision settles when the items arrive so. The quote is kept for {@code omnireturns.policy.quote-validity}.
  */
 @Service
 public class ReturnQuoteService implements ReturnQuotes {
@@ -58,11 +59,13 @@ public class ReturnQuoteService implements ReturnQuotes {
     private final ReturnQuoteStore store;
     private final SettlementPolicyProperties settlement;
     private final GiftCardPolicy giftCards;
+    private final QuoteTax taxes;
     private final Clock clock;
 
     ReturnQuoteService(OrderSystem orders, EligibilityPolicy eligibility, OrderLedgerReading ledgers,
                        RefundCalculator calculator, ReplacementPrices replacements, ReturnQuoteStore store,
-                       SettlementPolicyProperties settlement, GiftCardProperties giftCards, Clock clock) {
+                       SettlementPolicyProperties settlement, GiftCardProperties giftCards, QuoteTax taxes,
+                       Clock clock) {
         this.orders = orders;
         this.eligibility = eligibility;
         this.ledgers = ledgers;
@@ -71,6 +74,7 @@ public class ReturnQuoteService implements ReturnQuotes {
         this.store = store;
         this.settlement = settlement;
         this.giftCards = giftCards.policy();
+        this.taxes = taxes;
         this.clock = clock;
     }
 
@@ -89,11 +93,15 @@ public class ReturnQuoteService implements ReturnQuotes {
         List<QuotedLine> lines = decideLines(order, scoped, ledger, now);
         List<RefundableLine> returnable = returnableLines(scoped, lines);
         Priced replacementPrices = replacements.price(order, scoped.lines(), lines);
-        List<QuoteOption> options = options(order, returnable, ledger, replacementPrices, scoped.isGiftReturn());
-        ReturnQuote quote = new ReturnQuote(store.nextQuoteId(), order.orderId(), order.customerId(),
+        String quoteId = store.nextQuoteId();
+        QuoteTax.Figures tax = returnable.isEmpty() ? QuoteTax.Figures.none()
+                : taxes.figures(quoteId, scoped, new RefundInput(order, RefundMethod.ORIGINAL_TENDER, returnable,
+                ledger.prior()), exchangePriced(replacementPrices, scoped.isGiftReturn()));
+        List<QuoteOption> options = options(order, returnable, ledger, replacementPrices, scoped.isGiftReturn(), tax);
+        ReturnQuote quote = new ReturnQuote(quoteId, order.orderId(), order.customerId(),
                 order.currency(), now, now.plus(settlement.quoteValidity()), lines, options);
         store.save(new StoredQuote(quote, scoped, replacementPrices.unitPrices(), settlement.exchangeBonusBps(),
-                settlement.storeCreditBonusBps()));
+                settlement.storeCreditBonusBps(), tax.refund(), tax.exchange()));
         return quote;
     }
 
@@ -145,8 +153,13 @@ public class ReturnQuoteService implements ReturnQuotes {
         return returnable;
     }
 
+    /** The replacements' prices when an exchange can be priced, else null. */
+    private static java.util.Map<String, Money> exchangePriced(Priced replacementPrices, boolean giftReturn) {
+        return giftReturn || replacementPrices.unavailableReason() != null ? null : replacementPrices.unitPrices();
+    }
+
     private List<QuoteOption> options(OrderSnapshot order, List<RefundableLine> returnable, LedgerPosition ledger,
-                                      Priced replacementPrices, boolean giftReturn) {
+                                      Priced replacementPrices, boolean giftReturn, QuoteTax.Figures tax) {
         String currency = order.currency();
         if (returnable.isEmpty()) {
             return List.of(QuotePricing.unavailable(RefundMethod.ORIGINAL_TENDER, NOTHING_RETURNABLE, currency),
@@ -154,25 +167,38 @@ public class ReturnQuoteService implements ReturnQuotes {
                     QuotePricing.unavailable(RefundMethod.EXCHANGE, NOTHING_RETURNABLE, currency),
                     QuotePricing.unavailable(RefundMethod.GIFT_CARD, NOTHING_RETURNABLE, currency));
         }
-        RefundInput input = new RefundInput(order, RefundMethod.ORIGINAL_TENDER, returnable, ledger.prior());
+        RefundInput proportional = new RefundInput(order, RefundMethod.ORIGINAL_TENDER, returnable, ledger.prior());
+        RefundInput input = tax.input(proportional, RefundMethod.ORIGINAL_TENDER);
         QuoteOption exchange = replacementPrices.unavailableReason() != null
                 ? QuotePricing.unavailable(RefundMethod.EXCHANGE, replacementPrices.unavailableReason(), currency)
-                : pricing.exchange(input, replacementPrices.cost(returnable, currency));
+                : exchange(proportional, returnable, replacementPrices, tax);
         if (exchange.charge().isPositive() && order.tenders().stream().noneMatch(tender -> tender.type() == TenderType.CARD)) {
             // a dearer replacement's difference is charged to the order's card: without one it cannot be taken
             exchange = QuotePricing.unavailable(RefundMethod.EXCHANGE, NO_CARD_TO_CHARGE, currency);
         }
-        QuoteOption giftCard = giftCards.offered(giftReturn) ? pricing.giftCard(input)
+        List<String> moneyTax = tax.reasons(RefundMethod.ORIGINAL_TENDER);
+        QuoteOption giftCard = giftCards.offered(giftReturn) ? pricing.giftCard(input).withTaxReasons(moneyTax)
                 : QuotePricing.unavailable(RefundMethod.GIFT_CARD, GiftCardPolicy.GIFT_CARD_NOT_OFFERED, currency);
         if (giftReturn) {
             // the recipient gets nothing back on the buyer's payment: store credit or a gift card only
             return List.of(
                     QuotePricing.unavailable(RefundMethod.ORIGINAL_TENDER, GIFT_RETURN_NEEDS_STORE_CREDIT, currency),
-                    pricing.storeCredit(input),
+                    pricing.storeCredit(input).withTaxReasons(moneyTax),
                     QuotePricing.unavailable(RefundMethod.EXCHANGE, GIFT_RETURN_NEEDS_STORE_CREDIT, currency),
                     giftCard);
         }
-        return List.of(pricing.originalTender(input), pricing.storeCredit(input), exchange, giftCard);
+        return List.of(pricing.originalTender(input).withTaxReasons(moneyTax),
+                pricing.storeCredit(input).withTaxReasons(moneyTax), exchange, giftCard);
+    }
+
+    /** The exchange as the decision settles it: with the tax service's figures where it asks for them. */
+    private QuoteOption exchange(RefundInput proportional, List<RefundableLine> returnable, Priced replacementPrices,
+                                 QuoteTax.Figures tax) {
+        RefundInput exchanged = tax.input(proportional, RefundMethod.EXCHANGE);
+        Money cost = tax.exchangePriceDifference()
+                ? taxes.replacementCost(exchanged, replacementPrices.unitPrices(), tax.exchange())
+                : replacementPrices.cost(returnable, proportional.order().currency());
+        return pricing.exchange(exchanged, cost).withTaxReasons(tax.reasons(RefundMethod.EXCHANGE));
     }
 
     private static void requireWellFormed(QuoteRequest request) {

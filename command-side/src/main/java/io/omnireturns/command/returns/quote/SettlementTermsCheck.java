@@ -13,6 +13,7 @@ import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.command.AgreeSettlementTerms;
 import io.omnireturns.command.connectors.warehouse.Warehouse;
 import io.omnireturns.command.policy.config.SettlementPolicyProperties;
+import io.omnireturns.command.policy.tax.RefundTaxFigures;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * The terms a return request is recorded on, checked before anything is recorded: the quote it names (this order's,
  * still valid, covering its lines, with the chosen option available), and for an exchange the replacements' prices
- * (as quoted, or from the catalogue now) and their stock. A request the terms refuse records nothing.
+ * (as quoted, or from the catalogue now) and their stock, and the tax service's figures the quote's option was priced
+ * with. A request the terms refuse records nothing.
  * An exchange whose replacements the catalogue does not price, and that names no quote, settles in goods as before.
  */
 @Component
@@ -61,9 +63,13 @@ public class SettlementTermsCheck {
             StoredQuote quote = checkedQuote(quoteId, order, method, lines);
             Map<String, Money> prices = method == RefundMethod.EXCHANGE ? quote.replacementUnitPrices() : Map.of();
             requireInStock(lines, prices);
+            // the tax service's figures the chosen option was priced with: the decision applies them as quoted
+            Optional<RefundTaxFigures> tax = quote.taxFor(method);
             return Optional.of(new AgreeSettlementTerms(returnId, quoteId, quote.quote().option(method).orElseThrow(),
                     prices, quote.exchangeBonusBasisPoints(), cardId, cardReference,
-                    method == RefundMethod.STORE_CREDIT ? quote.storeCreditBonusBasisPoints() : 0));
+                    method == RefundMethod.STORE_CREDIT ? quote.storeCreditBonusBasisPoints() : 0,
+                    tax.map(RefundTaxFigures::request).orElse(null),
+                    tax.map(RefundTaxFigures::calculation).orElse(null)));
         }
         if (method != RefundMethod.EXCHANGE) {
             return Optional.empty();

@@ -41,7 +41,10 @@ public class ReturnQuoteController {
     @Operation(summary = "Price a return before requesting it: per line whether it can come back, per option "
             + "(original payment, store credit with its bonus, exchange with the price difference) the exact amounts",
             description = "Nothing is reserved. The quote is kept until validUntil; a return requested with its "
-                    + "quoteId is refunded no less than the chosen option says when its items arrive as described.")
+                    + "quoteId is refunded no less than the chosen option says when its items arrive as described. "
+                    + "Where the refund decision would ask the tax service (a store return in another country, an "
+                    + "exchange at a different price), the quote asks it first and prices the options with its "
+                    + "figures (taxReasons says why); the return requested with the quote is settled with them.")
     @ApiResponse(responseCode = "201", description = "the quote")
     @ApiResponse(responseCode = "400", description = "a body that breaks the contract (code MALFORMED_REQUEST, "
             + "VALIDATION_FAILED, UNKNOWN_FIELD, DUPLICATE_FIELD, INVALID_QUANTITY, RETURN_HAS_NO_LINES or "
@@ -49,6 +52,9 @@ public class ReturnQuoteController {
     @ApiResponse(responseCode = "403", description = "a store or an order's customer outside the caller's scope "
             + "(code STORE_NOT_IN_SCOPE or CUSTOMER_NOT_IN_SCOPE)")
     @ApiResponse(responseCode = "422", description = "the order system knows no such order (code ORDER_NOT_FOUND)")
+    @ApiResponse(responseCode = "503", description = "the amounts need the tax service and it did not answer within "
+            + "omnireturns.tax.quote-timeout, or refused (code TAX_SERVICE_UNAVAILABLE), with Retry-After; no quote "
+            + "was kept")
     public ResponseEntity<ReturnQuote> quote(@RequestBody QuoteRequest request, Caller caller) {
         ReturnQuote quote = quotes.quote(request, caller.scope());
         return ResponseEntity.created(URI.create("/api/v1/returns/quotes/" + quote.quoteId())).body(quote);

@@ -1,6 +1,7 @@
 package io.omnireturns.console.portal.orders;
 
 import io.omnireturns.api.error.DomainException;
+import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.FindReturnStatus;
@@ -95,8 +96,16 @@ class PortalOrderController {
                 quote = quoting.quote(new QuoteRequest(orderId, SalesChannel.WEB, null, chosen), shopper.scope());
                 form.setQuoteId(quote.quoteId());
             } catch (DomainException refused) {
-                return itemsAgain(order.get(), form, List.of("We cannot work out your options for these items: "
-                        + refused.getMessage()), response, model);
+                // a system the amounts depend on (the tax service) cannot answer: no amount is shown rather than a guess
+                boolean unavailable = refused.kind() == ErrorKind.UNAVAILABLE;
+                String problem = unavailable
+                        ? "We cannot work out the exact amounts for these items right now. Please try again in a moment."
+                        : "We cannot work out your options for these items: " + refused.getMessage();
+                String page = itemsAgain(order.get(), form, List.of(problem), response, model);
+                if (unavailable) {
+                    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                }
+                return page;
             }
         }
         showOptions(order.get(), chosen, quote, form, model);
