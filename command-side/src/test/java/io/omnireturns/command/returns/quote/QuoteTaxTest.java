@@ -2,6 +2,7 @@ package io.omnireturns.command.returns.quote;
 
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -104,7 +105,7 @@ class QuoteTaxTest {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
-            throw new ConnectorException(ExternalSystem.TAX, "TIMEOUT", "too late", true);
+            throw new ConnectorException(ExternalSystem.TAX, FailureCode.UNREACHABLE, "too late");
         };
         quoteTax = quoteTax(stuck, Duration.ofMillis(200));
         long start = System.nanoTime();
@@ -121,7 +122,7 @@ class QuoteTaxTest {
     @Test
     void a_tax_service_that_refuses_fails_the_quote_with_what_it_answered() {
         TaxService refusing = request -> {
-            throw new ConnectorException(ExternalSystem.TAX, "UNKNOWN_JURISDICTION", "no rates", false);
+            throw new ConnectorException(ExternalSystem.TAX, FailureCode.UNKNOWN_JURISDICTION, "no rates");
         };
         quoteTax = quoteTax(refusing, Duration.ofSeconds(3));
 
