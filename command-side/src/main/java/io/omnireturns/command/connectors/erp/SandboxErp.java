@@ -43,6 +43,7 @@ public class SandboxErp implements Erp {
     private final ConcurrentLinkedQueue<StockMovement> stockMovements = new ConcurrentLinkedQueue<>();
     private final Map<StockPlace, Integer> onHand = new ConcurrentHashMap<>();
     private final AtomicLong documentNumbers = new AtomicLong();
+    private final AtomicLong debitNumbers = new AtomicLong();
     private final AtomicLong movementNumbers = new AtomicLong();
 
     public SandboxErp(SandboxBehaviour behaviour, Clock clock) {
@@ -86,7 +87,7 @@ public class SandboxErp implements Erp {
                     + " exceeds what is left of credit memo " + credited.documentNumber() + " ("
                     + credited.total().minus(debited) + ")", false);
         }
-        String documentNumber = "DM-%06d".formatted(documentNumbers.incrementAndGet());
+        String documentNumber = "DM-%06d".formatted(debitNumbers.incrementAndGet());
         debitMemos.add(new DebitMemo(request.idempotencyKey(), documentNumber, request.returnId(),
                 credited.documentNumber(), request.amount(), request.chargeReference(), clock.instant()));
         return new DebitMemoReceipt(documentNumber, request.amount());
