@@ -29,7 +29,7 @@ public record EarlyRefundDecision(boolean granted, String reasonCode) {
         return new EarlyRefundDecision(true, GRANTED);
     }
 
-    public static EarlyRefundDecision decline(String reasonCode) {
+    static EarlyRefundDecision decline(String reasonCode) {
         return new EarlyRefundDecision(false, reasonCode);
     }
 }

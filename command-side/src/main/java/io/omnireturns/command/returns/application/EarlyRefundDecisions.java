@@ -91,17 +91,18 @@ public class EarlyRefundDecisions {
         boolean exchange = command.refundMethod() == RefundMethod.EXCHANGE;
         EarlyRefundDecision decision = policy.atFirstScan(refund.invoke(ReturnAggregate::trustTier), true, true,
                 decided, exchange);
+        if (!decision.granted()) {
+            log.debug("Return {} is not refunded at its first scan: {}", command.returnId(), decision.reasonCode());
+            return;
+        }
         List<RefundableLine> declared = refund.invoke(ReturnAggregate::declaredLines);
         boolean goodwill = refund.invoke(ReturnAggregate::deductionsWaived);
         RefundBreakdown breakdown;
         try {
             Aggregate<OrderLedgerAggregate> ledger = ledgers.load(command.orderId());
-            if (decision.granted() && exchange && !proportionalTax(command, ledger, refund, declared, goodwill)) {
-                decision = EarlyRefundDecision.decline(EarlyRefundDecision.TAX_SERVICE_NEEDED);
-            }
-            if (!decision.granted()) {
-                log.debug("Return {} is not refunded at its first scan: {}", command.returnId(),
-                        decision.reasonCode());
+            if (exchange && !proportionalTax(command, ledger, refund, declared, goodwill)) {
+                log.debug("Return {} is not exchanged at its first scan: {}", command.returnId(),
+                        EarlyRefundDecision.TAX_SERVICE_NEEDED);
                 return;
             }
             breakdown = (RefundBreakdown) ledger.handle(sameCaller(message,
