@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.command.RecordParcelInTransit;
+import io.omnireturns.command.connectors.erp.SandboxErp;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
@@ -51,6 +52,8 @@ class InstantRefundFlowTest {
     SandboxPaymentGateway payments;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    SandboxErp erp;
 
     ApiClient api;
     ProcessDriver driver;
@@ -91,9 +94,15 @@ class InstantRefundFlowTest {
         assertThat(eventTypes(returnId)).containsSubsequence("ReturnParcelInTransit", "EarlyRefundGranted",
                 "RefundIssued", "ReturnItemsReceived", "ReturnInspectionCompleted", "ClawbackDecided",
                 "ClawbackCharged", "ReturnCompleted");
+        assertThat(erp.debitMemos().stream().filter(memo -> memo.returnId().equals(returnId)))
+                .as("the ERP's credit corrected by what was charged back").singleElement()
+                .satisfies(memo -> {
+                    assertThat(memo.amount()).isEqualTo(ONE_JACKET);
+                    assertThat(memo.idempotencyKey()).isEqualTo(returnId + ":CLAWBACK_MEMO");
+                });
         JsonNode ledger = await().atMost(ProcessDriver.PATIENCE).until(
                 () -> api.as("finance").get("/api/v1/finance/returns/" + returnId + "/ledger").getBody(),
-                body -> body != null && body.toString().contains("CLAWBACK"));
+                body -> body != null && body.toString().contains("CLAWBACK_MEMO"));
         assertThat(ledger.toString()).contains("EARLY_REFUND");
     }
 

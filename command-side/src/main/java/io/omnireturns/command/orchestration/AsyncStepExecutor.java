@@ -23,6 +23,8 @@ import io.omnireturns.command.connectors.common.ConnectorException;
 import io.omnireturns.command.connectors.common.ConnectorNames;
 import io.omnireturns.command.connectors.crm.Crm;
 import io.omnireturns.command.connectors.erp.CreditMemoReceipt;
+import io.omnireturns.command.connectors.erp.DebitMemoReceipt;
+import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
 import io.omnireturns.command.connectors.erp.Erp;
 import io.omnireturns.command.connectors.erp.InventoryReceipt;
 import io.omnireturns.command.connectors.fraud.FraudAssessment;
@@ -92,7 +94,8 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AsyncStepExecutor.class);
     private static final Set<ProcessStep> MONEY_AND_STOCK = EnumSet.of(ProcessStep.REFUND_PAYMENT,
             ProcessStep.CHARGE_DIFFERENCE, ProcessStep.CLAWBACK_CHARGE,
-            ProcessStep.REPLACEMENT_ORDER, ProcessStep.POST_CREDIT_MEMO, ProcessStep.ADJUST_INVENTORY);
+            ProcessStep.REPLACEMENT_ORDER, ProcessStep.POST_CREDIT_MEMO, ProcessStep.CLAWBACK_MEMO,
+            ProcessStep.ADJUST_INVENTORY);
 
     /** One attempt of one step of one return. */
     private record InFlight(String returnId, String stepKey, int attempt) {
@@ -258,6 +261,10 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
             CreditMemoReceipt memo = erp.postCreditMemo(memoCall.request());
             return List.of(new RecordCreditMemoPosted(returnId, memo.documentNumber(), memo.amount(),
                     memo.taxByJurisdiction()));
+        }
+        if (call instanceof StepCall.DebitMemo debitCall) {
+            DebitMemoReceipt memo = erp.postDebitMemo(debitCall.request());
+            return List.of(new RecordClawbackMemoPosted(returnId, memo.documentNumber(), memo.amount()));
         }
         if (call instanceof StepCall.Inventory inventoryCall) {
             var request = inventoryCall.request();

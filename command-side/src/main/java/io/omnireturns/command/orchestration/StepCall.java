@@ -6,6 +6,7 @@ import io.omnireturns.command.connectors.carrier.LabelRequest;
 import io.omnireturns.command.connectors.crm.CaseRequest;
 import io.omnireturns.command.connectors.crm.CustomerNotification;
 import io.omnireturns.command.connectors.erp.CreditMemoRequest;
+import io.omnireturns.command.connectors.erp.DebitMemoRequest;
 import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
@@ -67,6 +68,9 @@ public sealed interface StepCall {
     }
 
     record CreditMemo(String returnId, StepKey key, int attempt, CreditMemoRequest request) implements StepCall {
+    }
+
+    record DebitMemo(String returnId, StepKey key, int attempt, DebitMemoRequest request) implements StepCall {
     }
 
     record Inventory(String returnId, StepKey key, int attempt, InventoryAdjustmentRequest request) implements StepCall {

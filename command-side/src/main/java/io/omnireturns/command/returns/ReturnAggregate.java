@@ -3,12 +3,11 @@ package io.omnireturns.command.returns;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
-import io.omnireturns.api.ledger.RefundableLine;
-import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.returns.command.ApproveEarlyRefund;
 import io.omnireturns.api.returns.command.RecordClawbackCharged;
+import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
 import io.omnireturns.api.returns.command.RecordClawbackDecision;
 import io.omnireturns.api.returns.command.AddReturnNote;
 import io.omnireturns.api.returns.command.ApproveRefund;
@@ -288,25 +287,6 @@ public class ReturnAggregate extends InstantRefundState {
         return applyAll(ReturnInstantRefund.approve(command, this));
     }
 
-    /** The lines as declared, at the best grade; read by {@code EarlyRefundDecision} to price an early refund. */
-    public List<RefundableLine> declaredLines() {
-        return ReturnInstantRefund.declaredLines(this);
-    }
-
-    /** What was refunded early (null when nothing), and whether inspection's clawback is decided. */
-    public Money earlyRefundAmount() {
-        return earlyRefund == null ? null : earlyRefund.amount();
-    }
-
-    public boolean clawbackDecided() {
-        return clawback != null;
-    }
-
-    /** Some of the approved refund went to a card, which a clawback can be charged to. */
-    public boolean refundedToCard() {
-        return ReturnInstantRefund.refundedToCard(this);
-    }
-
     /** The customer's trust tier as assessed at the request; null when it was not. */
     public TrustTier trustTier() {
         return trustTier;
@@ -320,6 +300,11 @@ public class ReturnAggregate extends InstantRefundState {
     @CommandHandler
     public ReturnStatus handle(RecordClawbackCharged command) {
         return applyAll(ReturnInstantRefund.charged(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordClawbackMemoPosted command) {
+        return applyAll(ReturnInstantRefund.clawbackMemoPosted(command, this));
     }
 
     @CommandHandler

@@ -58,7 +58,11 @@ final class ReturnExchange {
         if (state.refundMethod != RefundMethod.EXCHANGE) {
             throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
         }
-        requireStatus(state, "decide the exchange difference of", ReturnStatus.INSPECTED);
+        if (state.refundedEarly()) {
+            requireStatus(state, "decide the exchange difference of", ReturnStatus.IN_TRANSIT);
+        } else {
+            requireStatus(state, "decide the exchange difference of", ReturnStatus.INSPECTED);
+        }
         if (!command.returnedValue().equals(state.approvedRefund.total())) {
             throw rule(REFUND_AMOUNT_MISMATCH, "the exchange values the returned items at " + command.returnedValue()
                     + ", the approved refund at " + state.approvedRefund.total());

@@ -152,7 +152,7 @@ final class ReturnHolds {
     private static HoldReason reasonOf(ProcessStep step) {
         return switch (step) {
             case REFUND_PAYMENT -> HoldReason.REFUND_FAILED;
-            case POST_CREDIT_MEMO, ADJUST_INVENTORY -> HoldReason.POSTING_FAILED;
+            case POST_CREDIT_MEMO, CLAWBACK_MEMO, ADJUST_INVENTORY -> HoldReason.POSTING_FAILED;
             case DECIDE_ELIGIBILITY -> HoldReason.DECISION_OVERDUE;
             default -> HoldReason.INTEGRATION_FAILURE;
         };

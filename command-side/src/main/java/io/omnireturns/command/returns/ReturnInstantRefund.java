@@ -19,6 +19,9 @@ import io.omnireturns.api.returns.command.RecordStepFailure;
 import io.omnireturns.api.returns.event.ClawbackChargeFailed;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
+import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.RefundApproved;
@@ -60,8 +63,12 @@ final class ReturnInstantRefund {
                 .anyMatch(tender -> tender.type() == TenderType.CARD);
     }
 
+    /**
+     * A money refund records {@code EarlyRefundGranted}, an exchange {@code EarlyExchangeGranted} (its difference and
+     * replacement follow as after an inspection); either way {@code RefundApproved} with the declared lines.
+     */
     static List<Object> approve(ApproveEarlyRefund command, InstantRefundState state) {
-        if (state.earlyRefund != null && state.approvedRefund != null) {
+        if (state.refundedEarly() && state.approvedRefund != null) {
             return List.of(); // decided at an earlier scan
         }
         if (state.approvedRefund != null) {
@@ -70,9 +77,6 @@ final class ReturnInstantRefund {
         requireStatus(state, "refund before inspection", ReturnStatus.IN_TRANSIT);
         if (state.anythingReceived()) {
             throw illegalState(EARLY_REFUND_NOT_ALLOWED, "items of this return were received: inspection decides");
-        }
-        if (state.refundMethod == RefundMethod.EXCHANGE) {
-            throw rule(EARLY_REFUND_NOT_ALLOWED, "an exchange is settled after inspection");
         }
         if (state.trustTier == null || state.trustTier == TrustTier.WATCHED) {
             throw rule(EARLY_REFUND_NOT_ALLOWED, "the customer's trust tier is " + state.trustTier);
@@ -94,8 +98,10 @@ final class ReturnInstantRefund {
                         + " cannot be refunded early for more items than were authorized to come back");
             }
         }
-        return List.of(new EarlyRefundGranted(state.returnId, breakdown.total(), state.trustTier),
-                new RefundApproved(state.returnId, breakdown));
+        Object granted = state.refundMethod == RefundMethod.EXCHANGE
+                ? new EarlyExchangeGranted(state.returnId, breakdown.total(), state.trustTier)
+                : new EarlyRefundGranted(state.returnId, breakdown.total(), state.trustTier);
+        return List.of(granted, new RefundApproved(state.returnId, breakdown));
     }
 
     /**
@@ -106,14 +112,14 @@ final class ReturnInstantRefund {
         if (state.clawback != null) {
             return List.of();
         }
-        if (state.earlyRefund == null) {
+        if (!state.refundedEarly()) {
             throw illegalState(ILLEGAL_TRANSITION, "this return was not refunded before inspection");
         }
         requireNotTerminal(state, "claw back the refund of");
         if (state.inspectionIds.isEmpty() || state.lines.values().stream().anyMatch(ReturnLine::awaitsInspection)) {
             throw illegalState(LINE_NOT_INSPECTED, "the return is not inspected yet");
         }
-        Money paid = state.earlyRefund.amount();
+        Money paid = creditedEarly(state);
         Money shortfall = paid.minus(command.inspectedRefund());
         Money expected = shortfall.isPositive() ? shortfall : Money.zero(paid.currency());
         boolean kindFits = expected.isZero() == (command.kind() == ClawbackKind.NOTHING);
@@ -132,6 +138,42 @@ final class ReturnInstantRefund {
                 CLAWBACK_CASE, ExternalSystem.PAYMENT, CLAWBACK_CASE, "inspection refunds "
                 + command.inspectedRefund() + " of the " + paid + " refunded early: " + expected
                 + " to recover from the customer", 0));
+    }
+
+    /**
+     * What the customer was credited at the first scan: the early refund, or for an exchange the returned items'
+     * value plus the exchange bonus given on it (the replacement and any difference were settled against both).
+     */
+    static Money creditedEarly(InstantRefundState state) {
+        if (state.earlyRefund != null) {
+            return state.earlyRefund.amount();
+        }
+        if (state.earlyExchange == null) {
+            return null;
+        }
+        return state.exchangeDifference == null ? state.earlyExchange.returnedValue()
+                : state.exchangeDifference.returnedValue().plus(state.exchangeDifference.bonus());
+    }
+
+    /**
+     * The ERP's debit memo for the shortfall charged back: once the charge is in, for exactly its amount, against
+     * the credit memo it corrects; the same document again changes nothing.
+     */
+    static List<Object> clawbackMemoPosted(RecordClawbackMemoPosted command, InstantRefundState state) {
+        if (command.documentNumber().equals(state.clawbackMemoDocument)) {
+            return List.of();
+        }
+        if (state.clawbackGatewayReference == null || state.clawbackMemoDocument != null
+                || state.creditMemoDocument == null) {
+            throw illegalState(ILLEGAL_TRANSITION, "no clawback charged is waiting for its debit memo");
+        }
+        requireNotTerminal(state, "post the clawback memo of");
+        if (!command.amount().equals(state.clawback.amount())) {
+            throw rule(CREDIT_MEMO_AMOUNT_MISMATCH, "debit memo of " + command.amount() + ", the clawback charged is "
+                    + state.clawback.amount());
+        }
+        return List.of(new ClawbackMemoPosted(state.returnId, command.documentNumber(), state.creditMemoDocument,
+                command.amount()));
     }
 
     static List<Object> charged(RecordClawbackCharged command, InstantRefundState state) {
@@ -162,11 +204,14 @@ final class ReturnInstantRefund {
     /** What a return refunded early still waits for before it completes. */
     static List<String> missingForCompletion(InstantRefundState state) {
         List<String> missing = new ArrayList<>();
-        if (state.earlyRefund != null && state.clawback == null) {
+        if (state.refundedEarly() && state.clawback == null) {
             missing.add("inspection after the early refund");
         }
         if (chargeOwed(state)) {
             missing.add("clawback charged");
+        }
+        if (state.clawbackGatewayReference != null && state.clawbackMemoDocument == null) {
+            missing.add("clawback memo posted");
         }
         return missing;
     }

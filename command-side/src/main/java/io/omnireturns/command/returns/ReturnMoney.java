@@ -160,12 +160,14 @@ final class ReturnMoney {
         if (state.refundMethod != RefundMethod.EXCHANGE) {
             throw rule(NOT_AN_EXCHANGE, "this return is refunded in money, not exchanged");
         }
+        // settled early, the parcel is still on its way
+        ReturnStatus settledAt = state.refundedEarly() ? ReturnStatus.IN_TRANSIT : ReturnStatus.INSPECTED;
         if (state.exchangeDifference != null) {
             // a difference refunded alongside: the replacement goes out whatever the refund's progress
-            requireStatus(state, "settle the exchange of", ReturnStatus.INSPECTED, ReturnStatus.REFUND_PENDING,
+            requireStatus(state, "settle the exchange of", settledAt, ReturnStatus.REFUND_PENDING,
                     ReturnStatus.REFUNDED);
         } else {
-            requireStatus(state, "settle the exchange of", ReturnStatus.INSPECTED);
+            requireStatus(state, "settle the exchange of", settledAt);
         }
         return List.of(new ReplacementOrderCreated(state.returnId, command.replacementOrderId()));
     }

@@ -267,7 +267,7 @@ abstract class ReturnState {
     @EventSourcingHandler
     void on(ReplacementOrderCreated event) {
         replacementOrderId = event.replacementOrderId();
-        if (exchangeDifference == null || status == ReturnStatus.INSPECTED) {
+        if (exchangeDifference == null || status == ReturnStatus.INSPECTED || status == ReturnStatus.IN_TRANSIT) {
             status = ReturnStatus.REFUNDED; // a difference refunded meanwhile brings it there when issued
         }
     }

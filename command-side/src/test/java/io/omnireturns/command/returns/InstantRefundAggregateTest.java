@@ -25,6 +25,8 @@ import io.omnireturns.api.returns.command.ApproveEarlyRefund;
 import io.omnireturns.api.returns.command.CompleteReturn;
 import io.omnireturns.api.returns.command.RecordClawbackCharged;
 import io.omnireturns.api.returns.command.RecordClawbackDecision;
+import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RecordRefundRequested;
@@ -211,15 +213,46 @@ class InstantRefundAggregateTest {
     }
 
     @Test
-    void the_return_completes_only_once_the_clawback_is_charged() {
+    void the_return_completes_only_once_the_clawback_is_charged_and_the_erp_has_its_debit_memo() {
         fixture.given(then(settledApartFromClawback(), clawbackDecided()))
                 .when(new CompleteReturn(RETURN_ID))
                 .expectNoEvents()
                 .expectException(refusal(ReturnErrors.RETURN_NOT_COMPLETABLE));
-        fixture.given(then(settledApartFromClawback(), clawbackDecided(),
-                        new ClawbackCharged(RETURN_ID, "PSP-CB-1", eur(6_000))))
+        fixture.given(then(settledApartFromClawback(), clawbackDecided(), clawbackCharged()))
+                .when(new CompleteReturn(RETURN_ID))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.RETURN_NOT_COMPLETABLE));
+        fixture.given(then(settledApartFromClawback(), clawbackDecided(), clawbackCharged(),
+                        new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(6_000))))
                 .when(new CompleteReturn(RETURN_ID))
                 .expectEvents(new ReturnCompleted(RETURN_ID));
+    }
+
+    @Test
+    void the_clawback_charged_is_posted_to_the_erp_as_a_debit_memo_against_the_credit_memo_once() {
+        fixture.given(then(settledApartFromClawback(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordClawbackMemoPosted(RETURN_ID, "DM-1", eur(6_000)))
+                .expectEvents(new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(6_000)));
+        fixture.given(then(settledApartFromClawback(), clawbackDecided(), clawbackCharged(),
+                        new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(6_000))))
+                .when(new RecordClawbackMemoPosted(RETURN_ID, "DM-1", eur(6_000)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_debit_memo_for_another_amount_than_the_clawback_charged_is_refused() {
+        fixture.given(then(settledApartFromClawback(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordClawbackMemoPosted(RETURN_ID, "DM-1", eur(5_999)))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.CREDIT_MEMO_AMOUNT_MISMATCH));
+    }
+
+    @Test
+    void no_debit_memo_is_recorded_before_the_clawback_is_charged() {
+        fixture.given(then(settledApartFromClawback(), clawbackDecided()))
+                .when(new RecordClawbackMemoPosted(RETURN_ID, "DM-1", eur(6_000)))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.ILLEGAL_TRANSITION));
     }
 
     @Test
@@ -283,6 +316,10 @@ class InstantRefundAggregateTest {
 
     private static ClawbackDecided clawbackDecided() {
         return new ClawbackDecided(RETURN_ID, EARLY, eur(6_000), eur(6_000), ClawbackKind.CHARGE, CLAWBACK_KEY);
+    }
+
+    private static ClawbackCharged clawbackCharged() {
+        return new ClawbackCharged(RETURN_ID, "PSP-CB-1", eur(6_000));
     }
 
     private static List<Object> settledApartFromClawback() {

@@ -95,6 +95,7 @@ final class DiscrepancyRules {
         }
         found.addAll(acceptedWithoutStock(bookings));
         found.addAll(clawbackMismatch(bookings));
+        found.addAll(clawbackMemoMismatch(bookings));
         found.addAll(taxMismatch(bookings, creditMemo));
         for (Settlement duplicate : refunds.subList(Math.min(1, refunds.size()), refunds.size())) {
             found.add(new Found(duplicate.period(), discrepancy(DiscrepancyKind.DUPLICATE_REFUND, bookings,
@@ -202,6 +203,33 @@ final class DiscrepancyRules {
         return List.of(new Found(last.period(), discrepancy(DiscrepancyKind.CLAWBACK_MISMATCH, bookings, last.lines(),
                 charged.stream().map(Settlement::reference).toList(), taken, null, taken.minus(owed), null,
                 last.at(), "clawed back " + taken + " where inspection found a shortfall of " + owed)));
+    }
+
+    /**
+     * What was charged back must be taken off the ERP's credit by a debit memo of the same amount, so the ERP and the
+     * ledger agree on what inspection allowed. Reported in the period of the later of the two (the charge while no
+     * memo is posted).
+     */
+    private static List<Found> clawbackMemoMismatch(ReturnBookings bookings) {
+        List<Settlement> charged = settlements(bookings, LedgerEntryKind.CLAWBACK);
+        List<Settlement> memos = settlements(bookings, LedgerEntryKind.CLAWBACK_MEMO);
+        if (charged.isEmpty() && memos.isEmpty()) {
+            return List.of();
+        }
+        Money zero = Money.zero(bookings.currency());
+        Money taken = charged.stream().map(Settlement::amount).reduce(zero, Money::plus);
+        Money debited = memos.stream().map(Settlement::amount).reduce(zero, Money::plus);
+        if (taken.equals(debited)) {
+            return List.of();
+        }
+        List<Settlement> both = new ArrayList<>(charged);
+        both.addAll(memos);
+        Settlement last = both.stream().max(Comparator.comparing(Settlement::period)
+                .thenComparing(Settlement::at)).orElseThrow();
+        return List.of(new Found(last.period(), discrepancy(DiscrepancyKind.CLAWBACK_MEMO_MISMATCH, bookings,
+                last.lines(), both.stream().map(Settlement::reference).toList(), taken, debited,
+                taken.minus(debited), null, last.at(), "clawed back " + taken + " but the ERP's debit memos take "
+                        + debited + " off the credit memo")));
     }
 
     private static int quantityOf(LedgerEntry entry) {

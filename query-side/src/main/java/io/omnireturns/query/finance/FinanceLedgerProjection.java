@@ -11,6 +11,8 @@ import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -149,6 +151,16 @@ public class FinanceLedgerProjection {
 
     @EventHandler
     void on(ClawbackCharged event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(EarlyExchangeGranted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        book(event, sequence, at, LedgerState::on);
+    }
+
+    @EventHandler
+    void on(ClawbackMemoPosted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         book(event, sequence, at, LedgerState::on);
     }
 

@@ -19,6 +19,8 @@ import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.RefundFailed;
 import io.omnireturns.api.returns.event.RefundIssued;
 import io.omnireturns.api.returns.event.RefundSettled;
@@ -238,6 +240,18 @@ record LedgerState(String returnId, String orderId, SalesChannel channel, String
     Booking on(EarlyRefundGranted event) {
         return new Booking(this, List.of(Posting.whole(LedgerEntryKind.EARLY_REFUND, event.amount(),
                 returnId + ":EARLY_REFUND", List.of())));
+    }
+
+    /** An exchange settled at the first carrier scan: marked as such; its goods are booked by the replacement order. */
+    Booking on(EarlyExchangeGranted event) {
+        return new Booking(this, List.of(Posting.whole(LedgerEntryKind.EARLY_EXCHANGE, event.returnedValue(),
+                returnId + ":EARLY_EXCHANGE", List.of())));
+    }
+
+    /** The ERP's debit memo for a clawback charged: the ERP's credit for the return reduced by it. */
+    Booking on(ClawbackMemoPosted event) {
+        return new Booking(this, List.of(Posting.whole(LedgerEntryKind.CLAWBACK_MEMO, event.amount(),
+                event.documentNumber(), approvedLines())));
     }
 
     /** The shortfall inspection found after an early refund (nothing when there is none). */

@@ -4,6 +4,8 @@ import io.omnireturns.api.returns.event.ClawbackChargeFailed;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 
 /**
  * How the timeline tells a refund at the first carrier scan and its clawback, beside {@link TimelineWording}: in words
@@ -17,6 +19,16 @@ final class InstantRefundWording {
     static String of(EarlyRefundGranted event) {
         return "Refunded early: " + event.amount() + " on its way back to you as soon as the carrier scanned your "
                 + "parcel, before we inspect it";
+    }
+
+    static String of(EarlyExchangeGranted event) {
+        return "Exchanged early: your replacement is ordered as soon as the carrier scanned your parcel, before we "
+                + "inspect it (your items are valued at " + event.returnedValue() + ")";
+    }
+
+    static String of(ClawbackMemoPosted event) {
+        return "The " + event.amount() + " charged back is booked against credit note " + event.creditMemoDocument()
+                + " (" + event.documentNumber() + ")";
     }
 
     static String of(ClawbackDecided event) {

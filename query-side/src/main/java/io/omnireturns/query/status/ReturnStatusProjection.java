@@ -9,6 +9,8 @@ import io.omnireturns.api.returns.event.ClawbackChargeFailed;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -333,6 +335,16 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(ClawbackCharged event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+    }
+
+    @EventHandler
+    void on(EarlyExchangeGranted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+    }
+
+    @EventHandler
+    void on(ClawbackMemoPosted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 

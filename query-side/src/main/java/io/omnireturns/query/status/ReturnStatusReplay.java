@@ -7,6 +7,8 @@ import io.omnireturns.api.returns.event.ClawbackChargeFailed;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -166,6 +168,8 @@ public final class ReturnStatusReplay {
         put(changes, EarlyRefundGranted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, ClawbackDecided.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, ClawbackCharged.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        put(changes, EarlyExchangeGranted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        put(changes, ClawbackMemoPosted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, ClawbackChargeFailed.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         return Map.copyOf(changes);
     }

@@ -10,6 +10,8 @@ import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -59,6 +61,23 @@ class EarlyRefundLedgerStateTest {
                 .containsExactly(tuple(LedgerEntryKind.CLAWBACK_DUE, eur(2814), RETURN_ID + ":CLAWBACK_CASE"));
         assertThat(approvedEarly.on(new ClawbackDecided(RETURN_ID, eur(5629), eur(5629), eur(0),
                 ClawbackKind.NOTHING, null)).postings()).isEmpty();
+    }
+
+    @Test
+    void the_erps_debit_memo_for_a_clawback_is_booked_against_the_refunds_lines() {
+        Booking booking = approvedEarly.on(new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(2814)));
+
+        assertThat(booking.postings()).extracting(Posting::kind, Posting::amount, Posting::reference)
+                .containsExactly(tuple(LedgerEntryKind.CLAWBACK_MEMO, eur(2814), "DM-1"));
+        assertThat(booking.postings().get(0).coveredLines()).containsExactly(SHIRTS);
+    }
+
+    @Test
+    void an_early_exchange_is_marked_at_the_returned_value_and_moves_no_goods_of_its_own() {
+        Booking booking = approvedEarly.on(new EarlyExchangeGranted(RETURN_ID, eur(5629), TrustTier.TRUSTED));
+
+        assertThat(booking.postings()).extracting(Posting::kind, Posting::amount, Posting::reference)
+                .containsExactly(tuple(LedgerEntryKind.EARLY_EXCHANGE, eur(5629), RETURN_ID + ":EARLY_EXCHANGE"));
     }
 
     @Test

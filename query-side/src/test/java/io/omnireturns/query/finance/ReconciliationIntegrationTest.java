@@ -21,6 +21,7 @@ import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
@@ -268,7 +269,19 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                 new CreditMemoPosted(clawedBackWrong, "CM-" + clawedBackWrong, eur(5629)),
                 new ClawbackDecided(clawedBackWrong, eur(5629), eur(2815), eur(2814), ClawbackKind.CHARGE,
                         clawedBackWrong + ":CLAWBACK_CHARGE"),
-                new ClawbackCharged(clawedBackWrong, "GW-CB-" + clawedBackWrong, eur(2800)));
+                new ClawbackCharged(clawedBackWrong, "GW-CB-" + clawedBackWrong, eur(2800)),
+                new ClawbackMemoPosted(clawedBackWrong, "DM-" + clawedBackWrong, "CM-" + clawedBackWrong,
+                        eur(2800)));
+        String notDebited = newId("M11"); // refunded early, 28.14 charged back, the ERP debited only 28.00
+        shirtsReturn(notDebited, "2024-04-11T09:00:00Z", List.of(SHIRTS),
+                new EarlyRefundGranted(notDebited, eur(5629), TrustTier.TRUSTED),
+                new RefundIssued(notDebited, "GW-" + notDebited, eur(5629)),
+                new RefundSettled(notDebited, "GW-" + notDebited),
+                new CreditMemoPosted(notDebited, "CM-" + notDebited, eur(5629)),
+                new ClawbackDecided(notDebited, eur(5629), eur(2815), eur(2814), ClawbackKind.CHARGE,
+                        notDebited + ":CLAWBACK_CHARGE"),
+                new ClawbackCharged(notDebited, "GW-CB-" + notDebited, eur(2814)),
+                new ClawbackMemoPosted(notDebited, "DM-" + notDebited, "CM-" + notDebited, eur(2800)));
         awaitLedgerCaughtUp();
 
         PeriodReconciliation report = reconciliation("2024-04");
@@ -284,7 +297,8 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                         tuple(DiscrepancyKind.DUPLICATE_REFUND, refundedTwice),
                         tuple(DiscrepancyKind.DUPLICATE_CREDIT_MEMO, creditedTwice),
                         tuple(DiscrepancyKind.TAX_MISMATCH, taxOutOfStep),
-                        tuple(DiscrepancyKind.CLAWBACK_MISMATCH, clawedBackWrong));
+                        tuple(DiscrepancyKind.CLAWBACK_MISMATCH, clawedBackWrong),
+                        tuple(DiscrepancyKind.CLAWBACK_MEMO_MISMATCH, notDebited));
         assertThat(report.discrepancyCounts()).extracting(DiscrepancyCount::count).containsOnly(1L);
         assertThat(report.discrepancies().content())
                 .extracting(Discrepancy::references, Discrepancy::refundAmount, Discrepancy::creditMemoAmount,
@@ -302,7 +316,9 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
                                 null, List.of(SHIRTS)),
                         tuple(List.of("CM-" + taxOutOfStep), null, eur(5629), null, null, List.of(SHIRTS)),
                         tuple(List.of("GW-CB-" + clawedBackWrong), eur(2800), null, eur(-14), null,
-                                List.of(SHIRTS)));
+                                List.of(SHIRTS)),
+                        tuple(List.of("GW-CB-" + notDebited, "DM-" + notDebited), eur(2814), eur(2800), eur(14),
+                                null, List.of(SHIRTS)));
         assertThat(report.taxByJurisdiction()).containsExactly(new JurisdictionTaxTotals("EUR", "FR", eur(1000),
                 eur(990), eur(10), false));
         Discrepancy overdue = report.discrepancies().content().get(3);
@@ -317,7 +333,7 @@ class ReconciliationIntegrationTest extends FinanceIntegrationTest {
         assertThat(second.discrepancies().content()).extracting(Discrepancy::returnId)
                 .containsExactly(unsettled, stockMissing, refundedTwice);
         assertThat(second.discrepancies()).extracting(page -> page.page(), page -> page.size(),
-                page -> page.totalElements(), page -> page.totalPages()).containsExactly(1, 3, 9L, 3);
+                page -> page.totalElements(), page -> page.totalPages()).containsExactly(1, 3, 10L, 4);
     }
 
     @Test

@@ -11,5 +11,7 @@ public enum DiscrepancyKind {
     DUPLICATE_CREDIT_MEMO,
     TAX_MISMATCH,
     /** A clawback charged for another amount than the shortfall inspection found after an early refund. */
-    CLAWBACK_MISMATCH
+    CLAWBACK_MISMATCH,
+    /** A clawback charged back that the ERP's debit memos do not match (none yet, or another amount). */
+    CLAWBACK_MEMO_MISMATCH
 }

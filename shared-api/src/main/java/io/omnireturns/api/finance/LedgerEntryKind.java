@@ -12,7 +12,9 @@ package io.omnireturns.api.finance;
  * with the quantity and the value written off, which the stock adjustment of the line must match. A refund paid at
  * the first carrier scan, before inspection, is marked {@code EARLY_REFUND} (its money is the usual {@code REFUND}
  * bookings); the shortfall inspection finds is {@code CLAWBACK_DUE} and, once charged back to the card,
- * {@code CLAWBACK} (money in): refunded minus clawed back is what inspection allowed.
+ * {@code CLAWBACK} (money in): refunded minus clawed back is what inspection allowed. An exchange settled at the
+ * first scan is marked {@code EARLY_EXCHANGE}; a clawback charged is matched in the ERP by a debit memo,
+ * {@code CLAWBACK_MEMO}, so the credit memo less it is what inspection allowed there too.
  */
 public enum LedgerEntryKind {
     REFUND,
@@ -41,5 +43,9 @@ public enum LedgerEntryKind {
     /** The shortfall inspection found after an early refund, to be charged back or settled by an agent (CRM case). */
     CLAWBACK_DUE,
     /** The shortfall charged back to the card the early refund went to: money in. */
-    CLAWBACK
+    CLAWBACK,
+    /** An exchange settled at the first carrier scan, before inspection: a marker, its goods are booked as EXCHANGE. */
+    EARLY_EXCHANGE,
+    /** The ERP's debit memo for a clawback charged: the credit memo reduced by it. */
+    CLAWBACK_MEMO
 }

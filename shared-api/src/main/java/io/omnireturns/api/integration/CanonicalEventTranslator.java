@@ -25,6 +25,8 @@ import io.omnireturns.api.returns.event.WarehouseAdvised;
 import java.time.Instant;
 import io.omnireturns.api.returns.event.DifferenceChargeRequested;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
@@ -125,6 +127,11 @@ public final class CanonicalEventTranslator {
         reasons.put(EarlyRefundGranted.class, "a marker of our instant-refund policy, read from the customer's trust "
                 + "tier (a profile: never shared); refund.approved and refund.issued carry the money as for any refund, "
                 + "clawback.decided what inspection found after it");
+        reasons.put(EarlyExchangeGranted.class, "a marker of our instant-refund policy, read from the customer's "
+                + "trust tier (a profile: never shared); refund.approved and the exchange's own events carry the "
+                + "settlement as for any exchange");
+        reasons.put(ClawbackMemoPosted.class, "the ERP's own document, which the ERP already holds; "
+                + "clawback.charged carries the money taken back");
         return Map.copyOf(reasons);
     }
 }

@@ -12,6 +12,8 @@ public enum ProcessStep {
     CLAWBACK_CHARGE(ExternalSystem.PAYMENT),
     REPLACEMENT_ORDER(ExternalSystem.ORDER),
     POST_CREDIT_MEMO(ExternalSystem.ERP_CREDIT_MEMO),
+    /** A debit memo in the ERP for a shortfall charged back after an early refund: the credit memo corrected. */
+    CLAWBACK_MEMO(ExternalSystem.ERP_CREDIT_MEMO),
     ADJUST_INVENTORY(ExternalSystem.ERP_INVENTORY),
     REVERSE_LOYALTY(ExternalSystem.LOYALTY),
     NOTIFY_CUSTOMER(ExternalSystem.CRM),

@@ -9,13 +9,15 @@ import org.springframework.http.MediaType;
 import java.util.List;
 
 /**
- * The ERP over HTTP: {@code POST /credit-memos} and {@code POST /inventory-movements}. One system with one
+ * The ERP over HTTP: {@code POST /credit-memos}, {@code POST /debit-memos} and {@code POST /inventory-movements}.
+ * One system with one
  * circuit breaker, whose failures are reported as the part that failed (credit memo or inventory).
  */
 public class HttpErp implements Erp {
 
     private static final String POST_CREDIT_MEMO = "postCreditMemo";
     private static final String ADJUST_INVENTORY = "adjustInventory";
+    private static final String POST_DEBIT_MEMO = "postDebitMemo";
 
     private final ConnectorHttp memos;
     private final ConnectorHttp inventory;
@@ -46,6 +48,24 @@ public class HttpErp implements Erp {
     }
 
     @Override
+    public DebitMemoReceipt postDebitMemo(DebitMemoRequest request) {
+        DebitMemoAnswer answer = memos.callOnce(POST_DEBIT_MEMO, () -> memos.client().post()
+                .uri("/debit-memos")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(DebitMemoAnswer.class));
+        String documentNumber = memos.required(POST_DEBIT_MEMO, "documentNumber", answer.documentNumber());
+        Money amount = memos.required(POST_DEBIT_MEMO, "amount", answer.amount());
+        if (!amount.currency().equals(request.amount().currency())) {
+            throw memos.malformed(POST_DEBIT_MEMO, "an amount in " + amount.currency() + " for a memo in "
+                    + request.amount().currency());
+        }
+        return new DebitMemoReceipt(documentNumber, amount);
+    }
+
+    @Override
     public InventoryReceipt adjustInventory(InventoryAdjustmentRequest request) {
         MovementAnswer answer = inventory.callOnce(ADJUST_INVENTORY, () -> inventory.client().post()
                 .uri("/inventory-movements")
@@ -58,6 +78,9 @@ public class HttpErp implements Erp {
     }
 
     private record CreditMemoAnswer(String documentNumber, Money amount, List<JurisdictionTax> taxByJurisdiction) {
+    }
+
+    private record DebitMemoAnswer(String documentNumber, Money amount) {
     }
 
     private record MovementAnswer(String movementId) {

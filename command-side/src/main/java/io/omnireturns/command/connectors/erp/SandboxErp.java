@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An ERP in the process: it posts credit memos and moves stock, each write once per idempotency key, and keeps
- * both ledgers for tests and demos to read.
+ * An ERP in the process: it posts credit memos (and the debit memos that correct them) and moves stock, each write
+ * once per idempotency key, and keeps both ledgers for tests and demos to read.
  *
  * <p>A credit memo must add up (lines plus shipping equal the total, one currency, total positive). A stock
  * movement goes by disposition (rule 5): {@code RESTOCK}, {@code REFURBISH} and {@code RETURN_TO_CUSTOMER} bring
@@ -37,10 +37,14 @@ public class SandboxErp implements Erp {
             new SandboxIdempotency<>(ExternalSystem.ERP_CREDIT_MEMO);
     private final SandboxIdempotency<InventoryAdjustmentRequest, InventoryReceipt> movementKeys =
             new SandboxIdempotency<>(ExternalSystem.ERP_INVENTORY);
+    private final SandboxIdempotency<DebitMemoRequest, DebitMemoReceipt> debitKeys =
+            new SandboxIdempotency<>(ExternalSystem.ERP_CREDIT_MEMO);
     private final ConcurrentLinkedQueue<CreditMemo> creditMemos = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<DebitMemo> debitMemos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<StockMovement> stockMovements = new ConcurrentLinkedQueue<>();
     private final Map<StockPlace, Integer> onHand = new ConcurrentHashMap<>();
     private final AtomicLong documentNumbers = new AtomicLong();
+    private final AtomicLong debitNumbers = new AtomicLong();
     private final AtomicLong movementNumbers = new AtomicLong();
 
     public SandboxErp(SandboxBehaviour behaviour, Clock clock) {
@@ -53,6 +57,41 @@ public class SandboxErp implements Erp {
         behaviour.beforeCall("postCreditMemo");
         Objects.requireNonNull(request, "request");
         return memoKeys.answer(request.idempotencyKey(), request, () -> post(request));
+    }
+
+    @Override
+    public DebitMemoReceipt postDebitMemo(DebitMemoRequest request) {
+        behaviour.beforeCall("postDebitMemo");
+        Objects.requireNonNull(request, "request");
+        return debitKeys.answer(request.idempotencyKey(), request, () -> debit(request));
+    }
+
+    /** A debit memo reduces a credit memo of the same return, in its currency, by no more than it credited. */
+    private DebitMemoReceipt debit(DebitMemoRequest request) {
+        ExternalSystem system = ExternalSystem.ERP_CREDIT_MEMO;
+        requireText(system, request.returnId(), "returnId");
+        requireText(system, request.creditMemoDocument(), "creditMemoDocument");
+        if (request.amount() == null || !request.amount().isPositive()) {
+            throw new ConnectorException(system, "INVALID_AMOUNT", "a debit memo must be positive, got "
+                    + request.amount(), false);
+        }
+        CreditMemo credited = creditMemos.stream()
+                .filter(memo -> memo.documentNumber().equals(request.creditMemoDocument())
+                        && memo.returnId().equals(request.returnId()))
+                .findFirst().orElseThrow(() -> new ConnectorException(system, "UNKNOWN_CREDIT_MEMO", "no credit memo "
+                        + request.creditMemoDocument() + " for return " + request.returnId(), false));
+        Money debited = debitMemos.stream().filter(memo -> memo.creditMemoDocument().equals(credited.documentNumber()))
+                .map(DebitMemo::amount).reduce(Money.zero(credited.total().currency()), Money::plus);
+        if (!request.amount().currency().equals(credited.total().currency())
+                || debited.plus(request.amount()).isGreaterThan(credited.total())) {
+            throw new ConnectorException(system, "TOTAL_MISMATCH", "a debit memo of " + request.amount()
+                    + " exceeds what is left of credit memo " + credited.documentNumber() + " ("
+                    + credited.total().minus(debited) + ")", false);
+        }
+        String documentNumber = "DM-%06d".formatted(debitNumbers.incrementAndGet());
+        debitMemos.add(new DebitMemo(request.idempotencyKey(), documentNumber, request.returnId(),
+                credited.documentNumber(), request.amount(), request.chargeReference(), clock.instant()));
+        return new DebitMemoReceipt(documentNumber, request.amount());
     }
 
     @Override
@@ -160,6 +199,11 @@ public class SandboxErp implements Erp {
         return List.copyOf(creditMemos);
     }
 
+    /** Every debit memo posted, oldest first; a repeated request adds none. */
+    public List<DebitMemo> debitMemos() {
+        return List.copyOf(debitMemos);
+    }
+
     /** Every stock movement, oldest first; a repeated request adds none. */
     public List<StockMovement> stockMovements() {
         return List.copyOf(stockMovements);
@@ -216,6 +260,11 @@ public class SandboxErp implements Erp {
             this(idempotencyKey, documentNumber, returnId, orderId, customerId, lines, shippingRefund, total, postedAt,
                     List.of());
         }
+    }
+
+    /** One debit memo in the ERP's ledger: {@code amount} taken off credit memo {@code creditMemoDocument}. */
+    public record DebitMemo(String idempotencyKey, String documentNumber, String returnId, String creditMemoDocument,
+                            Money amount, String chargeReference, Instant postedAt) {
     }
 
     /** One stock movement in the ERP's ledger; {@code effect} says whether it restocks or writes off. */

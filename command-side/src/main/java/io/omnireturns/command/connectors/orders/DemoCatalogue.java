@@ -18,6 +18,8 @@ public final class DemoCatalogue {
     public static final String SAME_PRICE_JACKET_SKU = "JKT-RAIN-NVY-L";
     /** The jeans' cheaper model: 47.94 EUR, 24.00 less than the jeans of ORD-1001. */
     public static final String CHEAPER_JEANS_SKU = "JNS-SLIM-BLK-32";
+    /** Another size of the trust-tiers order's coat ({@code ORD-1030-L2}), at the same price: 238.80 EUR. */
+    public static final String SAME_PRICE_COAT_SKU = "COT-WOL-CML-L";
     /** Sold by the catalogue but out of stock in the sandbox warehouse. */
     public static final String OUT_OF_STOCK_JACKET_SKU = "JKT-RAIN-NVY-S";
 
@@ -45,6 +47,9 @@ public final class DemoCatalogue {
                 eur("HP-ANC-WHT", "Noise-cancelling headphones, white", 23994),
                 eur("SCK-WOOL-GRY-42", "Wool hiking socks, grey, EU 42", 1554),
                 eur("SCK-WOOL-GRY-44", "Wool hiking socks, grey, EU 44", 1554),
+                eur("SCF-MER-CHR", "Merino scarf, charcoal", 3594),
+                eur("COT-WOL-CML-M", "Wool coat, camel, M", 23880),
+                eur(SAME_PRICE_COAT_SKU, "Wool coat, camel, L", 23880),
                 gbp("SHR-OXF-BLU-M", "Oxford shirt, blue, M", 4200),
                 gbp("SHR-OXF-BLU-L", "Oxford shirt, blue, L", 4200));
     }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.api.returns.event.CreditMemoPosted;
+import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 
 /**
- * What the process knows of a refund at the first carrier scan, a companion of {@link ReturnFacts}: the early refund,
- * the clawback inspection decided, and whether its charge was taken. Folded idempotently like the rest of the facts.
+ * What the process knows of a refund (or an exchange) at the first carrier scan, a companion of {@link ReturnFacts}:
+ * the early refund or exchange, the clawback inspection decided, whether its charge was taken and the ERP's debit
+ * memo for it posted. Folded idempotently like the rest of the facts.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -17,9 +21,16 @@ final class InstantFacts {
 
     /** Null unless the refund was decided at the first carrier scan. */
     EarlyRefundGranted earlyRefund;
+    /** Null unless the exchange was settled at the first carrier scan. */
+    EarlyExchangeGranted earlyExchange;
     /** Null until inspection after an early refund was priced. */
     ClawbackDecided clawback;
     boolean clawbackCharged;
+    /** The gateway's reference of the clawback charge, which the ERP's debit memo cites. */
+    String clawbackChargeReference;
+    /** The return's credit memo, which a clawback's debit memo corrects (noted, the credit memo is everybody's). */
+    String creditMemoDocument;
+    boolean clawbackMemoPosted;
     /** The parcel of a return refunded early did not come by the receipt expiry, and a person was asked to chase it. */
     boolean parcelChased;
 
@@ -29,12 +40,21 @@ final class InstantFacts {
             parcelChased = true;
             return false;
         }
+        if (event instanceof CreditMemoPosted e) {
+            creditMemoDocument = creditMemoDocument == null ? e.documentNumber() : creditMemoDocument;
+            return false;
+        }
         if (event instanceof EarlyRefundGranted e) {
             earlyRefund = e;
+        } else if (event instanceof EarlyExchangeGranted e) {
+            earlyExchange = e;
         } else if (event instanceof ClawbackDecided e) {
             clawback = e;
-        } else if (event instanceof ClawbackCharged) {
+        } else if (event instanceof ClawbackCharged e) {
             clawbackCharged = true;
+            clawbackChargeReference = e.gatewayReference();
+        } else if (event instanceof ClawbackMemoPosted) {
+            clawbackMemoPosted = true;
         } else {
             return false;
         }
@@ -42,7 +62,7 @@ final class InstantFacts {
     }
 
     boolean refundedEarly() {
-        return earlyRefund != null;
+        return earlyRefund != null || earlyExchange != null;
     }
 
     /** A shortfall is to be charged back and was not yet. */
@@ -50,8 +70,16 @@ final class InstantFacts {
         return clawback != null && clawback.kind() == ClawbackKind.CHARGE && !clawbackCharged;
     }
 
-    /** Nothing of an early refund is left to settle: none was paid, or inspection's clawback is decided and taken. */
+    /** A clawback was charged and the ERP has not yet been told (it needs the return's credit memo to correct). */
+    boolean memoOwed() {
+        return clawbackCharged && !clawbackMemoPosted;
+    }
+
+    /**
+     * Nothing of an early refund is left to settle: none was paid, or inspection's clawback is decided, taken and
+     * told to the ERP.
+     */
     boolean settled() {
-        return earlyRefund == null || (clawback != null && !chargeOwed());
+        return !refundedEarly() || (clawback != null && !chargeOwed() && !memoOwed());
     }
 }

@@ -28,18 +28,19 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  * authorized ─ FRAUD_CHECK ─ cleared ─┬─ mail-back: ISSUE_LABEL ─ ADVISE_WAREHOUSE + notice LABEL_ISSUED ─ parcel
  *                                     ├─ store:     notice AUTHORIZED ─ counter receipt
  *                                     └─ all kept ("keep it"): no label, no parcel ─ inspected at once
- * parcel in transit, tier allowed (InstantRefundPolicy), cleared, money refund ─ DecideEarlyRefund ─
+ * parcel in transit, tier allowed (InstantRefundPolicy), cleared ─ DecideEarlyRefund ─┬─ money refund:
  *   EarlyRefundGranted + RefundRequested ─ REFUND_PAYMENT ─ paid (as below, before the parcel arrives)
+ *   └─ exchange: EarlyExchangeGranted + difference ─ [CHARGE_DIFFERENCE] REPLACEMENT_ORDER (as below, early)
  *   ... parcel arrived ─ inspected ─ DecideClawback ─ ClawbackDecided ─┬─ nothing short: nothing
- *                                                                      ├─ CHARGE: CLAWBACK_CHARGE ─ ClawbackCharged
- *                                                                      └─ CASE: exception ─ OPEN_CASE (an agent)
+ *                                    ├─ CHARGE: CLAWBACK_CHARGE ─ ClawbackCharged ─ CLAWBACK_MEMO (ERP debit memo)
+ *                                    └─ CASE: exception ─ OPEN_CASE (an agent)
  * parcel arrived ─ notice RECEIVED ─ inspected ─ (cleared) DecideRefund ─┬─ money: RefundRequested ─ REFUND_PAYMENT ┐
  *                                                              ├─ exchange: [CHARGE_DIFFERENCE] REPLACEMENT_ORDER ┤
  *                                                              └─ zero ───────────────────────────────────────┤
  *   (tax service needed: RefundTaxRequested ─ CALCULATE_TAX ─ DecideRefund again)
  * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
  * all done (and settled, if paid by the gateway) ─ CompleteReturn ─ notice COMPLETED ─ finished
- *   (refunded early: only once its clawback is decided, and charged when CHARGE)
+ *   (refunded early: only once its clawback is decided, and charged and its debit memo posted when CHARGE)
  * rejected / cancelled / expired ─ notice of it ─ finished
  * </pre>
  */
@@ -88,8 +89,9 @@ final class ReturnFlow {
             notice(wants, f, RECEIVED);
         }
         // a trusted customer's refund at the parcel's first scan, before inspection; the policy may decline it
+        // (an exchange too: its replacement is ordered then, where the policy settles exchanges early)
         if (f.mailBack() && f.inTransit && !f.parcelArrived() && f.cleared() && !f.onHold && !f.refundDecided()
-                && !f.exchange() && f.trust.tier != null) {
+                && f.trust.tier != null) {
             wants.add(send(ProcessTask.EARLY_REFUND_DECISION,
                     new DecideEarlyRefund(f.returnId, f.orderId, f.refundMethod, paymentKey(f.returnId))));
         }
@@ -98,7 +100,11 @@ final class ReturnFlow {
             wants.add(send(ProcessTask.CLAWBACK_DECISION, new DecideClawback(f.returnId, f.orderId, f.refundMethod,
                     f.inspection.refundableLines())));
         }
-        when(wants, f.instant.chargeOwed() && f.paidThroughGateway(), step(ProcessStep.CLAWBACK_CHARGE));
+        // charged once the early refund was paid (an exchange: its replacement ordered and any difference settled)
+        when(wants, f.instant.chargeOwed() && (f.exchange() ? f.paid() : f.paidThroughGateway()),
+                step(ProcessStep.CLAWBACK_CHARGE));
+        // the ERP corrects the return's credit memo by what was charged back
+        when(wants, f.instant.memoOwed() && f.instant.creditMemoDocument != null, step(ProcessStep.CLAWBACK_MEMO));
         // the refund, decided only after inspection (rule 1) and the fraud decision (a store return too: its items may
         // be at the counter before the score is in); the return refuses these while on hold
         if (f.refundDecidable() && f.cleared() && !f.refundDecided() && !f.onHold && !f.taxPending()) {

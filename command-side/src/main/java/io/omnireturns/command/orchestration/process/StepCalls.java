@@ -5,6 +5,7 @@ import io.omnireturns.command.connectors.carrier.LabelRequest;
 import io.omnireturns.command.connectors.crm.CaseRequest;
 import io.omnireturns.command.connectors.crm.CustomerNotification;
 import io.omnireturns.command.connectors.erp.CreditMemoRequest;
+import io.omnireturns.command.connectors.erp.DebitMemoRequest;
 import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
@@ -63,6 +64,9 @@ final class StepCalls {
             case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,
                     new CreditMemoRequest(idempotencyKey, returnId, f.orderId, f.customerId, f.refund.lines(),
                             f.refund.shippingRefund(), f.refund.total(), f.taxGivenBack, f.tax.priceDifferenceTax));
+            case CLAWBACK_MEMO -> new StepCall.DebitMemo(returnId, key, attempt, new DebitMemoRequest(idempotencyKey,
+                    returnId, f.orderId, f.customerId, f.instant.creditMemoDocument, f.instant.clawback.amount(),
+                    f.instant.clawbackChargeReference));
             case ADJUST_INVENTORY -> {
                 ReturnFacts.Line line = f.lines.get(key.argument());
                 yield new StepCall.Inventory(returnId, key, attempt, new InventoryAdjustmentRequest(idempotencyKey,

@@ -12,6 +12,9 @@ public record EarlyRefundDecision(boolean granted, String reasonCode) {
     public static final String POLICY_OFF = "INSTANT_REFUND_OFF";
     public static final String TIER_NOT_ELIGIBLE = "TRUST_TIER_NOT_ELIGIBLE";
     public static final String NOT_MAIL_BACK = "NOT_A_MAIL_BACK_RETURN";
+    public static final String EXCHANGES_OFF = "INSTANT_EXCHANGE_OFF";
+    /** The exchange's tax needs the tax service (not the order's proportional share): inspection settles it. */
+    public static final String TAX_SERVICE_NEEDED = "TAX_SERVICE_NEEDED";
     public static final String NOT_CLEARED = "FRAUD_NOT_CLEARED";
     public static final String ALREADY_DECIDED = "REFUND_ALREADY_DECIDED";
 

@@ -31,8 +31,20 @@ public final class InstantRefundPolicy {
      */
     public EarlyRefundDecision atFirstScan(TrustTier tier, boolean mailBack, boolean fraudCleared,
                                            boolean refundDecided) {
+        return atFirstScan(tier, mailBack, fraudCleared, refundDecided, false);
+    }
+
+    /**
+     * As above, for a money refund or ({@code exchange}) an exchange: its replacement ordered and its price difference
+     * settled at the scan, where the policy settles exchanges early too.
+     */
+    public EarlyRefundDecision atFirstScan(TrustTier tier, boolean mailBack, boolean fraudCleared,
+                                           boolean refundDecided, boolean exchange) {
         if (!rules.enabled()) {
             return EarlyRefundDecision.decline(EarlyRefundDecision.POLICY_OFF);
+        }
+        if (exchange && !rules.exchanges()) {
+            return EarlyRefundDecision.decline(EarlyRefundDecision.EXCHANGES_OFF);
         }
         if (!mailBack) {
             return EarlyRefundDecision.decline(EarlyRefundDecision.NOT_MAIL_BACK);
@@ -51,7 +63,9 @@ public final class InstantRefundPolicy {
 
     /**
      * After inspection of a return refunded early: what inspection would have refunded against what was paid. A
-     * shortfall is taken back as the policy says; an inspection that refunds as much or more takes nothing back.
+     * shortfall is taken back as the policy says; an inspection that refunds as much or more takes nothing back. For
+     * an exchange settled early, both are what the returned items were credited at (their value and any exchange
+     * bonus on it): the replacement is out, so the value of what inspection did not accept is the shortfall.
      */
     public ClawbackDecision afterInspection(Money paidEarly, Money inspectedRefund) {
         if (!paidEarly.currency().equals(inspectedRefund.currency())) {

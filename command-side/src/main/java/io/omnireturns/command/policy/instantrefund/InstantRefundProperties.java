@@ -13,14 +13,17 @@ import java.util.Set;
  * omnireturns.policy.instant-refund.enabled=true
  * omnireturns.policy.instant-refund.tiers=TRUSTED
  * omnireturns.policy.instant-refund.clawback=CHARGE
+ * omnireturns.policy.instant-refund.exchanges=true
  * </pre>
  */
 @ConfigurationProperties(prefix = "omnireturns.policy.instant-refund")
-public record InstantRefundProperties(Boolean enabled, Set<TrustTier> tiers, ClawbackMode clawback) {
+public record InstantRefundProperties(Boolean enabled, Set<TrustTier> tiers, ClawbackMode clawback,
+                                      Boolean exchanges) {
 
     public InstantRefundRules rules() {
         InstantRefundRules defaults = InstantRefundRules.defaults();
         return new InstantRefundRules(Boolean.TRUE.equals(enabled), tiers == null ? defaults.tiers() : tiers,
-                clawback == null ? defaults.clawbackMode() : clawback);
+                clawback == null ? defaults.clawbackMode() : clawback,
+                exchanges == null ? defaults.exchanges() : exchanges);
     }
 }

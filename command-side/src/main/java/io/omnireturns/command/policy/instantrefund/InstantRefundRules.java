@@ -7,9 +7,14 @@ import java.util.Set;
 
 /**
  * The instant-refund policy: whether a mail-back return may be refunded at its first carrier scan, for which trust
- * tiers, and how a shortfall found at inspection is clawed back.
+ * tiers, whether an exchange is settled then too ({@code exchanges}), and how a shortfall found at inspection is
+ * clawed back.
  */
-public record InstantRefundRules(boolean enabled, Set<TrustTier> tiers, ClawbackMode clawbackMode) {
+public record InstantRefundRules(boolean enabled, Set<TrustTier> tiers, ClawbackMode clawbackMode, boolean exchanges) {
+
+    public InstantRefundRules(boolean enabled, Set<TrustTier> tiers, ClawbackMode clawbackMode) {
+        this(enabled, tiers, clawbackMode, true);
+    }
 
     public InstantRefundRules {
         tiers = Set.copyOf(tiers);
@@ -19,8 +24,8 @@ public record InstantRefundRules(boolean enabled, Set<TrustTier> tiers, Clawback
         }
     }
 
-    /** On, for {@code TRUSTED} customers, a shortfall charged back. */
+    /** On, for {@code TRUSTED} customers, exchanges included, a shortfall charged back. */
     public static InstantRefundRules defaults() {
-        return new InstantRefundRules(true, Set.of(TrustTier.TRUSTED), ClawbackMode.CHARGE);
+        return new InstantRefundRules(true, Set.of(TrustTier.TRUSTED), ClawbackMode.CHARGE, true);
     }
 }

@@ -7,6 +7,11 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.RefundBreakdown;
+import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.api.returns.command.DecideRefund;
+import io.omnireturns.api.returns.event.SettlementTermsAgreed;
+import io.omnireturns.api.tax.RefundTaxContext;
+import io.omnireturns.command.policy.refund.SettlementTerms;
 import io.omnireturns.api.returns.command.ApproveEarlyRefund;
 import io.omnireturns.api.returns.command.DecideClawback;
 import io.omnireturns.api.returns.command.DecideEarlyRefund;
@@ -30,6 +35,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Refunds at the first carrier scan ({@link DecideEarlyRefund}) and their clawback at inspection
@@ -46,6 +52,13 @@ import java.util.List;
  * returns) and the policy compares that with what was paid early: the return records the shortfall, if any, to be
  * charged back or handed to an agent ({@code ClawbackDecided}); a refund that went to no card (store credit, a gift
  * card) has nothing to charge, so its shortfall always goes to an agent.
+ * <p>
+ * An exchange (where the policy settles exchanges early) is settled at the scan as {@link RefundDecision} settles one
+ * after inspection: the declared lines' value approved ({@code EarlyExchangeGranted}, {@code RefundApproved}), the
+ * price difference decided against the replacements priced at the request and, when cheaper, requested back; the
+ * process then charges a dearer difference and orders the replacement. Only where the order's proportional share of
+ * tax is the refund's tax: an exchange whose tax needs the tax service is settled after inspection as before. At
+ * inspection its clawback compares credits, the returned value plus the exchange bonus on it, early and as inspected.
  */
 @Component
 public class EarlyRefundDecisions {
@@ -57,24 +70,27 @@ public class EarlyRefundDecisions {
     private final InstantRefundPolicy policy;
     private final RefundCalculator calculator;
     private final CustomerReturnHistory history;
+    private final RefundTaxPlanner taxes;
 
     public EarlyRefundDecisions(@Qualifier("returnAggregateRepository") Repository<ReturnAggregate> returns,
                                 @Qualifier("orderLedgerAggregateRepository") Repository<OrderLedgerAggregate> ledgers,
                                 InstantRefundPolicy policy, RefundCalculator calculator,
-                                CustomerReturnHistory history) {
+                                CustomerReturnHistory history, RefundTaxPlanner taxes) {
         this.returns = returns;
         this.ledgers = ledgers;
         this.policy = policy;
         this.calculator = calculator;
         this.history = history;
+        this.taxes = taxes;
     }
 
     @CommandHandler
     public void handle(DecideEarlyRefund command, CommandMessage<DecideEarlyRefund> message) throws Exception {
         Aggregate<ReturnAggregate> refund = returns.load(command.returnId());
         boolean decided = refund.invoke(aggregate -> aggregate.refundDecided(RefundDecision.REFUND_DECISION));
+        boolean exchange = command.refundMethod() == RefundMethod.EXCHANGE;
         EarlyRefundDecision decision = policy.atFirstScan(refund.invoke(ReturnAggregate::trustTier), true, true,
-                decided);
+                decided, exchange);
         if (!decision.granted()) {
             log.debug("Return {} is not refunded at its first scan: {}", command.returnId(), decision.reasonCode());
             return;
@@ -83,7 +99,13 @@ public class EarlyRefundDecisions {
         boolean goodwill = refund.invoke(ReturnAggregate::deductionsWaived);
         RefundBreakdown breakdown;
         try {
-            breakdown = (RefundBreakdown) ledgers.load(command.orderId()).handle(sameCaller(message,
+            Aggregate<OrderLedgerAggregate> ledger = ledgers.load(command.orderId());
+            if (exchange && !proportionalTax(command, ledger, refund, declared, goodwill)) {
+                log.debug("Return {} is not exchanged at its first scan: {}", command.returnId(),
+                        EarlyRefundDecision.TAX_SERVICE_NEEDED);
+                return;
+            }
+            breakdown = (RefundBreakdown) ledger.handle(sameCaller(message,
                     new AllocateRefund(command.orderId(), command.returnId(), command.refundMethod(), declared,
                             goodwill)));
         } catch (DomainException | AggregateNotFoundException refused) {
@@ -92,9 +114,25 @@ public class EarlyRefundDecisions {
             return; // the ledger refuses before it books anything: inspection decides as usual
         }
         refund.handle(sameCaller(message, new ApproveEarlyRefund(command.returnId(), breakdown)));
-        refund.handle(sameCaller(message, new RecordRefundRequested(command.returnId(), command.paymentKey(),
-                breakdown.total())));
+        if (exchange) {
+            RefundDecision.settleExchange(command.returnId(), command.paymentKey(), message, refund, breakdown, null);
+        } else {
+            refund.handle(sameCaller(message, new RecordRefundRequested(command.returnId(), command.paymentKey(),
+                    breakdown.total())));
+        }
         history.refundedEarly(command.returnId()); // in the command's transaction, with its events
+    }
+
+    /** The exchange's tax is the order's proportional share, refund and price difference alike: no service asked. */
+    private boolean proportionalTax(DecideEarlyRefund command, Aggregate<OrderLedgerAggregate> ledger,
+                                    Aggregate<ReturnAggregate> refund, List<RefundableLine> declared,
+                                    boolean goodwill) {
+        SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
+        Map<String, Money> prices = terms == null ? Map.of() : terms.replacementUnitPrices();
+        DecideRefund asInspected = new DecideRefund(command.returnId(), command.orderId(), command.refundMethod(),
+                declared, command.paymentKey(), RefundTaxContext.none());
+        return ledger.invoke(loaded -> taxes.plan(asInspected, loaded, goodwill, prices))
+                instanceof RefundTaxPlanner.Proportional;
     }
 
     @CommandHandler
@@ -109,12 +147,18 @@ public class EarlyRefundDecisions {
                 command.lines(), goodwill);
         RefundBreakdown priced = ledgers.load(command.orderId())
                 .invoke(ledger -> ledger.reprice(inspected, calculator));
-        ClawbackDecision decision = policy.afterInspection(paidEarly, priced.total());
+        Money inspectedCredit = priced.total();
+        if (refund.invoke(ReturnAggregate::exchangeDifferenceDecided)) {
+            // the exchange bonus on what inspection accepts, as the settlement at the scan gave it on the declared
+            int bonusRate = refund.invoke(ReturnAggregate::settlementTerms).exchangeBonusBasisPoints();
+            inspectedCredit = inspectedCredit.plus(new SettlementTerms(0, bonusRate).exchangeBonus(inspectedCredit));
+        }
+        ClawbackDecision decision = policy.afterInspection(paidEarly, inspectedCredit);
         ClawbackKind kind = ClawbackKind.valueOf(decision.kind().name());
         if (kind == ClawbackKind.CHARGE && !refund.invoke(ReturnAggregate::refundedToCard)) {
             kind = ClawbackKind.CASE; // store credit or a gift card: no card to charge, an agent settles it
         }
-        refund.handle(sameCaller(message, new RecordClawbackDecision(command.returnId(), priced.total(), kind,
+        refund.handle(sameCaller(message, new RecordClawbackDecision(command.returnId(), inspectedCredit, kind,
                 decision.amount(), clawbackKey(command.returnId()))));
     }
 

@@ -119,7 +119,7 @@ public class RefundDecision {
                     breakdown.total().plus(bonus))));
         }
         if (command.refundMethod() == RefundMethod.EXCHANGE) {
-            settleExchange(command, message, refund, breakdown,
+            settleExchange(command.returnId(), command.paymentKey(), message, refund, breakdown,
                     applied != null && applied.priceDifferenceTaxed() ? applied : null);
         }
     }
@@ -144,11 +144,12 @@ public class RefundDecision {
      * An exchange whose replacements were priced when requested settles the difference: a cheaper replacement's is
      * refunded (requested here, like a refund), a dearer one's charged by the process. One requested without prices
      * settles in goods as before. Where the tax service taxed the differences ({@code differenceTax}), the
-     * replacements cost what its figures say ({@link PriceDifferenceTax}), else their catalogue prices.
+     * replacements cost what its figures say ({@link PriceDifferenceTax}), else their catalogue prices. Also the
+     * settlement of an exchange at its first carrier scan ({@link EarlyRefundDecisions}).
      */
-    private static void settleExchange(DecideRefund command, CommandMessage<DecideRefund> message,
-                                       Aggregate<ReturnAggregate> refund, RefundBreakdown breakdown,
-                                       RefundTaxPlanner.Apply differenceTax)
+    static void settleExchange(String returnId, String paymentKey, CommandMessage<?> message,
+                               Aggregate<ReturnAggregate> refund, RefundBreakdown breakdown,
+                               RefundTaxPlanner.Apply differenceTax)
             throws Exception {
         SettlementTermsAgreed terms = refund.invoke(ReturnAggregate::settlementTerms);
         if (terms == null || terms.replacementUnitPrices().isEmpty() || breakdown.total().isZero()) {
@@ -169,12 +170,12 @@ public class RefundDecision {
         Money bonus = new SettlementTerms(0, terms.exchangeBonusBasisPoints()).exchangeBonus(value);
         ExchangeSettlement settlement = ExchangeSettlement.of(value, bonus, cost);
         // decided even when even: the process sends the replacement once it knows no charge comes first
-        refund.handle(sameCaller(message, new DecideExchangeDifference(command.returnId(), value, bonus, cost,
+        refund.handle(sameCaller(message, new DecideExchangeDifference(returnId, value, bonus, cost,
                 settlement.refund(), settlement.charge(), settlement.refundTenders(breakdown.tenders()),
-                chargeKey(command.returnId()))));
+                chargeKey(returnId))));
         if (settlement.refund().isPositive()) {
             refund.handle(sameCaller(message,
-                    new RecordRefundRequested(command.returnId(), command.paymentKey(), settlement.refund())));
+                    new RecordRefundRequested(returnId, paymentKey, settlement.refund())));
         }
     }
 

@@ -27,6 +27,10 @@ class HttpErpTest extends HttpConnectorContract {
                     List.of("FULL_REFUND"))), eur(495), eur(2875));
     private static final InventoryAdjustmentRequest MOVEMENT = new InventoryAdjustmentRequest("RET-1:ADJUST_INVENTORY:L1",
             "RET-1", "L1", "SKU-RED-M", 1, Disposition.RESTOCK, "DC-1");
+    private static final DebitMemoRequest DEBIT = new DebitMemoRequest("RET-1:CLAWBACK_MEMO", "RET-1", "ORD-1001",
+            "CUS-7", "CM-2025-0042", eur(1190), "PSP-CB-7");
+    private static final String DEBIT_POSTED = """
+            {"documentNumber": "DM-2025-0007", "amount": {"minor": 1190, "currency": "EUR"}}""";
     private static final String MEMO_POSTED = """
             {"documentNumber": "CM-2025-0042", "amount": {"minor": 2875, "currency": "EUR"}}""";
 
@@ -45,6 +49,8 @@ class HttpErpTest extends HttpConnectorContract {
         return List.of(
                 RemoteOperation.post("postCreditMemo", ExternalSystem.ERP_CREDIT_MEMO, "/credit-memos",
                         MEMO.idempotencyKey(), MEMO_POSTED, http -> new HttpErp(http).postCreditMemo(MEMO)),
+                RemoteOperation.post("postDebitMemo", ExternalSystem.ERP_CREDIT_MEMO, "/debit-memos",
+                        DEBIT.idempotencyKey(), DEBIT_POSTED, http -> new HttpErp(http).postDebitMemo(DEBIT)),
                 RemoteOperation.post("adjustInventory", ExternalSystem.ERP_INVENTORY, "/inventory-movements",
                         MOVEMENT.idempotencyKey(), "{\"movementId\": \"MV-9\"}",
                         http -> new HttpErp(http).adjustInventory(MOVEMENT)));
@@ -69,6 +75,34 @@ class HttpErpTest extends HttpConnectorContract {
                             "ruleCodes": ["FULL_REFUND"]}],
                  "shippingRefund": {"minor": 495, "currency": "EUR"},
                  "total": {"minor": 2875, "currency": "EUR"}, "taxByJurisdiction": []}""")));
+    }
+
+    @Test
+    void posts_the_clawback_as_a_debit_memo_against_the_credit_memo_and_reads_its_document_number() {
+        wireMock.stubFor(post("/debit-memos").willReturn(okJson(DEBIT_POSTED)));
+
+        DebitMemoReceipt receipt = new HttpErp(http).postDebitMemo(DEBIT);
+
+        assertThat(receipt).isEqualTo(new DebitMemoReceipt("DM-2025-0007", eur(1190)));
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/debit-memos"))
+                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "RET-1:CLAWBACK_MEMO"))
+                .withRequestBody(equalToJson("""
+                {"idempotencyKey": "RET-1:CLAWBACK_MEMO", "returnId": "RET-1", "orderId": "ORD-1001",
+                 "customerId": "CUS-7", "creditMemoDocument": "CM-2025-0042",
+                 "amount": {"minor": 1190, "currency": "EUR"}, "chargeReference": "PSP-CB-7"}""")));
+    }
+
+    @Test
+    void a_debit_memo_answered_in_another_currency_is_malformed() {
+        wireMock.stubFor(post("/debit-memos").willReturn(okJson("""
+                {"documentNumber": "DM-2025-0008", "amount": {"minor": 1190, "currency": "USD"}}""")));
+
+        ConnectorException failure = catchThrowableOfType(ConnectorException.class,
+                () -> new HttpErp(http).postDebitMemo(DEBIT));
+
+        assertThat(failure.code()).isEqualTo("MALFORMED_RESPONSE");
+        assertThat(failure.system()).isEqualTo(ExternalSystem.ERP_CREDIT_MEMO);
     }
 
     @Test

@@ -30,6 +30,35 @@ class SandboxErpTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Nested
+    class DebitMemos {
+
+        private static DebitMemoRequest debit(String key, long minor) {
+            return new DebitMemoRequest(key, "R-1", "ORD-1002", "CUST-200", "CM-000001", eur(minor), "PSP-CB-1");
+        }
+
+        @Test
+        void a_clawback_is_posted_once_as_a_debit_memo_against_the_returns_credit_memo() {
+            erp.postCreditMemo(memo("R-1:POST_CREDIT_MEMO", 1032, 0));
+
+            DebitMemoReceipt receipt = erp.postDebitMemo(debit("R-1:CLAWBACK_MEMO", 500));
+
+            assertThat(receipt).isEqualTo(new DebitMemoReceipt("DM-000001", eur(500)));
+            assertThat(erp.postDebitMemo(debit("R-1:CLAWBACK_MEMO", 500))).isEqualTo(receipt);
+            assertThat(erp.debitMemos()).containsExactly(new SandboxErp.DebitMemo("R-1:CLAWBACK_MEMO", "DM-000001",
+                    "R-1", "CM-000001", eur(500), "PSP-CB-1", NOW));
+        }
+
+        @Test
+        void a_debit_memo_for_more_than_the_credit_memo_or_for_an_unknown_one_is_refused() {
+            assertRejected(() -> erp.postDebitMemo(debit("R-1:CLAWBACK_MEMO", 500)), "UNKNOWN_CREDIT_MEMO");
+            erp.postCreditMemo(memo("R-1:POST_CREDIT_MEMO", 1032, 0));
+
+            assertRejected(() -> erp.postDebitMemo(debit("R-1:CLAWBACK_MEMO", 1033)), "TOTAL_MISMATCH");
+            assertThat(erp.debitMemos()).isEmpty();
+        }
+    }
+
+    @Nested
     class CreditMemos {
 
         @Test

@@ -17,6 +17,8 @@ import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.command.connectors.erp.DebitMemoRequest;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
 import io.omnireturns.command.orchestration.StepCall;
 import org.junit.jupiter.api.Test;
@@ -118,8 +120,15 @@ class InstantRefundProcessTest {
 
         List<ProcessAction> charged = run.when(new ClawbackCharged(RETURN_ID, "PSP-CB-1", eur(7_194)));
 
-        assertThat(commands(charged)).contains(new CompleteReturn(RETURN_ID));
         assertThat(calledKeys(charged)).doesNotContain(CLAWBACK_CHARGE);
+        assertThat(onlyCall(charged, StepCall.DebitMemo.class).request()).isEqualTo(new DebitMemoRequest(
+                RETURN_ID + ":CLAWBACK_MEMO", RETURN_ID, "ORD-1001", "CUST-100", "CM-0001", eur(7_194), "PSP-CB-1"));
+        assertThat(commands(charged)).noneMatch(CompleteReturn.class::isInstance);
+
+        List<ProcessAction> debited = run.when(new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-0001", eur(7_194)));
+
+        assertThat(commands(debited)).contains(new CompleteReturn(RETURN_ID));
+        assertThat(calledKeys(debited)).doesNotContain(StepKey.of(ProcessStep.CLAWBACK_MEMO));
     }
 
     @Test

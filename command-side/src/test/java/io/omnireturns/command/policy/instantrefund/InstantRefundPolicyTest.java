@@ -43,6 +43,23 @@ class InstantRefundPolicyTest {
     }
 
     @Test
+    void a_trusted_customers_exchange_is_settled_at_the_first_scan_unless_exchanges_are_switched_off() {
+        assertThat(policy.atFirstScan(TrustTier.TRUSTED, true, true, false, true).granted()).isTrue();
+        InstantRefundPolicy moneyOnly = new InstantRefundPolicy(
+                new InstantRefundRules(true, Set.of(TrustTier.TRUSTED), ClawbackMode.CHARGE, false));
+
+        assertThat(moneyOnly.atFirstScan(TrustTier.TRUSTED, true, true, false, true).reasonCode())
+                .isEqualTo(EarlyRefundDecision.EXCHANGES_OFF);
+        assertThat(moneyOnly.atFirstScan(TrustTier.TRUSTED, true, true, false, false).granted()).isTrue();
+    }
+
+    @Test
+    void an_exchange_of_a_customer_whose_tier_is_not_named_waits_for_inspection() {
+        assertThat(policy.atFirstScan(TrustTier.STANDARD, true, true, false, true).reasonCode())
+                .isEqualTo(EarlyRefundDecision.TIER_NOT_ELIGIBLE);
+    }
+
+    @Test
     void with_the_policy_off_nobody_is_refunded_early() {
         InstantRefundPolicy off = new InstantRefundPolicy(
                 new InstantRefundRules(false, Set.of(TrustTier.TRUSTED), ClawbackMode.CHARGE));
