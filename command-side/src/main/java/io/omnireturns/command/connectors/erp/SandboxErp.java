@@ -72,21 +72,21 @@ public class SandboxErp implements Erp {
         requireText(system, request.returnId(), "returnId");
         requireText(system, request.creditMemoDocument(), "creditMemoDocument");
         if (request.amount() == null || !request.amount().isPositive()) {
-            throw new ConnectorException(system, "INVALID_AMOUNT", "a debit memo must be positive, got "
-                    + request.amount(), false);
+            throw new ConnectorException(system, FailureCode.INVALID_AMOUNT, "a debit memo must be positive, got "
+                    + request.amount());
         }
         CreditMemo credited = creditMemos.stream()
                 .filter(memo -> memo.documentNumber().equals(request.creditMemoDocument())
                         && memo.returnId().equals(request.returnId()))
-                .findFirst().orElseThrow(() -> new ConnectorException(system, "UNKNOWN_CREDIT_MEMO", "no credit memo "
-                        + request.creditMemoDocument() + " for return " + request.returnId(), false));
+                .findFirst().orElseThrow(() -> new ConnectorException(system, FailureCode.UNKNOWN_CREDIT_MEMO,
+                        "no credit memo " + request.creditMemoDocument() + " for return " + request.returnId()));
         Money debited = debitMemos.stream().filter(memo -> memo.creditMemoDocument().equals(credited.documentNumber()))
                 .map(DebitMemo::amount).reduce(Money.zero(credited.total().currency()), Money::plus);
         if (!request.amount().currency().equals(credited.total().currency())
                 || debited.plus(request.amount()).isGreaterThan(credited.total())) {
-            throw new ConnectorException(system, "TOTAL_MISMATCH", "a debit memo of " + request.amount()
+            throw new ConnectorException(system, FailureCode.TOTAL_MISMATCH, "a debit memo of " + request.amount()
                     + " exceeds what is left of credit memo " + credited.documentNumber() + " ("
-                    + credited.total().minus(debited) + ")", false);
+                    + credited.total().minus(debited) + ")");
         }
         String documentNumber = "DM-%06d".formatted(debitNumbers.incrementAndGet());
         debitMemos.add(new DebitMemo(request.idempotencyKey(), documentNumber, request.returnId(),

@@ -131,7 +131,7 @@ public class EarlyRefundDecisions {
         Map<String, Money> prices = terms == null ? Map.of() : terms.replacementUnitPrices();
         DecideRefund asInspected = new DecideRefund(command.returnId(), command.orderId(), command.refundMethod(),
                 declared, command.paymentKey(), RefundTaxContext.none());
-        return ledger.invoke(loaded -> taxes.plan(asInspected, loaded, goodwill, prices))
+        return ledger.invoke(loaded -> taxes.plan(asInspected, loaded, goodwill, prices, null))
                 instanceof RefundTaxPlanner.Proportional;
     }
 
