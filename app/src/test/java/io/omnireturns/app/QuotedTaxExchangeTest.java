@@ -37,6 +37,7 @@ class QuotedTaxExchangeTest {
 
     private static final String GERMAN_STORE = "STORE-DE-01";
     private static final String HOODIE = "HOD-ZIP-GRN-M";
+    private static final String JACKET = "JKT-RAIN-NVY-M";
 
     @Autowired
     TestRestTemplate rest;
@@ -112,6 +113,60 @@ class QuotedTaxExchangeTest {
     }
 
     @Test
+    void a_cross_border_exchange_for_a_change_of_mind_is_charged_what_its_quote_showed_the_fee_with_its_tax_included() {
+        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        String hoodie = TestOrders.line(order, 1);
+        Map<String, Object> lines = changedMindFor(hoodie, JACKET);
+
+        ResponseEntity<JsonNode> quoted = api.as("pos").post("/api/v1/returns/quotes", Map.of(
+                "orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE, "lines", List.of(lines)));
+        assertThat(quoted.getStatusCode().value()).as(String.valueOf(quoted.getBody())).isEqualTo(201);
+        // the hoodie gives back 49.95 + 9.99 French tax less the 4.99 fee and 0.95 German tax on it (54.00); the
+        // jacket costs the hoodie's 9.99 tax + 89.95 net + 7.60 German tax on the 40.00 difference (107.54)
+        JsonNode exchange = option(quoted.getBody(), "EXCHANGE");
+        assertThat(exchange.path("charge").path("minor").asLong()).isEqualTo(5354);
+        assertThat(exchange.path("taxReasons")).extracting(JsonNode::asText)
+                .containsExactly("CROSS_JURISDICTION", "PRICE_DIFFERENCE");
+        String quoteId = quoted.getBody().path("quoteId").asText();
+
+        ResponseEntity<JsonNode> requested = api.as("pos").requestReturn("quoted-fee-" + order.orderId(), Map.of(
+                "orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE, "refundMethod", "EXCHANGE",
+                "quoteId", quoteId, "lines", List.of(lines)));
+        assertThat(requested.getStatusCode().value()).as(String.valueOf(requested.getBody())).isEqualTo(201);
+        String returnId = requested.getBody().path("returnId").asText();
+        driver.receiveAndInspect(returnId, GERMAN_STORE, Map.of(hoodie, 1));
+        driver.awaitStatus(returnId, "COMPLETED");
+
+        assertThat(payments.charges().stream().filter(charge -> charge.returnId().equals(returnId)))
+                .singleElement().satisfies(charge -> assertThat(charge.amount()).isEqualTo(eur(5354)));
+        assertThat(taxService.calculations()).noneMatch(calculation -> calculation.calculationId().contains(returnId));
+        assertThat(erp.creditMemos().stream().filter(memo -> memo.returnId().equals(returnId))).singleElement()
+                .satisfies(memo -> assertThat(memo.taxByJurisdiction()).containsExactly(
+                        new JurisdictionTax("FR", eur(4995), eur(999)),
+                        new JurisdictionTax("DE", eur(-499 - 4000), eur(-95 - 760))));
+    }
+
+    @Test
+    void a_cross_border_exchange_for_a_change_of_mind_without_a_quote_asks_the_tax_service_and_charges_the_same() {
+        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        String hoodie = TestOrders.line(order, 1);
+
+        ResponseEntity<JsonNode> requested = api.as("pos").requestReturn("unquoted-fee-" + order.orderId(), Map.of(
+                "orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE, "refundMethod", "EXCHANGE",
+                "lines", List.of(changedMindFor(hoodie, JACKET))));
+        assertThat(requested.getStatusCode().value()).as(String.valueOf(requested.getBody())).isEqualTo(201);
+        String returnId = requested.getBody().path("returnId").asText();
+        driver.receiveAndInspect(returnId, GERMAN_STORE, Map.of(hoodie, 1));
+        driver.awaitStatus(returnId, "COMPLETED");
+
+        assertThat(taxService.calculations()).filteredOn(calculation -> calculation.calculationId().contains(returnId))
+                .singleElement().satisfies(calculation -> assertThat(calculation.calculationId())
+                        .isEqualTo("TAX-" + returnId + ":CALCULATE_TAX:1"));
+        assertThat(payments.charges().stream().filter(charge -> charge.returnId().equals(returnId)))
+                .singleElement().satisfies(charge -> assertThat(charge.amount()).isEqualTo(eur(5354)));
+    }
+
+    @Test
     void a_return_asking_the_tax_service_something_else_than_its_quote_asks_again_and_settles_on_that_answer() {
         OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String beanies = TestOrders.line(order, 2);
@@ -156,6 +211,11 @@ class QuotedTaxExchangeTest {
         ResponseEntity<JsonNode> again = api.as("pos").post("/api/v1/returns/quotes", body);
         assertThat(again.getStatusCode().value()).isEqualTo(201);
         assertThat(option(again.getBody(), "EXCHANGE").path("charge").path("minor").asLong()).isEqualTo(4165);
+    }
+
+    private static Map<String, Object> changedMindFor(String orderLineId, String replacementSku) {
+        return Map.of("orderLineId", orderLineId, "quantity", 1, "reason", "CHANGED_MIND",
+                "replacementSku", replacementSku);
     }
 
     private static JsonNode option(JsonNode quote, String method) {

@@ -6,6 +6,7 @@ import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.api.tax.LineTax;
+import io.omnireturns.api.tax.TaxCalculation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class AppliedRefundTax {
                 book(totals, sold, line.merchandise(), line.tax(), zero);
                 continue;
             }
-            Money feeTax = line.ruleCodes().contains(RESTOCKING_FEE_TAXED) ? service.get().restockingFeeTax() : zero;
+            Money feeTax = feeTaxKept(line, service.get());
             book(totals, service.get().amountJurisdiction(), line.merchandise(), line.tax().plus(feeTax), zero);
             if (feeTax.isPositive()) {
                 book(totals, service.get().restockingFeeJurisdiction(), line.restockingFee().negate(), feeTax.negate(),
@@ -66,6 +67,25 @@ public final class AppliedRefundTax {
             book(totals, where, net, refund.shippingRefund().minus(net), zero);
         }
         return new ArrayList<>(totals.values());
+    }
+
+    /**
+     * The tax {@code line} gives back on its merchandise: its tax, plus its restocking fee's tax where the retailer
+     * keeps that from it ({@link #RESTOCKING_FEE_TAXED}, the fee's tax figured in {@code calculation} on line
+     * {@code lineId}).
+     */
+    public static Money merchandiseTax(LineRefund line, String lineId, TaxCalculation calculation) {
+        if (!line.ruleCodes().contains(RESTOCKING_FEE_TAXED)) {
+            return line.tax();
+        }
+        LineTax service = calculation.line(lineId).orElseThrow(() -> new IllegalArgumentException(
+                "refund line " + lineId + " has its fee taxed but the tax calculation has no line " + lineId));
+        return line.tax().plus(feeTaxKept(line, service));
+    }
+
+    private static Money feeTaxKept(LineRefund line, LineTax service) {
+        return line.ruleCodes().contains(RESTOCKING_FEE_TAXED) ? service.restockingFeeTax()
+                : Money.zero(line.tax().currency());
     }
 
     private static void book(Map<String, JurisdictionTax> totals, String jurisdiction, Money taxable, Money tax,

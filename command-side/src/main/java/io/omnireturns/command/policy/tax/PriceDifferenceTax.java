@@ -21,12 +21,15 @@ import java.util.Optional;
 /**
  * The tax of an exchange at a different price, from the tax service: the difference is a sale where the exchange is
  * made. Per returned line with a priced replacement, the replacement's net price is its catalogue price (tax
- * included) split at the returned item's own ratio of net to tax-included value (half up to the minor unit); the
+ * included) split at the returned item's own ratio of net to tax-included value as it was sold (the refund priced with
+ * the order's proportional share of tax, which the service is asked about; half up to the minor unit); the
  * difference is that net price less the returned merchandise (negative for a cheaper replacement), and the service
- * figures its tax. The replacements then cost, exactly, the returned items' tax plus their net price plus the
- * difference's tax (a line without a priced replacement is swapped like for like and costs what it gives back), so
- * {@code refund - charge = returned value + bonus - cost} holds as for catalogue prices; with the tax of the sale and
- * of the exchange alike, the cost is the catalogue price.
+ * figures its tax. The replacements then cost, exactly, the tax the refund gives back on the returned merchandise
+ * (the service's figure where it figured the refund's tax, before the restocking fee's tax is kept) plus their net
+ * price plus the difference's tax (a line without a priced replacement is swapped like for like and costs what it
+ * gives back), so {@code refund - charge = returned value + bonus - cost} holds as for catalogue prices, and the
+ * customer pays the differences with their tax plus whatever the refund keeps back (fees with their tax,
+ * deductions), less the bonus; with the tax of the sale and of the exchange alike, the cost is the catalogue price.
  * <p>
  * The difference's tax is booked with the refund's tax as tax given back in the jurisdiction the service named:
  * negative where the customer pays tax on a dearer replacement, positive where a cheaper one gives tax back.
@@ -73,12 +76,18 @@ public final class PriceDifferenceTax {
     /**
      * What the replacements of {@code refund}'s lines cost in all, with the service's tax on each difference in
      * {@code calculation} (asked in {@code request}); an exchange without priced replacements costs what comes back.
+     *
+     * @param asked  the refund as the question was built on it: priced with the order's proportional share of tax
+     *               ({@link #lines}); the differences and net prices are its
+     * @param refund the same lines as settled, with the service's figures where it figured the refund's own tax
      */
-    public static Money replacementCost(RefundBreakdown refund, Map<String, Money> replacementUnitPrices,
-                                        TaxRequest request, TaxCalculation calculation) {
-        Map<String, Money> taxByLine = new LinkedHashMap<>();
-        for (Line line : lines(refund, replacementUnitPrices)) {
-            taxByLine.put(line.taxLineId(), figured(line, request, calculation).amountTax());
+    public static Money replacementCost(RefundBreakdown asked, RefundBreakdown refund,
+                                        Map<String, Money> replacementUnitPrices, TaxRequest request,
+                                        TaxCalculation calculation) {
+        requireSameLines(asked, refund);
+        Map<String, Line> differences = new LinkedHashMap<>();
+        for (Line line : lines(asked, replacementUnitPrices)) {
+            differences.put(line.taxLineId(), line);
         }
         Money cost = Money.zero(refund.currency());
         List<String> ids = RefundTaxRequests.lineIds(refund.lines());
@@ -89,19 +98,26 @@ public final class PriceDifferenceTax {
                 cost = cost.plus(line.amount()); // swapped like for like
                 continue;
             }
-            Money net = netPrice(unitPrice.times(line.quantity()), line);
-            Money differenceTax = taxByLine.getOrDefault(ids.get(i) + SUFFIX, Money.zero(refund.currency()));
-            cost = cost.plus(line.tax()).plus(net).plus(differenceTax);
+            Line difference = differences.get(ids.get(i) + SUFFIX);
+            Money net = difference == null ? netPrice(unitPrice.times(line.quantity()), asked.lines().get(i))
+                    : difference.replacementNet();
+            Money differenceTax = difference == null ? Money.zero(refund.currency())
+                    : figured(difference, request, calculation).amountTax();
+            cost = cost.plus(AppliedRefundTax.merchandiseTax(line, ids.get(i), calculation)).plus(net)
+                    .plus(differenceTax);
         }
         return cost;
     }
 
-    /** The difference's tax given back per jurisdiction (the negated difference and its tax), in the answer's order. */
-    public static List<JurisdictionTax> givenBack(RefundBreakdown refund, Map<String, Money> replacementUnitPrices,
+    /**
+     * The difference's tax given back per jurisdiction (the negated difference and its tax), in the answer's order;
+     * {@code asked}: the refund as the question was built on it, with the order's proportional share of tax.
+     */
+    public static List<JurisdictionTax> givenBack(RefundBreakdown asked, Map<String, Money> replacementUnitPrices,
                                                   TaxRequest request, TaxCalculation calculation) {
         Map<String, JurisdictionTax> totals = new LinkedHashMap<>();
-        Money zero = Money.zero(refund.currency());
-        for (Line line : lines(refund, replacementUnitPrices)) {
+        Money zero = Money.zero(asked.currency());
+        for (Line line : lines(asked, replacementUnitPrices)) {
             LineTax tax = figured(line, request, calculation);
             totals.computeIfAbsent(tax.amountJurisdiction(), j -> new JurisdictionTax(j, zero, zero));
             totals.computeIfPresent(tax.amountJurisdiction(),
@@ -131,6 +147,20 @@ public final class PriceDifferenceTax {
             sold = sold.plus(net, refund.shippingRefund().minus(net));
         }
         return List.of(sold);
+    }
+
+    /** The settled refund prices the same units of the same lines as the one the differences were asked for. */
+    private static void requireSameLines(RefundBreakdown asked, RefundBreakdown refund) {
+        boolean same = asked.currency().equals(refund.currency()) && asked.lines().size() == refund.lines().size();
+        for (int i = 0; same && i < asked.lines().size(); i++) {
+            LineRefund one = asked.lines().get(i);
+            LineRefund other = refund.lines().get(i);
+            same = one.orderLineId().equals(other.orderLineId()) && one.quantity() == other.quantity()
+                    && one.merchandise().equals(other.merchandise());
+        }
+        if (!same) {
+            throw new IllegalArgumentException("the refund's lines are not those its price differences were asked for");
+        }
     }
 
     private static LineTax figured(Line line, TaxRequest request, TaxCalculation calculation) {

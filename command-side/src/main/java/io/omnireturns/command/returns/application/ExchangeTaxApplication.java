@@ -31,11 +31,21 @@ final class ExchangeTaxApplication {
             return new RecordRefundTaxApplied(returnId, applied.figures().calculation().calculationId(),
                     applied.reasons(), refundTax);
         }
-        List<JurisdictionTax> difference = PriceDifferenceTax.givenBack(breakdown, applied.replacementUnitPrices(),
-                applied.figures().request(), applied.figures().calculation());
+        List<JurisdictionTax> difference = PriceDifferenceTax.givenBack(applied.asked(),
+                applied.replacementUnitPrices(), applied.figures().request(), applied.figures().calculation());
         Money differenceTax = PriceDifferenceTax.taxGivenBack(difference, breakdown.currency());
         return new RecordRefundTaxApplied(returnId, applied.figures().calculation().calculationId(),
                 applied.reasons(), merged(refundTax, difference), differenceTax);
+    }
+
+    /**
+     * What the replacements cost with the service's tax on their price differences, as asked about on the refund with
+     * the order's proportional share ({@link RefundTaxPlanner.Apply#asked}) and settled as {@code breakdown}.
+     */
+    static Money replacementCost(RefundBreakdown breakdown, Map<String, Money> replacementUnitPrices,
+                                 RefundTaxPlanner.Apply applied) {
+        return PriceDifferenceTax.replacementCost(applied.asked(), breakdown, replacementUnitPrices,
+                applied.figures().request(), applied.figures().calculation());
     }
 
     private static List<JurisdictionTax> merged(List<JurisdictionTax> first, List<JurisdictionTax> second) {

@@ -157,8 +157,7 @@ public class RefundDecision {
         }
         Money cost = Money.zero(breakdown.currency());
         if (differenceTax != null) {
-            cost = PriceDifferenceTax.replacementCost(breakdown, terms.replacementUnitPrices(),
-                    differenceTax.figures().request(), differenceTax.figures().calculation());
+            cost = ExchangeTaxApplication.replacementCost(breakdown, terms.replacementUnitPrices(), differenceTax);
         } else {
             for (LineRefund line : breakdown.lines()) {
                 Money unitPrice = terms.replacementUnitPrices().get(line.orderLineId());

@@ -50,10 +50,12 @@ class RefundTaxPlanner {
      * Price the refund with the service's figures, which fit the refund's amounts. {@code refundTax}: the refund's
      * own lines were asked about (else they keep the proportional share); {@code replacementUnitPrices}: an exchange's
      * priced replacements whose differences were asked about (empty otherwise); {@code saleJurisdiction}: where the
-     * order was sold.
+     * order was sold; {@code asked}: the refund priced with the order's proportional share, which the question was
+     * built on (the price differences are its, whatever tax the service then gives the refund's own lines).
      */
     record Apply(RefundTaxFigures figures, List<String> reasons, OrderSnapshot order, boolean refundTax,
-                 Map<String, Money> replacementUnitPrices, String saleJurisdiction) implements Plan {
+                 Map<String, Money> replacementUnitPrices, String saleJurisdiction, RefundBreakdown asked)
+            implements Plan {
 
         boolean priceDifferenceTaxed() {
             return !replacementUnitPrices.isEmpty();
@@ -99,11 +101,12 @@ class RefundTaxPlanner {
         Map<String, Money> differencePrices = asked.priceDifference() ? replacementUnitPrices : Map.of();
         if (tax.lastCalculation() != null && RefundTaxRequests.sameBasis(request, tax.lastRequest())) {
             return new Apply(new RefundTaxFigures(tax.lastRequest(), tax.lastCalculation()), asked.reasons(), order,
-                    asked.refundTax(), differencePrices, sold);
+                    asked.refundTax(), differencePrices, sold, proportional);
         }
         if (quoted != null && RefundTaxRequests.sameBasis(request, quoted.request())) {
             // the items came back as quoted: the quote's figures are honoured, not asked for again
-            return new Apply(quoted, asked.reasons(), order, asked.refundTax(), differencePrices, sold);
+            return new Apply(quoted, asked.reasons(), order, asked.refundTax(), differencePrices, sold,
+                    proportional);
         }
         return new Ask(request, asked.reasons());
     }

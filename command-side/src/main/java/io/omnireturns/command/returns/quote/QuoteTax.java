@@ -141,12 +141,15 @@ class QuoteTax implements DisposableBean {
 
     /**
      * What an exchange's replacements cost with the service's tax on their price differences ({@code figures}, the
-     * exchange's), priced on {@code exchanged} as the refund decision prices it.
+     * exchange's), priced on {@code exchanged} as the refund decision prices it: the differences from the refund with
+     * the order's proportional share (what the question was built on), the returned tax from the refund as settled.
      */
     Money replacementCost(RefundInput exchanged, Map<String, Money> replacementUnitPrices, RefundTaxFigures figures) {
+        RefundBreakdown asked = calculator.calculate(new RefundInput(exchanged.order(), RefundMethod.EXCHANGE,
+                exchanged.lines(), exchanged.prior(), exchanged.deductionsWaived()));
         RefundBreakdown refund = calculator.calculate(new RefundInput(exchanged.order(), RefundMethod.EXCHANGE,
                 exchanged.lines(), exchanged.prior(), exchanged.deductionsWaived(), exchanged.tax()));
-        return PriceDifferenceTax.replacementCost(refund, replacementUnitPrices, figures.request(),
+        return PriceDifferenceTax.replacementCost(asked, refund, replacementUnitPrices, figures.request(),
                 figures.calculation());
     }
 

@@ -49,7 +49,7 @@ class PriceDifferenceTaxTest {
     void taxed_as_the_sale_was_the_dearer_jacket_costs_its_catalogue_price_and_the_difference_charged_is_unchanged() {
         TaxCalculation french = answer(eur(3500), eur(700), "FR");
 
-        Money cost = PriceDifferenceTax.replacementCost(JACKET_BACK, PRO_JACKET, asked(eur(3500)), french);
+        Money cost = PriceDifferenceTax.replacementCost(JACKET_BACK, JACKET_BACK, PRO_JACKET, asked(eur(3500)), french);
 
         assertThat(cost).isEqualTo(eur(14994));
         assertThat(ExchangeSettlement.of(eur(10794), eur(0), cost).charge()).isEqualTo(eur(4200));
@@ -61,7 +61,7 @@ class PriceDifferenceTaxTest {
     void taxed_at_another_rate_where_the_exchange_is_made_the_charge_is_the_difference_with_that_tax() {
         TaxCalculation german = answer(eur(3500), eur(665), "DE"); // 19 % of 35.00
 
-        Money cost = PriceDifferenceTax.replacementCost(JACKET_BACK, PRO_JACKET, asked(eur(3500)), german);
+        Money cost = PriceDifferenceTax.replacementCost(JACKET_BACK, JACKET_BACK, PRO_JACKET, asked(eur(3500)), german);
 
         assertThat(cost).isEqualTo(eur(1799 + 12495 + 665));
         assertThat(ExchangeSettlement.of(eur(10794), eur(0), cost).charge()).isEqualTo(eur(3500 + 665));
@@ -81,7 +81,7 @@ class PriceDifferenceTaxTest {
                 List.of(new LineTax("ORD-1001-L2:PRICE_DIFFERENCE", eur(-400), "FR", null, null)),
                 List.of(new JurisdictionTax("FR", eur(-2000), eur(-400))));
 
-        Money cost = PriceDifferenceTax.replacementCost(jeansBack, cheaper, request, answer);
+        Money cost = PriceDifferenceTax.replacementCost(jeansBack, jeansBack, cheaper, request, answer);
 
         assertThat(ExchangeSettlement.of(eur(7194), eur(0), cost).refund()).isEqualTo(eur(2400));
         assertThat(PriceDifferenceTax.givenBack(jeansBack, cheaper, request, answer))
@@ -97,8 +97,10 @@ class PriceDifferenceTaxTest {
         assertThat(PriceDifferenceTax.lines(withDeduction, Map.of(JACKET, eur(10794)))).isEmpty();
         TaxRequest nothing = new TaxRequest("R-1:CALCULATE_TAX:1", "R-1", EUR, List.of());
         TaxCalculation none = new TaxCalculation("TAX-1", EUR, List.of(), List.of());
-        assertThat(PriceDifferenceTax.replacementCost(withDeduction, Map.of(), nothing, none)).isEqualTo(eur(9175));
-        assertThat(PriceDifferenceTax.replacementCost(withDeduction, Map.of(JACKET, eur(10794)), nothing, none))
+        assertThat(PriceDifferenceTax.replacementCost(withDeduction, withDeduction, Map.of(), nothing, none))
+                .isEqualTo(eur(9175));
+        assertThat(PriceDifferenceTax.replacementCost(withDeduction, withDeduction, Map.of(JACKET, eur(10794)), nothing,
+                none))
                 .as("the same net price: the returned tax plus the net price, deductions not refunded")
                 .isEqualTo(eur(10794));
     }
@@ -116,8 +118,20 @@ class PriceDifferenceTaxTest {
     void figures_for_another_difference_than_the_one_asked_are_refused() {
         TaxCalculation french = answer(eur(3400), eur(680), "FR");
 
-        assertThatThrownBy(() -> PriceDifferenceTax.replacementCost(JACKET_BACK, PRO_JACKET, asked(eur(3400)), french))
+        assertThatThrownBy(() -> PriceDifferenceTax.replacementCost(JACKET_BACK, JACKET_BACK, PRO_JACKET,
+                asked(eur(3400)), french))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_settled_refund_of_other_units_than_the_differences_were_asked_for_is_refused() {
+        RefundBreakdown twoJackets = new RefundBreakdown(EUR,
+                List.of(new LineRefund(JACKET, 2, eur(17990), eur(3598), eur(0), eur(0), eur(21588), List.of())),
+                eur(0), eur(21588), card(21588));
+
+        assertThatThrownBy(() -> PriceDifferenceTax.replacementCost(JACKET_BACK, twoJackets, PRO_JACKET,
+                asked(eur(3500)), answer(eur(3500), eur(700), "FR")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not those");
     }
 
     private static TaxRequest asked(Money difference) {

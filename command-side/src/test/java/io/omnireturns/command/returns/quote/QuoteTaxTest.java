@@ -84,6 +84,22 @@ class QuoteTaxTest {
     }
 
     @Test
+    void a_cross_border_exchange_for_a_change_of_mind_costs_the_jacket_with_the_hoodies_tax_before_the_fees_tax() {
+        quoteTax = quoteTax(new SandboxTaxService(SandboxBehaviour.immediate(ExternalSystem.TAX),
+                new SandboxTaxRates(Map.of())), Duration.ofSeconds(3));
+        RefundInput changedMind = new RefundInput(ORDER, RefundMethod.ORIGINAL_TENDER,
+                List.of(new RefundableLine(HOODIE, 1, Grade.NEW, ReturnReason.CHANGED_MIND)), PriorRefunds.none("EUR"));
+
+        QuoteTax.Figures figures = quoteTax.figures("QUO-5", inGermany(), changedMind, JACKET);
+
+        RefundInput exchanged = figures.input(changedMind, RefundMethod.EXCHANGE);
+        // the hoodie gives back 49.95 + 9.99 - 4.99 fee - 0.95 German tax on it; the jacket still costs 9.99 (the
+        // hoodie's tax) + 89.95 net + 7.60 German tax on the 40.00 difference asked about
+        assertThat(CALCULATOR.calculate(exchanged).total()).isEqualTo(eur(5400));
+        assertThat(quoteTax.replacementCost(exchanged, JACKET, figures.exchange())).isEqualTo(eur(999 + 8995 + 760));
+    }
+
+    @Test
     void a_return_where_the_order_was_sold_asks_nothing() {
         TaxService unused = request -> {
             throw new AssertionError("the tax service was asked about " + request);
