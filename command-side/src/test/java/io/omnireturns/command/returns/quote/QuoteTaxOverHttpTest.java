@@ -72,7 +72,7 @@ class QuoteTaxOverHttpTest {
         HttpTaxService service = new HttpTaxService(new ConnectorHttp(ExternalSystem.TAX, settings,
                 RestClient.builder()));
         TaxProperties properties = new TaxProperties(Set.of(TaxTrigger.CROSS_JURISDICTION), "FR", Map.of(),
-                Duration.ofMillis(300));
+                Duration.ofMillis(1_500)); // long enough for a first call on a loaded machine, well under the delay
         quoteTax = new QuoteTax(service, properties.consultation(), properties.jurisdictions(),
                 new RefundCalculator(RefundRules.defaults()), properties);
     }
@@ -96,13 +96,13 @@ class QuoteTaxOverHttpTest {
 
     @Test
     void a_service_slower_than_the_quotes_time_limit_gives_no_quote_long_before_the_read_time_out() {
-        wireMock.stubFor(post("/tax-calculations").willReturn(okJson(ANSWER).withFixedDelay(3_000)));
+        wireMock.stubFor(post("/tax-calculations").willReturn(okJson(ANSWER).withFixedDelay(5_000)));
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> quoteTax.figures("QUO-000043", inGermany(), hoodieBack(), null))
                 .isInstanceOfSatisfying(DomainException.class, refused ->
                         assertThat(refused.code()).isEqualTo("TAX_SERVICE_UNAVAILABLE"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4_000));
     }
 
     @Test
