@@ -31,6 +31,7 @@ import java.util.UUID;
 import static io.omnireturns.app.ApiClient.line;
 import static io.omnireturns.app.ApiClient.receipt;
 import static io.omnireturns.app.ApiClient.received;
+import static io.omnireturns.app.TestOrders.registeredCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,7 +62,7 @@ class AccessScopeTest {
 
     @Test
     void a_stores_credentials_cannot_read_or_act_on_another_stores_return() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         ApiClient store1 = api.as("store-001");
         ApiClient store2 = api.as("store-002");
         String returnId = requested(store1.requestReturn(key(), storeReturn(order, "STORE-001")));
@@ -76,8 +77,9 @@ class AccessScopeTest {
                 HttpStatus.NOT_FOUND, "RETURN_NOT_FOUND");
         assertProblem(store2.get("/api/v1/returns?storeId=STORE-001"), HttpStatus.FORBIDDEN, "STORE_NOT_IN_SCOPE");
         assertThat(store2.get("/api/v1/returns?orderId=" + order.orderId()).getBody().path("content")).isEmpty();
-        assertProblem(store2.requestReturn(key(), storeReturn(register(DemoOrders.webApparelOrder(clock.instant())),
-                "STORE-001")), HttpStatus.FORBIDDEN, "STORE_NOT_IN_SCOPE");
+        OrderSnapshot another = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
+        assertProblem(store2.requestReturn(key(), storeReturn(another, "STORE-001")), HttpStatus.FORBIDDEN,
+                "STORE_NOT_IN_SCOPE");
         assertProblem(store2.requestReturn(key(), ApiClient.webReturn(order.orderId(),
                 line(TestOrders.line(order, 2), 1, "SIZE_OR_FIT"))), HttpStatus.FORBIDDEN, "STORE_NOT_IN_SCOPE");
         assertThat(eventTypes(returnId)).doesNotContain("ReturnItemsReceived", "ReturnCancelled");
@@ -91,8 +93,8 @@ class AccessScopeTest {
 
     @Test
     void a_channel_acting_for_one_customer_sees_and_requests_only_that_customers_returns() {
-        OrderSnapshot own = register(DemoOrders.webApparelOrder(clock.instant())); // CUST-100
-        OrderSnapshot other = register(DemoOrders.webOrderOfFive(clock.instant())); // CUST-800
+        OrderSnapshot own = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant())); // CUST-100
+        OrderSnapshot other = registeredCopy(orderSystem, DemoOrders.webOrderOfFive(clock.instant())); // CUST-800
         ApiClient customer = api.as("customer-100");
         String ownReturn = requested(customer.requestReturn(key(), ApiClient.webReturn(own.orderId(),
                 line(TestOrders.line(own, 1), 1, "SIZE_OR_FIT"))));
@@ -118,7 +120,7 @@ class AccessScopeTest {
 
     @Test
     void the_actor_of_every_event_is_the_signed_in_caller_and_whom_it_acts_for() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         String returnId = requested(api.as("web-shop").requestReturn(key(), ApiClient.webReturn(order.orderId(),
                 line(TestOrders.line(order, 1), 1, "SIZE_OR_FIT"))));
         awaitVisible(returnId);
@@ -136,7 +138,7 @@ class AccessScopeTest {
 
     @Test
     void a_client_cannot_set_status_amounts_ids_or_who_acted_and_nothing_changes() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         Map<String, Object> honest = ApiClient.webReturn(order.orderId(), line(TestOrders.line(order, 1), 1, "SIZE_OR_FIT"));
 
         for (Map.Entry<String, Object> extra : Map.<String, Object>of(
@@ -169,7 +171,7 @@ class AccessScopeTest {
 
     @Test
     void an_oversized_body_is_refused_whether_its_length_is_declared_or_it_comes_in_chunks() throws Exception {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         // a valid request, only padded with whitespace: without the limit it would create a return
         // (inside the object: a parser stops reading at its end, and what follows is never read)
         String body = "{\"orderId\":\"" + order.orderId() + "\",\"channel\":\"WEB\"," + " ".repeat(70 * 1024)
@@ -213,12 +215,6 @@ class AccessScopeTest {
     private Map<String, Object> storeReturn(OrderSnapshot order, String storeId) {
         return Map.of("orderId", order.orderId(), "channel", "STORE", "storeId", storeId,
                 "lines", List.of(line(TestOrders.line(order, 1), 1, "SIZE_OR_FIT")));
-    }
-
-    private OrderSnapshot register(OrderSnapshot demo) {
-        OrderSnapshot order = TestOrders.copyOf(demo);
-        orderSystem.register(order);
-        return order;
     }
 
     private static String requested(ResponseEntity<JsonNode> answer) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.omnireturns.app.Answers.option;
 import static io.omnireturns.app.ProcessDriver.exchangeLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -206,14 +207,5 @@ class ExchangeAtDifferentPriceTest {
                 "lines", List.of(exchangeLine(orderLineId, 1, replacementSku))));
         assertThat(answer.getBody().path("status").asText()).as(String.valueOf(answer.getBody())).isEqualTo("AUTHORIZED");
         return answer.getBody().path("returnId").asText();
-    }
-
-    private static JsonNode option(JsonNode quote, String method) {
-        for (JsonNode option : quote.path("options")) {
-            if (method.equals(option.path("method").asText())) {
-                return option;
-            }
-        }
-        throw new AssertionError("no option " + method + " in " + quote);
     }
 }

@@ -20,7 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.omnireturns.app.Answers.entry;
+import static io.omnireturns.app.Answers.kinds;
+import static io.omnireturns.app.Answers.option;
 import static io.omnireturns.app.ProcessDriver.line;
+import static io.omnireturns.app.TestOrders.eur;
+import static io.omnireturns.app.TestOrders.registeredCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +63,7 @@ class GiftCardFlowTest {
 
     @Test
     void a_gift_return_refunded_as_a_gift_card_issues_one_card_to_the_recipient_and_finance_balances() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.webApparelOrder(clock.instant()));
         String jeans = TestOrders.line(order, 2);
         Map<String, Object> request = Map.of("orderId", order.orderId(), "channel", "WEB", "giftReturn", true,
                 "refundMethod", "GIFT_CARD", "giftRecipient", Map.of("name", "Ada Lovelace", "email", "ada@example.com"),
@@ -103,7 +108,7 @@ class GiftCardFlowTest {
 
     @Test
     void an_ordinary_return_asking_for_a_gift_card_is_refused_by_the_default_policy_and_nothing_is_created() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.webApparelOrder(clock.instant()));
         String key = "not-offered-" + order.orderId();
 
         ResponseEntity<JsonNode> refused = api.requestReturn(key, Map.of("orderId", order.orderId(),
@@ -121,7 +126,7 @@ class GiftCardFlowTest {
 
     @Test
     void a_gift_quote_offers_store_credit_and_a_gift_card_and_nothing_on_the_buyers_payment() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.webApparelOrder(clock.instant()));
 
         ResponseEntity<JsonNode> quote = api.post("/api/v1/returns/quotes", Map.of("orderId", order.orderId(),
                 "channel", "WEB", "giftReturn", true,
@@ -150,37 +155,5 @@ class GiftCardFlowTest {
                     .forEach(found -> returnIds.add(found.path("returnId").asText()));
         }
         return returnIds;
-    }
-
-    private static JsonNode option(JsonNode quote, String method) {
-        for (JsonNode option : quote.path("options")) {
-            if (method.equals(option.path("method").asText())) {
-                return option;
-            }
-        }
-        throw new AssertionError("no option " + method + " in " + quote);
-    }
-
-    private static List<String> kinds(JsonNode ledger) {
-        return ledger.path("entries").findValuesAsText("kind");
-    }
-
-    private static JsonNode entry(JsonNode ledger, String kind) {
-        for (JsonNode entry : ledger.path("entries")) {
-            if (kind.equals(entry.path("kind").asText())) {
-                return entry;
-            }
-        }
-        throw new AssertionError("no " + kind + " entry in " + ledger);
-    }
-
-    private OrderSnapshot register(OrderSnapshot demo) {
-        OrderSnapshot order = TestOrders.copyOf(demo);
-        orders.register(order);
-        return order;
-    }
-
-    private static Money eur(long minor) {
-        return Money.of(minor, "EUR");
     }
 }

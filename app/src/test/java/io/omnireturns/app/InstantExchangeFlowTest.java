@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import static io.omnireturns.app.Answers.kinds;
 import static io.omnireturns.app.ProcessDriver.exchangeLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -152,10 +153,5 @@ class InstantExchangeFlowTest {
 
     private List<String> eventTypes(String returnId) {
         return InstantRefundScenario.eventTypes(jdbc, returnId);
-    }
-
-    private static List<String> kinds(JsonNode ledger) {
-        return java.util.stream.StreamSupport.stream(ledger.path("entries").spliterator(), false)
-                .map(entry -> entry.path("kind").asText()).toList();
     }
 }

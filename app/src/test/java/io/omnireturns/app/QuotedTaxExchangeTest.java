@@ -1,7 +1,6 @@
 package io.omnireturns.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.command.connectors.erp.SandboxErp;
@@ -22,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.omnireturns.app.Answers.option;
+import static io.omnireturns.app.TestOrders.eur;
+import static io.omnireturns.app.TestOrders.registeredCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,7 +72,7 @@ class QuotedTaxExchangeTest {
 
     @Test
     void a_cross_border_exchange_is_charged_exactly_what_its_quote_showed_with_the_tax_services_figures() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String beanie = TestOrders.line(order, 2);
         Map<String, Object> lines = ProcessDriver.exchangeLine(beanie, 1, HOODIE);
 
@@ -114,7 +116,7 @@ class QuotedTaxExchangeTest {
 
     @Test
     void a_cross_border_exchange_for_a_change_of_mind_is_charged_what_its_quote_showed_the_fee_with_its_tax_included() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
         Map<String, Object> lines = changedMindFor(hoodie, JACKET);
 
@@ -148,7 +150,7 @@ class QuotedTaxExchangeTest {
 
     @Test
     void a_cross_border_exchange_for_a_change_of_mind_without_a_quote_asks_the_tax_service_and_charges_the_same() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
 
         ResponseEntity<JsonNode> requested = api.as("pos").requestReturn("unquoted-fee-" + order.orderId(), Map.of(
@@ -168,7 +170,7 @@ class QuotedTaxExchangeTest {
 
     @Test
     void a_return_asking_the_tax_service_something_else_than_its_quote_asks_again_and_settles_on_that_answer() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String beanies = TestOrders.line(order, 2);
         ResponseEntity<JsonNode> quoted = api.as("pos").post("/api/v1/returns/quotes", Map.of(
                 "orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE,
@@ -193,7 +195,7 @@ class QuotedTaxExchangeTest {
 
     @Test
     void a_quote_the_tax_service_cannot_price_answers_the_problem_and_changes_nothing() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         Map<String, Object> body = Map.of("orderId", order.orderId(), "channel", "STORE", "storeId", GERMAN_STORE,
                 "lines", List.of(ProcessDriver.exchangeLine(TestOrders.line(order, 2), 1, HOODIE)));
         taxService.behaviour().setFailureRate(1.0);
@@ -216,24 +218,5 @@ class QuotedTaxExchangeTest {
     private static Map<String, Object> changedMindFor(String orderLineId, String replacementSku) {
         return Map.of("orderLineId", orderLineId, "quantity", 1, "reason", "CHANGED_MIND",
                 "replacementSku", replacementSku);
-    }
-
-    private static JsonNode option(JsonNode quote, String method) {
-        for (JsonNode option : quote.path("options")) {
-            if (method.equals(option.path("method").asText())) {
-                return option;
-            }
-        }
-        throw new AssertionError("no option " + method + " in " + quote);
-    }
-
-    private OrderSnapshot register(OrderSnapshot demo) {
-        OrderSnapshot order = TestOrders.copyOf(demo);
-        orders.register(order);
-        return order;
-    }
-
-    private static Money eur(long minor) {
-        return Money.of(minor, "EUR");
     }
 }

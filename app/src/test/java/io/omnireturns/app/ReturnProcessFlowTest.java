@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 
 import static io.omnireturns.app.ProcessDriver.exchangeLine;
 import static io.omnireturns.app.ProcessDriver.line;
+import static io.omnireturns.app.TestOrders.registeredCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -122,7 +123,7 @@ class ReturnProcessFlowTest {
     @Test
     void a_payment_gateway_that_keeps_failing_sends_the_return_to_the_exception_queue_and_a_retry_completes_it() {
         payments.behaviour().setFailureRate(1.0);
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
         String returnId = driver.requestStoreReturn(order.orderId(), DemoOrders.DEMO_STORE,
                 List.of(line(hoodie, 1, "DEFECTIVE")));
@@ -177,7 +178,7 @@ class ReturnProcessFlowTest {
     }
 
     private String webReturn() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.webApparelOrder(clock.instant()));
         String jacket = TestOrders.line(order, 1);
         String tShirt = TestOrders.line(order, 3);
         String returnId = driver.requestWebReturn(order.orderId(),
@@ -187,7 +188,7 @@ class ReturnProcessFlowTest {
     }
 
     private String storeReturn() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
         String returnId = driver.requestStoreReturn(order.orderId(), DemoOrders.DEMO_STORE,
                 List.of(line(hoodie, 1, "CHANGED_MIND")));
@@ -196,7 +197,7 @@ class ReturnProcessFlowTest {
     }
 
     private String exchange() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.webApparelOrder(clock.instant()));
         String jacket = TestOrders.line(order, 1);
         String returnId = driver.requestWebReturn(order.orderId(), List.of(exchangeLine(jacket, 1, "JKT-RAIN-NVY-L")),
                 "EXCHANGE");
@@ -250,12 +251,6 @@ class ReturnProcessFlowTest {
         } finally {
             channels.shutdownNow();
         }
-    }
-
-    private OrderSnapshot register(OrderSnapshot demo) {
-        OrderSnapshot order = TestOrders.copyOf(demo);
-        orders.register(order);
-        return order;
     }
 
     private void setFailureRate(double rate) {

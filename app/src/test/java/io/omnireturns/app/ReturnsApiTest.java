@@ -31,6 +31,7 @@ import static io.omnireturns.app.ApiClient.line;
 import static io.omnireturns.app.ApiClient.receipt;
 import static io.omnireturns.app.ApiClient.received;
 import static io.omnireturns.app.ApiClient.webReturn;
+import static io.omnireturns.app.TestOrders.registeredCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,7 +93,7 @@ class ReturnsApiTest {
 
     @Test
     void a_partial_receipt_marks_the_missing_items_short_and_gives_them_back_to_the_order() {
-        OrderSnapshot order = register(DemoOrders.webOrderOfFive(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webOrderOfFive(clock.instant()));
         String socks = TestOrders.line(order, 1);
         String returnId = authorizedReturn(order, line(socks, 3, "SIZE_OR_FIT"));
 
@@ -118,7 +119,7 @@ class ReturnsApiTest {
 
     @Test
     void a_second_return_of_the_same_order_line_cannot_take_more_than_is_left() {
-        OrderSnapshot order = register(DemoOrders.webOrderOfFive(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webOrderOfFive(clock.instant()));
         String socks = TestOrders.line(order, 1);
         authorizedReturn(order, line(socks, 3, "SIZE_OR_FIT"));
 
@@ -135,7 +136,7 @@ class ReturnsApiTest {
 
     @Test
     void twenty_concurrent_identical_requests_create_exactly_one_return_and_all_get_the_same_answer() throws Exception {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         Object body = webReturn(order.orderId(), line(TestOrders.line(order, 2), 1, "CHANGED_MIND"));
         String key = key();
         ExecutorService callers = Executors.newFixedThreadPool(20);
@@ -168,7 +169,7 @@ class ReturnsApiTest {
 
     @Test
     void the_same_idempotency_key_with_another_body_is_refused_and_creates_nothing() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         String key = key();
         api.requestReturn(key, webReturn(order.orderId(), line(TestOrders.line(order, 1), 1, "SIZE_OR_FIT")));
         int requests = eventCount("ReturnRequested");
@@ -214,7 +215,7 @@ class ReturnsApiTest {
 
     @Test
     void an_illegal_transition_is_refused_by_the_aggregate_with_a_conflict_and_no_event() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         String returnId = authorizedReturn(order, line(TestOrders.line(order, 1), 1, "SIZE_OR_FIT"));
         api.post("/api/v1/returns/" + returnId + "/receipts", receipt("RCPT-X", "DC-EAST", received(TestOrders.line(order, 1), 1)));
 
@@ -230,7 +231,7 @@ class ReturnsApiTest {
 
     @Test
     void a_cancelled_return_gives_its_quantities_back_and_shows_cancelled() {
-        OrderSnapshot order = register(DemoOrders.webOrderOfFive(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webOrderOfFive(clock.instant()));
         String socks = TestOrders.line(order, 1);
         String returnId = authorizedReturn(order, line(socks, 5, "SIZE_OR_FIT"));
 
@@ -248,7 +249,7 @@ class ReturnsApiTest {
 
     @Test
     void the_search_finds_returns_by_order_and_status_newest_first() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orderSystem, DemoOrders.webApparelOrder(clock.instant()));
         String first = authorizedReturn(order, line(TestOrders.line(order, 1), 1, "SIZE_OR_FIT"));
         String second = authorizedReturn(order, line(TestOrders.line(order, 2), 1, "SIZE_OR_FIT"));
 
@@ -266,12 +267,6 @@ class ReturnsApiTest {
         JsonNode answer = api.requestReturn(key(), webReturn(order.orderId(), lines)).getBody();
         assertThat(answer.path("status").asText()).as(answer.toString()).isEqualTo("AUTHORIZED");
         return answer.path("returnId").asText();
-    }
-
-    private OrderSnapshot register(OrderSnapshot demo) {
-        OrderSnapshot order = TestOrders.copyOf(demo);
-        orderSystem.register(order);
-        return order;
     }
 
     private JsonNode awaitView(String returnId, Predicate<JsonNode> condition) {

@@ -1,7 +1,6 @@
 package io.omnireturns.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.orders.TenderType;
 import io.omnireturns.api.returns.Disposition;
@@ -24,11 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.omnireturns.app.Answers.entry;
+import static io.omnireturns.app.Answers.kinds;
 import static io.omnireturns.app.ProcessDriver.line;
+import static io.omnireturns.app.TestOrders.eur;
+import static io.omnireturns.app.TestOrders.registeredCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,7 +82,7 @@ class ShopperOptionsFlowTest {
 
     @Test
     void a_keep_it_item_is_refunded_with_no_label_and_no_receipt_and_the_ledger_shows_the_write_off() {
-        OrderSnapshot order = register(DemoOrders.keepItOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.keepItOrder(clock.instant()));
         String balms = TestOrders.line(order, 1);
 
         ResponseEntity<JsonNode> answer = api.requestReturn("keep-" + order.orderId(), Map.of("orderId",
@@ -117,7 +119,7 @@ class ShopperOptionsFlowTest {
     @Test
     void a_store_return_is_not_refunded_before_its_fraud_score_and_is_once_the_score_answers_low_risk() {
         fraud.behaviour().setFailureRate(1.0);
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
         String returnId = driver.requestStoreReturn(order.orderId(), DemoOrders.DEMO_STORE,
                 List.of(line(hoodie, 1, "CHANGED_MIND")));
@@ -136,7 +138,7 @@ class ShopperOptionsFlowTest {
 
     @Test
     void a_gift_return_is_refunded_in_store_credit_and_only_the_recipient_hears_of_it() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.webApparelOrder(clock.instant()));
         String jeans = TestOrders.line(order, 2);
         ResponseEntity<JsonNode> answer = api.requestReturn("gift-" + order.orderId(), Map.of("orderId",
                 order.orderId(), "channel", "WEB", "giftReturn", true,
@@ -163,7 +165,7 @@ class ShopperOptionsFlowTest {
 
     @Test
     void a_gift_return_to_the_buyers_card_is_refused_and_leaves_the_key_free_for_the_corrected_request() {
-        OrderSnapshot order = register(DemoOrders.webApparelOrder(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.webApparelOrder(clock.instant()));
         String key = "gift-card-" + order.orderId();
         Map<String, Object> toTheCard = giftRequest(order, "ORIGINAL_TENDER");
 
@@ -190,28 +192,5 @@ class ShopperOptionsFlowTest {
     private JsonNode ledger(String returnId) {
         ResponseEntity<JsonNode> ledger = api.get("/api/v1/finance/returns/" + returnId + "/ledger");
         return ledger.getStatusCode().is2xxSuccessful() ? ledger.getBody().path("entries") : null;
-    }
-
-    private static List<String> kinds(JsonNode entries) {
-        return entries.findValuesAsText("kind");
-    }
-
-    private static JsonNode entry(JsonNode entries, String kind) {
-        for (JsonNode entry : entries) {
-            if (kind.equals(entry.path("kind").asText())) {
-                return entry;
-            }
-        }
-        throw new AssertionError("no " + kind + " entry in " + entries);
-    }
-
-    private OrderSnapshot register(OrderSnapshot demo) {
-        OrderSnapshot order = TestOrders.copyOf(demo);
-        orders.register(order);
-        return order;
-    }
-
-    private static Money eur(long minor) {
-        return Money.of(minor, "EUR");
     }
 }

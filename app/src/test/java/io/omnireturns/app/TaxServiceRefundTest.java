@@ -1,7 +1,6 @@
 package io.omnireturns.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.tax.JurisdictionTax;
 import io.omnireturns.api.tax.TaxCalculation;
@@ -23,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.omnireturns.app.ProcessDriver.line;
+import static io.omnireturns.app.TestOrders.eur;
+import static io.omnireturns.app.TestOrders.registeredCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,7 +66,7 @@ class TaxServiceRefundTest {
 
     @Test
     void a_store_return_in_another_country_posts_the_tax_services_figures_and_finance_reconciles_them_per_jurisdiction() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
 
         String returnId = driver.requestStoreReturn(order.orderId(), GERMAN_STORE,
@@ -113,7 +114,7 @@ class TaxServiceRefundTest {
 
     @Test
     void an_exchange_for_a_dearer_item_in_another_country_charges_the_difference_with_that_countrys_tax_and_balances() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
 
         ResponseEntity<JsonNode> requested = api.requestReturn("exchange-de-" + order.orderId(), Map.of(
@@ -164,7 +165,7 @@ class TaxServiceRefundTest {
 
     @Test
     void a_store_return_where_it_was_sold_keeps_the_proportional_share_and_asks_no_tax_service() {
-        OrderSnapshot order = register(DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
+        OrderSnapshot order = registeredCopy(orders, DemoOrders.storeOrderPaidCashAndCard(clock.instant()));
         String hoodie = TestOrders.line(order, 1);
 
         String returnId = driver.requestStoreReturn(order.orderId(), DemoOrders.DEMO_STORE,
@@ -226,15 +227,5 @@ class TaxServiceRefundTest {
             }
         }
         return null;
-    }
-
-    private OrderSnapshot register(OrderSnapshot demo) {
-        OrderSnapshot order = TestOrders.copyOf(demo);
-        orders.register(order);
-        return order;
-    }
-
-    private static Money eur(long minor) {
-        return Money.of(minor, "EUR");
     }
 }
