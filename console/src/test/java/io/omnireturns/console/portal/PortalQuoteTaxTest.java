@@ -79,6 +79,7 @@ class PortalQuoteTaxTest {
 
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.body()).contains("We cannot work out the exact amounts for these items right now.")
+                .contains("Your choices are kept, but:").doesNotContain("Please check your choices")
                 .doesNotContain("SANDBOX_UNAVAILABLE").doesNotContain("42.00");
 
         taxService.behaviour().setFailureRate(0);

@@ -103,6 +103,8 @@ class PortalOrderController {
                         : "We cannot work out your options for these items: " + refused.getMessage();
                 String page = itemsAgain(order.get(), form, List.of(problem), response, model);
                 if (unavailable) {
+                    // nothing is wrong with the shopper's choices: they are kept, and only asking again is needed
+                    model.addAttribute("problemsHeading", "Your choices are kept, but:");
                     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 }
                 return page;
