@@ -31,13 +31,17 @@ final class InstantRefundWording {
                 + " (" + event.documentNumber() + ")";
     }
 
-    static String of(ClawbackDecided event) {
+    /** {@code exchanged}: the return was exchanged at the first scan, not refunded (the credit was the replacement). */
+    static String of(ClawbackDecided event, boolean exchanged) {
+        String early = exchanged ? " your items were valued at for your early exchange" : " refunded early";
         return switch (event.kind()) {
-            case NOTHING -> "Inspection confirmed your early refund of " + event.paidEarly() + ": nothing more to do";
+            case NOTHING -> exchanged
+                    ? "Inspection confirmed the items of your early exchange: nothing more to do"
+                    : "Inspection confirmed your early refund of " + event.paidEarly() + ": nothing more to do";
             case CHARGE -> "Inspection found less than declared: " + event.amount() + " of the " + event.paidEarly()
-                    + " refunded early will be charged back to your card";
+                    + early + " will be charged back to your card";
             case CASE -> "Inspection found less than declared: " + event.amount() + " of the " + event.paidEarly()
-                    + " refunded early is owed; our customer service will contact you";
+                    + early + " is owed; our customer service will contact you";
         };
     }
 

@@ -156,6 +156,11 @@ final class ReturnStatusDraft {
         return systems.underlyingSystems();
     }
 
+    /** Whether the return is settled by an exchange rather than money. */
+    boolean isExchange() {
+        return refundMethod == RefundMethod.EXCHANGE;
+    }
+
     /** Sequence number of the last event applied. */
     long version() {
         return version;

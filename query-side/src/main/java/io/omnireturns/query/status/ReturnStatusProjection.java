@@ -330,7 +330,8 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(ClawbackDecided event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp,
+                InstantRefundWording.of(e, draft.isExchange())));
     }
 
     @EventHandler

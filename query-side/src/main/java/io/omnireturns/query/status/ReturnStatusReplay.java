@@ -166,7 +166,8 @@ public final class ReturnStatusReplay {
         put(changes, ReturnNoteAdded.class, ReturnStatusDraft::on);
         put(changes, ReturnCompleted.class, ReturnStatusDraft::on);
         put(changes, EarlyRefundGranted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
-        put(changes, ClawbackDecided.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        put(changes, ClawbackDecided.class, (draft, e, stamp) -> draft.told(stamp,
+                InstantRefundWording.of(e, draft.isExchange())));
         put(changes, ClawbackCharged.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, EarlyExchangeGranted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, ClawbackMemoPosted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));

@@ -66,7 +66,7 @@ class InstantRefundStatusTest {
                 List.of(new RefundableLine(SHIRTS, 0, Grade.DAMAGED, ReturnReason.SIZE_OR_FIT)), Map.of(), false),
                 next("ReturnInspectionCompleted"));
         draft.told(next("ClawbackDecided"), InstantRefundWording.of(new ClawbackDecided(RETURN_ID, eur(3000),
-                eur(0), eur(3000), ClawbackKind.CHARGE, "R-1:CLAWBACK_CHARGE")));
+                eur(0), eur(3000), ClawbackKind.CHARGE, "R-1:CLAWBACK_CHARGE"), false));
         draft.told(next("ClawbackCharged"), InstantRefundWording.of(
                 new ClawbackCharged(RETURN_ID, "GW-CB-1", eur(3000))));
 
@@ -83,11 +83,22 @@ class InstantRefundStatusTest {
     @Test
     void a_case_and_a_confirmed_early_refund_are_worded_for_the_shopper() {
         assertThat(InstantRefundWording.of(new ClawbackDecided(RETURN_ID, eur(3000), eur(1000), eur(2000),
-                ClawbackKind.CASE, null))).isEqualTo("Inspection found less than declared: 20.00 EUR of the "
+                ClawbackKind.CASE, null), false)).isEqualTo("Inspection found less than declared: 20.00 EUR of the "
                 + "30.00 EUR refunded early is owed; our customer service will contact you");
         assertThat(InstantRefundWording.of(new ClawbackDecided(RETURN_ID, eur(3000), eur(3000), eur(0),
-                ClawbackKind.NOTHING, null)))
+                ClawbackKind.NOTHING, null), false))
                 .isEqualTo("Inspection confirmed your early refund of 30.00 EUR: nothing more to do");
+    }
+
+    @Test
+    void a_clawback_after_an_early_exchange_speaks_of_the_exchange_not_of_a_refund() {
+        assertThat(InstantRefundWording.of(new ClawbackDecided(RETURN_ID, eur(3000), eur(0), eur(3000),
+                ClawbackKind.CHARGE, "R-1:CLAWBACK_CHARGE"), true)).isEqualTo("Inspection found less than declared: "
+                + "30.00 EUR of the 30.00 EUR your items were valued at for your early exchange will be charged back "
+                + "to your card");
+        assertThat(InstantRefundWording.of(new ClawbackDecided(RETURN_ID, eur(3000), eur(3000), eur(0),
+                ClawbackKind.NOTHING, null), true))
+                .isEqualTo("Inspection confirmed the items of your early exchange: nothing more to do");
     }
 
     private EventStamp next(String eventName) {
