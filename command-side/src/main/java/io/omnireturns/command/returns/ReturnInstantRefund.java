@@ -20,6 +20,9 @@ import io.omnireturns.api.returns.event.ClawbackChargeFailed;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
+import io.omnireturns.api.returns.command.RecordLoyaltyPointsRestored;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
+import io.omnireturns.command.policy.instantrefund.LoyaltyRestoration;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
@@ -176,6 +179,40 @@ final class ReturnInstantRefund {
                 command.amount()));
     }
 
+    /**
+     * The points to give back for the clawback charged: those the return's reversal took for the share charged back
+     * ({@link LoyaltyRestoration}); zero before the charge, without a reversal, or for a clawback by case.
+     */
+    static long pointsToRestore(InstantRefundState state) {
+        if (state.clawbackGatewayReference == null || state.loyaltyPointsReversed == null) {
+            return 0;
+        }
+        return LoyaltyRestoration.pointsToRestore(state.loyaltyPointsReversed, state.clawback.amount(),
+                state.clawback.paidEarly());
+    }
+
+    /**
+     * The loyalty programme gave back the points of the share charged back: once, for exactly the points decided; the
+     * same reference again changes nothing.
+     */
+    static List<Object> loyaltyRestored(RecordLoyaltyPointsRestored command, InstantRefundState state) {
+        String reference = command.reference() == null ? "" : command.reference();
+        if (reference.equals(state.loyaltyRestoreReference)) {
+            return List.of();
+        }
+        long owed = pointsToRestore(state);
+        if (owed == 0 || state.loyaltyRestoreReference != null) {
+            throw illegalState(ILLEGAL_TRANSITION, "no loyalty points are waiting to be given back");
+        }
+        requireNotTerminal(state, "restore the loyalty points of");
+        if (command.pointsRestored() != owed) {
+            throw rule(REFUND_AMOUNT_MISMATCH, command.pointsRestored() + " point(s) given back, the clawback of "
+                    + state.clawback.amount() + " gives back " + owed + " of the " + state.loyaltyPointsReversed
+                    + " reversed");
+        }
+        return List.of(new LoyaltyPointsRestored(state.returnId, owed, state.loyaltyPointsReversed, reference));
+    }
+
     static List<Object> charged(RecordClawbackCharged command, InstantRefundState state) {
         if (command.gatewayReference().equals(state.clawbackGatewayReference)) {
             return List.of();
@@ -212,6 +249,9 @@ final class ReturnInstantRefund {
         }
         if (state.clawbackGatewayReference != null && state.clawbackMemoDocument == null) {
             missing.add("clawback memo posted");
+        }
+        if (pointsToRestore(state) > 0 && state.loyaltyRestoreReference == null) {
+            missing.add("loyalty points restored");
         }
         return missing;
     }

@@ -26,6 +26,9 @@ import io.omnireturns.api.returns.command.CompleteReturn;
 import io.omnireturns.api.returns.command.RecordClawbackCharged;
 import io.omnireturns.api.returns.command.RecordClawbackDecision;
 import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
+import io.omnireturns.api.returns.command.RecordLoyaltyPointsRestored;
+import io.omnireturns.api.returns.event.LoyaltyAdjusted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordReceipt;
@@ -280,6 +283,59 @@ class InstantRefundAggregateTest {
                         new ClawbackChargeFailed(RETURN_ID, "CARD_DECLINED", "declined", true));
     }
 
+    @Test
+    void the_points_reversed_for_the_half_charged_back_are_given_back_once() {
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectEvents(new LoyaltyPointsRestored(RETURN_ID, 60, 120, "LOY-RS-1"));
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged(),
+                        new LoyaltyPointsRestored(RETURN_ID, 60, 120, "LOY-RS-1")))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void points_given_back_other_than_the_share_charged_back_are_refused() {
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 61, "LOY-RS-1"))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.REFUND_AMOUNT_MISMATCH));
+    }
+
+    @Test
+    void no_points_are_given_back_before_the_clawback_is_charged_or_without_a_reversal() {
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.ILLEGAL_TRANSITION));
+        fixture.given(then(settledApartFromClawback(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void a_return_whose_points_were_reversed_completes_only_once_those_of_the_clawback_are_given_back() {
+        List<Object> memoPosted = then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(),
+                clawbackCharged(), new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(6_000)));
+        fixture.given(memoPosted)
+                .when(new CompleteReturn(RETURN_ID))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.RETURN_NOT_COMPLETABLE));
+        fixture.given(then(memoPosted, new LoyaltyPointsRestored(RETURN_ID, 60, 120, "LOY-RS-1")))
+                .when(new CompleteReturn(RETURN_ID))
+                .expectEvents(new ReturnCompleted(RETURN_ID));
+    }
+
+    @Test
+    void a_clawback_worth_less_than_a_point_leaves_nothing_to_give_back() {
+        fixture.given(then(settledApartFromClawback(), new LoyaltyAdjusted(RETURN_ID, 1, "LOY-RV-1"),
+                        clawbackDecided(), clawbackCharged(),
+                        new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(6_000))))
+                .when(new CompleteReturn(RETURN_ID))
+                .expectEvents(new ReturnCompleted(RETURN_ID));
+    }
+
     // ---- histories ------------------------------------------------------------------------------------------
 
     private static List<Object> inTransit(TrustTier tier) {
@@ -316,6 +372,11 @@ class InstantRefundAggregateTest {
 
     private static ClawbackDecided clawbackDecided() {
         return new ClawbackDecided(RETURN_ID, EARLY, eur(6_000), eur(6_000), ClawbackKind.CHARGE, CLAWBACK_KEY);
+    }
+
+    /** 120 points for the 120.00 refunded early. */
+    private static LoyaltyAdjusted loyaltyReversed() {
+        return new LoyaltyAdjusted(RETURN_ID, 120, "LOY-RV-1");
     }
 
     private static ClawbackCharged clawbackCharged() {
