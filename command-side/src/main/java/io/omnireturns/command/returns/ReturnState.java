@@ -125,9 +125,6 @@ abstract class ReturnState {
     /** The customer's trust tier as assessed at the request; null until (or unless) it was. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     TrustTier trustTier;
-    /** The points the return's loyalty reversal took; null until reversed. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    Long loyaltyPointsReversed;
     /** Hash of each note's text by note id: a repeated note is recognised, a reused id refused. */
     final Map<String, Integer> noteTextHashes = new HashMap<>();
 
@@ -346,7 +343,6 @@ abstract class ReturnState {
     @EventSourcingHandler
     void on(LoyaltyAdjusted event) {
         loyaltyReference = event.reference() == null ? "" : event.reference();
-        loyaltyPointsReversed = event.pointsReversed();
     }
 
     @EventSourcingHandler

@@ -284,22 +284,19 @@ class InstantRefundAggregateTest {
     }
 
     @Test
-    void the_points_reversed_for_the_half_charged_back_are_given_back_once() {
+    void the_points_given_back_for_the_clawback_charged_are_recorded_once() {
         fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged()))
                 .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
-                .expectEvents(new LoyaltyPointsRestored(RETURN_ID, 60, 120, "LOY-RS-1"));
+                .expectEvents(new LoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"));
         fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged(),
-                        new LoyaltyPointsRestored(RETURN_ID, 60, 120, "LOY-RS-1")))
+                        new LoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1")))
                 .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
                 .expectNoEvents();
-    }
-
-    @Test
-    void points_given_back_other_than_the_share_charged_back_are_refused() {
-        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged()))
-                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 61, "LOY-RS-1"))
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged(),
+                        new LoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1")))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-2"))
                 .expectNoEvents()
-                .expectException(refusal(ReturnErrors.REFUND_AMOUNT_MISMATCH));
+                .expectException(refusal(ReturnErrors.ILLEGAL_TRANSITION));
     }
 
     @Test
@@ -315,25 +312,11 @@ class InstantRefundAggregateTest {
     }
 
     @Test
-    void a_return_whose_points_were_reversed_completes_only_once_those_of_the_clawback_are_given_back() {
-        List<Object> memoPosted = then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(),
-                clawbackCharged(), new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(6_000)));
-        fixture.given(memoPosted)
-                .when(new CompleteReturn(RETURN_ID))
+    void giving_back_no_points_is_refused() {
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 0, "LOY-RS-1"))
                 .expectNoEvents()
-                .expectException(refusal(ReturnErrors.RETURN_NOT_COMPLETABLE));
-        fixture.given(then(memoPosted, new LoyaltyPointsRestored(RETURN_ID, 60, 120, "LOY-RS-1")))
-                .when(new CompleteReturn(RETURN_ID))
-                .expectEvents(new ReturnCompleted(RETURN_ID));
-    }
-
-    @Test
-    void a_clawback_worth_less_than_a_point_leaves_nothing_to_give_back() {
-        fixture.given(then(settledApartFromClawback(), new LoyaltyAdjusted(RETURN_ID, 1, "LOY-RV-1"),
-                        clawbackDecided(), clawbackCharged(),
-                        new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-1", eur(6_000))))
-                .when(new CompleteReturn(RETURN_ID))
-                .expectEvents(new ReturnCompleted(RETURN_ID));
+                .expectException(refusal(ReturnErrors.INVALID_QUANTITY));
     }
 
     // ---- histories ------------------------------------------------------------------------------------------

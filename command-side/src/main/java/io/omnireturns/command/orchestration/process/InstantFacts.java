@@ -88,7 +88,7 @@ final class InstantFacts {
     }
 
     /**
-     * The points reversed for the share a clawback charged back (as the return decides it, {@link LoyaltyRestoration});
+     * The points reversed for the share a clawback charged back ({@link LoyaltyRestoration}, rounded down);
      * zero before the charge or without a reversal.
      */
     long pointsToRestore() {

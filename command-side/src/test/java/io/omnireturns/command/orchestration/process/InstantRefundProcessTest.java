@@ -139,7 +139,7 @@ class InstantRefundProcessTest {
         assertThat(commands(debited)).as("the points of the share charged back are not given back yet")
                 .noneMatch(CompleteReturn.class::isInstance);
 
-        List<ProcessAction> restored = run.when(new LoyaltyPointsRestored(RETURN_ID, 71, 287, "LOY-RS-1"));
+        List<ProcessAction> restored = run.when(new LoyaltyPointsRestored(RETURN_ID, 71, "LOY-RS-1"));
 
         assertThat(commands(restored)).contains(new CompleteReturn(RETURN_ID));
         assertThat(calledKeys(restored)).doesNotContain(RESTORE_LOYALTY);
@@ -222,5 +222,20 @@ class InstantRefundProcessTest {
         assertThat(calledKeys(decided)).contains(OPEN_CASE).doesNotContain(CLAWBACK_CHARGE);
         assertThat(calledKeys(run.when(story.loyaltyAdjusted()))).as("nothing recovered: no points given back")
                 .doesNotContain(RESTORE_LOYALTY);
+    }
+
+    @Test
+    void a_share_charged_back_worth_less_than_a_point_gives_nothing_back_and_the_return_completes() {
+        ProcessRun run = ProcessRun.given(paidEarly(), story.itemsReceived(), story.linesInspected(),
+                story.inspectionCompleted(), story.creditMemoPosted(), story.loyaltyAdjusted(),
+                story.inventoryAdjusted(ReturnStory.JACKETS), story.inventoryAdjusted(ReturnStory.JEANS),
+                story.notified(Milestone.REFUNDED), new ClawbackDecided(RETURN_ID, eur(28_782), eur(28_782 - 50),
+                        eur(50), ClawbackKind.CHARGE, CLAWBACK_KEY), // 287 x 50 / 28782 = 0.49...: no point
+                new ClawbackCharged(RETURN_ID, "PSP-CB-1", eur(50)));
+
+        List<ProcessAction> debited = run.when(new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-0001", eur(50)));
+
+        assertThat(calledKeys(debited)).doesNotContain(RESTORE_LOYALTY);
+        assertThat(commands(debited)).contains(new CompleteReturn(RETURN_ID));
     }
 }

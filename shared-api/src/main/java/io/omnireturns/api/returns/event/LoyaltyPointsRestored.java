@@ -5,11 +5,11 @@ import org.axonframework.serialization.Revision;
 
 /**
  * {@code pointsRestored}: the points reversed for the return times the share charged back (clawback over refunded
- * early), rounded down; {@code pointsReversed}: what the return's reversal took, the base of it.
+ * early), rounded down; {@code reference}: the loyalty programme's.
  */
 @EventMeaning("The loyalty points reversed with an early refund were given back for the share a clawback charged back "
         + "to the customer's card: the customer paid for those items after all.")
 @Revision("1")
-public record LoyaltyPointsRestored(String returnId, long pointsRestored, long pointsReversed, String reference)
+public record LoyaltyPointsRestored(String returnId, long pointsRestored, String reference)
         implements ReturnEvent {
 }
