@@ -106,6 +106,12 @@ class InstantRefundFlowTest {
                     assertThat(restored.points()).isEqualTo(107);
                     assertThat(restored.idempotencyKey()).isEqualTo(returnId + ":RESTORE_LOYALTY");
                 });
+        JsonNode view = await().atMost(ProcessDriver.PATIENCE).until(
+                () -> api.as("service-agent").get("/api/v1/returns/" + returnId).getBody(),
+                body -> body != null && body.path("timeline").toString().contains("loyalty point(s) given back"));
+        assertThat(view.path("timeline").findValuesAsText("description")).as("told once, in the shopper's words")
+                .filteredOn(entry -> entry.startsWith("107 loyalty point(s) given back for what was charged back"))
+                .hasSize(1);
         assertThat(erp.debitMemos().stream().filter(memo -> memo.returnId().equals(returnId)))
                 .as("the ERP's credit corrected by what was charged back").singleElement()
                 .satisfies(memo -> {
