@@ -5,6 +5,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.command.RecordParcelInTransit;
 import io.omnireturns.command.connectors.erp.SandboxErp;
+import io.omnireturns.command.connectors.loyalty.SandboxLoyalty;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import io.omnireturns.command.connectors.payments.SandboxPaymentGateway;
@@ -29,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Refunds at the first carrier scan end to end, on embedded PostgreSQL and the sandbox connectors, with the policy on
  * and a shortfall charged back: a trusted customer (one small return before) gets both jackets' 215.88 EUR back when
  * the carrier scans the parcel, before anything arrives; inspection finds one jacket torn and charges its 107.94 EUR
- * back to the card, once; a customer with no history waits for inspection as before.
+ * back to the card, once, and gives back the loyalty points reversed for it (107 of 215); a customer with no history
+ * waits for inspection as before.
  */
 @AppIntegrationTest
 @QuickProcessTiming
@@ -54,6 +56,8 @@ class InstantRefundFlowTest {
     CommandGateway commands;
     @Autowired
     SandboxErp erp;
+    @Autowired
+    SandboxLoyalty loyalty;
 
     ApiClient api;
     ProcessDriver driver;
@@ -94,6 +98,20 @@ class InstantRefundFlowTest {
         assertThat(eventTypes(returnId)).containsSubsequence("ReturnParcelInTransit", "EarlyRefundGranted",
                 "RefundIssued", "ReturnItemsReceived", "ReturnInspectionCompleted", "ClawbackDecided",
                 "ClawbackCharged", "ReturnCompleted");
+        assertThat(eventTypes(returnId)).containsSubsequence("LoyaltyAdjusted", "ClawbackCharged",
+                "LoyaltyPointsRestored", "ReturnCompleted");
+        assertThat(loyalty.restorations().stream().filter(restored -> restored.returnId().equals(returnId)))
+                .as("215 points reversed for 215.88; half of it charged back: 107.5, rounded down")
+                .singleElement().satisfies(restored -> {
+                    assertThat(restored.points()).isEqualTo(107);
+                    assertThat(restored.idempotencyKey()).isEqualTo(returnId + ":RESTORE_LOYALTY");
+                });
+        JsonNode view = await().atMost(ProcessDriver.PATIENCE).until(
+                () -> api.as("service-agent").get("/api/v1/returns/" + returnId).getBody(),
+                body -> body != null && body.path("timeline").toString().contains("loyalty point(s) given back"));
+        assertThat(view.path("timeline").findValuesAsText("description")).as("told once, in the shopper's words")
+                .filteredOn(entry -> entry.startsWith("107 loyalty point(s) given back for what was charged back"))
+                .hasSize(1);
         assertThat(erp.debitMemos().stream().filter(memo -> memo.returnId().equals(returnId)))
                 .as("the ERP's credit corrected by what was charged back").singleElement()
                 .satisfies(memo -> {

@@ -100,6 +100,7 @@ public final class StepTakeover {
                 case "CreditMemoPosted" -> "POST_CREDIT_MEMO";
                 case "InventoryAdjusted" -> "ADJUST_INVENTORY:" + event.payload().path("orderLineId").asText();
                 case "LoyaltyAdjusted" -> "REVERSE_LOYALTY";
+                case "LoyaltyPointsRestored" -> "RESTORE_LOYALTY";
                 case "CustomerNotified" -> "NOTIFY_CUSTOMER:" + event.payload().path("milestone").asText();
                 case "CaseOpened" -> "OPEN_CASE:" + event.payload().path("exceptionId").asText();
                 default -> null;

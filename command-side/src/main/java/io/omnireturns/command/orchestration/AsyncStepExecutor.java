@@ -12,6 +12,7 @@ import io.omnireturns.api.returns.command.RecordCustomerNotified;
 import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
 import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
+import io.omnireturns.api.returns.command.RecordLoyaltyPointsRestored;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
 import io.omnireturns.api.returns.command.RecordRefundTax;
 import io.omnireturns.api.returns.command.RecordReplacementOrderCreated;
@@ -30,6 +31,7 @@ import io.omnireturns.command.connectors.erp.InventoryReceipt;
 import io.omnireturns.command.connectors.fraud.FraudAssessment;
 import io.omnireturns.command.connectors.fraud.FraudScoring;
 import io.omnireturns.command.connectors.loyalty.Loyalty;
+import io.omnireturns.command.connectors.loyalty.PointsRestoration;
 import io.omnireturns.command.connectors.loyalty.PointsReversal;
 import io.omnireturns.command.connectors.orders.OrderSystem;
 import io.omnireturns.command.connectors.payments.PaymentGateway;
@@ -275,6 +277,11 @@ public class AsyncStepExecutor implements StepExecutor, DisposableBean {
         if (call instanceof StepCall.Loyalty loyaltyCall) {
             PointsReversal reversal = loyalty.reversePoints(loyaltyCall.request());
             return List.of(new RecordLoyaltyAdjusted(returnId, reversal.pointsReversed(), reversal.reference()));
+        }
+        if (call instanceof StepCall.LoyaltyRestore restoreCall) {
+            PointsRestoration restoration = loyalty.restorePoints(restoreCall.request());
+            return List.of(new RecordLoyaltyPointsRestored(returnId, restoration.pointsRestored(),
+                    restoration.reference()));
         }
         if (call instanceof StepCall.Notify notifyCall) {
             crm.notifyCustomer(notifyCall.notification());

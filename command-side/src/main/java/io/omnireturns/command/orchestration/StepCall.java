@@ -9,6 +9,7 @@ import io.omnireturns.command.connectors.erp.CreditMemoRequest;
 import io.omnireturns.command.connectors.erp.DebitMemoRequest;
 import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
+import io.omnireturns.command.connectors.loyalty.PointsRestoreRequest;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
@@ -77,6 +78,11 @@ public sealed interface StepCall {
     }
 
     record Loyalty(String returnId, StepKey key, int attempt, PointsReversalRequest request) implements StepCall {
+    }
+
+    /** Points reversed for a return given back for the share a clawback charged back. */
+    record LoyaltyRestore(String returnId, StepKey key, int attempt, PointsRestoreRequest request)
+            implements StepCall {
     }
 
     record Notify(String returnId, StepKey key, int attempt, CustomerNotification notification) implements StepCall {

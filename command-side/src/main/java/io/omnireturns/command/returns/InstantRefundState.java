@@ -9,14 +9,15 @@ import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.List;
 
 /**
  * What a return refunded (or exchanged) at its first carrier scan remembers of it, beside {@link ReturnState}: the
- * early refund or exchange, the clawback inspection decided, the charge that took it back and the ERP's debit memo
- * for it. A separate class only to keep each one short; the aggregate extends it, so snapshots store these fields
+ * early refund or exchange, the clawback inspection decided, the charge that took it back, the ERP's debit memo
+ * for it and the loyalty points given back for it. A separate class only to keep each one short; the aggregate extends it, so snapshots store these fields
  * flat with the rest, and leave them out while null. Its public readers serve the early-refund decisions.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -37,6 +38,9 @@ abstract class InstantRefundState extends ReturnState {
     /** The ERP's debit memo for the clawback charged; null until posted. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     String clawbackMemoDocument;
+    /** The loyalty programme's reference of the points given back for the clawback charged; null until then. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    String loyaltyRestoreReference;
 
     @Override
     boolean refundedEarly() {
@@ -90,5 +94,10 @@ abstract class InstantRefundState extends ReturnState {
     @EventSourcingHandler
     void on(ClawbackMemoPosted event) {
         clawbackMemoDocument = event.documentNumber();
+    }
+
+    @EventSourcingHandler
+    void on(LoyaltyPointsRestored event) {
+        loyaltyRestoreReference = event.reference();
     }
 }

@@ -29,6 +29,7 @@ import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordInventoryAdjusted;
 import io.omnireturns.api.returns.command.RecordLoyaltyAdjusted;
+import io.omnireturns.api.returns.command.RecordLoyaltyPointsRestored;
 import io.omnireturns.api.returns.command.RecordParcelInTransit;
 import io.omnireturns.api.returns.command.RecordReceipt;
 import io.omnireturns.api.returns.command.RecordRefundFailed;
@@ -305,6 +306,11 @@ public class ReturnAggregate extends InstantRefundState {
     @CommandHandler
     public ReturnStatus handle(RecordClawbackMemoPosted command) {
         return applyAll(ReturnInstantRefund.clawbackMemoPosted(command, this));
+    }
+
+    @CommandHandler
+    public ReturnStatus handle(RecordLoyaltyPointsRestored command) {
+        return applyAll(ReturnInstantRefund.loyaltyRestored(command, this));
     }
 
     @CommandHandler

@@ -20,6 +20,9 @@ import io.omnireturns.api.returns.event.ClawbackChargeFailed;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
+import io.omnireturns.api.returns.command.RecordLoyaltyPointsRestored;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
+import io.omnireturns.command.policy.instantrefund.LoyaltyRestoration;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
@@ -174,6 +177,28 @@ final class ReturnInstantRefund {
         }
         return List.of(new ClawbackMemoPosted(state.returnId, command.documentNumber(), state.creditMemoDocument,
                 command.amount()));
+    }
+
+    /**
+     * The loyalty programme gave back points reversed for the return, for the share a clawback charged back: once the
+     * charge is in and the points were reversed, once per return; the same reference again changes nothing. How many
+     * is the process's ({@code InstantFacts}, by {@link LoyaltyRestoration} from the reversal's points, which the
+     * return does not keep: snapshots of revision 2 could not tell them), as for the reversal itself.
+     */
+    static List<Object> loyaltyRestored(RecordLoyaltyPointsRestored command, InstantRefundState state) {
+        String reference = command.reference() == null ? "" : command.reference();
+        if (reference.equals(state.loyaltyRestoreReference)) {
+            return List.of();
+        }
+        if (state.clawbackGatewayReference == null || state.loyaltyReference == null
+                || state.loyaltyRestoreReference != null) {
+            throw illegalState(ILLEGAL_TRANSITION, "no loyalty points are waiting to be given back");
+        }
+        requireNotTerminal(state, "restore the loyalty points of");
+        if (command.pointsRestored() <= 0) {
+            throw rule(INVALID_QUANTITY, "points given back must be positive, got " + command.pointsRestored());
+        }
+        return List.of(new LoyaltyPointsRestored(state.returnId, command.pointsRestored(), reference));
     }
 
     static List<Object> charged(RecordClawbackCharged command, InstantRefundState state) {

@@ -26,6 +26,9 @@ import io.omnireturns.api.returns.command.CompleteReturn;
 import io.omnireturns.api.returns.command.RecordClawbackCharged;
 import io.omnireturns.api.returns.command.RecordClawbackDecision;
 import io.omnireturns.api.returns.command.RecordClawbackMemoPosted;
+import io.omnireturns.api.returns.command.RecordLoyaltyPointsRestored;
+import io.omnireturns.api.returns.event.LoyaltyAdjusted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.command.RecordInspection;
 import io.omnireturns.api.returns.command.RecordReceipt;
@@ -280,6 +283,42 @@ class InstantRefundAggregateTest {
                         new ClawbackChargeFailed(RETURN_ID, "CARD_DECLINED", "declined", true));
     }
 
+    @Test
+    void the_points_given_back_for_the_clawback_charged_are_recorded_once() {
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectEvents(new LoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"));
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged(),
+                        new LoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1")))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectNoEvents();
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged(),
+                        new LoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1")))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-2"))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void no_points_are_given_back_before_the_clawback_is_charged_or_without_a_reversal() {
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.ILLEGAL_TRANSITION));
+        fixture.given(then(settledApartFromClawback(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 60, "LOY-RS-1"))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void giving_back_no_points_is_refused() {
+        fixture.given(then(settledApartFromClawback(), loyaltyReversed(), clawbackDecided(), clawbackCharged()))
+                .when(new RecordLoyaltyPointsRestored(RETURN_ID, 0, "LOY-RS-1"))
+                .expectNoEvents()
+                .expectException(refusal(ReturnErrors.INVALID_QUANTITY));
+    }
+
     // ---- histories ------------------------------------------------------------------------------------------
 
     private static List<Object> inTransit(TrustTier tier) {
@@ -316,6 +355,11 @@ class InstantRefundAggregateTest {
 
     private static ClawbackDecided clawbackDecided() {
         return new ClawbackDecided(RETURN_ID, EARLY, eur(6_000), eur(6_000), ClawbackKind.CHARGE, CLAWBACK_KEY);
+    }
+
+    /** 120 points for the 120.00 refunded early. */
+    private static LoyaltyAdjusted loyaltyReversed() {
+        return new LoyaltyAdjusted(RETURN_ID, 120, "LOY-RV-1");
     }
 
     private static ClawbackCharged clawbackCharged() {

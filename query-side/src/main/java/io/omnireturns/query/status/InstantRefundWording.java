@@ -6,6 +6,7 @@ import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 
 /**
  * How the timeline tells a refund at the first carrier scan and its clawback, beside {@link TimelineWording}: in words
@@ -29,6 +30,11 @@ final class InstantRefundWording {
     static String of(ClawbackMemoPosted event) {
         return "The " + event.amount() + " charged back is booked against credit note " + event.creditMemoDocument()
                 + " (" + event.documentNumber() + ")";
+    }
+
+    static String of(LoyaltyPointsRestored event) {
+        return event.pointsRestored() + " loyalty point(s) given back for what was charged back after inspection ("
+                + event.reference() + ")";
     }
 
     /** {@code exchanged}: the return was exchanged at the first scan, not refunded (the credit was the replacement). */

@@ -11,6 +11,7 @@ import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -346,6 +347,11 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(ClawbackMemoPosted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+    }
+
+    @EventHandler
+    void on(LoyaltyPointsRestored event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 

@@ -9,6 +9,7 @@ import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.CustomerNotified;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -171,6 +172,7 @@ public final class ReturnStatusReplay {
         put(changes, ClawbackCharged.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, EarlyExchangeGranted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, ClawbackMemoPosted.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        put(changes, LoyaltyPointsRestored.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         put(changes, ClawbackChargeFailed.class, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
         return Map.copyOf(changes);
     }

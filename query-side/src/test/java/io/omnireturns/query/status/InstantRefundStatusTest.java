@@ -12,6 +12,7 @@ import io.omnireturns.api.returns.ReturnReason;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.returns.event.ClawbackCharged;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import io.omnireturns.api.returns.event.ClawbackDecided;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.RefundIssued;
@@ -99,6 +100,13 @@ class InstantRefundStatusTest {
         assertThat(InstantRefundWording.of(new ClawbackDecided(RETURN_ID, eur(3000), eur(3000), eur(0),
                 ClawbackKind.NOTHING, null), true))
                 .isEqualTo("Inspection confirmed the items of your early exchange: nothing more to do");
+    }
+
+    @Test
+    void the_loyalty_points_given_back_for_what_was_charged_back_are_told_with_the_programmes_reference() {
+        assertThat(InstantRefundWording.of(new LoyaltyPointsRestored(RETURN_ID, 107, "LOY-RS-000001")))
+                .isEqualTo("107 loyalty point(s) given back for what was charged back after inspection "
+                        + "(LOY-RS-000001)");
     }
 
     private EventStamp next(String eventName) {

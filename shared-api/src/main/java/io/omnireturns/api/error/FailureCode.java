@@ -43,6 +43,8 @@ public enum FailureCode {
     REFUND_EXCEEDS_CAPTURE(Origin.SANDBOX, false, "a refund of more than the tender captured, with earlier refunds"),
     CARD_DECLINED(Origin.SANDBOX, false, "the card refused a charge"),
     UNKNOWN_JURISDICTION(Origin.SANDBOX, false, "the tax service has no rates for the jurisdiction asked about"),
+    POINTS_EXCEED_REVERSED(Origin.SANDBOX, false,
+            "a restoration of more loyalty points than were reversed for the return, with earlier restorations"),
 
     // ---- the return process ----------------------------------------------------------------------------
     TIMEOUT(Origin.PROCESS, true, "the step's call did not report back within its lease (omnireturns.process.step-timeout)"),

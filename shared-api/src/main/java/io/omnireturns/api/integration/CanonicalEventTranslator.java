@@ -27,6 +27,7 @@ import io.omnireturns.api.returns.event.DifferenceChargeRequested;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
@@ -132,6 +133,8 @@ public final class CanonicalEventTranslator {
                 + "settlement as for any exchange");
         reasons.put(ClawbackMemoPosted.class, "the ERP's own document, which the ERP already holds; "
                 + "clawback.charged carries the money taken back");
+        reasons.put(LoyaltyPointsRestored.class, "the loyalty programme's own entry, which the programme already "
+                + "holds; clawback.charged carries what the customer paid for after all");
         return Map.copyOf(reasons);
     }
 }

@@ -16,6 +16,8 @@ public enum ProcessStep {
     CLAWBACK_MEMO(ExternalSystem.ERP_CREDIT_MEMO),
     ADJUST_INVENTORY(ExternalSystem.ERP_INVENTORY),
     REVERSE_LOYALTY(ExternalSystem.LOYALTY),
+    /** Giving back the loyalty points reversed for the share of an early refund that a clawback charged back. */
+    RESTORE_LOYALTY(ExternalSystem.LOYALTY),
     NOTIFY_CUSTOMER(ExternalSystem.CRM),
     OPEN_CASE(ExternalSystem.CRM),
     /** The tax service recalculates a refund's tax where the order's proportional share is not enough. */

@@ -3,10 +3,11 @@ package io.omnireturns.command.connectors.loyalty;
 import io.omnireturns.command.connectors.common.ConnectorHttp;
 import org.springframework.http.MediaType;
 
-/** The loyalty programme over HTTP: {@code POST /point-reversals}. */
+/** The loyalty programme over HTTP: {@code POST /point-reversals} and {@code POST /point-restorations}. */
 public class HttpLoyalty implements Loyalty {
 
     private static final String REVERSE_POINTS = "reversePoints";
+    private static final String RESTORE_POINTS = "restorePoints";
 
     private final ConnectorHttp http;
 
@@ -29,6 +30,26 @@ public class HttpLoyalty implements Loyalty {
             throw http.malformed(REVERSE_POINTS, "a negative reversal of " + points + " points");
         }
         return new PointsReversal(reference, points);
+    }
+
+    @Override
+    public PointsRestoration restorePoints(PointsRestoreRequest request) {
+        RestorationAnswer answer = http.callOnce(RESTORE_POINTS, () -> http.client().post()
+                .uri("/point-restorations")
+                .header(ConnectorHttp.IDEMPOTENCY_KEY, request.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(RestorationAnswer.class));
+        String reference = http.required(RESTORE_POINTS, "reference", answer.reference());
+        long points = http.required(RESTORE_POINTS, "pointsRestored", answer.pointsRestored());
+        if (points != request.points()) {
+            throw http.malformed(RESTORE_POINTS, points + " points restored, " + request.points() + " asked");
+        }
+        return new PointsRestoration(reference, points);
+    }
+
+    private record RestorationAnswer(String reference, Long pointsRestored) {
     }
 
     private record ReversalAnswer(String reference, Long pointsReversed) {

@@ -9,11 +9,14 @@ import io.omnireturns.api.returns.event.CreditMemoPosted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.LoyaltyAdjusted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
+import io.omnireturns.command.policy.instantrefund.LoyaltyRestoration;
 
 /**
  * What the process knows of a refund (or an exchange) at the first carrier scan, a companion of {@link ReturnFacts}:
- * the early refund or exchange, the clawback inspection decided, whether its charge was taken and the ERP's debit
- * memo for it posted. Folded idempotently like the rest of the facts.
+ * the early refund or exchange, the clawback inspection decided, whether its charge was taken, the ERP's debit
+ * memo for it posted and the loyalty points reversed for its share given back. Folded idempotently like the rest of the facts.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -31,6 +34,9 @@ final class InstantFacts {
     /** The return's credit memo, which a clawback's debit memo corrects (noted, the credit memo is everybody's). */
     String creditMemoDocument;
     boolean clawbackMemoPosted;
+    /** The points the return's loyalty reversal took (noted, the reversal is everybody's); null until reversed. */
+    Long loyaltyPointsReversed;
+    boolean loyaltyRestored;
     /** The parcel of a return refunded early did not come by the receipt expiry, and a person was asked to chase it. */
     boolean parcelChased;
 
@@ -44,6 +50,10 @@ final class InstantFacts {
             creditMemoDocument = creditMemoDocument == null ? e.documentNumber() : creditMemoDocument;
             return false;
         }
+        if (event instanceof LoyaltyAdjusted e) {
+            loyaltyPointsReversed = e.pointsReversed();
+            return false;
+        }
         if (event instanceof EarlyRefundGranted e) {
             earlyRefund = e;
         } else if (event instanceof EarlyExchangeGranted e) {
@@ -55,6 +65,8 @@ final class InstantFacts {
             clawbackChargeReference = e.gatewayReference();
         } else if (event instanceof ClawbackMemoPosted) {
             clawbackMemoPosted = true;
+        } else if (event instanceof LoyaltyPointsRestored) {
+            loyaltyRestored = true;
         } else {
             return false;
         }
@@ -76,10 +88,26 @@ final class InstantFacts {
     }
 
     /**
-     * Nothing of an early refund is left to settle: none was paid, or inspection's clawback is decided, taken and
-     * told to the ERP.
+     * The points reversed for the share a clawback charged back ({@link LoyaltyRestoration}, rounded down);
+     * zero before the charge or without a reversal.
+     */
+    long pointsToRestore() {
+        if (!clawbackCharged || loyaltyPointsReversed == null) {
+            return 0;
+        }
+        return LoyaltyRestoration.pointsToRestore(loyaltyPointsReversed, clawback.amount(), clawback.paidEarly());
+    }
+
+    /** A clawback was charged on a return whose points were reversed, and those of its share are not given back. */
+    boolean restoreOwed() {
+        return !loyaltyRestored && pointsToRestore() > 0;
+    }
+
+    /**
+     * Nothing of an early refund is left to settle: none was paid, or inspection's clawback is decided, taken, told
+     * to the ERP and its share's loyalty points given back.
      */
     boolean settled() {
-        return !refundedEarly() || (clawback != null && !chargeOwed() && !memoOwed());
+        return !refundedEarly() || (clawback != null && !chargeOwed() && !memoOwed() && !restoreOwed());
     }
 }

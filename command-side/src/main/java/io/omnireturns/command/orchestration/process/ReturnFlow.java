@@ -33,6 +33,7 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  *   └─ exchange: EarlyExchangeGranted + difference ─ [CHARGE_DIFFERENCE] REPLACEMENT_ORDER (as below, early)
  *   ... parcel arrived ─ inspected ─ DecideClawback ─ ClawbackDecided ─┬─ nothing short: nothing
  *                                    ├─ CHARGE: CLAWBACK_CHARGE ─ ClawbackCharged ─ CLAWBACK_MEMO (ERP debit memo)
+ *                                    │    + RESTORE_LOYALTY (points reversed: those of the share charged back)
  *                                    └─ CASE: exception ─ OPEN_CASE (an agent)
  * parcel arrived ─ notice RECEIVED ─ inspected ─ (cleared) DecideRefund ─┬─ money: RefundRequested ─ REFUND_PAYMENT ┐
  *                                                              ├─ exchange: [CHARGE_DIFFERENCE] REPLACEMENT_ORDER ┤
@@ -40,7 +41,8 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  *   (tax service needed: RefundTaxRequested ─ CALCULATE_TAX ─ DecideRefund again)
  * paid ─ POST_CREDIT_MEMO (if any money) + ADJUST_INVENTORY per line + REVERSE_LOYALTY (money) + notice REFUNDED
  * all done (and settled, if paid by the gateway) ─ CompleteReturn ─ notice COMPLETED ─ finished
- *   (refunded early: only once its clawback is decided, and charged and its debit memo posted when CHARGE)
+ *   (refunded early: only once its clawback is decided, and when CHARGE charged, its debit memo posted and its
+ *   loyalty points given back)
  * rejected / cancelled / expired ─ notice of it ─ finished
  * </pre>
  */
@@ -105,6 +107,8 @@ final class ReturnFlow {
                 step(ProcessStep.CLAWBACK_CHARGE));
         // the ERP corrects the return's credit memo by what was charged back
         when(wants, f.instant.memoOwed() && f.instant.creditMemoDocument != null, step(ProcessStep.CLAWBACK_MEMO));
+        // the customer pays for what was charged back after all: the points reversed for it come back
+        when(wants, f.instant.restoreOwed(), step(ProcessStep.RESTORE_LOYALTY));
         // the refund, decided only after inspection (rule 1) and the fraud decision (a store return too: its items may
         // be at the counter before the score is in); the return refuses these while on hold
         if (f.refundDecidable() && f.cleared() && !f.refundDecided() && !f.onHold && !f.taxPending()) {

@@ -8,6 +8,7 @@ import io.omnireturns.command.connectors.erp.CreditMemoRequest;
 import io.omnireturns.command.connectors.erp.DebitMemoRequest;
 import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.fraud.FraudCheck;
+import io.omnireturns.command.connectors.loyalty.PointsRestoreRequest;
 import io.omnireturns.command.connectors.loyalty.PointsReversalRequest;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
 import io.omnireturns.api.returns.RefundMethod;
@@ -75,6 +76,8 @@ final class StepCalls {
             }
             case REVERSE_LOYALTY -> new StepCall.Loyalty(returnId, key, attempt,
                     new PointsReversalRequest(idempotencyKey, returnId, f.customerId, f.refund.total()));
+            case RESTORE_LOYALTY -> new StepCall.LoyaltyRestore(returnId, key, attempt,
+                    new PointsRestoreRequest(idempotencyKey, returnId, f.customerId, f.instant.pointsToRestore()));
             case NOTIFY_CUSTOMER -> {
                 Milestone milestone = Milestone.valueOf(key.argument());
                 yield new StepCall.Notify(returnId, key, attempt, new CustomerNotification(idempotencyKey, returnId,

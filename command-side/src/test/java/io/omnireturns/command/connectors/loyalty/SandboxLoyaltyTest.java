@@ -89,6 +89,46 @@ class SandboxLoyaltyTest {
         assertThat(loyalty.reversals()).isEmpty();
     }
 
+    @Test
+    void points_reversed_for_a_return_are_given_back_once_per_key_and_written_to_the_ledger() {
+        loyalty.reversePoints(request("R-1:REVERSE_LOYALTY", Money.of(12_000, "EUR")));
+
+        PointsRestoration restoration = loyalty.restorePoints(restore("R-1:RESTORE_LOYALTY", 60));
+
+        assertThat(restoration).isEqualTo(new PointsRestoration("LOY-RS-000001", 60));
+        assertThat(loyalty.restorePoints(restore("R-1:RESTORE_LOYALTY", 60))).isEqualTo(restoration);
+        assertThat(loyalty.restorations()).containsExactly(new SandboxLoyalty.Restoration("R-1:RESTORE_LOYALTY",
+                "LOY-RS-000001", "R-1", "CUST-100", 60, NOW));
+        assertThat(loyalty.pointsRestoredFor("R-1")).isEqualTo(60);
+    }
+
+    @Test
+    void more_points_than_were_reversed_for_the_return_are_refused_and_nothing_is_given_back() {
+        loyalty.reversePoints(request("R-1:REVERSE_LOYALTY", Money.of(12_000, "EUR")));
+        loyalty.reversePoints(request("R-2:REVERSE_LOYALTY", Money.of(50_000, "EUR")));
+        loyalty.restorePoints(restore("R-1:RESTORE_LOYALTY", 100));
+
+        assertRejected(() -> loyalty.restorePoints(new PointsRestoreRequest("R-1:RESTORE_LOYALTY:2", "R-1",
+                "CUST-100", 21)), "POINTS_EXCEED_REVERSED");
+        assertRejected(() -> loyalty.restorePoints(restore("R-3:RESTORE_LOYALTY", 1)), "POINTS_EXCEED_REVERSED");
+        assertThat(loyalty.pointsRestoredFor("R-1")).isEqualTo(100);
+        assertThat(loyalty.restorations()).hasSize(1);
+    }
+
+    @Test
+    void a_restoration_of_no_points_or_under_a_used_key_for_other_points_is_refused() {
+        loyalty.reversePoints(request("R-1:REVERSE_LOYALTY", Money.of(12_000, "EUR")));
+        loyalty.restorePoints(restore("R-1:RESTORE_LOYALTY", 60));
+
+        assertRejected(() -> loyalty.restorePoints(restore("R-1:RESTORE_LOYALTY", 61)), "IDEMPOTENCY_CONFLICT");
+        assertRejected(() -> loyalty.restorePoints(restore("R-1:RESTORE_LOYALTY:0", 0)), "INVALID_REQUEST");
+        assertThat(loyalty.pointsRestoredFor("R-1")).isEqualTo(60);
+    }
+
+    private static PointsRestoreRequest restore(String key, long points) {
+        return new PointsRestoreRequest(key, key.substring(0, key.indexOf(':')), "CUST-100", points);
+    }
+
     private static PointsReversalRequest request(String key, Money refunded) {
         return new PointsReversalRequest(key, key.substring(0, key.indexOf(':')), "CUST-100", refunded);
     }

@@ -18,7 +18,9 @@ import io.omnireturns.api.returns.event.CustomerTrustAssessed;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
+import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
 import io.omnireturns.command.connectors.erp.DebitMemoRequest;
+import io.omnireturns.command.connectors.loyalty.PointsRestoreRequest;
 import io.omnireturns.command.connectors.payments.ChargeInstruction;
 import io.omnireturns.command.orchestration.StepCall;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import static io.omnireturns.command.orchestration.process.ProcessRun.OPEN_CASE;
 import static io.omnireturns.command.orchestration.process.ProcessRun.REFUND_PAYMENT;
 import static io.omnireturns.command.orchestration.process.ProcessRun.calledKeys;
 import static io.omnireturns.command.orchestration.process.ProcessRun.commands;
+import static io.omnireturns.command.orchestration.process.ProcessRun.delayOf;
 import static io.omnireturns.command.orchestration.process.ProcessRun.onlyCall;
 import static io.omnireturns.command.orchestration.process.ReturnStory.PAYMENT_KEY;
 import static io.omnireturns.command.orchestration.process.ReturnStory.RETURN_ID;
@@ -45,6 +48,10 @@ class InstantRefundProcessTest {
 
     private static final StepKey CLAWBACK_CHARGE = StepKey.of(ProcessStep.CLAWBACK_CHARGE);
     private static final String CLAWBACK_KEY = RETURN_ID + ":CLAWBACK_CHARGE";
+    private static final StepKey RESTORE_LOYALTY = StepKey.of(ProcessStep.RESTORE_LOYALTY);
+    /** 287 points reversed for 287.82 EUR; 71.94 charged back: floor(287 x 7194 / 28782) = floor(71.7...) = 71. */
+    private static final PointsRestoreRequest RESTORE = new PointsRestoreRequest(RETURN_ID + ":RESTORE_LOYALTY",
+            RETURN_ID, "CUST-100", 71);
 
     private final ReturnStory story = ReturnStory.mailBack();
 
@@ -105,7 +112,7 @@ class InstantRefundProcessTest {
     }
 
     @Test
-    void a_shortfall_is_charged_to_the_card_refunded_and_the_return_completes_only_once_it_is_taken() {
+    void a_shortfall_is_charged_to_the_card_refunded_and_the_return_completes_only_once_it_is_taken_and_told() {
         ProcessRun run = ProcessRun.given(paidEarly(), story.itemsReceived(), story.linesInspected(),
                 story.inspectionCompleted(), story.creditMemoPosted(), story.loyaltyAdjusted(),
                 story.inventoryAdjusted(ReturnStory.JACKETS), story.inventoryAdjusted(ReturnStory.JEANS),
@@ -123,12 +130,49 @@ class InstantRefundProcessTest {
         assertThat(calledKeys(charged)).doesNotContain(CLAWBACK_CHARGE);
         assertThat(onlyCall(charged, StepCall.DebitMemo.class).request()).isEqualTo(new DebitMemoRequest(
                 RETURN_ID + ":CLAWBACK_MEMO", RETURN_ID, "ORD-1001", "CUST-100", "CM-0001", eur(7_194), "PSP-CB-1"));
+        assertThat(onlyCall(charged, StepCall.LoyaltyRestore.class).request()).isEqualTo(RESTORE);
         assertThat(commands(charged)).noneMatch(CompleteReturn.class::isInstance);
 
         List<ProcessAction> debited = run.when(new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-0001", eur(7_194)));
 
-        assertThat(commands(debited)).contains(new CompleteReturn(RETURN_ID));
         assertThat(calledKeys(debited)).doesNotContain(StepKey.of(ProcessStep.CLAWBACK_MEMO));
+        assertThat(commands(debited)).as("the points of the share charged back are not given back yet")
+                .noneMatch(CompleteReturn.class::isInstance);
+
+        List<ProcessAction> restored = run.when(new LoyaltyPointsRestored(RETURN_ID, 71, "LOY-RS-1"));
+
+        assertThat(commands(restored)).contains(new CompleteReturn(RETURN_ID));
+        assertThat(calledKeys(restored)).doesNotContain(RESTORE_LOYALTY);
+    }
+
+    @Test
+    void points_are_given_back_only_once_they_were_reversed_even_when_the_clawback_was_charged_first() {
+        ProcessRun run = ProcessRun.given(paidEarly(), story.itemsReceived(), story.linesInspected(),
+                story.inspectionCompleted(), story.creditMemoPosted(),
+                new ClawbackDecided(RETURN_ID, eur(28_782), eur(21_588), eur(7_194), ClawbackKind.CHARGE,
+                        CLAWBACK_KEY));
+
+        List<ProcessAction> charged = run.when(new ClawbackCharged(RETURN_ID, "PSP-CB-1", eur(7_194)));
+
+        assertThat(calledKeys(charged)).doesNotContain(RESTORE_LOYALTY);
+
+        List<ProcessAction> reversed = run.when(story.loyaltyAdjusted());
+
+        assertThat(onlyCall(reversed, StepCall.LoyaltyRestore.class).request()).isEqualTo(RESTORE);
+    }
+
+    @Test
+    void a_failed_restoration_is_tried_again_under_the_same_key() {
+        ProcessRun run = ProcessRun.given(paidEarly(), story.itemsReceived(), story.linesInspected(),
+                story.inspectionCompleted(), story.creditMemoPosted(), story.loyaltyAdjusted(),
+                new ClawbackDecided(RETURN_ID, eur(28_782), eur(21_588), eur(7_194), ClawbackKind.CHARGE,
+                        CLAWBACK_KEY), new ClawbackCharged(RETURN_ID, "PSP-CB-1", eur(7_194)));
+
+        List<ProcessAction> failed = run.when(story.stepFailed(RESTORE_LOYALTY, "SANDBOX_UNAVAILABLE", true, 1));
+
+        assertThat(onlyCall(failed, StepCall.LoyaltyRestore.class).request()).isEqualTo(RESTORE);
+        assertThat(delayOf(failed, RESTORE_LOYALTY)).isPositive();
+        assertThat(commands(failed)).noneMatch(CompleteReturn.class::isInstance);
     }
 
     @Test
@@ -176,5 +220,22 @@ class InstantRefundProcessTest {
                         "CLAWBACK_CASE", ExternalSystem.PAYMENT, "CLAWBACK_CASE", "7194 to recover", 0));
 
         assertThat(calledKeys(decided)).contains(OPEN_CASE).doesNotContain(CLAWBACK_CHARGE);
+        assertThat(calledKeys(run.when(story.loyaltyAdjusted()))).as("nothing recovered: no points given back")
+                .doesNotContain(RESTORE_LOYALTY);
+    }
+
+    @Test
+    void a_share_charged_back_worth_less_than_a_point_gives_nothing_back_and_the_return_completes() {
+        ProcessRun run = ProcessRun.given(paidEarly(), story.itemsReceived(), story.linesInspected(),
+                story.inspectionCompleted(), story.creditMemoPosted(), story.loyaltyAdjusted(),
+                story.inventoryAdjusted(ReturnStory.JACKETS), story.inventoryAdjusted(ReturnStory.JEANS),
+                story.notified(Milestone.REFUNDED), new ClawbackDecided(RETURN_ID, eur(28_782), eur(28_782 - 50),
+                        eur(50), ClawbackKind.CHARGE, CLAWBACK_KEY), // 287 x 50 / 28782 = 0.49...: no point
+                new ClawbackCharged(RETURN_ID, "PSP-CB-1", eur(50)));
+
+        List<ProcessAction> debited = run.when(new ClawbackMemoPosted(RETURN_ID, "DM-1", "CM-0001", eur(50)));
+
+        assertThat(calledKeys(debited)).doesNotContain(RESTORE_LOYALTY);
+        assertThat(commands(debited)).contains(new CompleteReturn(RETURN_ID));
     }
 }

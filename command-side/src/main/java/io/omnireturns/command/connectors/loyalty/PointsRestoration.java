@@ -1,0 +1,4 @@
+package io.omnireturns.command.connectors.loyalty;
+
+public record PointsRestoration(String reference, long pointsRestored) {
+}
