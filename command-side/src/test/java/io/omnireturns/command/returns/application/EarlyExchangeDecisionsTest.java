@@ -5,14 +5,11 @@ import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.command.DecideEarlyRefund;
 import io.omnireturns.api.returns.command.RecordParcelInTransit;
 import io.omnireturns.command.CommandSideIntegrationTest;
+import io.omnireturns.command.ProcessManagerStopped;
 import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.connectors.orders.DemoCatalogue;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -35,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * stopped meanwhile.
  */
 @CommandSideIntegrationTest
+@ProcessManagerStopped
 @TestPropertySource(properties = "omnireturns.policy.instant-refund.enabled=true")
 class EarlyExchangeDecisionsTest {
 
@@ -46,18 +44,6 @@ class EarlyExchangeDecisionsTest {
     SandboxOrderSystem orders;
     @Autowired
     CommandGateway commands;
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @BeforeEach
-    void stopTheProcessManager() {
-        processManager().shutDown();
-    }
-
-    @AfterEach
-    void startTheProcessManager() {
-        processManager().start();
-    }
 
     @Test
     void a_trusted_customers_size_swap_is_settled_at_the_first_scan_once() throws Exception {
@@ -129,9 +115,5 @@ class EarlyExchangeDecisionsTest {
     private long eventsOf(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, aggregateId);
-    }
-
-    private EventProcessor processManager() {
-        return processing.eventProcessor("return-process").orElseThrow();
     }
 }

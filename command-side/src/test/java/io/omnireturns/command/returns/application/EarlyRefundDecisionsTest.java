@@ -5,14 +5,11 @@ import io.omnireturns.api.returns.RefundMethod;
 import io.omnireturns.api.returns.command.DecideEarlyRefund;
 import io.omnireturns.api.returns.command.RecordParcelInTransit;
 import io.omnireturns.command.CommandSideIntegrationTest;
+import io.omnireturns.command.ProcessManagerStopped;
 import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.WebReturnRequests;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refunds nothing and the return waits for inspection as before. The process manager is stopped meanwhile.
  */
 @CommandSideIntegrationTest
+@ProcessManagerStopped
 class EarlyRefundDecisionsTest {
 
     @Autowired
@@ -37,18 +35,6 @@ class EarlyRefundDecisionsTest {
     SandboxOrderSystem orders;
     @Autowired
     CommandGateway commands;
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @BeforeEach
-    void stopTheProcessManager() {
-        processManager().shutDown();
-    }
-
-    @AfterEach
-    void startTheProcessManager() {
-        processManager().start();
-    }
 
     @Test
     void with_the_policy_off_by_default_the_first_scan_refunds_nothing_and_books_nothing() throws Exception {
@@ -86,9 +72,5 @@ class EarlyRefundDecisionsTest {
     private long eventsOf(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, aggregateId);
-    }
-
-    private EventProcessor processManager() {
-        return processing.eventProcessor("return-process").orElseThrow();
     }
 }

@@ -18,14 +18,11 @@ import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.RefundApproved;
 import io.omnireturns.api.returns.event.RefundRequested;
 import io.omnireturns.command.CommandSideIntegrationTest;
+import io.omnireturns.command.ProcessManagerStopped;
 import io.omnireturns.command.FreshOrders;
 import io.omnireturns.command.connectors.orders.SandboxOrderSystem;
 import io.omnireturns.command.returns.ReturnErrors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The process manager is stopped meanwhile, so only this test decides the refunds it looks at.
  */
 @CommandSideIntegrationTest
+@ProcessManagerStopped
 class RefundDecisionTest {
-
 
     @Autowired
     MockMvc mvc;
@@ -53,18 +50,6 @@ class RefundDecisionTest {
     SandboxOrderSystem orders;
     @Autowired
     CommandGateway commands;
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @BeforeEach
-    void stopTheProcessManager() {
-        processManager().shutDown();
-    }
-
-    @AfterEach
-    void startTheProcessManager() {
-        processManager().start();
-    }
 
     @Test
     void anInspectedReturnIsAllocatedApprovedAndRequestedByOneCommand() throws Exception {
@@ -169,9 +154,5 @@ class RefundDecisionTest {
     private long eventsOf(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, aggregateId);
-    }
-
-    private EventProcessor processManager() {
-        return processing.eventProcessor("return-process").orElseThrow();
     }
 }
