@@ -7,6 +7,7 @@ import io.omnireturns.api.integration.ReturnReceivedV1;
 import io.omnireturns.distribution.DistributionIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -36,6 +37,14 @@ class WebhookOutboxTest {
     DeliveryRepository deliveries;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+
+    @Test
+    void the_recording_processor_runs_with_one_segment_while_the_engine_is_optimised() {
+        assertThat(environment.getProperty("axon.eventhandling.processors." + DeliveryRecorder.PROCESSING_GROUP
+                + ".initial-segment-count")).isEqualTo("1");
+    }
 
     @Test
     void an_event_recorded_again_is_delivered_once_per_subscription() {
