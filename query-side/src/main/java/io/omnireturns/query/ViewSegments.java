@@ -10,9 +10,8 @@ import java.util.List;
  */
 public class ViewSegments extends OneSegmentWhileOptimised {
 
-    static final List<String> VIEWS = List.of("return-status", "exception-queue", "kpi", "finance-ledger", "returns-analytics");
-
     public ViewSegments() {
-        super("omnireturns-view-segments", VIEWS);
+        super("omnireturns-view-segments",
+                List.of("return-status", "exception-queue", "kpi", "finance-ledger", "returns-analytics"));
     }
 }

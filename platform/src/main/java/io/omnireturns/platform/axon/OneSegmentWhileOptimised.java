@@ -33,10 +33,6 @@ public abstract class OneSegmentWhileOptimised implements EnvironmentPostProcess
         this.processors = List.copyOf(processors);
     }
 
-    public List<String> processors() {
-        return processors;
-    }
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty("omnireturns.engine.optimised", Boolean.class, true)) {
