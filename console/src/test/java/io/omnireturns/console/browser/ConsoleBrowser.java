@@ -1,11 +1,13 @@
 package io.omnireturns.console.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -27,6 +29,9 @@ public final class ConsoleBrowser {
     /** Waits end as soon as the page is there: generous for a CI machine running other builds (load 10+ on 2 cores). */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /** The window of a new browser, and of one used again. */
+    static final Dimension WINDOW = new Dimension(1280, 900);
+
     private final WebDriver driver;
     private final String baseUrl;
     private final Path profile;
@@ -35,6 +40,34 @@ public final class ConsoleBrowser {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.profile = profile;
+    }
+
+    /** The same browser on another service (a test class with a Spring context of its own). */
+    ConsoleBrowser at(String otherBaseUrl) {
+        return otherBaseUrl.equals(baseUrl) ? this : new ConsoleBrowser(driver, otherBaseUrl, profile);
+    }
+
+    /**
+     * Leaves the browser as a new one would be for the next test: one window of the starting size on a blank page,
+     * no cookies (all sites and ports: a session of one test is not another's), nothing stored for the service's
+     * origin, an empty cache.
+     *
+     * @throws RuntimeException when the browser does not answer (it is then quit, not used again)
+     */
+    void wipe() {
+        ChromiumDriver chromium = (ChromiumDriver) driver;
+        String first = driver.getWindowHandles().iterator().next();
+        for (String window : driver.getWindowHandles()) {
+            if (!window.equals(first)) {
+                driver.switchTo().window(window).close();
+            }
+        }
+        driver.switchTo().window(first);
+        driver.get("about:blank");
+        chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        chromium.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        chromium.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes", "all"));
+        driver.manage().window().setSize(WINDOW);
     }
 
     /** Quits the browser and removes its profile. */

@@ -18,15 +18,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
- * Gives a {@link ConsoleBrowserTest}'s methods their {@link ConsoleBrowser}s (a fresh headless Chromium with a fresh
- * profile each, signed in as {@link SignedInAs} says) and {@link DemoReturns}; closes the browsers after the test
- * and, when the test failed, first saves what each showed to
+ * Gives a {@link ConsoleBrowserTest}'s methods their {@link ConsoleBrowser}s (headless Chromium, signed in as
+ * {@link SignedInAs} says) and {@link DemoReturns}; when a test failed, saves what each browser showed to
  * {@code target/browser-screenshots/<TestClass>.<method>[-n].png}. Debian's {@code chromium} and
  * {@code chromium-driver} must be installed ({@code .ci/run} installs them): a missing browser fails the test.
+ * <p>
+ * A browser is started once and used again by later tests of the run (a start costs 1.5-3 s, and the module has
+ * some 75 browser parameters): after each test it is wiped as a new one would be, every cookie, every site's
+ * storage and cache, extra windows, the window size, a blank page ({@link ConsoleBrowser#wipe()}). One that cannot
+ * be wiped is quit, and the next test gets a new one. All are quit when the run ends.
  */
 public final class ConsoleBrowserExtension implements ParameterResolver, AfterTestExecutionCallback {
 
@@ -49,7 +55,7 @@ public final class ConsoleBrowserExtension implements ParameterResolver, AfterTe
                     spring.getBean(Clock.class));
         }
         String baseUrl = "http://localhost:" + spring.getEnvironment().getRequiredProperty("local.server.port");
-        ConsoleBrowser browser = start(baseUrl);
+        ConsoleBrowser browser = idle(context).take(baseUrl);
         browsers(context).add(browser);
         parameter.findAnnotation(SignedInAs.class).ifPresent(user -> browser.signInAs(user.value()));
         return browser;
@@ -74,7 +80,13 @@ public final class ConsoleBrowserExtension implements ParameterResolver, AfterTe
     }
 
     private static List<ConsoleBrowser> browsers(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent("browsers", key -> new Browsers(), Browsers.class).all;
+        Idle idle = idle(context);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent("browsers", key -> new Browsers(idle), Browsers.class).all;
+    }
+
+    /** The browsers no test is using, kept for the whole run (the root context's store closes them at its end). */
+    private static Idle idle(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("idle", key -> new Idle(), Idle.class);
     }
 
     private static ConsoleBrowser start(String baseUrl) {
@@ -92,19 +104,55 @@ public final class ConsoleBrowserExtension implements ParameterResolver, AfterTe
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--window-size=" + ConsoleBrowser.WINDOW.width + "," + ConsoleBrowser.WINDOW.height,
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new ConsoleBrowser(new ChromeDriver(service, options), baseUrl, profile);
     }
 
-    /** The browsers of one test method, quit when JUnit closes the method's store (after the test and its screenshots). */
+    /**
+     * The browsers of one test method, wiped and given back when JUnit closes the method's store (after the test and
+     * its screenshots).
+     */
     private static final class Browsers implements ExtensionContext.Store.CloseableResource {
         final List<ConsoleBrowser> all = new ArrayList<>();
+        private final Idle idle;
+
+        Browsers(Idle idle) {
+            this.idle = idle;
+        }
 
         @Override
         public void close() {
-            all.forEach(ConsoleBrowser::close);
+            all.forEach(idle::giveBack);
+        }
+    }
+
+    private static final class Idle implements ExtensionContext.Store.CloseableResource {
+        private final Deque<ConsoleBrowser> browsers = new ArrayDeque<>();
+
+        synchronized ConsoleBrowser take(String baseUrl) {
+            ConsoleBrowser browser = browsers.pollFirst();
+            return browser == null ? start(baseUrl) : browser.at(baseUrl);
+        }
+
+        void giveBack(ConsoleBrowser browser) {
+            try {
+                browser.wipe();
+            } catch (RuntimeException cannotBeWiped) {
+                browser.close();
+                return;
+            }
+            synchronized (this) {
+                browsers.addFirst(browser);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            browsers.forEach(ConsoleBrowser::close);
+            browsers.clear();
         }
     }
 }
