@@ -30,9 +30,9 @@ import java.util.List;
  * {@code chromium-driver} must be installed ({@code .ci/run} installs them): a missing browser fails the test.
  * <p>
  * A browser is started once and used again by later tests of the run (a start costs 1.5-3 s, and the module has
- * some 75 browser parameters): after each test it is wiped as a new one would be, every cookie, every site's
- * storage and cache, extra windows, the window size, a blank page ({@link ConsoleBrowser#wipe()}). One that cannot
- * be wiped is quit, and the next test gets a new one. All are quit when the run ends.
+ * some 75 browser parameters): after each test it is wiped as a new one would be, every cookie, the cache, what the
+ * service's origin stored, extra windows, the window size, a blank page ({@link ConsoleBrowser#wipe()}). One that
+ * cannot be wiped is quit, and the next test gets a new one. All are quit when the run ends.
  */
 public final class ConsoleBrowserExtension implements ParameterResolver, AfterTestExecutionCallback {
 
