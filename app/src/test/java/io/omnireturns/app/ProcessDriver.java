@@ -71,7 +71,7 @@ final class ProcessDriver {
     }
 
     JsonNode awaitView(String returnId, Predicate<JsonNode> condition) {
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+        return await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
             ResponseEntity<JsonNode> view = api.get("/api/v1/returns/" + returnId);
             return view.getStatusCode().is2xxSuccessful() ? view.getBody() : null;
         }, view -> view != null && condition.test(view));

@@ -168,7 +168,7 @@ class ReturnTracingTest {
     }
 
     private Map<String, SpanData> awaitTrace(String traceId, java.util.function.Predicate<Map<String, SpanData>> done) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> spans.getFinishedSpanItems().stream()
                         .filter(span -> span.getTraceId().equals(traceId))
                         .collect(Collectors.toMap(SpanData::getSpanId, Function.identity(), (a, b) -> a)),

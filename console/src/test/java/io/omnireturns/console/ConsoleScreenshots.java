@@ -168,7 +168,7 @@ class ConsoleScreenshots {
         returns.receiveAndInspect(requested);
         browser.driver().manage().window().setSize(new Dimension(1280, 2000));
         browser.open("/console/returns/" + requested.returnId());
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(
+        browser.waitUntil(
                 org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("return-status"), "COMPLETED"));
         browser.screenshot(docs.resolve("return-page.png"));
     }
@@ -184,7 +184,7 @@ class ConsoleScreenshots {
         DemoReturns.Requested fourth = returns.webReturnOf(customer, 2);
         browser.driver().manage().window().setSize(new Dimension(1280, 800));
         browser.open("/console/returns/" + fourth.returnId());
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(
+        browser.waitUntil(
                 org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("trust-tier"), "WATCHED"));
         browser.screenshot(docs.resolve("return-page-trust.png"));
     }

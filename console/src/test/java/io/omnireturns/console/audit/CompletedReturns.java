@@ -64,7 +64,7 @@ public final class CompletedReturns {
                                   java.util.function.Predicate<JsonNode> condition) {
         HttpHeaders reader = new HttpHeaders();
         reader.setBasicAuth("admin", "demo");
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
             ResponseEntity<JsonNode> view = rest.exchange("/api/v1/returns/" + returnId, HttpMethod.GET,
                     new HttpEntity<>(reader), JsonNode.class);
             return view.getStatusCode() == HttpStatus.OK ? view.getBody() : null;

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,6 +29,8 @@ public final class ConsoleBrowser {
 
     /** Waits end as soon as the page is there: generous for a CI machine running other builds (load 10+ on 2 cores). */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** How often a wait looks again: Selenium's default of 500 ms made most waits take half a second. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     /** The window of a new browser, and of one used again. */
     static final Dimension WINDOW = new Dimension(1280, 900);
@@ -121,9 +124,20 @@ public final class ConsoleBrowser {
         return driver.findElements(by);
     }
 
-    /** The visible text of the first element found. */
+    /**
+     * The visible text of the first element found. A live page may swap the element out between finding and reading
+     * it (the status stream re-renders its part); it is then found again.
+     */
     public String text(By by) {
-        return driver.findElement(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(by).getText();
+            } catch (StaleElementReferenceException swappedOut) {
+                if (attempt == 5) {
+                    throw swappedOut;
+                }
+            }
+        }
     }
 
     /** The main heading of the page. */
@@ -139,9 +153,14 @@ public final class ConsoleBrowser {
         return this;
     }
 
-    /** Waits (up to 10 s) until the condition holds, e.g. {@code ExpectedConditions.textToBePresentInElementLocated}. */
+    /** Waits (up to 30 s) until the condition holds, e.g. {@code ExpectedConditions.textToBePresentInElementLocated}. */
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        return waitUntil(PATIENCE, condition);
+    }
+
+    /** Waits up to {@code patience} until the condition holds, looking again every 50 ms. */
+    public <T> T waitUntil(Duration patience, java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience, POLL).until(condition::apply);
     }
 
     /** What the server answers to a request sent from the current page. */

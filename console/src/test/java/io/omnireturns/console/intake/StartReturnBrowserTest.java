@@ -11,14 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
-import java.time.Duration;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,8 +137,7 @@ class StartReturnBrowserTest {
 
     /** Waits for the return's page, which the request opens once the status view shows the new return. */
     private static void onTheReturnPage(ConsoleBrowser browser) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("return-status")));
+        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("return-status")));
     }
 
     private JsonNode history(String returnId) {

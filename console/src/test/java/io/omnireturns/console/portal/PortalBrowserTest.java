@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -71,7 +70,7 @@ class PortalBrowserTest {
 
         // the warehouse receives and inspects it: the page follows by itself, in the shopper's words
         returns.receiveAndInspect(new DemoReturns.Requested(returnId, order.orderId(), order.customerId()));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(
+        browser.waitUntil(Duration.ofSeconds(60), ExpectedConditions.textToBe(
                 By.id("status-sentence"), "All done: your return is complete."));
         assertThat(browser.find(By.cssSelector(".status-card")).getAttribute("data-status")).isEqualTo("COMPLETED");
     }
@@ -94,7 +93,7 @@ class PortalBrowserTest {
         assertThat(browser.text(By.id("return-items"))).contains("Exchange");
 
         returns.receiveAndInspect(new DemoReturns.Requested(returnId, order.orderId(), order.customerId()));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(
+        browser.waitUntil(Duration.ofSeconds(60), ExpectedConditions.textToBe(
                 By.id("status-sentence"), "All done: your return is complete."));
     }
 

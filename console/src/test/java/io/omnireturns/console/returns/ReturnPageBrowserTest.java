@@ -9,9 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,8 +60,7 @@ class ReturnPageBrowserTest {
 
         returns.receiveAndInspect(requested);
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBe(STATUS, "COMPLETED"));
+        browser.waitUntil(ExpectedConditions.textToBe(STATUS, "COMPLETED"));
         assertThat(page.executeScript("return window.notReloaded")).isEqualTo(true);
         assertThat(browser.text(By.id("refund-approved"))).isEqualTo("107.94 EUR");
         assertThat(browser.text(By.id("tender-split"))).contains("107.94 EUR");

@@ -62,7 +62,7 @@ abstract class KafkaTestBase {
      * events, in their order: nothing missing, nothing out of order, all under the return's key.
      */
     void awaitEveryCanonicalEventOnce(TopicReader reader, List<String> returnIds) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String returnId : returnIds) {
                 List<CanonicalEvent> expected = returns.canonicalEventsOf(returnId);
                 assertThat(expected).as("canonical events of " + returnId).isNotEmpty();

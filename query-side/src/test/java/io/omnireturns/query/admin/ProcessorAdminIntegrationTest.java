@@ -284,7 +284,7 @@ class ProcessorAdminIntegrationTest {
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.code").value("REPLAY_IN_PROGRESS"));
 
-            ViewRebuild rebuilt = await().atMost(REPLAY_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            ViewRebuild rebuilt = await().atMost(REPLAY_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                     .until(() -> processorStatus(STATUS), status -> !status.replaying()).viewRebuild();
             assertThat(rebuilt).as("shown only while it runs").isNull();
             String json = mockMvc.perform(get("/api/v1/admin/views/{view}/rebuild", STATUS))
@@ -422,7 +422,7 @@ class ProcessorAdminIntegrationTest {
 
     /** Until every segment of the processor has handled the newest event of the store. */
     private ProcessorStatus awaitCaughtUp(String name, Duration timeout) {
-        return await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> processorStatus(name),
+        return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> processorStatus(name),
                 status -> status.lag() != null && status.lag() == 0);
     }
 

@@ -404,7 +404,7 @@ class ReturnStatusRebuildIntegrationTest {
     }
 
     private ViewRebuild awaitRebuildEnded() {
-        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+        return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
             String json = mockMvc.perform(get(REBUILD, STATUS)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             return objectMapper.readValue(json, ViewRebuild.class);
@@ -418,7 +418,7 @@ class ReturnStatusRebuildIntegrationTest {
     }
 
     private void awaitCaughtUp() {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(this::processorStatus,
+        await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(this::processorStatus,
                 status -> status.lag() != null && status.lag() == 0);
     }
 
