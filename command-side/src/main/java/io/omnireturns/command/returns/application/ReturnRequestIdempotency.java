@@ -11,12 +11,20 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The Idempotency-Key ledger of return requests, one namespace per caller (the signed-in principal's name). The
- * key's row is claimed with one atomic insert, so among any number of concurrent identical requests of one caller
- * exactly one creates the return; the others wait for its answer.
+ * The Idempotency-Key ledger of return requests, one namespace per caller (the signed-in principal's name). Two ways
+ * to use it, so that among any number of concurrent identical requests of one caller exactly one creates the return
+ * and the others get its answer:
+ * <ul>
+ *   <li>in the transaction that creates the return ({@link #lockAndLook}, then {@link #record}): a transaction lock
+ *       on the key makes duplicates wait until the first has committed or rolled back, and the key's row is written
+ *       once, with its answer;</li>
+ *   <li>step by step ({@link #claim}, then {@link #answer} or {@link #forget}): the key's row is claimed with one
+ *       atomic insert committed on its own, and a claim whose owner died is taken over.</li>
+ * </ul>
  */
 @Component
 class ReturnRequestIdempotency {
@@ -44,6 +52,48 @@ class ReturnRequestIdempotency {
 
     ReturnRequestIdempotency(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * What the key holds for this caller, without a lock: {@code null} when nothing, never {@link Claimed}. An
+     * unanswered claim is {@link InProgress}.
+     */
+    Claim look(String callerName, String key, String requestHash) {
+        List<Claim> found = jdbc.query("""
+                SELECT request_hash, return_id, response_status, response_body
+                FROM return_request_idempotency WHERE caller = ? AND idempotency_key = ?""", (rs, n) -> {
+            if (!rs.getString("request_hash").equals(requestHash)) {
+                return new Mismatch();
+            }
+            int status = rs.getInt("response_status");
+            return rs.wasNull() ? new InProgress(rs.getString("return_id"))
+                    : new Answered(status, rs.getString("response_body"));
+        }, namespace(callerName), key);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Inside a transaction: waits for any other transaction holding this caller's key, then {@link #look}s. The lock
+     * is held until this transaction ends, so {@code null} means the key is this transaction's to {@link #record}.
+     */
+    Claim lockAndLook(String callerName, String key, String requestHash) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> { },
+                "return-request:" + namespace(callerName) + "\n" + key);
+        return look(callerName, key, requestHash);
+    }
+
+    /**
+     * Inside the transaction that created the return, under {@link #lockAndLook}'s lock: the key and its answer in one
+     * row. False when a step-by-step claim of the key (which takes no lock) got there first; the caller then rolls back.
+     */
+    boolean record(String callerName, String key, String requestHash, String returnId, int status, String body,
+                   Instant now) {
+        return jdbc.update("""
+                INSERT INTO return_request_idempotency (caller, idempotency_key, request_hash, return_id, created_at,
+                                                        response_status, response_body, answered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (caller, idempotency_key) DO NOTHING""",
+                namespace(callerName), key, requestHash, returnId, Timestamp.from(now), status, body,
+                Timestamp.from(now)) == 1;
     }
 
     Claim claim(String callerName, String key, String requestHash, Instant now, Duration takeoverAfter) {

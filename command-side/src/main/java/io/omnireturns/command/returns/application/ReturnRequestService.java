@@ -40,17 +40,18 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * Records a return and decides its eligibility: the order as the order system knows it, the eligibility
  * policy line by line, then the order's ledger for what is left to return across all its returns.
- * Every step is safe to repeat, so a request taken over after a crash finishes what the first one began. The
- * return, its reservation, its decision and the stored answer are written in one transaction (after the claim of the
- * Idempotency-Key, committed first so that concurrent duplicates wait for the answer), and so is the return's line in
- * the customer's return history, which the customer's trust tier is read from; with
- * {@code omnireturns.engine.optimised=false}, or for a claim taken over, each on its own as before.
+ * The return, its reservation, its decision, the return's line in the customer's return history (which the
+ * customer's trust tier is read from) and the Idempotency-Key with its answer are written in one transaction, under a
+ * lock on the key that makes concurrent duplicates wait for that transaction and then answer what it stored. With
+ * {@code omnireturns.engine.optimised=false} the key is claimed first in a commit of its own and each step commits on
+ * its own; every step is safe to repeat, so a claim whose request died mid-way is taken over and finished.
  */
 @Service
 public class ReturnRequestService {
@@ -113,13 +114,18 @@ public class ReturnRequestService {
      */
     public ReturnRequestAnswer request(String caller, String idempotencyKey, ReturnRequestForm form) {
         String hash = hash(form);
+        if (optimised) {
+            Optional<ReturnRequestAnswer> answer = requestInOneTransaction(caller, idempotencyKey, hash, form);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
         Instant giveUpAt = clock.instant().plus(properties.idempotencyWait());
         long pauseNanos = 5_000_000;
         while (true) {
             var claim = idempotency.claim(caller, idempotencyKey, hash, clock.instant(), properties.idempotencyTakeoverAfter());
             if (claim instanceof ReturnRequestIdempotency.Mismatch) {
-                throw new DomainException(ErrorKind.RULE_VIOLATION, IDEMPOTENCY_KEY_REUSED,
-                        "you used this Idempotency-Key before with a different request body");
+                throw keyReused();
             }
             if (claim instanceof ReturnRequestIdempotency.Answered answered) {
                 return read(answered.body());
@@ -137,6 +143,75 @@ public class ReturnRequestService {
         }
     }
 
+    /**
+     * The whole request in one transaction with its key. Empty when the key holds an unanswered claim (a request
+     * taken step by step, by a node with the optimisations off or one that died mid-way): the claims then wait for it
+     * or take it over.
+     */
+    private Optional<ReturnRequestAnswer> requestInOneTransaction(String caller, String idempotencyKey, String hash,
+                                                                  ReturnRequestForm form) {
+        ReturnRequestIdempotency.Claim earlier = idempotency.look(caller, idempotencyKey, hash);
+        if (earlier != null) {
+            return answerOf(earlier); // a retry of an answered request, without a lock or a call to the order system
+        }
+        String returnId = UUID.randomUUID().toString();
+        form.checkGiftReturn(giftCards);
+        List<RequestedLine> lines = requestedLines(form);
+        OrderSnapshot order = orderOf(form);
+        Optional<AgreeSettlementTerms> terms = settlementTerms.termsFor(returnId, form.quoteId(), order,
+                form.refundMethodOrDefault(), lines);
+        try {
+            return Optional.of(inOneTransaction(() -> {
+                ReturnRequestIdempotency.Claim meanwhile = idempotency.lockAndLook(caller, idempotencyKey, hash);
+                if (meanwhile != null) {
+                    throw new KeyTakenMeanwhile(meanwhile); // a duplicate committed while this one looked
+                }
+                commands.sendAndWait(requestReturn(returnId, form, order, lines));
+                terms.ifPresent(commands::sendAndWait);
+                markGift(returnId, form);
+                ReturnRequestAnswer answer = decide(returnId, form, order, lines);
+                if (!idempotency.record(caller, idempotencyKey, hash, returnId, 201, write(answer), clock.instant())) {
+                    throw new KeyTakenMeanwhile(null); // claimed step by step meanwhile: roll back, wait for that claim
+                }
+                return answer;
+            }));
+        } catch (KeyTakenMeanwhile taken) {
+            return taken.claim == null ? Optional.empty() : answerOf(taken.claim);
+        }
+    }
+
+    /** What an existing key answers: its stored answer, a refusal of another body, or nothing yet. */
+    private static Optional<ReturnRequestAnswer> answerOf(ReturnRequestIdempotency.Claim claim) {
+        if (claim instanceof ReturnRequestIdempotency.Mismatch) {
+            throw keyReused();
+        }
+        if (claim instanceof ReturnRequestIdempotency.Answered answered) {
+            return Optional.of(read(answered.body()));
+        }
+        return Optional.empty();
+    }
+
+    private static DomainException keyReused() {
+        return new DomainException(ErrorKind.RULE_VIOLATION, IDEMPOTENCY_KEY_REUSED,
+                "you used this Idempotency-Key before with a different request body");
+    }
+
+    /** Leaves the request's transaction, rolling it back, when its key turns out to be another request's. */
+    private static final class KeyTakenMeanwhile extends RuntimeException {
+        private final ReturnRequestIdempotency.Claim claim;
+
+        KeyTakenMeanwhile(ReturnRequestIdempotency.Claim claim) {
+            super(null, null, false, false);
+            this.claim = claim;
+        }
+    }
+
+    private static List<RequestedLine> requestedLines(ReturnRequestForm form) {
+        return form.lines().stream()
+                .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason(), line.replacementSku()))
+                .toList();
+    }
+
     private ReturnRequestAnswer process(String caller, String idempotencyKey, ReturnRequestIdempotency.Claimed claim, ReturnRequestForm form) {
         String returnId = claim.returnId();
         try {
@@ -147,9 +222,7 @@ public class ReturnRequestService {
             }
             throw refused;
         }
-        List<RequestedLine> lines = form.lines().stream()
-                .map(line -> new RequestedLine(line.orderLineId(), line.quantity(), line.reason(), line.replacementSku()))
-                .toList();
+        List<RequestedLine> lines = requestedLines(form);
         OrderSnapshot order;
         try {
             order = orderOf(form);
@@ -162,7 +235,7 @@ public class ReturnRequestService {
                     commands.sendAndWait(requestReturn(returnId, form, found, lines));
                     terms.ifPresent(commands::sendAndWait);
                     markGift(returnId, form);
-                    return decideAndAnswer(caller, idempotencyKey, returnId, form, found, lines);
+                    return answered(caller, idempotencyKey, decide(returnId, form, found, lines));
                 });
             }
             createReturn(returnId, form, order, lines);
@@ -174,7 +247,7 @@ public class ReturnRequestService {
             }
             throw refused;
         }
-        return decideAndAnswer(caller, idempotencyKey, returnId, form, order, lines);
+        return answered(caller, idempotencyKey, decide(returnId, form, order, lines));
     }
 
     private OrderSnapshot orderOf(ReturnRequestForm form) {
@@ -208,9 +281,8 @@ public class ReturnRequestService {
         }
     }
 
-    private ReturnRequestAnswer decideAndAnswer(String caller, String idempotencyKey, String returnId,
-                                                ReturnRequestForm form, OrderSnapshot order,
-                                                List<RequestedLine> lines) {
+    private ReturnRequestAnswer decide(String returnId, ReturnRequestForm form, OrderSnapshot order,
+                                       List<RequestedLine> lines) {
         List<LineDecision> decisions = eligibility.decide(returnId, order, form.channel(), form.storeId(), lines,
                 clock.instant());
         if (decisions.stream().anyMatch(LineDecision::isAuthorized)) {
@@ -226,8 +298,11 @@ public class ReturnRequestService {
             // after the assessment: the tier is read from the history before this return joins it
             trust.remember(returnId, order, decisions, keepIt.isPresent(), clock.instant());
         }
-        ReturnRequestAnswer answer = new ReturnRequestAnswer(returnId, status, decisions);
-        idempotency.answer(caller, idempotencyKey, returnId, 201, write(answer), clock.instant());
+        return new ReturnRequestAnswer(returnId, status, decisions);
+    }
+
+    private ReturnRequestAnswer answered(String caller, String idempotencyKey, ReturnRequestAnswer answer) {
+        idempotency.answer(caller, idempotencyKey, answer.returnId(), 201, write(answer), clock.instant());
         return answer;
     }
 

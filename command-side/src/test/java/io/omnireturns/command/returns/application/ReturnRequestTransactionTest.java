@@ -18,9 +18,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A return request writes the return, the order's reservation, the eligibility decision and the stored answer in one
- * transaction (PostgreSQL's {@code xmin}: the id of the transaction that wrote a row), after the claim of its key; a
- * refused request leaves nothing behind and its key free.
+ * A return request writes the return, the order's reservation, the eligibility decision and its key with the stored
+ * answer in one transaction (PostgreSQL's {@code xmin}: the id of the transaction that wrote a row); a refused request
+ * leaves nothing behind and its key free; a key a request left claimed but unanswered is taken over.
  */
 @CommandSideIntegrationTest
 class ReturnRequestTransactionTest {
@@ -63,6 +63,27 @@ class ReturnRequestTransactionTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM return_request_idempotency WHERE idempotency_key = ?",
                 Long.class, key)).as("the key is free").isZero();
         request(key, orderId, orderId + "-L1").andExpect(status().isCreated());
+    }
+
+    @Test
+    void aKeyLeftUnansweredByARequestThatDiedIsTakenOverAndAnsweredWithTheSameReturn() throws Exception {
+        String orderId = FreshOrders.copyOfWebApparelOrder(orders);
+        String key = UUID.randomUUID().toString();
+        String returnId = returnIdOf(request(key, orderId, orderId + "-L1").andExpect(status().isCreated()));
+        // what a request taken step by step leaves when it dies after creating its return: a claim, unanswered, old
+        jdbc.update("""
+                UPDATE return_request_idempotency SET response_status = NULL, response_body = NULL, answered_at = NULL,
+                    created_at = TIMESTAMP '2000-01-01 00:00:00' WHERE idempotency_key = ?""", key);
+
+        String retried = returnIdOf(request(key, orderId, orderId + "-L1").andExpect(status().isCreated()));
+
+        assertThat(retried).as("the claimed return, not a second one").isEqualTo(returnId);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM domainevententry WHERE sequencenumber = 0 AND type = 'ReturnAggregate'
+                  AND convert_from(payload, 'UTF8') LIKE ?""", Long.class, "%\"orderId\":\"" + orderId + "\"%"))
+                .as("returns of the order").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT response_status FROM return_request_idempotency WHERE idempotency_key = ?",
+                Integer.class, key)).isEqualTo(201);
     }
 
     private ResultActions request(String key, String orderId, String orderLineId) throws Exception {
