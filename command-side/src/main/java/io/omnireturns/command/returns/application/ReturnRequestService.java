@@ -166,10 +166,7 @@ public class ReturnRequestService {
                 if (meanwhile != null) {
                     throw new KeyTakenMeanwhile(meanwhile); // a duplicate committed while this one looked
                 }
-                commands.sendAndWait(requestReturn(returnId, form, order, lines));
-                terms.ifPresent(commands::sendAndWait);
-                markGift(returnId, form);
-                ReturnRequestAnswer answer = decide(returnId, form, order, lines);
+                ReturnRequestAnswer answer = createAndDecide(returnId, form, order, lines, terms);
                 if (!idempotency.record(caller, idempotencyKey, hash, returnId, 201, write(answer), clock.instant())) {
                     throw new KeyTakenMeanwhile(null); // claimed step by step meanwhile: roll back, wait for that claim
                 }
@@ -231,12 +228,8 @@ public class ReturnRequestService {
                     form.refundMethodOrDefault(), lines);
             if (optimised && !claim.takenOver()) {
                 OrderSnapshot found = order;
-                return inOneTransaction(() -> {
-                    commands.sendAndWait(requestReturn(returnId, form, found, lines));
-                    terms.ifPresent(commands::sendAndWait);
-                    markGift(returnId, form);
-                    return answered(caller, idempotencyKey, decide(returnId, form, found, lines));
-                });
+                return inOneTransaction(() -> answered(caller, idempotencyKey,
+                        createAndDecide(returnId, form, found, lines, terms)));
             }
             createReturn(returnId, form, order, lines);
             terms.ifPresent(commands::sendAndWait);
@@ -279,6 +272,15 @@ public class ReturnRequestService {
                 LockSupport.parkNanos(properties.conflictRetryInterval().toNanos());
             }
         }
+    }
+
+    /** Inside one transaction: the return, its agreed terms and gift details, then its decision. */
+    private ReturnRequestAnswer createAndDecide(String returnId, ReturnRequestForm form, OrderSnapshot order,
+                                                List<RequestedLine> lines, Optional<AgreeSettlementTerms> terms) {
+        commands.sendAndWait(requestReturn(returnId, form, order, lines));
+        terms.ifPresent(commands::sendAndWait);
+        markGift(returnId, form);
+        return decide(returnId, form, order, lines);
     }
 
     private ReturnRequestAnswer decide(String returnId, ReturnRequestForm form, OrderSnapshot order,
