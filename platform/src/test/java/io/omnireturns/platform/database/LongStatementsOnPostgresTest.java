@@ -33,7 +33,7 @@ class LongStatementsOnPostgresTest {
         postgres = EmbeddedPostgres.builder().start();
         pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        pool.setMaximumPoolSize(2);
+        pool.setMaximumPoolSize(3); // Flyway uses two connections, the migration lock one more
         pool.addDataSourceProperty("socketTimeout", "1");
         jdbc = new JdbcTemplate(pool);
     }

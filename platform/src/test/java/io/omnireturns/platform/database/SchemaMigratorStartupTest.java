@@ -75,7 +75,7 @@ class SchemaMigratorStartupTest {
         pool.setUsername("postgres");
         pool.setPassword("postgres");
         pool.setConnectionTimeout(1000);
-        pool.setMaximumPoolSize(2);
+        pool.setMaximumPoolSize(3); // Flyway uses two connections, the migration lock one more
         return pool;
     }
 

@@ -1,0 +1,1 @@
+CREATE TABLE concurrent_start_orders (id BIGINT PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE concurrent_start_views (id BIGINT PRIMARY KEY);
