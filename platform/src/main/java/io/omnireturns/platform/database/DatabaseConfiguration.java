@@ -13,6 +13,12 @@ import java.util.List;
 @EnableConfigurationProperties(DatabaseStartupProperties.class)
 public class DatabaseConfiguration {
 
+    /** Static: a post-processor is made before the pool it sets up. */
+    @Bean
+    static PooledConnectionChecks pooledConnectionChecks(org.springframework.core.env.Environment environment) {
+        return new PooledConnectionChecks(environment);
+    }
+
     @Bean
     SchemaMigration axonInfrastructureSchema() {
         return new SchemaMigration("axon", "classpath:db/migration/axon", "flyway_history_axon", 0);

@@ -47,6 +47,7 @@ public class DatabaseAvailability implements SmartLifecycle {
     private final DatabaseOutageProperties properties;
     private final Clock clock;
     private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> sessionLossListeners = new CopyOnWriteArrayList<>();
     private volatile State state;
     private volatile ScheduledExecutorService executor;
     private volatile Instant startedAt;
@@ -100,6 +101,15 @@ public class DatabaseAvailability implements SmartLifecycle {
     }
 
     /**
+     * Runs on the probe thread each time the probe's own session, open and answering before, is found ended (the
+     * driver closed it, not merely a slow answer): whatever ended it (a restart, a fail-over, a network cut) has most likely ended the pool's sessions too, even when the
+     * database answers again by the next check. Keep it short.
+     */
+    public void onSessionLost(Runnable listener) {
+        sessionLossListeners.add(listener);
+    }
+
+    /**
      * One probe; called by the schedule, and by tests that do not want to wait for it. A refused connection or a
      * server shutting down counts at once; anything else (no answer in time, a slow login, too many connections)
      * from the second time in a row, so one slow answer from a busy database does not turn every API call away.
@@ -107,22 +117,29 @@ public class DatabaseAvailability implements SmartLifecycle {
     public synchronized State check() {
         String reason = null;
         boolean definite = false;
+        boolean sessionLost = false;
+        boolean hadSession = probe != null;
         try {
             if (probe == null) {
                 probe = connections.open();
             }
             if (!probe.isValid(timeoutSeconds())) {
                 reason = "no answer within " + properties.probeTimeout().toMillis() + " ms";
+                sessionLost = hadSession && probe.isClosed(); // the driver closes a session it lost, not a slow one
             }
         } catch (SQLException | RuntimeException e) {
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             definite = refused(e);
+            sessionLost = hadSession;
         }
         if (reason == null) {
             unansweredInARow = 0;
             return record(true, null);
         }
         closeProbe();
+        if (sessionLost) {
+            run(sessionLossListeners, "Step after the probe's session was lost");
+        }
         unansweredInARow++;
         boolean available = state.available() && !definite && unansweredInARow < 2;
         return record(available, reason);
@@ -164,15 +181,19 @@ public class DatabaseAvailability implements SmartLifecycle {
                     reason);
         } else if (!previous.available() && available) {
             log.info("Database available again after {}", Duration.between(previous.since(), now));
-            for (Runnable listener : recoveryListeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    log.warn("Recovery step failed", e);
-                }
-            }
+            run(recoveryListeners, "Recovery step");
         }
         return next;
+    }
+
+    private static void run(List<Runnable> listeners, String what) {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed", what, e);
+            }
+        }
     }
 
     private int timeoutSeconds() {

@@ -2,6 +2,7 @@ package io.omnireturns.platform.database.outage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.omnireturns.platform.database.EmbeddedPostgresConfiguration;
+import io.omnireturns.platform.database.PooledConnectionChecks;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.jdbc.DataSourceHealthContributorAutoConfiguration;
@@ -36,6 +37,12 @@ public class DatabaseOutageConfiguration {
                                                      ObjectProvider<EventProcessingConfiguration> processing) {
         DatabaseAvailability availability = new DatabaseAvailability(probeConnections(dataSource, properties),
                 properties, clock);
+        if (dataSource instanceof HikariDataSource pool) {
+            // connections idle a few seconds are handed out unchecked (PooledConnectionChecks): sessions the database
+            // ended with the probe's, or before an outage, must not be; first, before processors start again
+            availability.onSessionLost(() -> PooledConnectionChecks.closeAll(pool));
+            availability.onRecovery(() -> PooledConnectionChecks.closeAll(pool));
+        }
         availability.onRecovery(new ProcessorsAfterOutage(processing::getIfAvailable, availability::isRunning));
         return availability;
     }

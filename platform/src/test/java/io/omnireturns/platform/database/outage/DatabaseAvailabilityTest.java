@@ -121,6 +121,80 @@ class DatabaseAvailabilityTest {
     }
 
     @Test
+    void losing_an_open_session_runs_the_session_loss_steps_even_when_the_database_answers_again_at_once()
+            throws SQLException {
+        AtomicInteger losses = new AtomicInteger();
+        availability.onSessionLost(losses::incrementAndGet);
+        Connection endedByARestart = mock(Connection.class);
+        when(endedByARestart.isValid(anyInt())).thenReturn(true, false);
+        when(endedByARestart.isClosed()).thenReturn(true); // what the driver does with a session it lost
+        connection = endedByARestart;
+        availability.check();
+        assertThat(losses).hasValue(0);
+
+        availability.check(); // the database restarted between two checks
+        assertThat(losses).hasValue(1);
+
+        connection = answering(true);
+        assertThat(availability.check().available()).isTrue();
+        assertThat(losses).hasValue(1);
+    }
+
+    @Test
+    void a_slow_answer_on_an_open_session_and_a_session_that_never_answered_are_no_loss() throws SQLException {
+        AtomicInteger losses = new AtomicInteger();
+        availability.onSessionLost(losses::incrementAndGet);
+        Connection busy = mock(Connection.class);
+        when(busy.isValid(anyInt())).thenReturn(true, false); // open, only slow: the driver keeps it
+        connection = busy;
+        availability.check();
+        availability.check();
+
+        connection = answering(false);
+        availability.check();
+        refusing = true;
+        availability.check();
+
+        assertThat(losses).hasValue(0);
+    }
+
+    @Test
+    void an_open_session_whose_check_throws_was_lost() throws SQLException {
+        AtomicInteger losses = new AtomicInteger();
+        availability.onSessionLost(losses::incrementAndGet);
+        Connection broken = mock(Connection.class);
+        when(broken.isValid(anyInt())).thenReturn(true)
+                .thenThrow(new SQLException("This connection has been closed.", "08003"));
+        connection = broken;
+
+        availability.check();
+        availability.check();
+
+        assertThat(losses).hasValue(1);
+    }
+
+    @Test
+    void a_session_that_answered_and_then_fails_is_lost_once_and_a_refused_reconnect_is_no_second_loss()
+            throws SQLException {
+        AtomicInteger losses = new AtomicInteger();
+        availability.onSessionLost(losses::incrementAndGet);
+        Connection stoppedWithTheDatabase = mock(Connection.class);
+        when(stoppedWithTheDatabase.isValid(anyInt())).thenAnswer(call -> !refusing);
+        when(stoppedWithTheDatabase.isClosed()).thenAnswer(call -> refusing); // the driver closes a lost session
+        connection = stoppedWithTheDatabase;
+        availability.check();
+
+        refusing = true;
+        availability.check();
+        availability.check();
+        refusing = false;
+        availability.check();
+
+        assertThat(losses).hasValue(1);
+        assertThat(availability.available()).isTrue();
+    }
+
+    @Test
     void a_working_probe_connection_is_kept_between_checks() throws SQLException {
         connection = answering(true);
 
