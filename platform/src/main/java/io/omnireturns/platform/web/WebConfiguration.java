@@ -8,6 +8,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Problem details for every error (Spring MVC's, the error page's and Tomcat's own), and strict JSON bodies. */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
@@ -45,6 +47,17 @@ public class WebConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new AcceptableAnswerCheck());
+            }
+        };
+    }
+
+    /** Spring MVC's controllers found by their path first ({@link PathFirstHandlerMapping}). */
+    @Bean
+    public WebMvcRegistrations pathFirstHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathFirstHandlerMapping();
             }
         };
     }
