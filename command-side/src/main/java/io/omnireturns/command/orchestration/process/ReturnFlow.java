@@ -77,7 +77,7 @@ final class ReturnFlow {
         // eligibility and the way back
         when(wants, f.authorized && !f.fraudAssessed, step(ProcessStep.FRAUD_CHECK));
         if (f.mailBack()) {
-            when(wants, f.cleared() && f.somethingToShip() && !f.labelIssued && !f.parcelMoving(),
+            when(wants, f.cleared() && f.lines.somethingToShip() && !f.labelIssued && !f.parcelMoving(),
                     step(ProcessStep.ISSUE_LABEL));
             when(wants, f.trackingNumber != null && !f.warehouseAdvised && !f.parcelArrived(),
                     step(ProcessStep.ADVISE_WAREHOUSE));
@@ -92,18 +92,18 @@ final class ReturnFlow {
         }
         // a trusted customer's refund at the parcel's first scan, before inspection; the policy may decline it
         // (an exchange too: its replacement is ordered then, where the policy settles exchanges early)
-        if (f.mailBack() && f.inTransit && !f.parcelArrived() && f.cleared() && !f.onHold && !f.refundDecided()
+        if (f.mailBack() && f.inTransit && !f.parcelArrived() && f.cleared() && !f.onHold && !f.money.refundDecided()
                 && f.trust.tier != null) {
             wants.add(send(ProcessTask.EARLY_REFUND_DECISION,
-                    new DecideEarlyRefund(f.returnId, f.orderId, f.refundMethod, paymentKey(f.returnId))));
+                    new DecideEarlyRefund(f.returnId, f.orderId, f.money.refundMethod, paymentKey(f.returnId))));
         }
         // inspection after an early refund: what it would have refunded against what was paid, any shortfall back
         if (f.instant.refundedEarly() && f.refundDecidable() && f.instant.clawback == null && !f.onHold) {
-            wants.add(send(ProcessTask.CLAWBACK_DECISION, new DecideClawback(f.returnId, f.orderId, f.refundMethod,
-                    f.inspection.refundableLines())));
+            wants.add(send(ProcessTask.CLAWBACK_DECISION, new DecideClawback(f.returnId, f.orderId,
+                    f.money.refundMethod, f.inspection.refundableLines())));
         }
         // charged once the early refund was paid (an exchange: its replacement ordered and any difference settled)
-        when(wants, f.instant.chargeOwed() && (f.exchange() ? f.paid() : f.paidThroughGateway()),
+        when(wants, f.instant.chargeOwed() && (f.money.exchange() ? f.money.paid() : f.money.paidThroughGateway()),
                 step(ProcessStep.CLAWBACK_CHARGE));
         // the ERP corrects the return's credit memo by what was charged back
         when(wants, f.instant.memoOwed() && f.instant.creditMemoDocument != null, step(ProcessStep.CLAWBACK_MEMO));
@@ -111,25 +111,26 @@ final class ReturnFlow {
         when(wants, f.instant.restoreOwed(), step(ProcessStep.RESTORE_LOYALTY));
         // the refund, decided only after inspection (rule 1) and the fraud decision (a store return too: its items may
         // be at the counter before the score is in); the return refuses these while on hold
-        if (f.refundDecidable() && f.cleared() && !f.refundDecided() && !f.onHold && !f.taxPending()) {
+        if (f.refundDecidable() && f.cleared() && !f.money.refundDecided() && !f.onHold && !f.money.taxPending()) {
             wants.add(send(ProcessTask.REFUND_DECISION, decideRefund(f)));
         }
         // the decision asked the tax service first: its answer comes back before the decision is sent again
-        when(wants, f.taxPending() && !f.refundDecided(), step(StepKey.tax(f.taxRequests)));
-        if (f.moneyOwed() && !f.refundRequested && !f.onHold) { // decided before DecideRefund also requested it
+        when(wants, f.money.taxPending() && !f.money.refundDecided(), step(StepKey.tax(f.money.taxRequests)));
+        if (f.money.owed() && !f.money.refundRequested && !f.onHold) { // decided before DecideRefund also requested it
             wants.add(send(ProcessTask.REFUND_REQUEST,
-                    new RecordRefundRequested(f.returnId, paymentKey(f.returnId), f.moneyBack())));
+                    new RecordRefundRequested(f.returnId, paymentKey(f.returnId), f.money.amountBack())));
         }
-        when(wants, f.refundRequested && !f.paidThroughGateway(), step(ProcessStep.REFUND_PAYMENT));
+        when(wants, f.money.refundRequested && !f.money.paidThroughGateway(), step(ProcessStep.REFUND_PAYMENT));
         // a dearer replacement's difference is taken before the replacement goes out
-        when(wants, f.chargeOwed(), step(ProcessStep.CHARGE_DIFFERENCE));
-        when(wants, f.replacementReady() && !f.replacementOrdered, step(ProcessStep.REPLACEMENT_ORDER));
+        when(wants, f.money.chargeOwed(), step(ProcessStep.CHARGE_DIFFERENCE));
+        when(wants, f.money.replacementReady() && !f.money.replacementOrdered, step(ProcessStep.REPLACEMENT_ORDER));
         // once paid, the ERP, stock and loyalty hear of it (rule 5), then the return completes
-        if (f.paid()) {
-            when(wants, f.refund.total().isPositive() && !f.creditMemoPosted, step(ProcessStep.POST_CREDIT_MEMO));
-            f.linesToRestock().stream().filter(id -> !f.lines.get(id).inventoryAdjusted)
+        if (f.money.paid()) {
+            when(wants, f.money.refund.total().isPositive() && !f.money.creditMemoPosted,
+                    step(ProcessStep.POST_CREDIT_MEMO));
+            f.lines.toRestock().stream().filter(id -> !f.lines.get(id).inventoryAdjusted)
                     .forEach(id -> wants.add(step(StepKey.inventory(id))));
-            when(wants, f.loyaltyApplies() && !f.loyaltyReversed, step(ProcessStep.REVERSE_LOYALTY));
+            when(wants, f.money.loyaltyApplies() && !f.money.loyaltyReversed, step(ProcessStep.REVERSE_LOYALTY));
             notice(wants, f, REFUNDED);
             when(wants, f.everythingSettled() && !f.onHold,
                     send(ProcessTask.COMPLETION, new CompleteReturn(f.returnId)));

@@ -154,7 +154,7 @@ public final class ReturnProcess {
                     new ProcessAction.DecideOverdue(returnId)));
         }
         ProcessTask parcelWait = ProcessTask.RECEIPT_EXPIRY;
-        if (facts.cleared() && facts.somethingToShip() && !facts.itemsReceived() && facts.ending == null
+        if (facts.cleared() && facts.lines.somethingToShip() && !facts.lines.itemsReceived() && facts.ending == null
                 && !facts.completed) {
             Instant expiry = facts.clearedAt.plus(timing.receiptExpiry());
             if (!facts.instant.refundedEarly()) {
@@ -171,9 +171,9 @@ public final class ReturnProcess {
             }
         }
         ProcessTask settlement = ProcessTask.REFUND_SETTLEMENT;
-        if (facts.paidThroughGateway() && !facts.settled && !book.isEscalated(settlement) && facts.ending == null
-                && !facts.completed) {
-            dues.add(new Due(facts.settlementWaitFrom.plus(timing.settlementSla()),
+        if (facts.money.paidThroughGateway() && !facts.money.settled && !book.isEscalated(settlement)
+                && facts.ending == null && !facts.completed) {
+            dues.add(new Due(facts.money.settlementWaitFrom.plus(timing.settlementSla()),
                     new ProcessAction.Send(settlement, new RaiseException(returnId, ProcessStep.REFUND_PAYMENT,
                             settlement.render(), FailureCode.SETTLEMENT_OVERDUE.code(),
                             "the payment gateway has not settled the refund in time", 0))));

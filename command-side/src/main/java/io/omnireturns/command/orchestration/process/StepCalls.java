@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import io.omnireturns.api.money.Money;
 import io.omnireturns.command.connectors.carrier.LabelRequest;
 import io.omnireturns.command.connectors.crm.CaseRequest;
 import io.omnireturns.command.connectors.crm.CustomerNotification;
@@ -39,43 +38,44 @@ final class StepCalls {
         String idempotencyKey = returnId + ":" + key.render();
         return switch (key.step()) {
             case FRAUD_CHECK -> new StepCall.Fraud(returnId, key, attempt,
-                    new FraudCheck(returnId, f.orderId, f.customerId, f.channel, authorizedItems(f), authorizedValue(f),
-                            f.trust.tier, f.trust.signals));
+                    new FraudCheck(returnId, f.orderId, f.customerId, f.channel, f.lines.authorizedItems(),
+                            f.lines.authorizedValue(), f.trust.tier, f.trust.signals));
             case ISSUE_LABEL -> new StepCall.Label(returnId, key, attempt,
                     new LabelRequest(idempotencyKey, returnId, f.customerId, f.destinationLocationId,
-                            shippedItems(f)));
+                            f.lines.shippedItems()));
             case ADVISE_WAREHOUSE -> new StepCall.Advice(returnId, key, attempt,
                     new ReceiptAdvice(idempotencyKey, returnId, f.destinationLocationId, f.trackingNumber,
                             expectedItems(f)));
-            case REFUND_PAYMENT -> f.refundMethod == RefundMethod.GIFT_CARD
+            case REFUND_PAYMENT -> f.money.refundMethod == RefundMethod.GIFT_CARD
                     ? new StepCall.GiftCard(returnId, key, attempt, new GiftCardInstruction(
-                            ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBack(), cardHolder(f)))
+                            ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.money.amountBack(), cardHolder(f)))
                     : new StepCall.Refund(returnId, key, attempt,
-                    new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.moneyBackTenders(),
-                            f.moneyBack(), f.giftRecipientEmail == null ? null : cardHolder(f)));
+                    new RefundInstruction(ReturnFlow.paymentKey(returnId), returnId, f.orderId, f.money.tendersBack(),
+                            f.money.amountBack(), f.giftRecipientEmail == null ? null : cardHolder(f)));
             case CHARGE_DIFFERENCE -> new StepCall.Charge(returnId, key, attempt,
-                    new ChargeInstruction(f.differenceCharge.idempotencyKey(), returnId, f.orderId,
-                            f.differenceCharge.tenderId(), f.differenceCharge.cardReference(),
-                            f.differenceCharge.amount()));
+                    new ChargeInstruction(f.money.differenceCharge.idempotencyKey(), returnId, f.orderId,
+                            f.money.differenceCharge.tenderId(), f.money.differenceCharge.cardReference(),
+                            f.money.differenceCharge.amount()));
             case CLAWBACK_CHARGE -> new StepCall.Charge(returnId, key, attempt,
                     new ChargeInstruction(f.instant.clawback.chargeKey(), returnId, f.orderId, refundedCard(f), null,
                             f.instant.clawback.amount()));
             case REPLACEMENT_ORDER -> new StepCall.Replacement(returnId, key, attempt,
                     new ReplacementRequest(idempotencyKey, returnId, f.orderId, f.customerId, replacementItems(f)));
             case POST_CREDIT_MEMO -> new StepCall.CreditMemo(returnId, key, attempt,
-                    new CreditMemoRequest(idempotencyKey, returnId, f.orderId, f.customerId, f.refund.lines(),
-                            f.refund.shippingRefund(), f.refund.total(), f.taxGivenBack, f.tax.priceDifferenceTax));
+                    new CreditMemoRequest(idempotencyKey, returnId, f.orderId, f.customerId, f.money.refund.lines(),
+                            f.money.refund.shippingRefund(), f.money.refund.total(), f.money.taxGivenBack,
+                            f.tax.priceDifferenceTax));
             case CLAWBACK_MEMO -> new StepCall.DebitMemo(returnId, key, attempt, new DebitMemoRequest(idempotencyKey,
                     returnId, f.orderId, f.customerId, f.instant.creditMemoDocument, f.instant.clawback.amount(),
                     f.instant.clawbackChargeReference));
             case ADJUST_INVENTORY -> {
-                ReturnFacts.Line line = f.lines.get(key.argument());
+                ReturnLines.Line line = f.lines.get(key.argument());
                 yield new StepCall.Inventory(returnId, key, attempt, new InventoryAdjustmentRequest(idempotencyKey,
                         returnId, key.argument(), line.sku, line.received + line.kept, line.disposition,
                         line.kept > 0 ? f.destinationLocationId : f.receivingLocationId)); // kept: written off there
             }
             case REVERSE_LOYALTY -> new StepCall.Loyalty(returnId, key, attempt,
-                    new PointsReversalRequest(idempotencyKey, returnId, f.customerId, f.refund.total()));
+                    new PointsReversalRequest(idempotencyKey, returnId, f.customerId, f.money.refund.total()));
             case RESTORE_LOYALTY -> new StepCall.LoyaltyRestore(returnId, key, attempt,
                     new PointsRestoreRequest(idempotencyKey, returnId, f.customerId, f.instant.pointsToRestore()));
             case NOTIFY_CUSTOMER -> {
@@ -87,7 +87,7 @@ final class StepCalls {
             case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),
                     new CaseRequest(idempotencyKey, returnId, f.customerId, "RETURN_EXCEPTION",
                             "return " + returnId + " needs attention: exception " + key.argument()));
-            case CALCULATE_TAX -> new StepCall.Tax(returnId, key, attempt, f.taxRequest);
+            case CALCULATE_TAX -> new StepCall.Tax(returnId, key, attempt, f.money.taxRequest);
             case DECIDE_ELIGIBILITY -> throw new IllegalArgumentException(
                     "eligibility is decided by the request (or the overdue decision), not called remotely");
         };
@@ -105,38 +105,20 @@ final class StepCalls {
 
     /** The card the early refund went to, which a clawback charges; null when none (the gateway refuses then). */
     private static String refundedCard(ReturnFacts f) {
-        return f.refund.tenders().stream().filter(tender -> tender.type() == TenderType.CARD)
+        return f.money.refund.tenders().stream().filter(tender -> tender.type() == TenderType.CARD)
                 .map(TenderRefund::tenderId).findFirst().orElse(null);
     }
 
-    private static int authorizedItems(ReturnFacts f) {
-        return f.lines.values().stream().mapToInt(line -> line.authorized).sum();
-    }
-
-    /** What the parcel holds: the authorized items the customer does not keep. */
-    private static int shippedItems(ReturnFacts f) {
-        return f.lines.values().stream().mapToInt(line -> line.authorized - line.kept).sum();
-    }
-
-    private static Money authorizedValue(ReturnFacts f) {
-        Money total = null;
-        for (ReturnFacts.Line line : f.lines.values()) {
-            Money value = line.unitPrice.times(line.authorized);
-            total = total == null ? value : total.plus(value);
-        }
-        return total;
-    }
-
     private static List<ReceiptAdvice.ExpectedItem> expectedItems(ReturnFacts f) {
-        return f.lines.entrySet().stream()
-                .filter(entry -> entry.getValue().authorized > entry.getValue().kept)
+        return f.lines.byOrderLine().entrySet().stream()
+                .filter(entry -> entry.getValue().toShip() > 0)
                 .map(entry -> new ReceiptAdvice.ExpectedItem(entry.getKey(), entry.getValue().sku,
-                        entry.getValue().authorized - entry.getValue().kept))
+                        entry.getValue().toShip()))
                 .toList();
     }
 
     private static List<ReplacementRequest.Item> replacementItems(ReturnFacts f) {
-        return f.refund.lines().stream()
+        return f.money.refund.lines().stream()
                 .map(line -> new ReplacementRequest.Item(line.orderLineId(),
                         f.lines.get(line.orderLineId()).replacementSku, line.quantity()))
                 .toList();
