@@ -33,7 +33,6 @@ import io.omnireturns.api.returns.event.ReturnAuthorized;
 import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnCompleted;
 import io.omnireturns.api.returns.event.ReturnDeclined;
-import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnInspectionCompleted;
@@ -50,7 +49,6 @@ import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
-import io.omnireturns.platform.database.EventSavepoints;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -58,26 +56,22 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The canonical status view: one row per return, built from the return's events and answering the status
  * and search queries.
  * <p>
  * Idempotent: the view remembers the sequence number of the last event it applied and skips any event at or
- * below it, so redelivery after a stolen claim and replays change nothing. Each event is applied inside the
- * processor's transaction, which also stores the token: replayed events, and live ones while
- * {@code omnireturns.status-view.live-batch-writes} (by default {@code omnireturns.engine.optimised}) is on, in memory,
- * each changed return read once and written once when its batch commits ({@link StatusViewBatch}); otherwise one by
- * one, each in its own savepoint.
+ * below it, so redelivery after a stolen claim and replays change nothing. Each handler names what its event does
+ * to the view ({@link ReturnStatusDraft}); {@link StatusViewChanges} brings the change to the stored view, in the
+ * processor's transaction, batched or event by event. The handlers stay together in this class, which holds the
+ * view's one {@code StatusViewChanges}: its batching state (a failed batch turns batching off for a while) covers
+ * every event of the view.
  */
 @Component
 @ProcessingGroup(ReturnStatusProjection.PROCESSING_GROUP)
@@ -86,215 +80,199 @@ public class ReturnStatusProjection {
     public static final String PROCESSING_GROUP = "return-status";
 
     private final ReturnStatusRepository repository;
-    private final QueryUpdateEmitter updateEmitter;
-    private final TransactionTemplate savepoint;
-    private final EventSavepoints.BatchedWrites batchedWrites;
+    private final StatusViewChanges changes;
 
     public ReturnStatusProjection(ReturnStatusRepository repository, QueryUpdateEmitter updateEmitter,
                                   PlatformTransactionManager transactionManager, StatusViewProperties properties,
                                   @Value(AxonInfrastructureConfiguration.ENGINE_OPTIMISED) boolean engineOptimised) {
         this.repository = repository;
-        this.updateEmitter = updateEmitter;
-        this.savepoint = EventSavepoints.perEvent(transactionManager);
-        this.batchedWrites = new EventSavepoints.BatchedWrites(properties.replayBatchWrites(),
-                properties.liveBatchWrites(engineOptimised),
-                properties.perEventAfterFailure());
+        this.changes = new StatusViewChanges(repository, updateEmitter, transactionManager, properties,
+                engineOptimised);
     }
 
     @EventHandler
     void on(ReturnRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        EventStamp stamp = stamp(event, sequence, at);
-        if (batchedWrites.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
-            batch().request(event, stamp);
-            return;
-        }
-        savepoint.executeWithoutResult(status -> {
-            ReturnStatusDraft draft = ReturnStatusDraft.requested(event, stamp);
-            ReturnStatusView view = draft.toView();
-            if (repository.insertIfAbsent(view, draft.underlyingSystems())) {
-                emit(view);
-            }
-        });
+        changes.request(event, sequence, at);
     }
 
     @EventHandler
     void on(ReturnAuthorized event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnRejected event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnLabelIssued event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnParcelInTransit event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnItemsReceived event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnLinesInspected event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnInspectionCompleted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundApproved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundIssued event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundFailed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(CreditMemoPosted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundTaxRequested event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundTaxCalculated event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundTaxApplied event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(InventoryAdjusted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(LoyaltyAdjusted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(CustomerNotified event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnPutOnHold event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnHoldResolved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(FraudAssessed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(WarehouseAdvised event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(RefundSettled event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReplacementOrderCreated event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(StepAttemptFailed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ExceptionRaised event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ExceptionResolved event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnCancelled event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnDeclined event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnLinesKept event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(CustomerTrustAssessed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(GoodwillGranted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnNoteAdded event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnExpired event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     @EventHandler
     void on(ReturnCompleted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, ReturnStatusDraft::on);
+        changes.apply(event, sequence, at, ReturnStatusDraft::on);
     }
 
     /** A replay rebuilds the view from the first event; the processor calls this before it starts over. */
@@ -326,97 +304,37 @@ public class ReturnStatusProjection {
 
     @EventHandler
     void on(EarlyRefundGranted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        changes.apply(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 
     @EventHandler
     void on(ClawbackDecided event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp,
+        changes.apply(event, sequence, at, (draft, e, stamp) -> draft.told(stamp,
                 InstantRefundWording.of(e, draft.isExchange())));
     }
 
     @EventHandler
     void on(ClawbackCharged event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        changes.apply(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 
     @EventHandler
     void on(EarlyExchangeGranted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        changes.apply(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 
     @EventHandler
     void on(ClawbackMemoPosted event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        changes.apply(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 
     @EventHandler
     void on(LoyaltyPointsRestored event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
+        changes.apply(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 
     @EventHandler
     void on(ClawbackChargeFailed event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        update(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
-    }
-
-    private <E extends ReturnEvent> void update(E event, Long sequence, Instant at, ViewChange<E> change) {
-        EventStamp stamp = stamp(event, sequence, at);
-        if (batchedWrites.appliesToCurrentEvent(StatusViewBatch.RESOURCE)) {
-            batch().apply(event.returnId(), stamp, draft -> change.apply(draft, event, stamp));
-            return;
-        }
-        savepoint.executeWithoutResult(status -> {
-            ReturnStatusDraft draft = repository.openDraft(event.returnId()).orElseThrow(() ->
-                    new IllegalStateException("no status view for return " + event.returnId() + " to apply "
-                            + stamp.eventName() + " #" + stamp.sequenceNumber() + " to"));
-            if (draft.version() >= stamp.sequenceNumber()) {
-                return; // already applied
-            }
-            change.apply(draft, event, stamp);
-            ReturnStatusView updated = draft.toView();
-            if (repository.update(updated, draft.underlyingSystems())) {
-                emit(updated);
-            }
-        });
-    }
-
-    /** The batch of the current unit of work (see {@link StatusViewBatch}). */
-    private StatusViewBatch batch() {
-        return StatusViewBatch.current(repository, this::emit, this::watchedReturns, batchedWrites);
-    }
-
-    private static EventStamp stamp(ReturnEvent event, Long sequence, Instant at) {
-        if (sequence == null) {
-            // only the aggregate's sequence number orders a return's events; without it idempotency is impossible
-            throw new IllegalArgumentException(event.getClass().getSimpleName() + " of return " + event.returnId()
-                    + " was not published by the return aggregate");
-        }
-        return new EventStamp(sequence, at, event.getClass().getSimpleName());
-    }
-
-    /** The returns whose view someone subscribed to (a batch keeps each version of their views for them). */
-    private Set<String> watchedReturns() {
-        Set<SubscriptionQueryMessage<?, ?, ?>> subscriptions = updateEmitter.activeSubscriptions();
-        if (subscriptions.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> returnIds = new HashSet<>();
-        for (SubscriptionQueryMessage<?, ?, ?> subscription : subscriptions) {
-            if (subscription.getPayload() instanceof FindReturnStatus query) {
-                returnIds.add(query.returnId());
-            }
-        }
-        return returnIds;
-    }
-
-    /** Subscribers see a change only after the processor's transaction commits (the emitter waits for it). */
-    private void emit(ReturnStatusView view) {
-        updateEmitter.emit(FindReturnStatus.class, query -> query.returnId().equals(view.returnId()), view);
-    }
-
-    @FunctionalInterface
-    private interface ViewChange<E> {
-        void apply(ReturnStatusDraft draft, E event, EventStamp stamp);
+        changes.apply(event, sequence, at, (draft, e, stamp) -> draft.told(stamp, InstantRefundWording.of(e)));
     }
 }
