@@ -1,5 +1,7 @@
 package io.omnireturns.command.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -43,6 +45,20 @@ class LayeringTest {
         noClasses().that().haveNameMatching(
                         "io\\.omnireturns\\.command\\.returns\\.(ReturnLifecycle|ReturnLogistics|ReturnMoney|ReturnHolds|StaffDecisions)")
                 .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void the_return_process_is_plain_java_that_reads_no_clock_and_calls_no_system() {
+        DescribedPredicate<JavaClass> adapters = DescribedPredicate.describe("connector adapters (not their records)",
+                type -> type.getPackageName().contains(".connectors.") && !type.isRecord() && !type.isEnum());
+        noClasses().that().resideInAPackage("io.omnireturns.command.orchestration.process..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "java.sql..", "javax.sql..", "..orchestration.engine..", "..web..", "..application..")
+                .orShould().dependOnClassesThat(adapters)
+                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .because("the process is folded from events and asked with the time it is given (docs/architecture.md)")
                 .check(classes);
     }
 
