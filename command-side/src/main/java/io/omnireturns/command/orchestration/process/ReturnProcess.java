@@ -149,7 +149,9 @@ public final class ReturnProcess {
                     dues.add(new Due(entry.leaseUntil, whenLeaseRunsOut(want, entry))));
         }
         ProcessTask decision = ProcessTask.ELIGIBILITY_DECISION;
-        if (facts.requestedAt != null && facts.awaitingDecision() && !book.isEscalated(decision)) {
+        // asked again from the exception queue, the decision is in flight under its lease, which is its clock now
+        if (facts.requestedAt != null && facts.awaitingDecision() && !book.isEscalated(decision)
+                && book.awaiting(decision).isEmpty()) {
             dues.add(new Due(facts.requestedAt.plus(timing.decisionTimeout()),
                     new ProcessAction.DecideOverdue(returnId)));
         }

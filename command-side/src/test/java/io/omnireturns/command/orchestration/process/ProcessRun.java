@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Plays a return's events into a {@link ReturnProcess} as its engine would: each {@link #given} event is its own
@@ -16,6 +17,10 @@ import java.util.Objects;
  */
 final class ProcessRun {
 
+    /**
+     * Five attempts, 2 s before the second doubling up to 5 min, a 2 min lease, 30 days for the parcel, 5 days for the
+     * settlement, 5 min for the decision: the defaults of {@code omnireturns.process.*}, but for the lease (10 s).
+     */
     static final ProcessTiming TIMING = new ProcessTiming(5, Duration.ofSeconds(2), Duration.ofMinutes(5),
             Duration.ofMinutes(2), Duration.ofDays(30), Duration.ofDays(5), Duration.ofMinutes(5));
 
@@ -29,6 +34,7 @@ final class ProcessRun {
     static final StepKey OPEN_CASE = StepKey.openCase(ReturnStory.EXCEPTION_ID);
 
     private ReturnProcess process = ReturnProcess.of(ReturnStory.RETURN_ID);
+    private ProcessTiming timing = TIMING;
     private Instant clock = ReturnStory.NOW;
     private long sequence;
     private final List<Object> history = new ArrayList<>();
@@ -53,7 +59,7 @@ final class ProcessRun {
             history.add(event);
             process.apply(event, sequence++, clock);
         }
-        return process.next(clock, TIMING);
+        return process.next(clock, timing);
     }
 
     /** Every event so far again, under the sequence numbers it had (a redelivery, a rebuild that overlaps). */
@@ -61,7 +67,7 @@ final class ProcessRun {
         for (int i = 0; i < history.size(); i++) {
             process.apply(history.get(i), i, clock);
         }
-        return process.next(clock, TIMING);
+        return process.next(clock, timing);
     }
 
     ProcessRun after(Duration elapsed) {
@@ -74,7 +80,17 @@ final class ProcessRun {
     }
 
     List<ProcessAction> overdue() {
-        return process.overdue(clock, TIMING);
+        return process.overdue(clock, timing);
+    }
+
+    Optional<Instant> nextDue() {
+        return process.nextDue(timing);
+    }
+
+    /** Runs the process under other settings than {@link #TIMING}; call it before any event. */
+    ProcessRun timedBy(ProcessTiming other) {
+        timing = other;
+        return this;
     }
 
     ReturnProcess process() {
