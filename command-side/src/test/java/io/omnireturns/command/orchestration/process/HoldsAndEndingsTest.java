@@ -182,18 +182,19 @@ class HoldsAndEndingsTest {
     }
 
     @Test
-    void aReturnCancelledFromTheQueueCallsItsFailedStepNoMoreAndTellsTheCustomer() {
+    void aReturnCancelledFromTheQueueCallsItsFailedStepNoMoreChasesNoCaseAndTellsTheCustomer() {
         ProcessRun run = given(story.upToFraudClearance(), story.stepFailed(ISSUE_LABEL, "REJECTED_422", false, 1),
                 story.exceptionRaised(ProcessStep.ISSUE_LABEL, ISSUE_LABEL, "REJECTED_422", 1),
-                story.putOnHold(HoldReason.INTEGRATION_FAILURE, ExternalSystem.CARRIER, ReturnStatus.AUTHORIZED),
-                story.caseOpened());
+                story.putOnHold(HoldReason.INTEGRATION_FAILURE, ExternalSystem.CARRIER, ReturnStatus.AUTHORIZED));
 
-        List<ProcessAction> actions = run.when(
+        List<ProcessAction> actions = run.when( // the CRM case still in flight
                 story.exceptionResolved(ProcessStep.ISSUE_LABEL, ISSUE_LABEL, HoldDecision.CANCEL.name()),
                 story.holdResolved(HoldDecision.CANCEL, ReturnStatus.CANCELLED));
 
         assertThat(calledKeys(actions)).containsExactly(notice(CANCELLED));
         assertThat(commands(actions)).isEmpty();
+        assertThat(run.after(TIMING.lease()).overdue()).extracting(ProcessAction::servedKey)
+                .containsExactly(Optional.of(notice(CANCELLED)));
     }
 
     // ---- endings -----------------------------------------------------------------------------------------------
