@@ -44,6 +44,7 @@ import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
  *   (refunded early: only once its clawback is decided, and when CHARGE charged, its debit memo posted and its
  *   loyalty points given back)
  * rejected / cancelled / expired ─ notice of it ─ finished
+ * on hold: no decision, label, replacement order or completion (the return refuses them) until a person resumes it
  * </pre>
  */
 final class ReturnFlow {
@@ -77,7 +78,8 @@ final class ReturnFlow {
         // eligibility and the way back
         when(wants, f.authorized && !f.fraudAssessed, step(ProcessStep.FRAUD_CHECK));
         if (f.mailBack()) {
-            when(wants, f.cleared() && f.lines.somethingToShip() && !f.labelIssued && !f.parcelMoving(),
+            // the return records no label while a person holds it: one made then would be refused, asked for again
+            when(wants, f.cleared() && f.lines.somethingToShip() && !f.labelIssued && !f.parcelMoving() && !f.onHold,
                     step(ProcessStep.ISSUE_LABEL));
             when(wants, f.trackingNumber != null && !f.warehouseAdvised && !f.parcelArrived(),
                     step(ProcessStep.ADVISE_WAREHOUSE));
@@ -123,7 +125,9 @@ final class ReturnFlow {
         when(wants, f.money.refundRequested && !f.money.paidThroughGateway(), step(ProcessStep.REFUND_PAYMENT));
         // a dearer replacement's difference is taken before the replacement goes out
         when(wants, f.money.chargeOwed(), step(ProcessStep.CHARGE_DIFFERENCE));
-        when(wants, f.money.replacementReady() && !f.money.replacementOrdered, step(ProcessStep.REPLACEMENT_ORDER));
+        // nor a replacement order while held (its refusal would go to the exception queue)
+        when(wants, f.money.replacementReady() && !f.money.replacementOrdered && !f.onHold,
+                step(ProcessStep.REPLACEMENT_ORDER));
         // once paid, the ERP, stock and loyalty hear of it (rule 5), then the return completes
         if (f.money.paid()) {
             when(wants, f.money.refund.total().isPositive() && !f.money.creditMemoPosted,
