@@ -85,7 +85,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
         lockFactory = "aggregateLocks")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)
-@Revision("2")
+// 3: the hold's reason joined the state; snapshots of revision 2 lack it and are passed over (rebuilt from events)
+@Revision("3")
 public class ReturnAggregate extends InstantRefundState {
 
     protected ReturnAggregate() {

@@ -22,7 +22,9 @@ import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static io.omnireturns.command.returns.ReturnErrors.*;
 import static io.omnireturns.command.returns.ReturnLifecycle.requireNotTerminal;
@@ -30,9 +32,15 @@ import static io.omnireturns.command.returns.ReturnLifecycle.requireNotTerminal;
 /**
  * The return's rules about holds and exceptions, apart from its state: what puts it on hold (a person, a failed step,
  * a fraud score, a wrong item, a line for review), where a resolution leads, and what a retry or a case records.
- * Each decision answers the events to apply or refuses with a stable code; none changes anything.
+ * A retry resumes only a hold a failed step put on; a hold for a person (fraud or inspection review, by hand) stays
+ * until a person resolves it, whatever was retried meanwhile. Each decision answers the events to apply or refuses
+ * with a stable code; none changes anything.
  */
 final class ReturnHolds {
+
+    /** The reasons {@link #raise} holds a return for ({@link #reasonOf}): only these holds a retry may resume. */
+    private static final Set<HoldReason> FAILED_STEP_REASONS = EnumSet.of(HoldReason.REFUND_FAILED,
+            HoldReason.POSTING_FAILED, HoldReason.DECISION_OVERDUE, HoldReason.INTEGRATION_FAILURE);
 
     private ReturnHolds() {
     }
@@ -61,7 +69,10 @@ final class ReturnHolds {
         return events;
     }
 
-    /** A retried exception is resolved; a hold that was waiting only for it resumes. */
+    /**
+     * A retried exception is resolved; a hold that was waiting only for it resumes. A hold for a person's review
+     * (fraud, inspection, by hand) is not waiting for a step: an exception raised during it leaves it on.
+     */
     static List<Object> retry(RetryException command, ReturnState state) {
         ExceptionRaised open = state.openExceptions.get(command.exceptionId());
         if (open == null) {
@@ -70,7 +81,8 @@ final class ReturnHolds {
         ExceptionResolved resolved = new ExceptionResolved(state.returnId, command.exceptionId(), open.step(),
                 open.stepKey(), "RETRY", command.requestedBy());
         boolean lastOpenOne = state.openExceptions.size() == 1;
-        if (state.status != ReturnStatus.ON_HOLD || !lastOpenOne) {
+        boolean heldForAFailedStep = FAILED_STEP_REASONS.contains(state.holdReason);
+        if (state.status != ReturnStatus.ON_HOLD || !lastOpenOne || !heldForAFailedStep) {
             return List.of(resolved);
         }
         return List.of(resolved, new ReturnHoldResolved(state.returnId, state.orderId, HoldDecision.RESUME,

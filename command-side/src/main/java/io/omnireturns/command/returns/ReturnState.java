@@ -7,6 +7,7 @@ import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.DeclineReason;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.Grade;
+import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.ReceivedLine;
@@ -66,10 +67,11 @@ import java.util.Set;
  * What a return remembers, and how each of its events changes that: the only place its state changes, and no
  * decision is taken here. {@link ReturnAggregate} decides on it (with the rule classes beside it) and applies.
  * <p>
- * The aggregate extends this class rather than holding it, so a snapshot stores these fields flat, exactly as
- * revision 2 of the aggregate wrote them when they were its own ({@code ReturnSnapshotFormatTest}); the stored
- * format ignores unknown fields, so a nested or renamed field would be lost without a word. Fields are read by the
- * rule classes of this package and never written outside the event sourcing handlers.
+ * The aggregate extends this class rather than holding it, so a snapshot stores these fields flat, as revision 2 of
+ * the aggregate wrote them when they were its own, plus those added since ({@code ReturnSnapshotFormatTest}); the
+ * stored format ignores unknown fields, so a nested or renamed field would be lost without a word, and a field whose
+ * value an older snapshot cannot give needs the aggregate's snapshot revision raised. Fields are read by the rule
+ * classes of this package and never written outside the event sourcing handlers.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -79,6 +81,8 @@ abstract class ReturnState {
     String returnId;
     ReturnStatus status;
     ReturnStatus heldFrom;
+    /** Why the return was put on hold, read while it is (null once resolved); a retry resumes only a failed step's. */
+    HoldReason holdReason;
     String orderId;
     String storeId;
     String customerId;
@@ -353,6 +357,7 @@ abstract class ReturnState {
     @EventSourcingHandler
     void on(ReturnPutOnHold event) {
         heldFrom = event.heldFrom();
+        holdReason = event.reason();
         status = ReturnStatus.ON_HOLD;
     }
 
@@ -360,6 +365,7 @@ abstract class ReturnState {
     void on(ReturnHoldResolved event) {
         status = event.resumedAs();
         heldFrom = null;
+        holdReason = null;
     }
 
     @EventSourcingHandler
@@ -378,6 +384,7 @@ abstract class ReturnState {
         declineNote = event.note();
         status = ReturnStatus.REJECTED;
         heldFrom = null;
+        holdReason = null;
     }
 
     @EventSourcingHandler

@@ -12,7 +12,9 @@ import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.HoldReason;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.api.returns.event.ExceptionRaised;
+import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.InspectedLine;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.LineRefund;
@@ -1264,6 +1266,43 @@ class ReturnAggregateTest {
                     .when(new ResolveHold(RETURN_ID, HoldDecision.RESUME, null, "agent-7"))
                     .expectNoEvents()
                     .expectException(refusal(REASON_REQUIRED));
+        }
+
+        @Test
+        void retrying_an_exception_raised_during_an_inspection_review_resolves_it_and_leaves_the_return_on_hold() {
+            // the review is not waiting for the failed notice: the refund must not be decided before a person looks
+            fixture.given(received())
+                    .andGiven(heldForManualReview())
+                    .andGivenCommands(new RaiseException(RETURN_ID, ProcessStep.NOTIFY_CUSTOMER, "NOTICE-KEY",
+                            "SERVER_ERROR_503", "CRM down", 5))
+                    .when(new RetryException(RETURN_ID, "EX-" + RETURN_ID + "-1", "ops-1"))
+                    .expectEvents(new ExceptionResolved(RETURN_ID, "EX-" + RETURN_ID + "-1",
+                            ProcessStep.NOTIFY_CUSTOMER, "NOTICE-KEY", "RETRY", "ops-1"))
+                    .expectResultMessagePayload(ReturnStatus.ON_HOLD);
+        }
+
+        @Test
+        void retrying_an_exception_raised_during_a_fraud_review_leaves_the_return_held_for_the_review() {
+            fixture.given(heldForFraudReviewFrom(authorized()))
+                    .andGivenCommands(new RaiseException(RETURN_ID, ProcessStep.NOTIFY_CUSTOMER, "NOTICE-KEY",
+                            "SERVER_ERROR_503", "CRM down", 5))
+                    .when(new RetryException(RETURN_ID, "EX-" + RETURN_ID + "-1", "ops-1"))
+                    .expectEvents(new ExceptionResolved(RETURN_ID, "EX-" + RETURN_ID + "-1",
+                            ProcessStep.NOTIFY_CUSTOMER, "NOTICE-KEY", "RETRY", "ops-1"))
+                    .expectResultMessagePayload(ReturnStatus.ON_HOLD);
+        }
+
+        @Test
+        void retrying_the_exception_of_the_failed_step_that_held_the_return_resumes_it_where_it_stopped() {
+            fixture.given(refundPending())
+                    .andGivenCommands(new RaiseException(RETURN_ID, ProcessStep.REFUND_PAYMENT, "REFUND-KEY",
+                            "REJECTED_422", "card closed", 1))
+                    .when(new RetryException(RETURN_ID, "EX-" + RETURN_ID + "-1", "ops-1"))
+                    .expectEvents(new ExceptionResolved(RETURN_ID, "EX-" + RETURN_ID + "-1",
+                                    ProcessStep.REFUND_PAYMENT, "REFUND-KEY", "RETRY", "ops-1"),
+                            new ReturnHoldResolved(RETURN_ID, ORDER_ID, HoldDecision.RESUME, "retry of REFUND-KEY",
+                                    "ops-1", ReturnStatus.REFUND_PENDING))
+                    .expectResultMessagePayload(ReturnStatus.REFUND_PENDING);
         }
 
         @Test

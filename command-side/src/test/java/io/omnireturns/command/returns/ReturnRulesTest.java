@@ -30,6 +30,7 @@ import io.omnireturns.api.returns.command.RecordFraudAssessment;
 import io.omnireturns.api.returns.command.RecordParcelInTransit;
 import io.omnireturns.api.returns.command.RecordRefundFailed;
 import io.omnireturns.api.returns.command.RecordRefundIssued;
+import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RequestReturn;
 import io.omnireturns.api.returns.command.RetryException;
 import io.omnireturns.api.returns.event.ExceptionRaised;
@@ -51,6 +52,8 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
@@ -190,6 +193,38 @@ class ReturnRulesTest {
                     new ExceptionResolved(RETURN_ID, exceptionId(1), ProcessStep.REFUND_PAYMENT, "KEY-1", "RETRY", "ops"));
         }
 
+        @ParameterizedTest(name = "held for {0}")
+        @EnumSource(value = HoldReason.class, names = {"INSPECTION_MISMATCH", "FRAUD_REVIEW", "MANUAL"})
+        void retrying_an_exception_raised_while_a_person_reviews_the_return_resolves_it_and_leaves_the_return_on_hold(
+                HoldReason review) {
+            ReturnAggregate state = inspected();
+            state.on(new ReturnPutOnHold(RETURN_ID, review, ExternalSystem.WAREHOUSE, "look at it", ReturnStatus.INSPECTED));
+            applyTo(state, ReturnHolds.raise(new RaiseException(RETURN_ID, ProcessStep.NOTIFY_CUSTOMER, "NOTICE-KEY",
+                    "SERVER_ERROR_503", "CRM down", 5), state));
+
+            List<Object> retried = ReturnHolds.retry(new RetryException(RETURN_ID, exceptionId(1), "ops"), state);
+            applyTo(state, retried);
+
+            assertThat(retried).containsExactly(new ExceptionResolved(RETURN_ID, exceptionId(1),
+                    ProcessStep.NOTIFY_CUSTOMER, "NOTICE-KEY", "RETRY", "ops"));
+            assertThat(state.status).isEqualTo(ReturnStatus.ON_HOLD);
+            assertThat(state.heldFrom).isEqualTo(ReturnStatus.INSPECTED);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(ProcessStep.class)
+        void retrying_the_exception_of_a_step_that_held_the_return_resumes_it_whatever_the_step(ProcessStep step) {
+            ReturnAggregate state = step == ProcessStep.DECIDE_ELIGIBILITY ? requested() : inspected();
+            ReturnStatus stoodAt = state.status;
+            applyTo(state, ReturnHolds.raise(new RaiseException(RETURN_ID, step, "STEP-KEY", "REJECTED_422", "refused",
+                    1), state));
+
+            assertThat(ReturnHolds.retry(new RetryException(RETURN_ID, exceptionId(1), "ops"), state)).containsExactly(
+                    new ExceptionResolved(RETURN_ID, exceptionId(1), step, "STEP-KEY", "RETRY", "ops"),
+                    new ReturnHoldResolved(RETURN_ID, ORDER_ID, HoldDecision.RESUME, "retry of STEP-KEY", "ops",
+                            stoodAt));
+        }
+
         @Test
         void a_fraud_score_asking_for_review_of_a_held_return_holds_it_no_second_time() {
             assertThat(ReturnHolds.fraudAssessed(new RecordFraudAssessment(RETURN_ID, 90, true, List.of("VELOCITY")),
@@ -243,11 +278,16 @@ class ReturnRulesTest {
         return state;
     }
 
-    private static ReturnAggregate refundPending() {
+    private static ReturnAggregate inspected() {
         ReturnAggregate state = received();
         state.on(new ReturnLinesInspected(RETURN_ID, "INSP-1", List.of(L1_ACCEPTED, L2_SCRAPPED)));
         state.on(new ReturnInspectionCompleted(RETURN_ID, ORDER_ID, RefundMethod.ORIGINAL_TENDER, List.of(), Map.of(),
                 false));
+        return state;
+    }
+
+    private static ReturnAggregate refundPending() {
+        ReturnAggregate state = inspected();
         state.on(new RefundApproved(RETURN_ID, new RefundBreakdown(EUR, List.of(new LineRefund("L1", 2, eur(10_000),
                 eur(2_000), eur(0), eur(0), REFUND_TOTAL, List.of())), eur(0), REFUND_TOTAL,
                 List.of(new TenderRefund("T1", TenderType.CARD, REFUND_TOTAL)))));
@@ -264,6 +304,23 @@ class ReturnRulesTest {
         state.on(new ReturnPutOnHold(RETURN_ID, HoldReason.REFUND_FAILED, ExternalSystem.PAYMENT, "gateway down",
                 ReturnStatus.REFUND_PENDING));
         return state;
+    }
+
+    /** What the aggregate would do with the events a rule answers: source them into the state. */
+    private static void applyTo(ReturnAggregate state, List<Object> events) {
+        for (Object event : events) {
+            if (event instanceof ExceptionRaised raised) {
+                state.on(raised);
+            } else if (event instanceof ExceptionResolved resolved) {
+                state.on(resolved);
+            } else if (event instanceof ReturnPutOnHold held) {
+                state.on(held);
+            } else if (event instanceof ReturnHoldResolved resolved) {
+                state.on(resolved);
+            } else {
+                throw new IllegalArgumentException("not sourced here: " + event);
+            }
+        }
     }
 
     private static ExceptionRaised exceptionRaised(int number) {

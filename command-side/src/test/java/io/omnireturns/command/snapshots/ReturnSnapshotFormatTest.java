@@ -1,7 +1,6 @@
 package io.omnireturns.command.snapshots;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -47,6 +46,10 @@ import io.omnireturns.command.policy.refund.RefundInput;
 import io.omnireturns.command.policy.refund.RefundRules;
 import io.omnireturns.command.returns.ReturnAggregate;
 import io.omnireturns.platform.axon.AxonInfrastructureConfiguration;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -57,6 +60,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +70,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Snapshots of returns already stored must keep reading as they were written: the stored document below was written
- * by the return as it was before its state moved out of the aggregate class, and a return sourced from the same events
- * today must be written the same, field for field (the format tolerates unknown fields, so a renamed one would be lost
- * without a word). Fields added since are listed in {@link #withFieldsAddedSinceRevision2}: each is written at the
- * value a revision-2 snapshot reads it back as, which is right for every return such a snapshot can be of (the
- * events that set them did not exist yet).
+ * by the return at revision 3 of its snapshots, and a return sourced from the same events today must be written the
+ * same, field for field (the format tolerates unknown fields, so a renamed one would be lost without a word).
+ * Revision 3 added the hold's reason, which a revision-2 snapshot cannot tell (a retry resumes only a hold a failed
+ * step put on): the aggregate's snapshot filter passes such snapshots over, and the return is rebuilt from its events.
  */
 class ReturnSnapshotFormatTest {
 
@@ -78,24 +81,36 @@ class ReturnSnapshotFormatTest {
             new AxonInfrastructureConfiguration().serializer(new AnnotationRevisionResolver());
     private static final OrderSnapshot ORDER = DemoOrders.webApparelOrder(Instant.parse("2026-11-20T10:00:00Z"));
     private static final String RETURN_ID = "RET-SNAP-FORMAT";
-    private static final String STORED_DOCUMENT = "/snapshots/return-aggregate-revision-2.json";
+    private static final String STORED_DOCUMENT = "/snapshots/return-aggregate-revision-3.json";
+    /** As revision 2 wrote the same return: without the hold's reason, kept quantities and a gift's recipient. */
+    private static final String REVISION_2_DOCUMENT = "/snapshots/return-aggregate-revision-2.json";
 
     @Test
-    void a_return_is_snapshotted_field_for_field_as_stored_snapshots_of_revision_2_are() throws IOException {
+    void a_return_is_snapshotted_field_for_field_as_stored_snapshots_of_revision_3_are() throws IOException {
         SerializedObject<byte[]> written = STORED_FORMAT.serialize(returnWithEveryKindOfState(), byte[].class);
 
-        assertThat(written.getType().getRevision()).isEqualTo("2");
-        assertThat(json(written.getData())).isEqualTo(withFieldsAddedSinceRevision2(json(storedDocument())));
+        assertThat(written.getType().getRevision()).isEqualTo("3");
+        assertThat(json(written.getData())).isEqualTo(json(stored(STORED_DOCUMENT)));
     }
 
     @Test
-    void a_stored_snapshot_of_revision_2_reads_back_as_the_return_it_was_taken_of() throws IOException {
-        ReturnAggregate read = STORED_FORMAT.deserialize(new SimpleSerializedObject<>(storedDocument(), byte[].class,
-                new SimpleSerializedType(ReturnAggregate.class.getName(), "2")));
+    void a_stored_snapshot_of_revision_3_reads_back_as_the_return_it_was_taken_of() throws IOException {
+        ReturnAggregate read = STORED_FORMAT.deserialize(new SimpleSerializedObject<>(stored(STORED_DOCUMENT),
+                byte[].class, new SimpleSerializedType(ReturnAggregate.class.getName(), "3")));
 
         assertThat(read).usingRecursiveComparison().isEqualTo(returnWithEveryKindOfState());
-        assertThat(json(STORED_FORMAT.serialize(read, byte[].class).getData()))
-                .isEqualTo(withFieldsAddedSinceRevision2(json(storedDocument())));
+        assertThat(json(STORED_FORMAT.serialize(read, byte[].class).getData())).isEqualTo(json(stored(STORED_DOCUMENT)));
+    }
+
+    @Test
+    void a_stored_snapshot_of_revision_2_is_passed_over_so_the_return_is_rebuilt_from_its_events() throws IOException {
+        // it reads back with no hold reason, so a retry would leave a failed step's hold on for good: it must not be used
+        assertThat(json(stored(REVISION_2_DOCUMENT)).has("holdReason")).isFalse();
+        AggregateConfigurer<ReturnAggregate> aggregate = AggregateConfigurer.defaultConfiguration(ReturnAggregate.class);
+        DefaultConfigurer.defaultConfiguration().configureAggregate(aggregate).buildConfiguration();
+
+        assertThat(aggregate.snapshotFilter().allow(storedSnapshot(REVISION_2_DOCUMENT, "2"))).isFalse();
+        assertThat(aggregate.snapshotFilter().allow(storedSnapshot(STORED_DOCUMENT, "3"))).isTrue();
     }
 
     private static ReturnAggregate returnWithEveryKindOfState() {
@@ -137,19 +152,18 @@ class ReturnSnapshotFormatTest {
         return live.get();
     }
 
-    private static byte[] storedDocument() throws IOException {
-        try (InputStream in = ReturnSnapshotFormatTest.class.getResourceAsStream(STORED_DOCUMENT)) {
-            assertThat(in).as(STORED_DOCUMENT).isNotNull();
+    private static byte[] stored(String document) throws IOException {
+        try (InputStream in = ReturnSnapshotFormatTest.class.getResourceAsStream(document)) {
+            assertThat(in).as(document).isNotNull();
             return in.readAllBytes();
         }
     }
 
-    /** The fields added since revision 2, at their defaults: kept quantities ("keep it") and a gift's recipient. */
-    private static JsonNode withFieldsAddedSinceRevision2(JsonNode stored) {
-        ObjectNode document = stored.deepCopy();
-        document.withObject("/lines").elements().forEachRemaining(line -> ((ObjectNode) line).put("keptQuantity", 0));
-        document.putNull("giftRecipientEmail");
-        return document;
+    /** A snapshot row as the event store hands it to the snapshot filter. */
+    private static DomainEventData<byte[]> storedSnapshot(String document, String revision) throws IOException {
+        return new GenericDomainEventEntry<>(ReturnAggregate.class.getSimpleName(), RETURN_ID, 20, "SNAP-" + revision,
+                Instant.parse("2026-12-01T10:00:00Z"), ReturnAggregate.class.getName(), revision, stored(document),
+                "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode json(byte[] data) throws IOException {

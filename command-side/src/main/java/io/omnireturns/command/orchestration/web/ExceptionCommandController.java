@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Operations retry the failed step of an exception; the return resumes where it stopped. */
+/**
+ * Operations retry the failed step of an exception; a return that step held resumes where it stopped, one held for a
+ * person's review stays held.
+ */
 @RestController
 @RequestMapping("/api/v1/exceptions")
 @Tag(name = "exception queue (commands)")

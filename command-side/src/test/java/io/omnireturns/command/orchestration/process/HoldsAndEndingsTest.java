@@ -24,6 +24,7 @@ import java.util.Optional;
 
 import static io.omnireturns.command.orchestration.process.Milestone.CANCELLED;
 import static io.omnireturns.command.orchestration.process.Milestone.EXPIRED;
+import static io.omnireturns.command.orchestration.process.Milestone.RECEIVED;
 import static io.omnireturns.command.orchestration.process.Milestone.REFUNDED;
 import static io.omnireturns.command.orchestration.process.Milestone.REJECTED;
 import static io.omnireturns.command.orchestration.process.ProcessRun.ISSUE_LABEL;
@@ -179,6 +180,31 @@ class HoldsAndEndingsTest {
         StepCall.Refund again = onlyCall(retried, StepCall.Refund.class);
         assertThat(again.attempt()).isEqualTo(1);
         assertThat(again.instruction().idempotencyKey()).isEqualTo(PAYMENT_KEY);
+    }
+
+    @Test
+    void aNoticeRetriedFromTheQueueDuringAnInspectionReviewIsSentAgainButTheRefundWaitsForTheReview() {
+        // the return answers such a retry with the exception resolved alone: its review hold stays on
+        List<InspectedLine> inspected = List.of(
+                new InspectedLine(JACKETS, 2, 0, Grade.NEW, Disposition.RESTOCK, false, null),
+                new InspectedLine(JEANS, 1, 0, Grade.USED, Disposition.REFURBISH, true, "is this our seam?"));
+        ProcessRun run = given(story.upToParcelExpected(), story.itemsReceived(),
+                new ReturnLinesInspected(RETURN_ID, "INSP-1", inspected),
+                new ReturnInspectionCompleted(RETURN_ID, "ORD-1001", story.refundMethod(), story.refundableLines(),
+                        Map.of(), true),
+                story.putOnHold(HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE, ReturnStatus.INSPECTED),
+                story.stepFailed(notice(RECEIVED), "REJECTED_422", false, 1),
+                story.exceptionRaised(ProcessStep.NOTIFY_CUSTOMER, notice(RECEIVED), "REJECTED_422", 1),
+                story.caseOpened());
+
+        List<ProcessAction> retried = run.when(
+                story.exceptionResolved(ProcessStep.NOTIFY_CUSTOMER, notice(RECEIVED), "RETRY"));
+
+        assertThat(calledKeys(retried)).containsExactly(notice(RECEIVED));
+        assertThat(commands(retried)).noneMatch(DecideRefund.class::isInstance);
+        assertThat(commands(run.when(story.notified(RECEIVED)))).noneMatch(DecideRefund.class::isInstance);
+        assertThat(commands(run.when(story.holdResolved(HoldDecision.RESUME, ReturnStatus.INSPECTED))))
+                .singleElement().isInstanceOf(DecideRefund.class);
     }
 
     @Test
