@@ -36,8 +36,10 @@ import java.util.Set;
 
 /**
  * What has happened to one return, as far as its process cares: folded from the return's own events, nothing
- * decided here. Every fold is idempotent (flags and sets), so an event seen twice changes nothing. {@link ReturnFlow}
- * reads these facts to say what the return wants next; {@link StepCalls} reads them to build the calls.
+ * decided here. Folds are flags and sets, and {@link ReturnProcess} skips an event whose sequence number it has seen,
+ * so an event seen twice changes nothing (a {@code ReturnRequested} folded again would reset the lines: only that check
+ * keeps it out). {@link ReturnFlow} reads these facts to say what the return wants next; {@link StepCalls} reads them
+ * to build the calls.
  * <p>
  * This class keeps the return's way through: who asked, the decision, fraud, the parcel, inspection, holds,
  * exceptions and notices. Its parts keep the rest: {@link ReturnLines} the quantities, {@link MoneyFacts} the refund

@@ -82,11 +82,6 @@ public final class ReturnProcess {
     }
 
     /**
-     * What to do now, given everything folded in: steps to start (or retry) and commands to send. The steps returned
-     * are marked started, with their lease running from {@code now}; a step in flight that the return no longer needs
-     * (a label once the parcel is received) is forgotten and not called again. Call it once after applying a batch.
-     */
-    /**
      * The steps and tasks the flow wants given the facts so far, whether started or not; nothing is changed. The engine
      * compares it before and after an event to know which event made a step wanted (its trace and actor go with it).
      */
@@ -96,6 +91,11 @@ public final class ReturnProcess {
         return keys;
     }
 
+    /**
+     * What to do now, given everything folded in: steps to start (or retry) and commands to send. The steps returned
+     * are marked started, with their lease running from {@code now}; a step in flight that the return no longer needs
+     * (a label once the parcel is received) is forgotten and not called again. Call it once after applying a batch.
+     */
     public List<ProcessAction> next(Instant now, ProcessTiming timing) {
         List<ReturnFlow.Want> wanted = ReturnFlow.wanted(facts);
         book.keepOnly(wanted.stream().map(ReturnFlow.Want::key).toList());

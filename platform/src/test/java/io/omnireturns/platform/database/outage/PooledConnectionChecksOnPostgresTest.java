@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * On PostgreSQL: a pool set up by {@link PooledConnectionChecks} hands out a connection idle for a while without
+ * On PostgreSQL: a pool set up by {@link PooledConnectionChecks} hands out a connection idle within its window without
  * checking it, and the outage probe, finding its own session ended with the pool's, has the pool drop every
  * connection it holds, so the next calls get live ones.
  */
@@ -35,22 +35,41 @@ class PooledConnectionChecksOnPostgresTest {
     @BeforeEach
     void start() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        pool.setUsername("postgres");
-        pool.setMaximumPoolSize(2);
-        new PooledConnectionChecks(new MockEnvironment()
-                .withProperty(PooledConnectionChecks.SETTING, "1h")).postProcessBeforeInitialization(pool, "pool");
+    }
+
+    /** A pool set up as the service sets up its own, checking connections idle longer than {@code window}. */
+    private HikariDataSource pool(String window) {
+        HikariDataSource created = new HikariDataSource();
+        created.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        created.setUsername("postgres");
+        created.setMaximumPoolSize(2);
+        new PooledConnectionChecks(new MockEnvironment().withProperty(PooledConnectionChecks.SETTING, window))
+                .postProcessBeforeInitialization(created, "pool");
+        pool = created;
+        return created;
     }
 
     @AfterEach
     void stop() throws IOException {
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        }
         postgres.close();
     }
 
     @Test
-    void sessions_the_database_ended_are_not_handed_out_once_the_probe_found_its_own_ended() throws SQLException {
+    void a_pool_that_checks_every_idle_connection_replaces_an_ended_session_before_use() throws SQLException {
+        JdbcTemplate jdbc = new JdbcTemplate(pool("0ms"));
+        assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+
+        endEverySessionButMine();
+
+        assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void sessions_the_database_ended_are_handed_out_unchecked_until_the_probe_finds_its_own_ended() throws SQLException {
+        HikariDataSource pool = pool("1h");
         DatabaseAvailability availability = new DatabaseOutageConfiguration().databaseAvailability(pool,
                 new DatabaseOutageProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), true),
                 Clock.systemUTC(), new DefaultListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class));
@@ -61,8 +80,6 @@ class PooledConnectionChecksOnPostgresTest {
         assertThat(availability.check().available()).isTrue(); // the probe's session is open
 
         endEverySessionButMine();
-        // idle past Hikari's own half second, which would have had the pool check it: the time is what is tested
-        sleep(Duration.ofMillis(700));
         assertThatThrownBy(() -> jdbc.queryForObject("SELECT 1", Integer.class))
                 .as("an ended session idle under the window is handed out unchecked")
                 .isInstanceOf(DataAccessException.class);
@@ -83,15 +100,6 @@ class PooledConnectionChecksOnPostgresTest {
              Statement statement = admin.createStatement()) {
             statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
