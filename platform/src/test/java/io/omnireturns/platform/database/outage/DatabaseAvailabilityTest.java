@@ -123,8 +123,7 @@ class DatabaseAvailabilityTest {
     @Test
     void losing_an_open_session_runs_the_session_loss_steps_even_when_the_database_answers_again_at_once()
             throws SQLException {
-        AtomicInteger losses = new AtomicInteger();
-        availability.onSessionLost(losses::incrementAndGet);
+        AtomicInteger losses = sessionLossesCounted();
         Connection endedByARestart = mock(Connection.class);
         when(endedByARestart.isValid(anyInt())).thenReturn(true, false);
         when(endedByARestart.isClosed()).thenReturn(true); // what the driver does with a session it lost
@@ -142,8 +141,7 @@ class DatabaseAvailabilityTest {
 
     @Test
     void a_slow_answer_on_an_open_session_and_a_session_that_never_answered_are_no_loss() throws SQLException {
-        AtomicInteger losses = new AtomicInteger();
-        availability.onSessionLost(losses::incrementAndGet);
+        AtomicInteger losses = sessionLossesCounted();
         Connection busy = mock(Connection.class);
         when(busy.isValid(anyInt())).thenReturn(true, false); // open, only slow: the driver keeps it
         connection = busy;
@@ -160,8 +158,7 @@ class DatabaseAvailabilityTest {
 
     @Test
     void an_open_session_whose_check_throws_was_lost() throws SQLException {
-        AtomicInteger losses = new AtomicInteger();
-        availability.onSessionLost(losses::incrementAndGet);
+        AtomicInteger losses = sessionLossesCounted();
         Connection broken = mock(Connection.class);
         when(broken.isValid(anyInt())).thenReturn(true)
                 .thenThrow(new SQLException("This connection has been closed.", "08003"));
@@ -176,8 +173,7 @@ class DatabaseAvailabilityTest {
     @Test
     void a_session_that_answered_and_then_fails_is_lost_once_and_a_refused_reconnect_is_no_second_loss()
             throws SQLException {
-        AtomicInteger losses = new AtomicInteger();
-        availability.onSessionLost(losses::incrementAndGet);
+        AtomicInteger losses = sessionLossesCounted();
         Connection stoppedWithTheDatabase = mock(Connection.class);
         when(stoppedWithTheDatabase.isValid(anyInt())).thenAnswer(call -> !refusing);
         when(stoppedWithTheDatabase.isClosed()).thenAnswer(call -> refusing); // the driver closes a lost session
@@ -266,6 +262,13 @@ class DatabaseAvailabilityTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    /** How many times the probe's session-loss steps run from now on. */
+    private AtomicInteger sessionLossesCounted() {
+        AtomicInteger losses = new AtomicInteger();
+        availability.onSessionLost(losses::incrementAndGet);
+        return losses;
     }
 
     private static Connection answering(boolean answers) throws SQLException {
