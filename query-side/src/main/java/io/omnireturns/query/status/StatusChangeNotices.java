@@ -4,6 +4,8 @@ import io.omnireturns.api.query.ReturnStatusView;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 
@@ -17,7 +19,8 @@ import java.util.List;
  * statement per batch, not per event. {@link io.omnireturns.query.status.live.StatusChangeListener} is the receiving end.
  * <p>
  * A reset (the view emptied before a replay) is announced as {@value #RESET}: every node then forgets the views it
- * held. This node's own {@link StatusViewWrites} hear of every write, live or replayed, before the commit.
+ * held. This node's own {@link StatusViewWrites} hear of every write, live or replayed, before the commit, and what
+ * they answer runs after it.
  */
 public final class StatusChangeNotices {
 
@@ -40,15 +43,49 @@ public final class StatusChangeNotices {
         return view.returnId() + "|" + view.version();
     }
 
-    /** Views written: told to this node's readers, and the live ones announced to every node. */
+    /**
+     * Views written: told to this node's readers (and kept by them once the transaction commits), and the live ones
+     * announced to every node.
+     */
     void written(List<ReturnStatusView> views, java.util.function.Predicate<ReturnStatusView> live) {
         if (views.isEmpty()) {
             return;
         }
-        java.util.Map<String, Long> versions = new java.util.HashMap<>();
-        views.forEach(view -> versions.merge(view.returnId(), view.version(), Math::max));
-        local.forEach(writes -> writes.written(versions));
-        announce(views.stream().filter(live).toList());
+        java.util.Map<Boolean, List<ReturnStatusView>> byLive =
+                views.stream().collect(java.util.stream.Collectors.partitioningBy(live));
+        List<Runnable> afterCommit = new java.util.ArrayList<>(local.size() * 2);
+        for (StatusViewWrites writes : local) {
+            byLive.forEach((isLive, written) -> {
+                if (!written.isEmpty()) {
+                    afterCommit.add(writes.written(written, isLive));
+                }
+            });
+        }
+        afterCommit(afterCommit);
+        announce(byLive.get(true));
+    }
+
+    /**
+     * Runs these once the caller's transaction has committed, and never if it rolls back: on Spring's transaction
+     * synchronisation, else on Axon's unit of work; outside both the writes are committed already.
+     */
+    private static void afterCommit(List<Runnable> tasks) {
+        List<Runnable> work = tasks.stream().filter(task -> task != StatusViewWrites.NOTHING).toList();
+        if (work.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.forEach(Runnable::run);
+                }
+            });
+        } else if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> work.forEach(Runnable::run));
+        } else {
+            work.forEach(Runnable::run);
+        }
     }
 
     /** Every view deleted: this node's readers forget them now, every node's on the commit. */

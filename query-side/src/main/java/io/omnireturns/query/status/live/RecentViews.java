@@ -8,6 +8,8 @@ import io.omnireturns.query.status.StatusViewWrites;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -21,9 +23,11 @@ import java.util.function.Function;
  * <b>Why a cached view is never older than the database's by more than a notification's travel.</b> Every write of
  * a view is announced by a PostgreSQL notification in the writer's transaction ({@code StatusChangeNotices}); this
  * node's {@link StatusChangeListener} hears each one and {@link #changed marks} the return's entry stale before
- * anything else, so the next look-up reads the row; a write by this node's own status projection marks it stale
- * already inside the writing transaction ({@link StatusViewWrites}), so this node reads its own writes at once. A read that began before the notification arrived cannot put
- * its older view back: an entry remembers the newest version announced, and only a view at least that new is kept.
+ * anything else, so the next look-up reads the row. A write by this node's own status projection marks it stale
+ * already inside the writing transaction, and once that commits the view as written is kept
+ * ({@link #written}): a return that moves is answered from memory right after each change, without reading the row
+ * back. A read that began before the notification arrived cannot put its older view back: an entry remembers the
+ * newest version announced, and only a view at least that new is kept.
  * Views are kept only while the listener holds its connection: when it loses it, notifications may be missed, so
  * the cache {@link #notListening empties} and stays off until the listener listens again (a read begun before that
  * is not kept either). A reset before a replay empties every node's cache ({@link #cleared}); the replay then
@@ -105,6 +109,20 @@ public final class RecentViews implements StatusViewWrites {
         }
     }
 
+    /**
+     * The view held for the return if it is at least {@code version} and may be answered (listening, not past its
+     * maximum age); empty otherwise. Reads nothing and counts as neither hit nor miss.
+     */
+    public synchronized java.util.Optional<ReturnStatusView> held(String returnId, long version) {
+        Entry entry = entries.get(returnId);
+        if (listening && databaseAvailable.getAsBoolean() && entry != null && entry.view() != null
+                && entry.view().version() >= version
+                && clock.millis() - entry.readAtMillis() < maxAgeMillis) {
+            return java.util.Optional.of(entry.view());
+        }
+        return java.util.Optional.empty();
+    }
+
     private synchronized void done(String returnId, ReturnStatusView read, long readingInEpoch) {
         reading.computeIfPresent(returnId, (id, count) -> count == 1 ? null : count - 1);
         if (read == null || !listening || epoch != readingInEpoch || maxEntries == 0) {
@@ -120,9 +138,38 @@ public final class RecentViews implements StatusViewWrites {
         }
     }
 
+    /**
+     * This node's status projection is writing these views: their entries are stale from now on, and once the write
+     * has committed the live ones are kept as written (the rows hold them now), so a look-up right after a change is
+     * answered without reading the row back. Not kept when the cache was emptied meanwhile (a reset, a lost listener)
+     * or a newer version was announced meanwhile (another node's write).
+     */
     @Override
-    public void written(Map<String, Long> versions) {
-        changed(versions);
+    public Runnable written(Collection<ReturnStatusView> views, boolean live) {
+        Map<String, ReturnStatusView> newest = new HashMap<>();
+        views.forEach(view -> newest.merge(view.returnId(), view,
+                (one, other) -> one.version() >= other.version() ? one : other));
+        Map<String, Long> versions = new HashMap<>();
+        newest.forEach((returnId, view) -> versions.put(returnId, view.version()));
+        boolean keepOnCommit = live && maxEntries > 0;
+        long writtenInEpoch;
+        synchronized (this) {
+            if (keepOnCommit && listening) {
+                // marked even when neither held nor being read: a newer version announced before this commit
+                // has finished must stop this one being kept
+                versions.forEach((returnId, version) -> stale(returnId, version));
+            } else {
+                changed(versions);
+            }
+            writtenInEpoch = epoch;
+        }
+        return keepOnCommit ? () -> committed(newest.values(), writtenInEpoch) : NOTHING;
+    }
+
+    private synchronized void committed(Collection<ReturnStatusView> views, long writtenInEpoch) {
+        if (listening && epoch == writtenInEpoch) {
+            views.forEach(this::keep);
+        }
     }
 
     /** Every view was deleted: nothing held is true any more, nor is a read under way. */
@@ -142,10 +189,16 @@ public final class RecentViews implements StatusViewWrites {
             if (known == null && !reading.containsKey(returnId)) {
                 return; // neither held nor being read: nothing can go stale
             }
-            if (known == null || known.version() < version) {
-                entries.put(returnId, new Entry(version, null, 0)); // a read under way of an older view is not kept
-            }
+            stale(returnId, version);
         });
+    }
+
+    /** A read under way of an older view, or a write of one waiting for its commit, is not kept from now on. */
+    private void stale(String returnId, long version) {
+        Entry known = entries.get(returnId);
+        if (known == null || known.version() < version) {
+            entries.put(returnId, new Entry(version, null, 0));
+        }
     }
 
     /**

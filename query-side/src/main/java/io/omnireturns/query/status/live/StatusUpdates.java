@@ -16,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * <b>Where updates come from.</b> Any node's status projection announces each view it writes with a PostgreSQL
  * notification in the write's transaction; this node's one {@link StatusChangeListener} hears them, this class reads
- * each changed view once (not once per subscriber) and hands it to the subscribers' mailboxes, which
+ * each changed view once (not once per subscriber; not at all when this node wrote it and still holds it,
+ * {@link RecentViews}) and hands it to the subscribers' mailboxes, which
  * {@code delivery-threads} threads drain. A node holds at most {@code max-subscribers} subscriptions
  * ({@link TooManySubscribersException} beyond).
  */
@@ -69,6 +70,7 @@ public class StatusUpdates implements SmartLifecycle {
     private static final int DISPATCHED_MEMORY = 10_000;
 
     private final ReturnStatusProjection views;
+    private final RecentViews recent;
     private final EventStore events;
     private final StatusUpdatesProperties properties;
     private final Map<String, Set<LiveSubscriber>> byReturn = new ConcurrentHashMap<>();
@@ -83,9 +85,10 @@ public class StatusUpdates implements SmartLifecycle {
     private final ExecutorService delivery;
     private volatile ScheduledExecutorService heartbeat;
 
-    public StatusUpdates(ReturnStatusProjection views, EventStore events, StatusUpdatesProperties properties,
-                         MeterRegistry meters) {
+    public StatusUpdates(ReturnStatusProjection views, RecentViews recent, EventStore events,
+                         StatusUpdatesProperties properties, MeterRegistry meters) {
         this.views = views;
+        this.recent = recent;
         this.events = events;
         this.properties = properties;
         this.delivery = Executors.newFixedThreadPool(Math.max(1, properties.deliveryThreads()),
@@ -139,7 +142,7 @@ public class StatusUpdates implements SmartLifecycle {
      * Anything else is {@code RETURN_NOT_FOUND}, as for the status GET.
      */
     public ReturnStatusView visible(String returnId, AccessScope scope) {
-        ReturnStatusView view = views.views(List.of(returnId)).stream().findFirst().orElse(null);
+        ReturnStatusView view = read(Map.of(returnId, -1L)).stream().findFirst().orElse(null);
         if (view != null && scope.permits(view.storeId(), view.customerId())) {
             return view;
         }
@@ -201,20 +204,35 @@ public class StatusUpdates implements SmartLifecycle {
      */
     void changed(Map<String, Long> versions) {
         boolean anyAll = !all.isEmpty();
-        Set<String> wanted = new HashSet<>();
+        Map<String, Long> wanted = new HashMap<>();
         for (Map.Entry<String, Long> change : versions.entrySet()) {
             if (anyAll && change.getValue() > lastDispatched(change.getKey())) {
-                wanted.add(change.getKey());
+                wanted.put(change.getKey(), change.getValue());
                 continue;
             }
             Set<LiveSubscriber> ofReturn = byReturn.get(change.getKey());
             if (ofReturn != null && ofReturn.stream().anyMatch(s -> s.wants(change.getValue()))) {
-                wanted.add(change.getKey());
+                wanted.put(change.getKey(), change.getValue());
             }
         }
         if (!wanted.isEmpty()) {
-            dispatch(views.views(wanted));
+            dispatch(read(wanted));
         }
+    }
+
+    /**
+     * The stored views of these returns, each at least at the version given: those this node holds in memory
+     * ({@link RecentViews#held}: it wrote or read them lately and no newer one was announced), the rest in one read.
+     */
+    private List<ReturnStatusView> read(Map<String, Long> atLeast) {
+        List<ReturnStatusView> found = new ArrayList<>(atLeast.size());
+        List<String> unread = new ArrayList<>();
+        atLeast.forEach((returnId, version) ->
+                recent.held(returnId, version).ifPresentOrElse(found::add, () -> unread.add(returnId)));
+        if (!unread.isEmpty()) {
+            found.addAll(views.views(unread));
+        }
+        return found;
     }
 
     /**

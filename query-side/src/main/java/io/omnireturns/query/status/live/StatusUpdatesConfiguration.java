@@ -18,9 +18,9 @@ import java.time.Clock;
 public class StatusUpdatesConfiguration {
 
     @Bean
-    public StatusUpdates statusUpdates(ReturnStatusProjection views, EventStore events,
+    public StatusUpdates statusUpdates(ReturnStatusProjection views, RecentViews recentViews, EventStore events,
                                        StatusUpdatesProperties properties, MeterRegistry meters) {
-        return new StatusUpdates(views, events, properties, meters);
+        return new StatusUpdates(views, recentViews, events, properties, meters);
     }
 
     /** The views lately read, answered again until a notification says they changed (see {@link RecentViews}). */

@@ -133,16 +133,54 @@ class RecentViewsTest {
     }
 
     @Test
-    void this_nodes_own_write_marks_the_view_stale_before_it_commits() {
+    void this_nodes_own_write_marks_the_view_stale_before_it_commits_and_is_kept_as_written_once_it_has() {
         stored.put("R-1", 1L);
         views.find("R-1", database);
-        views.written(Map.of("R-1", 2L)); // inside the writer's transaction: the row still says 1 to other readers
+        Runnable committed = views.written(List.of(view("R-1", 2L)), true); // inside the writer's transaction
+
+        assertThat(views.find("R-1", database).version()).as("the row still says 1 to other readers").isEqualTo(1);
+        stored.put("R-1", 2L);
+        committed.run();
+        assertThat(views.find("R-1", database).version()).isEqualTo(2);
+        assertThat(views.find("R-1", database).version()).isEqualTo(2);
+        assertThat(reads).as("the written view is answered without reading it back").hasValue(2);
+        assertThat(views.held("R-1", 2)).hasValueSatisfying(view -> assertThat(view.version()).isEqualTo(2));
+        assertThat(views.held("R-1", 3)).isEmpty();
+    }
+
+    @Test
+    void a_view_written_for_a_return_nobody_read_yet_is_answered_without_a_read() {
+        views.written(List.of(view("R-1", 0L), view("R-1", 1L)), true).run();
 
         assertThat(views.find("R-1", database).version()).isEqualTo(1);
-        stored.put("R-1", 2L); // committed
-        assertThat(views.find("R-1", database).version()).isEqualTo(2);
-        assertThat(views.find("R-1", database).version()).isEqualTo(2);
-        assertThat(reads).hasValue(3);
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
+    void a_view_a_replay_rebuilds_is_not_kept() {
+        stored.put("R-1", 5L);
+        views.written(List.of(view("R-1", 5L)), false).run();
+
+        assertThat(views.find("R-1", database).version()).isEqualTo(5);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void a_write_is_not_kept_when_a_newer_version_was_announced_or_the_cache_emptied_before_it_committed() {
+        Runnable overtaken = views.written(List.of(view("R-1", 2L)), true);
+        stored.put("R-1", 3L);
+        views.changed(Map.of("R-1", 3L)); // another node wrote version 3 and said so before this commit finished
+        overtaken.run();
+        assertThat(views.find("R-1", database).version()).isEqualTo(3);
+        assertThat(reads).hasValue(1);
+
+        Runnable emptied = views.written(List.of(view("R-2", 1L)), true);
+        views.notListening(); // notifications may be missed from here on
+        views.listening();
+        emptied.run();
+        stored.put("R-2", 1L);
+        views.find("R-2", database);
+        assertThat(reads).hasValue(2);
     }
 
     @Test

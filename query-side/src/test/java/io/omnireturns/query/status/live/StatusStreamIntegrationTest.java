@@ -94,6 +94,8 @@ class StatusStreamIntegrationTest {
     MeterRegistry meters;
     @Autowired
     EventProcessingConfiguration eventProcessing;
+    @Autowired
+    RecentViews recentViews;
 
     @Test
     void a_subscriber_sees_a_return_walk_to_completed_in_order_and_the_stream_then_ends() throws Exception {
@@ -324,7 +326,49 @@ class StatusStreamIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(polledVersion(returnId)).isEqualTo(40));
     }
 
+    @Test
+    void a_view_this_node_writes_is_answered_from_memory_after_its_commit_exactly_as_the_database_answers_it()
+            throws Exception {
+        await().atMost(WAIT).until(listener::connected);
+        String returnId = newId("R");
+        ReturnStory story = newStory(returnId);
+        story.then(requested(returnId, newId("O"), "C-100", SalesChannel.WEB, null), authorizedInFull(returnId));
+        assertPolledFromMemoryAsStored(returnId, story.lastSequence());
+        story.then(new FraudAssessed(returnId, 12, false, List.of()),
+                new ReturnLabelIssued(returnId, "DHL", "JJD000123", "https://labels.example/JJD000123.pdf"),
+                new ReturnItemsReceived(returnId, "RCPT-1", "WH-CENTRAL",
+                        List.of(new ReceivedLine(SHIRTS, 2, SHIRT_SKU)), List.of()),
+                new ReturnLinesInspected(returnId, "INSP-1", List.of(new InspectedLine(SHIRTS, 1, 1, Grade.USED,
+                        Disposition.RESTOCK, false, "one shirt worn"))),
+                new ReturnInspectionCompleted(returnId, "O-1", RefundMethod.ORIGINAL_TENDER,
+                        List.of(new RefundableLine(SHIRTS, 1, Grade.USED, ReturnReason.SIZE_OR_FIT)),
+                        Map.of(SHOES, 1), false),
+                oneShirtRefunded(returnId), new RefundRequested(returnId, returnId + ":refund", eur(3000)));
+        assertPolledFromMemoryAsStored(returnId, story.lastSequence());
+        story.then(new RefundIssued(returnId, "PAY-778", eur(3000)), new RefundSettled(returnId, "PAY-778"),
+                new CreditMemoPosted(returnId, "CM-1", eur(3000)), new ReturnCompleted(returnId));
+        assertPolledFromMemoryAsStored(returnId, story.lastSequence());
+    }
+
+    /** The projection's write of {@code version} is held without a read; it answers what the row answers. */
+    private void assertPolledFromMemoryAsStored(String returnId, long version) throws Exception {
+        await().atMost(WAIT).until(() -> recentViews.held(returnId, version).isPresent());
+        double misses = meters.counter("omnireturns.status.view.cache", "result", "miss").count();
+        String fromMemory = polled(returnId);
+        assertThat(meters.counter("omnireturns.status.view.cache", "result", "miss").count()).isEqualTo(misses);
+
+        recentViews.cleared(); // forgets every view: the next look-up reads the row
+        String fromDatabase = polled(returnId);
+        assertThat(meters.counter("omnireturns.status.view.cache", "result", "miss").count()).isEqualTo(misses + 1);
+        assertThat(fromMemory).isEqualTo(fromDatabase);
+        assertThat(JSON.readTree(fromMemory).path("version").asLong()).isEqualTo(version);
+    }
+
     private long polledVersion(String returnId) throws Exception {
+        return JSON.readTree(polled(returnId)).path("version").asLong();
+    }
+
+    private String polled(String returnId) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                                 "http://localhost:" + port + "/api/v1/returns/" + returnId))
@@ -332,7 +376,7 @@ class StatusStreamIntegrationTest {
                                 "service-agent:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("version").asLong();
+        return response.body();
     }
 
     private Integer listenerPid() {
