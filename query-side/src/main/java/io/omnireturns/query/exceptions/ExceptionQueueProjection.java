@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
@@ -39,34 +41,40 @@ public class ExceptionQueueProjection {
     public static final String PROCESSING_GROUP = "exception-queue";
 
     private final ExceptionQueueRepository repository;
+    private final EventStore events;
     private final QueryUpdateEmitter updateEmitter;
     private final TransactionTemplate savepoint;
 
-    public ExceptionQueueProjection(ExceptionQueueRepository repository, QueryUpdateEmitter updateEmitter,
-                                    PlatformTransactionManager transactionManager) {
+    public ExceptionQueueProjection(ExceptionQueueRepository repository, EventStore events,
+                                    QueryUpdateEmitter updateEmitter, PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.events = events;
         this.updateEmitter = updateEmitter;
         this.savepoint = EventSavepoints.perEvent(transactionManager);
-    }
-
-    /** Only to know the order and customer of an exception raised later. */
-    @EventHandler
-    void on(ReturnRequested event) {
-        savepoint.executeWithoutResult(status ->
-                repository.rememberReturn(event.returnId(), event.orderId(), event.customerId()));
     }
 
     @EventHandler
     void on(ExceptionRaised event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         long number = sequenceOf(event, sequence);
         savepoint.executeWithoutResult(status -> {
-            RaisedException raised = new RaisedException(event.exceptionId(), event.returnId(), event.step(),
-                    event.stepKey(), event.system() == null ? event.step().system() : event.system(),
+            ReturnRequested request = requestOf(event.returnId());
+            RaisedException raised = new RaisedException(event.exceptionId(), event.returnId(),
+                    request == null ? null : request.orderId(), request == null ? null : request.customerId(),
+                    event.step(), event.stepKey(), event.system() == null ? event.step().system() : event.system(),
                     event.failureCode(), event.message(), event.attempts(), at, number);
             if (repository.insertIfAbsent(raised)) {
                 emit(event.exceptionId());
             }
         });
+    }
+
+    /**
+     * The return's request, its first event, read from the event store when one of its exceptions is queued: the
+     * queue shows the order and customer, and keeps nothing of the returns that never raise one.
+     */
+    private ReturnRequested requestOf(String returnId) {
+        DomainEventStream stream = events.readEvents(returnId, 0);
+        return stream.hasNext() && stream.next().getPayload() instanceof ReturnRequested requested ? requested : null;
     }
 
     @EventHandler

@@ -55,30 +55,19 @@ class ExceptionQueueRepository {
         this.jdbc = jdbc;
     }
 
-    void rememberReturn(String returnId, String orderId, String customerId) {
-        jdbc.update("""
-                INSERT INTO exception_queue_return (return_id, order_id, customer_id)
-                VALUES (:returnId, :orderId, :customerId)
-                ON CONFLICT (return_id) DO NOTHING
-                """, new MapSqlParameterSource()
-                .addValue("returnId", returnId)
-                .addValue("orderId", orderId)
-                .addValue("customerId", customerId));
-    }
-
     /** Queues a raised exception with its return's order and customer; false when it is already queued. */
     boolean insertIfAbsent(RaisedException raised) {
         return jdbc.update("""
                 INSERT INTO exception_queue (exception_id, return_id, order_id, customer_id, step, step_key, system,
                                              failure_code, message, attempts, raised_at, state, last_sequence)
-                SELECT :exceptionId, :returnId, r.order_id, r.customer_id, :step, :stepKey, :system,
-                       :failureCode, :message, :attempts, :raisedAt, 'OPEN', :sequence
-                  FROM (VALUES (1)) AS one (x)
-                  LEFT JOIN exception_queue_return r ON r.return_id = :returnId
+                VALUES (:exceptionId, :returnId, :orderId, :customerId, :step, :stepKey, :system,
+                        :failureCode, :message, :attempts, :raisedAt, 'OPEN', :sequence)
                 ON CONFLICT (exception_id) DO NOTHING
                 """, new MapSqlParameterSource()
                 .addValue("exceptionId", raised.exceptionId())
                 .addValue("returnId", raised.returnId())
+                .addValue("orderId", raised.orderId())
+                .addValue("customerId", raised.customerId())
                 .addValue("step", raised.step().name())
                 .addValue("stepKey", raised.stepKey())
                 .addValue("system", raised.system().name())
@@ -154,7 +143,7 @@ class ExceptionQueueRepository {
     }
 
     void deleteAll() {
-        jdbc.getJdbcOperations().execute("TRUNCATE TABLE exception_queue, exception_queue_return");
+        jdbc.getJdbcOperations().execute("TRUNCATE TABLE exception_queue");
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -163,7 +152,9 @@ class ExceptionQueueRepository {
     }
 
     /** An exception as its event raised it: which return, step and system, why, and its sequence number. */
-    record RaisedException(String exceptionId, String returnId, ProcessStep step, String stepKey,
+    /** An exception raised on a return; {@code orderId} and {@code customerId} null when its request is unknown. */
+    record RaisedException(String exceptionId, String returnId, String orderId, String customerId,
+                           ProcessStep step, String stepKey,
                            ExternalSystem system, String failureCode, String message, int attempts,
                            Instant raisedAt, long sequence) {
     }
