@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * load a node commits events every millisecond or so, and waking every processor for each commit gave batches of one
  * or two events, each with its own transaction and token write. Lingering a few milliseconds lets a batch take what
  * the other threads committed meanwhile (the backlog), at the price of that delay on each hop of an idle process.
+ * A lingering stream that has been read to its end stays at its end until the next call back, so under load a
+ * processor reads about once per linger, however fast its workers finish.
  * <p>
  * Disabled, it is the plain event store (what the benchmark's "out-of-the-box Axon" phase uses).
  */
@@ -126,6 +128,13 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private volatile Runnable callback;
         private volatile boolean commitPending;
+        /** Call backs so far. */
+        private final java.util.concurrent.atomic.AtomicLong wakes = new java.util.concurrent.atomic.AtomicLong();
+        /**
+         * Lingering only: the call back after which the coordinator read everything there was (-1: none); what comes
+         * next waits for the next call back. A count, not a flag, so a call back while the end is being found counts.
+         */
+        private volatile long drainedAtWake = -1;
 
         NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
@@ -137,6 +146,7 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
         }
 
         void tick() {
+            wakes.incrementAndGet();
             Runnable current = callback;
             if (current != null) {
                 current.run();
@@ -150,8 +160,18 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
             return true;
         }
 
+        /**
+         * Whether the coordinator may read on. Lingering, once it has read everything there was, it reads again only
+         * after the next call back (a linger after a commit, or the tick), not each time a worker finishes a batch
+         * and finds a few events committed meanwhile: under load that made every other batch a small one, each with
+         * its transaction, its token write and one more write of every view document it touched.
+         */
         @Override
         public boolean hasNextAvailable() {
+            long wake = wakes.get();
+            if (drainedAtWake == wake) {
+                return false;
+            }
             try {
                 if (delegate.hasNextAvailable(0, TimeUnit.NANOSECONDS)) {
                     return true;
@@ -159,7 +179,12 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
                 if (commitPending) {
                     // events were committed here a moment ago: give the store's reader a moment to fetch them
                     commitPending = false;
-                    return delegate.hasNextAvailable((int) commitWaitMillis, TimeUnit.MILLISECONDS);
+                    if (delegate.hasNextAvailable((int) commitWaitMillis, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+                if (lingerMillis > 0) {
+                    drainedAtWake = wake;
                 }
                 return false;
             } catch (InterruptedException e) {

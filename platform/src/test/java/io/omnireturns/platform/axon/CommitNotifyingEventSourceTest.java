@@ -65,6 +65,28 @@ class CommitNotifyingEventSourceTest {
     }
 
     @Test
+    void a_lingering_stream_read_to_its_end_shows_what_came_since_only_after_the_next_call_back()
+            throws InterruptedException {
+        CommitNotifyingEventSource source = new CommitNotifyingEventSource(eventStore, true, Duration.ofMillis(200),
+                Duration.ofHours(1), Duration.ofSeconds(1));
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+        AtomicInteger told = new AtomicInteger();
+        stream.setOnAvailableCallback(told::incrementAndGet);
+        assertThat(stream.hasNextAvailable()).as("read to its end").isFalse();
+
+        commitOneEvent();
+
+        assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).as("the event is there").isTrue();
+        assertThat(told.get()).isZero();
+        assertThat(stream.hasNextAvailable()).as("but waits for the call back after the linger").isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> told.get() == 1);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        stream.nextAvailable();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        source.close();
+    }
+
+    @Test
     void a_lingering_store_reads_what_every_commit_of_its_linger_appended() throws InterruptedException {
         EmbeddedEventStore lingering = new LingeringEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new InMemoryEventStorageEngine()), Duration.ofMillis(50));
