@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Why: the embedded event store's streams cannot tell a pooled streaming processor that events arrived, so its
  * coordinator looks again every 500 ms when idle, and every hop of the process (event → saga → step → command →
  * event → status view) waits 0–500 ms for that look. This source's streams take the coordinator's callback and call
- * it after every local commit of events; a tick (every {@code fallbackInterval}) still calls it for events other
- * nodes append. A stream that was told of a commit waits up to {@code commitWait} for the store's reader thread to
+ * it after every local commit of events; a tick (once no call back came for {@code fallbackInterval}) still calls it
+ * for events other nodes append. A stream that was told of a commit waits up to {@code commitWait} for the store's reader thread to
  * have fetched the events, so the coordinator does not look too early and then sleep.
  * <p>
  * With a {@code linger}, the call back waits that long after a commit and stands for every commit in between: under
@@ -46,6 +46,8 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final Set<NotifyingStream> openStreams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker;
+    private long fallbackNanos;
+    private volatile long lastWakeNanos = System.nanoTime();
 
     public CommitNotifyingEventSource(EventStore eventStore, boolean enabled, Duration commitWait,
                                       Duration fallbackInterval) {
@@ -65,8 +67,9 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
         if (enabled) {
             ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("event-source-tick"));
             long fallback = Math.max(10, fallbackInterval.toMillis());
-            ticker.scheduleWithFixedDelay(() -> openStreams.forEach(NotifyingStream::tick), fallback, fallback,
-                    TimeUnit.MILLISECONDS);
+            fallbackNanos = TimeUnit.MILLISECONDS.toNanos(fallback);
+            long check = Math.max(10, fallback / 4);
+            ticker.scheduleWithFixedDelay(this::tickUnlessWoken, check, check, TimeUnit.MILLISECONDS);
             eventStore.subscribe(events -> {
                 if (CurrentUnitOfWork.isStarted()) {
                     CurrentUnitOfWork.get().afterCommit(unitOfWork -> eventsCommitted());
@@ -81,12 +84,31 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
 
     private void eventsCommitted() {
         if (lingerMillis == 0) {
+            lastWakeNanos = System.nanoTime();
             openStreams.forEach(NotifyingStream::committed);
         } else if (wakeScheduled.compareAndSet(false, true)) {
             ticker.schedule(() -> {
                 wakeScheduled.set(false); // a commit from now on schedules the next call back
+                lastWakeNanos = System.nanoTime();
                 openStreams.forEach(NotifyingStream::committed);
             }, lingerMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The fallback tick, for events other nodes append: only when no call back came for a whole fallback interval.
+     * Under load the commits' call backs already look often enough, and a tick between two of them only split a
+     * batch in two.
+     */
+    private void tickUnlessWoken() {
+        tickUnlessWokenAt(System.nanoTime());
+    }
+
+    /** {@link #tickUnlessWoken} at {@code now} ({@link System#nanoTime()}'s scale). */
+    void tickUnlessWokenAt(long now) {
+        if (now - lastWakeNanos >= fallbackNanos) {
+            lastWakeNanos = now;
+            openStreams.forEach(NotifyingStream::tick);
         }
     }
 

@@ -87,6 +87,25 @@ class CommitNotifyingEventSourceTest {
     }
 
     @Test
+    void the_fallback_tick_comes_only_after_a_whole_interval_without_a_call_back() {
+        CommitNotifyingEventSource source = new CommitNotifyingEventSource(eventStore, true, Duration.ofMillis(20),
+                Duration.ofHours(1));
+        AtomicInteger told = new AtomicInteger();
+        source.openStream(null).setOnAvailableCallback(told::incrementAndGet);
+        long hour = TimeUnit.HOURS.toNanos(1);
+
+        source.tickUnlessWokenAt(System.nanoTime() + 2 * hour);
+        assertThat(told.get()).as("an hour and more without a call back").isEqualTo(1);
+        commitOneEvent();
+        assertThat(told.get()).isEqualTo(2);
+        source.tickUnlessWokenAt(System.nanoTime() + hour / 2);
+        assertThat(told.get()).as("a commit's call back half an hour ago").isEqualTo(2);
+        source.tickUnlessWokenAt(System.nanoTime() + 2 * hour);
+        assertThat(told.get()).isEqualTo(3);
+        source.close();
+    }
+
+    @Test
     void a_lingering_store_reads_what_every_commit_of_its_linger_appended() throws InterruptedException {
         EmbeddedEventStore lingering = new LingeringEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new InMemoryEventStorageEngine()), Duration.ofMillis(50));
