@@ -68,7 +68,7 @@ class CommitNotifyingEventSourceTest {
     void a_lingering_stream_read_to_its_end_shows_what_came_since_only_after_the_next_call_back()
             throws InterruptedException {
         CommitNotifyingEventSource source = new CommitNotifyingEventSource(eventStore, true, Duration.ofMillis(200),
-                Duration.ofHours(1), Duration.ofSeconds(1));
+                Duration.ofHours(1), Duration.ofSeconds(3));
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
         AtomicInteger told = new AtomicInteger();
         stream.setOnAvailableCallback(told::incrementAndGet);
@@ -79,7 +79,7 @@ class CommitNotifyingEventSourceTest {
         assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).as("the event is there").isTrue();
         assertThat(told.get()).isZero();
         assertThat(stream.hasNextAvailable()).as("but waits for the call back after the linger").isFalse();
-        await().atMost(Duration.ofSeconds(5)).until(() -> told.get() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> told.get() == 1);
         assertThat(stream.hasNextAvailable()).isTrue();
         stream.nextAvailable();
         assertThat(stream.hasNextAvailable()).isFalse();

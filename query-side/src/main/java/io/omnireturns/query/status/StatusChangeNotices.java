@@ -44,47 +44,54 @@ public final class StatusChangeNotices {
     }
 
     /**
-     * Views written: told to this node's readers (and kept by them once the transaction commits), and the live ones
-     * announced to every node.
+     * Views written in the processor's own transaction (a batch): told to this node's readers, who may keep the live
+     * ones once the transaction commits, and the live ones announced to every node.
      */
     void written(List<ReturnStatusView> views, java.util.function.Predicate<ReturnStatusView> live) {
+        written(views, live, true);
+    }
+
+    private void written(List<ReturnStatusView> views, java.util.function.Predicate<ReturnStatusView> live,
+                         boolean inOwnTransaction) {
         if (views.isEmpty()) {
             return;
         }
         java.util.Map<Boolean, List<ReturnStatusView>> byLive =
                 views.stream().collect(java.util.stream.Collectors.partitioningBy(live));
-        List<Runnable> afterCommit = new java.util.ArrayList<>(local.size() * 2);
+        announce(byLive.get(true));
+        List<StatusViewWrites.Completion> completions = new java.util.ArrayList<>(local.size() * 2);
         for (StatusViewWrites writes : local) {
             byLive.forEach((isLive, written) -> {
                 if (!written.isEmpty()) {
-                    afterCommit.add(writes.written(written, isLive));
+                    completions.add(writes.written(written, isLive && inOwnTransaction));
                 }
             });
         }
-        afterCommit(afterCommit);
-        announce(byLive.get(true));
+        whenCompleted(completions);
     }
 
     /**
-     * Runs these once the caller's transaction has committed, and never if it rolls back: on Spring's transaction
-     * synchronisation, else on Axon's unit of work; outside both the writes are committed already.
+     * Tells these how the caller's transaction ends: on Spring's transaction synchronisation, else on Axon's unit of
+     * work; outside both the writes are committed already.
      */
-    private static void afterCommit(List<Runnable> tasks) {
-        List<Runnable> work = tasks.stream().filter(task -> task != StatusViewWrites.NOTHING).toList();
+    private static void whenCompleted(List<StatusViewWrites.Completion> completions) {
+        List<StatusViewWrites.Completion> work = completions.stream()
+                .filter(completion -> completion != StatusViewWrites.Completion.NOTHING).toList();
         if (work.isEmpty()) {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    work.forEach(Runnable::run);
+                public void afterCompletion(int status) {
+                    work.forEach(completion -> completion.completed(status == STATUS_COMMITTED));
                 }
             });
         } else if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> work.forEach(Runnable::run));
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> work.forEach(completion -> completion.completed(true)));
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> work.forEach(completion -> completion.completed(false)));
         } else {
-            work.forEach(Runnable::run);
+            work.forEach(completion -> completion.completed(true));
         }
     }
 
@@ -103,10 +110,13 @@ public final class StatusChangeNotices {
                 statement.setArray(1, statement.getConnection().createArrayOf("text", payloads)), rs -> null);
     }
 
-    /** The per-event path: announced unless the event being handled is a replayed one. */
+    /**
+     * The per-event path: announced unless the event being handled is a replayed one. It writes in a savepoint of its
+     * own, which may roll back while the transaction commits, so no reader keeps what it wrote.
+     */
     void writtenNow(ReturnStatusView view) {
         boolean live = isLiveEvent();
-        written(List.of(view), written -> live);
+        written(List.of(view), written -> live, false);
     }
 
     /** Whether the event the current unit of work handles is a live one (not replayed); true outside any. */

@@ -42,6 +42,10 @@ public final class RecentViews implements StatusViewWrites {
     private record Entry(long version, ReturnStatusView view, long readAtMillis) {
     }
 
+    /** Writes of a return waiting for their transactions, and the newest version written or announced since. */
+    private record Pending(int writes, long newest) {
+    }
+
     private final int maxEntries;
     private final long maxAgeMillis;
     private final Clock clock;
@@ -49,6 +53,8 @@ public final class RecentViews implements StatusViewWrites {
     private final Map<String, Entry> entries;
     /** Returns being read now, and how many reads of each: a change announced meanwhile must stop them being kept. */
     private final Map<String, Integer> reading = new java.util.HashMap<>();
+    /** Returns this node is writing, until each write's transaction ends: how many, and the newest version known. */
+    private final Map<String, Pending> pending = new java.util.HashMap<>();
     private final Counter hits;
     private final Counter misses;
     private long epoch;
@@ -133,42 +139,55 @@ public final class RecentViews implements StatusViewWrites {
 
     private void keep(ReturnStatusView view) {
         Entry known = entries.get(view.returnId());
-        if (known == null || known.version() <= view.version()) {
+        Pending waiting = pending.get(view.returnId());
+        if ((known == null || known.version() <= view.version())
+                && (waiting == null || waiting.newest() <= view.version())) {
             entries.put(view.returnId(), new Entry(view.version(), view, clock.millis()));
         }
     }
 
     /**
      * This node's status projection is writing these views: their entries are stale from now on, and once the write
-     * has committed the live ones are kept as written (the rows hold them now), so a look-up right after a change is
-     * answered without reading the row back. Not kept when the cache was emptied meanwhile (a reset, a lost listener)
-     * or a newer version was announced meanwhile (another node's write).
+     * has committed the keepable ones are kept as written (the rows hold them now), so a look-up right after a change
+     * is answered without reading the row back. Not kept when the cache was emptied meanwhile (a reset, a lost
+     * listener) or a newer version was announced meanwhile (another node's write): each write waiting for its commit
+     * is remembered outside the cache's entries, which the least recently used rule may drop, with the newest version
+     * announced since.
      */
     @Override
-    public Runnable written(Collection<ReturnStatusView> views, boolean live) {
+    public Completion written(Collection<ReturnStatusView> views, boolean keepable) {
         Map<String, ReturnStatusView> newest = new HashMap<>();
         views.forEach(view -> newest.merge(view.returnId(), view,
                 (one, other) -> one.version() >= other.version() ? one : other));
         Map<String, Long> versions = new HashMap<>();
         newest.forEach((returnId, view) -> versions.put(returnId, view.version()));
-        boolean keepOnCommit = live && maxEntries > 0;
+        boolean keepOnCommit = keepable && maxEntries > 0;
         long writtenInEpoch;
         synchronized (this) {
-            if (keepOnCommit && listening) {
-                // marked even when neither held nor being read: a newer version announced before this commit
-                // has finished must stop this one being kept
-                versions.forEach((returnId, version) -> stale(returnId, version));
-            } else {
-                changed(versions);
+            changed(versions);
+            if (keepOnCommit) {
+                versions.forEach((returnId, version) -> pending.merge(returnId, new Pending(1, version),
+                        (known, added) -> new Pending(known.writes() + 1, Math.max(known.newest(), version))));
             }
             writtenInEpoch = epoch;
         }
-        return keepOnCommit ? () -> committed(newest.values(), writtenInEpoch) : NOTHING;
+        return keepOnCommit ? committed -> completed(newest.values(), committed, writtenInEpoch) : Completion.NOTHING;
     }
 
-    private synchronized void committed(Collection<ReturnStatusView> views, long writtenInEpoch) {
-        if (listening && epoch == writtenInEpoch) {
-            views.forEach(this::keep);
+    private synchronized void completed(Collection<ReturnStatusView> views, boolean committed, long writtenInEpoch) {
+        for (ReturnStatusView view : views) {
+            Pending waiting = pending.get(view.returnId());
+            if (waiting == null) {
+                continue;
+            }
+            if (waiting.writes() == 1) {
+                pending.remove(view.returnId());
+            } else {
+                pending.put(view.returnId(), new Pending(waiting.writes() - 1, waiting.newest()));
+            }
+            if (committed && listening && epoch == writtenInEpoch && waiting.newest() <= view.version()) {
+                keep(view);
+            }
         }
     }
 
@@ -181,6 +200,8 @@ public final class RecentViews implements StatusViewWrites {
 
     /** Views were written: each return's newest announced version. Their entries are stale from now on. */
     public synchronized void changed(Map<String, Long> versions) {
+        versions.forEach((returnId, version) -> pending.computeIfPresent(returnId,
+                (id, waiting) -> new Pending(waiting.writes(), Math.max(waiting.newest(), version))));
         if (!listening) {
             return;
         }
@@ -193,7 +214,7 @@ public final class RecentViews implements StatusViewWrites {
         });
     }
 
-    /** A read under way of an older view, or a write of one waiting for its commit, is not kept from now on. */
+    /** A read under way of an older view is not kept from now on. */
     private void stale(String returnId, long version) {
         Entry known = entries.get(returnId);
         if (known == null || known.version() < version) {

@@ -5,6 +5,7 @@ import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.query.MutableClock;
+import io.omnireturns.query.status.StatusViewWrites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,11 +137,12 @@ class RecentViewsTest {
     void this_nodes_own_write_marks_the_view_stale_before_it_commits_and_is_kept_as_written_once_it_has() {
         stored.put("R-1", 1L);
         views.find("R-1", database);
-        Runnable committed = views.written(List.of(view("R-1", 2L)), true); // inside the writer's transaction
+        // inside the writer's transaction
+        StatusViewWrites.Completion write = views.written(List.of(view("R-1", 2L)), true);
 
         assertThat(views.find("R-1", database).version()).as("the row still says 1 to other readers").isEqualTo(1);
         stored.put("R-1", 2L);
-        committed.run();
+        write.completed(true);
         assertThat(views.find("R-1", database).version()).isEqualTo(2);
         assertThat(views.find("R-1", database).version()).isEqualTo(2);
         assertThat(reads).as("the written view is answered without reading it back").hasValue(2);
@@ -150,7 +152,7 @@ class RecentViewsTest {
 
     @Test
     void a_view_written_for_a_return_nobody_read_yet_is_answered_without_a_read() {
-        views.written(List.of(view("R-1", 0L), view("R-1", 1L)), true).run();
+        views.written(List.of(view("R-1", 0L), view("R-1", 1L)), true).completed(true);
 
         assertThat(views.find("R-1", database).version()).isEqualTo(1);
         assertThat(reads).hasValue(0);
@@ -159,7 +161,7 @@ class RecentViewsTest {
     @Test
     void a_view_a_replay_rebuilds_is_not_kept() {
         stored.put("R-1", 5L);
-        views.written(List.of(view("R-1", 5L)), false).run();
+        views.written(List.of(view("R-1", 5L)), false).completed(true);
 
         assertThat(views.find("R-1", database).version()).isEqualTo(5);
         assertThat(reads).hasValue(1);
@@ -167,19 +169,45 @@ class RecentViewsTest {
 
     @Test
     void a_write_is_not_kept_when_a_newer_version_was_announced_or_the_cache_emptied_before_it_committed() {
-        Runnable overtaken = views.written(List.of(view("R-1", 2L)), true);
+        StatusViewWrites.Completion overtaken = views.written(List.of(view("R-1", 2L)), true);
         stored.put("R-1", 3L);
         views.changed(Map.of("R-1", 3L)); // another node wrote version 3 and said so before this commit finished
-        overtaken.run();
+        overtaken.completed(true);
         assertThat(views.find("R-1", database).version()).isEqualTo(3);
         assertThat(reads).hasValue(1);
 
-        Runnable emptied = views.written(List.of(view("R-2", 1L)), true);
+        StatusViewWrites.Completion emptied = views.written(List.of(view("R-2", 1L)), true);
         views.notListening(); // notifications may be missed from here on
         views.listening();
-        emptied.run();
+        emptied.completed(true);
         stored.put("R-2", 1L);
         views.find("R-2", database);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void a_newer_version_announced_while_a_write_waits_wins_even_when_the_cache_dropped_the_return_meanwhile() {
+        StatusViewWrites.Completion waiting = views.written(List.of(view("R-1", 2L)), true);
+        stored.putAll(Map.of("R-2", 1L, "R-3", 1L));
+        views.find("R-2", database);
+        views.find("R-3", database); // room for two: nothing of R-1 is left among the entries
+        stored.put("R-1", 3L);
+        views.changed(Map.of("R-1", 3L)); // another node's write, announced before this commit has finished
+
+        waiting.completed(true);
+        assertThat(views.find("R-1", database).version()).isEqualTo(3);
+    }
+
+    @Test
+    void a_write_that_rolled_back_is_not_kept_and_leaves_nothing_waiting() {
+        stored.put("R-1", 1L);
+        StatusViewWrites.Completion rolledBack = views.written(List.of(view("R-1", 2L)), true);
+        assertThat(views.find("R-1", database).version()).as("not kept: a write of 2 waits").isEqualTo(1);
+
+        rolledBack.completed(false);
+        assertThat(views.held("R-1", 0)).isEmpty();
+        assertThat(views.find("R-1", database).version()).isEqualTo(1);
+        assertThat(views.find("R-1", database).version()).as("kept now that nothing waits").isEqualTo(1);
         assertThat(reads).hasValue(2);
     }
 

@@ -15,7 +15,8 @@ class StatusUpdatesLimitTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StatusUpdates updates = new StatusUpdates(null,
-            new RecentViews(0, Duration.ofSeconds(10), java.time.Clock.systemUTC(), meters), null, new StatusUpdatesProperties(2, Duration.ofMinutes(30),
+            new RecentViews(0, Duration.ofSeconds(10), java.time.Clock.systemUTC(), meters), null,
+            new StatusUpdatesProperties(2, Duration.ofMinutes(30),
             Duration.ofSeconds(15), 1, 100, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(15),
             Duration.ofMinutes(1), 2000, Duration.ofSeconds(10)), meters);
 
