@@ -50,6 +50,7 @@ import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.command.connectors.erp.InventoryAdjustmentRequest;
 import io.omnireturns.command.connectors.orders.DemoOrders;
 
 import java.time.Instant;
@@ -83,6 +84,21 @@ public record ReturnStory(SalesChannel channel, String storeId, RefundMethod ref
     private static final OrderSnapshot STORE_ORDER = DemoOrders.storeOrderPaidCashAndCard(NOW);
     static final String JACKETS = WEB_ORDER.orderId() + "-L1";
     static final String JEANS = WEB_ORDER.orderId() + "-L2";
+
+    /**
+     * The stock bookings the inventory steps ask for: the two jackets and the pair of jeans, each with its
+     * disposition, into the receiving location.
+     */
+    static List<InventoryAdjustmentRequest> stockBookings(
+            Disposition jackets, Disposition jeans) {
+        return List.of(
+                new InventoryAdjustmentRequest(
+                        RETURN_ID + ":ADJUST_INVENTORY:" + JACKETS, RETURN_ID, JACKETS, "JKT-RAIN-NVY-M", 2, jackets,
+                        RECEIVING_LOCATION),
+                new InventoryAdjustmentRequest(
+                        RETURN_ID + ":ADJUST_INVENTORY:" + JEANS, RETURN_ID, JEANS, "JNS-SLIM-IND-32", 1, jeans,
+                        RECEIVING_LOCATION));
+    }
     static final String HOODIE = STORE_ORDER.orderId() + "-L1";
     static final String BEANIES = STORE_ORDER.orderId() + "-L2";
     static final String LARGER_JACKET_SKU = "JKT-RAIN-NVY-L";
