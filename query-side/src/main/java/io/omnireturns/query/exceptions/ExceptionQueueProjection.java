@@ -10,13 +10,13 @@ import io.omnireturns.api.returns.event.ExceptionRaised;
 import io.omnireturns.api.returns.event.ExceptionResolved;
 import io.omnireturns.api.returns.event.ReturnEvent;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.query.ReturnRequests;
 import io.omnireturns.query.exceptions.ExceptionQueueRepository.RaisedException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -57,7 +57,8 @@ public class ExceptionQueueProjection {
     void on(ExceptionRaised event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         long number = sequenceOf(event, sequence);
         savepoint.executeWithoutResult(status -> {
-            ReturnRequested request = requestOf(event.returnId());
+            // read when one is queued: the queue keeps nothing of the returns that never raise one
+            ReturnRequested request = ReturnRequests.of(events, event.returnId());
             RaisedException raised = new RaisedException(event.exceptionId(), event.returnId(),
                     request == null ? null : request.orderId(), request == null ? null : request.customerId(),
                     event.step(), event.stepKey(), event.system() == null ? event.step().system() : event.system(),
@@ -66,15 +67,6 @@ public class ExceptionQueueProjection {
                 emit(event.exceptionId());
             }
         });
-    }
-
-    /**
-     * The return's request, its first event, read from the event store when one of its exceptions is queued: the
-     * queue shows the order and customer, and keeps nothing of the returns that never raise one.
-     */
-    private ReturnRequested requestOf(String returnId) {
-        DomainEventStream stream = events.readEvents(returnId, 0);
-        return stream.hasNext() && stream.next().getPayload() instanceof ReturnRequested requested ? requested : null;
     }
 
     @EventHandler

@@ -8,8 +8,8 @@ import io.omnireturns.api.query.ReturnStatusView;
 import io.omnireturns.api.security.AccessScope;
 import io.omnireturns.platform.concurrent.DaemonThreads;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.query.ReturnRequests;
 import io.omnireturns.query.status.ReturnStatusProjection;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.SmartLifecycle;
 
@@ -156,9 +156,8 @@ public class StatusUpdates implements SmartLifecycle {
         if (events == null) {
             return false;
         }
-        DomainEventStream stream = events.readEvents(returnId, 0);
-        return stream.hasNext() && stream.next().getPayload() instanceof ReturnRequested requested
-                && scope.permits(requested.storeId(), requested.customerId());
+        ReturnRequested requested = ReturnRequests.of(events, returnId);
+        return requested != null && scope.permits(requested.storeId(), requested.customerId());
     }
 
     /** Follows every return of the scope from now on ({@link TooManySubscribersException} when the node is full). */
