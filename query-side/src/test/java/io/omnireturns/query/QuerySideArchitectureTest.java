@@ -1,55 +1,61 @@
 package io.omnireturns.query;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.omnireturns.platform.testing.FeatureArchitecture;
+import io.omnireturns.query.status.ReturnStatusReplay;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Each view and its projection do not lean on the web adapter that serves them, nor on another view. */
+/**
+ * The query side's layering, enforced by the build: the rules every feature follows ({@link FeatureArchitecture}),
+ * then what is the query side's own: each view is built from events alone, never from another view; the audit
+ * rebuilds a return with the status view's own rules and reads no view; operations ({@code admin}) may use the audit's
+ * event store reader and the status view's rebuild, and no view leans on either. What knows what events mean (the
+ * status view's drafts, the ledger's booking and reconciliation rules) is marked {@code @PlainJava} where it lives.
+ */
 class QuerySideArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.omnireturns.query");
+    private static final String SIDE = "io.omnireturns.query";
+    private static final FeatureArchitecture FEATURES = FeatureArchitecture.of(SIDE);
+    private static JavaClasses classes;
 
-    @Test
-    void the_status_view_does_not_depend_on_its_web_layer() {
-        noClasses().that().resideInAPackage("io.omnireturns.query.status")
-                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.status.web..")
-                .check(classes);
+    @BeforeAll
+    static void importClasses() {
+        classes = FeatureArchitecture.classesOf(SIDE);
     }
 
     @Test
-    void live_status_updates_do_not_depend_on_the_event_streams_that_serve_them() {
-        noClasses().that().resideInAPackage("io.omnireturns.query.status.live..")
-                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.status.web..")
-                .check(classes);
+    void features_depend_on_each_other_without_cycles() {
+        FEATURES.featuresDependOnEachOtherWithoutCycles().check(classes);
     }
 
     @Test
-    void the_exception_queue_does_not_depend_on_its_web_layer() {
-        noClasses().that().resideInAPackage("io.omnireturns.query.exceptions")
-                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.exceptions.web..")
-                .check(classes);
+    void no_code_depends_on_a_web_adapter_but_its_own_features_web_package() {
+        FEATURES.webAdaptersAreLeaves().check(classes);
     }
 
+    @Test
+    void only_web_adapters_depend_on_application_services() {
+        FEATURES.layersPointInwards().check(classes);
+    }
+
+    @Test
+    void code_marked_plain_java_depends_on_no_framework_adapter_or_clock() {
+        FeatureArchitecture.plainJavaStaysPlain().check(classes);
+    }
+
+    /** The audit reads no view (it rebuilds with the status view's rules); no view leans on audit or operations. */
     @Test
     void each_view_is_built_from_events_alone_never_from_another_view() {
-        noClasses().that().resideInAPackage("io.omnireturns.query.exceptions..")
-                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.status..")
-                .check(classes);
-        noClasses().that().resideInAPackage("io.omnireturns.query.status..")
-                .should().dependOnClassesThat().resideInAPackage("io.omnireturns.query.exceptions..")
-                .check(classes);
-    }
-
-    @Test
-    void the_draft_that_knows_what_events_mean_knows_nothing_of_axon_spring_or_sql() {
-        noClasses().that().haveSimpleNameEndingWith("Draft").or().haveSimpleName("TimelineWording")
-                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..",
-                        "java.sql..", "javax.sql..")
+        slices().matching(SIDE + ".(*)..").namingSlices("feature '$1'").should().notDependOnEachOther()
+                .ignoreDependency(resideInAPackage(SIDE + ".admin.."), resideInAnyPackage(SIDE + ".audit..",
+                        SIDE + ".status.."))
+                .ignoreDependency(resideInAPackage(SIDE + ".audit.."), equivalentTo(ReturnStatusReplay.class))
                 .check(classes);
     }
 }

@@ -17,7 +17,6 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.ledger.ReleaseReturnQuantities;
-import io.omnireturns.command.ledger.OrderLedgerReleasePolicy;
 import io.omnireturns.command.returns.application.CustomerTrust;
 import io.omnireturns.command.returns.application.ReturnEligibility;
 import org.axonframework.commandhandling.CommandExecutionException;

@@ -20,6 +20,7 @@ import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,6 +37,7 @@ import static io.omnireturns.command.returns.ReturnLifecycle.requireNotTerminal;
  * until a person resolves it, whatever was retried meanwhile. Each decision answers the events to apply or refuses
  * with a stable code; none changes anything.
  */
+@PlainJava
 final class ReturnHolds {
 
     /** The reasons {@link #raise} holds a return for ({@link #reasonOf}): only these holds a retry may resume. */

@@ -14,6 +14,7 @@ import io.omnireturns.api.returns.event.ReturnCancelled;
 import io.omnireturns.api.returns.event.ReturnExpired;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import static io.omnireturns.command.returns.ReturnErrors.*;
  * decision answers the events to apply (none when the command repeats one already applied) or refuses with a stable
  * code; none changes anything.
  */
+@PlainJava
 final class ReturnLifecycle {
 
     private static final Set<ReturnStatus> BEFORE_RECEIPT =

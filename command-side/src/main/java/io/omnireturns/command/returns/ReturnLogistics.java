@@ -15,6 +15,7 @@ import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ import static io.omnireturns.command.returns.ReturnLifecycle.requireStatus;
  * inspection may say of the lines, and what an inspection leaves to refund or to give back. Each decision answers
  * the events to apply (none when the news is already known) or refuses with a stable code; none changes anything.
  */
+@PlainJava
 final class ReturnLogistics {
 
     private ReturnLogistics() {

@@ -28,6 +28,7 @@ import io.omnireturns.api.returns.event.RefundSettled;
 import io.omnireturns.api.returns.event.ReplacementOrderCreated;
 import io.omnireturns.api.returns.event.ReturnCompleted;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +46,7 @@ import static io.omnireturns.command.returns.ReturnLifecycle.requireStatus;
  * completes. Each decision answers the events to apply (none when the news is already known) or refuses with a
  * stable code; none changes anything.
  */
+@PlainJava
 final class ReturnMoney {
 
     private ReturnMoney() {

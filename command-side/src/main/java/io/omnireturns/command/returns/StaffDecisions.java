@@ -9,6 +9,7 @@ import io.omnireturns.api.returns.command.GrantGoodwill;
 import io.omnireturns.api.returns.event.GoodwillGranted;
 import io.omnireturns.api.returns.event.ReturnDeclined;
 import io.omnireturns.api.returns.event.ReturnNoteAdded;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import static io.omnireturns.command.returns.ReturnErrors.*;
  * state: each decision answers the events to apply (none for a repeat) or refuses with a stable code, and changes
  * nothing.
  */
+@PlainJava
 final class StaffDecisions {
 
     /** The longest note, in characters; longer text belongs in a document, not on the return. */

@@ -3,62 +3,57 @@ package io.omnireturns.command.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.omnireturns.platform.testing.FeatureArchitecture;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The hexagon, enforced by the build: the domain imports no adapter, web or persistence code. */
+/**
+ * The command side's layering, enforced by the build: the rules every feature follows ({@link FeatureArchitecture}),
+ * then what is the command side's own: aggregates reach for no adapter, the contract leans on nobody, and commands
+ * never read the query side. What decides (policies, a return's rules, the process) is marked
+ * {@code @PlainJava} where it lives.
+ */
 class LayeringTest {
 
+    private static final FeatureArchitecture FEATURES = FeatureArchitecture.of("io.omnireturns.command");
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.omnireturns");
+        classes = FeatureArchitecture.classesOf("io.omnireturns");
     }
 
     @Test
-    void policies_are_plain_java_without_framework_or_adapters() {
-        noClasses().that().resideInAnyPackage("..command.policy.eligibility..", "..command.policy.refund..",
-                        "..command.policy.tax..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.axonframework..", "..web..", "..connectors..", "..application..")
-                .check(classes);
+    void features_depend_on_each_other_without_cycles() {
+        FEATURES.featuresDependOnEachOtherWithoutCycles().check(classes);
+    }
+
+    @Test
+    void no_code_depends_on_a_web_adapter_but_its_own_features_web_package() {
+        FEATURES.webAdaptersAreLeaves().check(classes);
+    }
+
+    @Test
+    void only_web_adapters_depend_on_application_services() {
+        FEATURES.layersPointInwards().check(classes);
+    }
+
+    @Test
+    void code_marked_plain_java_depends_on_no_framework_adapter_or_clock() {
+        FeatureArchitecture.plainJavaStaysPlain().check(classes);
     }
 
     @Test
     void aggregates_do_not_reach_for_adapters_web_or_persistence() {
-        noClasses().that().resideInAnyPackage("io.omnireturns.command.returns", "io.omnireturns.command.ledger")
+        DescribedPredicate<JavaClass> aggregatePackages = DescribedPredicate.describe("reside in an aggregate's package",
+                type -> type.getPackage().getClasses().stream().anyMatch(c -> c.isAnnotatedWith(Aggregate.class)));
+        noClasses().that(aggregatePackages)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "..web..", "..connectors..", "..application..", "org.springframework.jdbc..", "java.sql..",
                         "org.springframework.web..")
-                .check(classes);
-    }
-
-    @Test
-    void the_rules_a_return_decides_with_are_plain_java_without_axon_or_spring() {
-        noClasses().that().haveNameMatching(
-                        "io\\.omnireturns\\.command\\.returns\\.(ReturnLifecycle|ReturnLogistics|ReturnMoney|ReturnHolds|StaffDecisions)")
-                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..")
-                .check(classes);
-    }
-
-    @Test
-    void the_return_process_is_plain_java_that_reads_no_clock_and_calls_no_system() {
-        DescribedPredicate<JavaClass> adapters = DescribedPredicate.describe("connector adapters (not their records)",
-                type -> type.getPackageName().contains(".connectors.") && !type.isRecord() && !type.isEnum());
-        noClasses().that().resideInAPackage("io.omnireturns.command.orchestration.process..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "java.sql..", "javax.sql..", "..orchestration.engine..", "..web..", "..application..")
-                .orShould().dependOnClassesThat(adapters)
-                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
-                .orShould().callMethod(java.time.Instant.class, "now")
-                .because("the process is folded from events and asked with the time it is given (docs/architecture.md)")
                 .check(classes);
     }
 

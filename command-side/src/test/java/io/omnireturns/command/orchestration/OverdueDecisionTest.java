@@ -12,7 +12,6 @@ import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.command.RaiseException;
 import io.omnireturns.api.returns.command.RecordEligibilityDecision;
 import io.omnireturns.api.returns.event.ReturnRequested;
-import io.omnireturns.command.ledger.OrderLedgerReleasePolicy;
 import io.omnireturns.command.returns.ReturnErrors;
 import io.omnireturns.command.orchestration.process.ReturnStory;
 import io.omnireturns.command.returns.application.CustomerTrust;

@@ -2,6 +2,7 @@ package io.omnireturns.query.finance;
 
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Accounting periods: calendar months in the ledger's time zone, written {@code yyyy-MM}. */
+@PlainJava
 public final class AccountingPeriods {
 
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");

@@ -6,6 +6,7 @@ import io.omnireturns.api.finance.DiscrepancyKind;
 import io.omnireturns.api.finance.LedgerAdjustment;
 import io.omnireturns.api.finance.LedgerEntryKind;
 import io.omnireturns.api.money.Money;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  * A refund is one refund event (however many tenders it was split over), a credit memo one credit memo event; an
  * exchange counts as a refund paid in goods, at the approved value.
  */
+@PlainJava
 final class DiscrepancyRules {
 
     /** A discrepancy and the period that reports it. */

@@ -4,6 +4,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderPromotion;
 import io.omnireturns.api.orders.OrderSnapshot;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
  * line of q units are worth cum(r+k) - cum(r), cum(n) = floor(net * n / q), so the slices of one return telescope
  * and never lose or invent a minor unit.
  */
+@PlainJava
 final class InventoryValuation {
 
     private InventoryValuation() {

@@ -6,6 +6,7 @@ import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.orders.TenderType;
 import io.omnireturns.api.returns.Disposition;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -16,6 +17,7 @@ import java.util.List;
  * counted in {@code bookedPeriod}. {@code eventPeriod} is the period of the event's timestamp; a booking made in a
  * later period because that one was closed is an adjustment.
  */
+@PlainJava
 record LedgerEntry(String returnId, long sequenceNumber, int part, LedgerEntryKind kind, YearMonth bookedPeriod,
                    YearMonth eventPeriod, Instant occurredAt, String orderId, SalesChannel channel, Money amount,
                    Integer quantity, String orderLineId, String sku, Disposition disposition, String locationId,

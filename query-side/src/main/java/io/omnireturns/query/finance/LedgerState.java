@@ -30,6 +30,7 @@ import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.ReturnLinesKept;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.tax.JurisdictionTax;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,7 @@ import java.util.Map;
  * @param refunds        refunds issued, by gateway reference, in the order they were issued
  * @param inventoryUnits units of each line whose stock was adjusted so far (for the valuation slices)
  */
+@PlainJava
 record LedgerState(String returnId, String orderId, SalesChannel channel, String currency,
                    RefundMethod refundMethod, Map<String, LineFacts> lines, RefundBreakdown approved,
                    Map<String, Money> refunds, List<String> settledRefunds, List<String> creditMemos,

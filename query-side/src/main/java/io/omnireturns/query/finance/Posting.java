@@ -4,6 +4,7 @@ import io.omnireturns.api.finance.LedgerEntryKind;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.orders.TenderType;
 import io.omnireturns.api.returns.Disposition;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * value) and whichever details the kind has. {@code coveredLines} are the return lines a whole refund, credit
  * memo or exchange stands for.
  */
+@PlainJava
 record Posting(LedgerEntryKind kind, Money amount, Integer quantity, String orderLineId, String sku,
                Disposition disposition, String locationId, String tenderId, TenderType tenderType, String reference,
                List<String> coveredLines, String jurisdiction) {

@@ -4,6 +4,7 @@ import io.omnireturns.api.query.HoldView;
 import io.omnireturns.api.returns.ReturnStatus;
 import io.omnireturns.api.returns.event.ReturnHoldResolved;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
  * refund's status kept through receipt and inspection, a refund confirmed while on hold) are spelt out here. Part of
  * a {@link ReturnStatusDraft}, which says when.
  */
+@PlainJava
 final class HeaderStatusDraft {
 
     private ReturnStatus status;

@@ -7,11 +7,13 @@ import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
+import io.omnireturns.platform.architecture.PlainJava;
 
 /**
  * How the timeline tells a refund at the first carrier scan and its clawback, beside {@link TimelineWording}: in words
  * a shopper understands, since the tracking page shows them too.
  */
+@PlainJava
 final class InstantRefundWording {
 
     private InstantRefundWording() {

@@ -6,6 +6,7 @@ import io.omnireturns.api.query.RefundView;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.TenderRefund;
 import io.omnireturns.api.returns.event.RefundFailed;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
  * The money part of a return's status view opened for change: what was approved, asked of the payment gateway,
  * paid, settled or exchanged, and every failure on the way. Part of a {@link ReturnStatusDraft}, which says when.
  */
+@PlainJava
 final class RefundDraft {
 
     private Money approvedTotal;

@@ -13,10 +13,12 @@ import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.LineRefund;
 import io.omnireturns.api.returns.LogisticsState;
 import io.omnireturns.api.returns.ReturnReason;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.List;
 
 /** One line of a {@link ReturnStatusDraft}: its logistics, inspection and money states, changed one event at a time. */
+@PlainJava
 final class ReturnLineDraft {
 
     final String orderLineId;

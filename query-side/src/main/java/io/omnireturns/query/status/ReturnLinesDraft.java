@@ -9,6 +9,7 @@ import io.omnireturns.api.returns.ReceivedLine;
 import io.omnireturns.api.returns.RequestedLine;
 import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * lines (which received items count, how much stock is left to book) on top of each {@link ReturnLineDraft}. Part of
  * a {@link ReturnStatusDraft}, which says when.
  */
+@PlainJava
 final class ReturnLinesDraft {
 
     private final String returnId;

@@ -37,6 +37,7 @@ import io.omnireturns.api.returns.event.ReturnParcelInTransit;
 import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ import java.util.List;
  * external systems are taken in {@link SystemReportsDraft}. What the request fixed, the notes and the trust
  * assessment are kept here.
  */
+@PlainJava
 final class ReturnStatusDraft extends SystemReportsDraft {
 
     private final String returnId;

@@ -47,6 +47,7 @@ import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,6 +65,7 @@ import java.util.Set;
  * <p>
  * It knows nothing of Axon, Spring or SQL: the caller reads and upcasts the events and hands them over in order.
  */
+@PlainJava
 public final class ReturnStatusReplay {
 
     /** What each event after the request does to the view. */

@@ -12,6 +12,7 @@ import io.omnireturns.api.returns.event.RefundTaxRequested;
 import io.omnireturns.api.returns.event.ReturnLabelIssued;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.platform.architecture.PlainJava;
 
 /**
  * The return events that concern only the external systems, as a status view opened for change takes them: the
@@ -21,6 +22,7 @@ import io.omnireturns.api.returns.event.WarehouseAdvised;
  * {@link ReturnStatusDraft} extends this class rather than holding it, so {@code draft.on(event, stamp)} still
  * applies every event: the projection, the replay and the tests name each change {@code ReturnStatusDraft::on}.
  */
+@PlainJava
 abstract class SystemReportsDraft {
 
     /** What each external system shows, and the exceptions open on them. */

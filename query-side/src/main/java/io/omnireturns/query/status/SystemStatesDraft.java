@@ -31,6 +31,7 @@ import io.omnireturns.api.returns.event.ReturnPutOnHold;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,6 +52,7 @@ import java.util.function.Predicate;
  * ({@link #underlyingSystems()}, stored beside the view), so a resolved exception shows the state the system
  * would have had without it.
  */
+@PlainJava
 final class SystemStatesDraft {
 
     static final String NOT_STARTED = "NOT_STARTED";

@@ -1,6 +1,7 @@
 package io.omnireturns.query.status;
 
 import io.omnireturns.api.query.TimelineEntry;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
  * is always the last entry's. Part of a {@link ReturnStatusDraft}, which words the entries with
  * {@link TimelineWording}.
  */
+@PlainJava
 final class TimelineDraft {
 
     private final List<TimelineEntry> entries = new ArrayList<>();

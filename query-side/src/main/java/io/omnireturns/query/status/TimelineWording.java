@@ -42,6 +42,7 @@ import io.omnireturns.api.returns.event.ReturnRejected;
 import io.omnireturns.api.returns.event.ReturnRequested;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.returns.event.WarehouseAdvised;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,7 @@ import java.util.stream.Collectors;
  * (and, where the view knows more, what it passes in). A {@link ReturnStatusDraft} adds the sentence when it applies
  * the event. Changing a sentence changes only timelines written afterwards; stored ones keep theirs.
  */
+@PlainJava
 final class TimelineWording {
 
     private TimelineWording() {

@@ -3,6 +3,7 @@ package io.omnireturns.command.policy.gift;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.returns.RefundMethod;
+import io.omnireturns.platform.architecture.PlainJava;
 
 /**
  * Which returns may be refunded as a new gift card, and which refund methods a gift return may have. A gift
@@ -13,6 +14,7 @@ import io.omnireturns.api.returns.RefundMethod;
  * @param giftReturns  a gift return's recipient may choose a gift card instead of store credit
  * @param otherReturns any other return may choose a gift card
  */
+@PlainJava
 public record GiftCardPolicy(boolean giftReturns, boolean otherReturns) {
 
     public static final String GIFT_CARD_NOT_OFFERED = "GIFT_CARD_NOT_OFFERED";

@@ -1,6 +1,7 @@
 package io.omnireturns.command.policy.instantrefund;
 
 import io.omnireturns.api.money.Money;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  *
  * @param amount the shortfall, exact to the minor unit; zero for {@link Kind#NOTHING}
  */
+@PlainJava
 public record ClawbackDecision(Kind kind, Money amount) {
 
     public enum Kind {

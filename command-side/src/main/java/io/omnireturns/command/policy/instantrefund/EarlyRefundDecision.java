@@ -1,11 +1,13 @@
 package io.omnireturns.command.policy.instantrefund;
 
+import io.omnireturns.platform.architecture.PlainJava;
 import java.util.Objects;
 
 /**
  * Whether a return's refund is decided at its first carrier scan, as if the items arrive as declared; and if not,
  * why not, as a stable reason code.
  */
+@PlainJava
 public record EarlyRefundDecision(boolean granted, String reasonCode) {
 
     public static final String GRANTED = "INSTANT_REFUND_GRANTED";

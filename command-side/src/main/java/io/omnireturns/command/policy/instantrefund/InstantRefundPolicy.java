@@ -2,6 +2,7 @@ package io.omnireturns.command.policy.instantrefund;
 
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * inspection can only confirm it or find a shortfall: a damaged item, a missing one, or a parcel that never arrives
  * (nothing inspected, all of it short).
  */
+@PlainJava
 public final class InstantRefundPolicy {
 
     private final InstantRefundRules rules;

@@ -1,6 +1,7 @@
 package io.omnireturns.command.policy.instantrefund;
 
 import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.Objects;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.Set;
  * tiers, whether an exchange is settled then too ({@code exchanges}), and how a shortfall found at inspection is
  * clawed back.
  */
+@PlainJava
 public record InstantRefundRules(boolean enabled, Set<TrustTier> tiers, ClawbackMode clawbackMode, boolean exchanges) {
 
     public InstantRefundRules(boolean enabled, Set<TrustTier> tiers, ClawbackMode clawbackMode) {

@@ -1,6 +1,7 @@
 package io.omnireturns.command.policy.instantrefund;
 
 import io.omnireturns.api.money.Money;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.math.BigInteger;
 
@@ -12,6 +13,7 @@ import java.math.BigInteger;
  * (it earns and reverses by whole units rounded down too); the customer loses at most a fraction of one point.
  * Never more than was reversed, since a clawback is never more than the early refund.
  */
+@PlainJava
 public final class LoyaltyRestoration {
 
     private LoyaltyRestoration() {

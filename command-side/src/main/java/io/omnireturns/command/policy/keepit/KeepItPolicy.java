@@ -5,6 +5,7 @@ import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.KeptLine;
 import io.omnireturns.api.returns.LineDecision;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  * time. A line is kept when its unit price is under the limit for the order's currency (a currency without a limit
  * keeps nothing by price) or its category is listed (ignoring case). Plain domain code: no Axon, no Spring.
  */
+@PlainJava
 public final class KeepItPolicy {
 
     public static final String KEEP_IT_UNDER_VALUE = "KEEP_IT_UNDER_VALUE";

@@ -2,9 +2,11 @@ package io.omnireturns.command.policy.trust;
 
 import io.omnireturns.api.returns.ReturnerSignal;
 import io.omnireturns.api.returns.TrustTier;
+import io.omnireturns.platform.architecture.PlainJava;
 import java.util.List;
 
 /** The tier a customer's return history earns, and the serial-returner signals behind a {@code WATCHED} tier. */
+@PlainJava
 public record TrustAssessment(TrustTier tier, List<ReturnerSignal> signals) {
 
     public TrustAssessment {

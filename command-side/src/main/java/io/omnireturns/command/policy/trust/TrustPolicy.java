@@ -3,6 +3,7 @@ package io.omnireturns.command.policy.trust;
 import io.omnireturns.api.returns.ReturnerSignal;
 import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.money.Money;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * Reads a customer's return history into a trust tier and serial-returner signals. Pure: the history comes from our
  * own events, the thresholds from {@link TrustRules}.
  */
+@PlainJava
 public final class TrustPolicy {
 
     private final TrustRules rules;

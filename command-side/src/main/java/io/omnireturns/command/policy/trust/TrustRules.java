@@ -1,6 +1,7 @@
 package io.omnireturns.command.policy.trust;
 
 import io.omnireturns.api.money.Money;
+import io.omnireturns.platform.architecture.PlainJava;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * {@code watchRateBasisPoints} or more, {@code watchReturnsLast30Days} or more returns in 30 days, or a share of
  * "keep it" or instant refunds of {@code watchShareBasisPoints} or more.
  */
+@PlainJava
 public record TrustRules(Duration lookBack, int trustedMinReturns, int trustedMaxReturns, long trustedMaxRateBasisPoints,
                          Map<String, Money> trustedMaxReturnedValue, int signalMinReturns, long watchRateBasisPoints,
                          int watchReturnsLast30Days, long watchShareBasisPoints) {

@@ -1,11 +1,10 @@
-package io.omnireturns.command.ledger;
+package io.omnireturns.command.orchestration;
 
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.ledger.ReleaseReturnQuantities;
 import io.omnireturns.api.returns.LineDecision;
 import io.omnireturns.api.returns.event.ReturnRejected;
-import io.omnireturns.command.orchestration.OutcomeRecorder;
 import io.omnireturns.command.orchestration.engine.LocalCommands;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;

@@ -1,4 +1,4 @@
-package io.omnireturns.command.ledger;
+package io.omnireturns.command.orchestration;
 
 import io.omnireturns.api.ledger.ReleaseReturnQuantities;
 import io.omnireturns.api.returns.HoldDecision;

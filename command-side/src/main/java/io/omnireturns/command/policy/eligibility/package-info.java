@@ -1,0 +1,5 @@
+/** Plain Java, checked by the build: see {@link io.omnireturns.platform.architecture.PlainJava}. */
+@PlainJava
+package io.omnireturns.command.policy.eligibility;
+
+import io.omnireturns.platform.architecture.PlainJava;

@@ -1,0 +1,4 @@
+package io.omnireturns.archfixture.bad.alpha.application;
+
+public class AlphaService {
+}
