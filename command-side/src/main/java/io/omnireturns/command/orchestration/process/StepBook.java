@@ -1,6 +1,7 @@
 package io.omnireturns.command.orchestration.process;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ProcessStep;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
@@ -25,12 +26,19 @@ import java.util.stream.Collectors;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class StepBook {
 
-    /** One key's attempt: started (under a lease), failed (until {@link #move} decides), or being escalated. */
+    /**
+     * One key's attempt: started (under a lease), failed (until {@link #move} decides), or being escalated. Attempts
+     * are numbered on from earlier rounds (a step run again from the exception queue goes on from its last attempt),
+     * so a late report of an earlier round's attempt never counts for the new one; {@code earlier} is how many attempts
+     * those rounds made, and a round has its own {@link ProcessTiming#stepMaxAttempts()}.
+     */
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
             getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     static final class Entry {
         boolean remote;
         int attempt;
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) // rows stay as they were for steps never run again
+        int earlier;
         Instant leaseUntil;
         Failure failure;
         boolean escalating;
@@ -53,6 +61,9 @@ final class StepBook {
     private final Map<String, Entry> open = new LinkedHashMap<>();
     /** Keys in the exception queue (or given up on): not run again until operations resolve their exception. */
     private final Set<String> escalated = new LinkedHashSet<>();
+    /** Attempts made by the rounds that ended in the exception queue, by key: a round run again numbers on. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private final Map<String, Integer> earlierRounds = new LinkedHashMap<>();
 
     /** Forgets every attempt the return no longer wants: it is never made, retried or escalated. */
     void keepOnly(Collection<ProcessKey> wanted) {
@@ -68,29 +79,32 @@ final class StepBook {
             return Optional.empty(); // in the exception queue, in flight, or on its way to the queue
         }
         if (entry == null) {
-            return Optional.of(start(name, remote, 1, Duration.ZERO, now, timing));
+            int earlier = earlierRounds.getOrDefault(name, 0);
+            return Optional.of(start(name, remote, earlier + 1, earlier, Duration.ZERO, now, timing));
         }
         Failure failure = entry.failure;
-        if (failure.retryable() && entry.attempt < timing.stepMaxAttempts()) {
-            int next = entry.attempt + 1;
-            Duration delay = FailureCode.TIMEOUT.code().equals(failure.code()) ? Duration.ZERO : timing.backoffBefore(next);
-            return Optional.of(start(name, remote, next, delay, now, timing));
+        int inThisRound = entry.attempt - entry.earlier;
+        if (failure.retryable() && inThisRound < timing.stepMaxAttempts()) {
+            Duration delay = FailureCode.TIMEOUT.code().equals(failure.code())
+                    ? Duration.ZERO : timing.backoffBefore(inThisRound + 1);
+            return Optional.of(start(name, remote, entry.attempt + 1, entry.earlier, delay, now, timing));
         }
         if (key instanceof StepKey step && step.step() != ProcessStep.OPEN_CASE) {
             entry.escalating = true;
             entry.leaseUntil = now.plus(timing.lease());
-            return Optional.of(new Move.Raise(step.step(), failure, entry.attempt));
+            return Optional.of(new Move.Raise(step.step(), failure, inThisRound));
         }
         // a failing CRM raises no exception about itself: the exception is in the queue already
-        open.remove(name);
-        escalated.add(name);
+        escalated(name);
         return Optional.empty();
     }
 
-    private Move start(String name, boolean remote, int attempt, Duration delay, Instant now, ProcessTiming timing) {
+    private Move start(String name, boolean remote, int attempt, int earlier, Duration delay, Instant now,
+                       ProcessTiming timing) {
         Entry entry = new Entry();
         entry.remote = remote;
         entry.attempt = attempt;
+        entry.earlier = earlier;
         entry.leaseUntil = now.plus(delay).plus(timing.lease());
         open.put(name, entry);
         return new Move.Start(attempt, delay);
@@ -106,11 +120,17 @@ final class StepBook {
 
     /** The exception queue holds the key now (whoever raised it: this process, the return, the overdue decision). */
     void escalated(String key) {
-        open.remove(key);
+        Entry ended = open.remove(key);
+        if (ended != null) {
+            earlierRounds.put(key, ended.attempt);
+        }
         escalated.add(key);
     }
 
-    /** Operations asked to run the key again: it is wanted again from attempt 1, under the same key. */
+    /**
+     * Operations asked to run the key again: it is wanted again, under the same key, for a new round of attempts
+     * numbered on from the last one.
+     */
     void runAgain(String key) {
         escalated.remove(key);
     }

@@ -187,18 +187,44 @@ class StepRetryTest {
     }
 
     @Test
-    void aStepRetriedFromTheExceptionQueueRunsAgainFromItsFirstAttemptUnderTheSameKey() {
+    void aStepRetriedFromTheExceptionQueueRunsAgainUnderTheSameKeyNumberingItsAttemptsOn() {
         ProcessRun run = labelInTheExceptionQueue();
 
         List<ProcessAction> retried = run.when(story.exceptionResolved(ProcessStep.ISSUE_LABEL, ISSUE_LABEL, "RETRY"),
                 story.holdResolved(HoldDecision.RESUME, ReturnStatus.AUTHORIZED));
 
         StepCall.Label label = onlyCall(retried, StepCall.Label.class);
-        assertThat(label.attempt()).isEqualTo(1);
+        assertThat(label.attempt()).as("the attempt after the five of the first round").isEqualTo(6);
         assertThat(label.request().idempotencyKey()).isEqualTo(LABEL_KEY);
         assertThat(delayOf(retried, ISSUE_LABEL)).isZero();
-        assertThat(onlyCall(labelFails(run, 1), StepCall.Label.class).attempt()).as("five attempts again")
-                .isEqualTo(2);
+        List<ProcessAction> second = labelFails(run, 6);
+        assertThat(onlyCall(second, StepCall.Label.class).attempt()).isEqualTo(7);
+        assertThat(delayOf(second, ISSUE_LABEL)).as("a new round backs off from the start")
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aRoundRunAgainHasItsOwnFiveAttemptsBeforeTheStepIsRaisedAgain() {
+        ProcessRun run = labelInTheExceptionQueue();
+        run.when(story.exceptionResolved(ProcessStep.ISSUE_LABEL, ISSUE_LABEL, "RETRY"),
+                story.holdResolved(HoldDecision.RESUME, ReturnStatus.AUTHORIZED));
+
+        for (int attempt = 6; attempt <= 9; attempt++) {
+            assertThat(commands(labelFails(run, attempt))).isEmpty();
+        }
+        assertThat(commands(labelFails(run, 10))).singleElement().isInstanceOfSatisfying(RaiseException.class,
+                raise -> assertThat(raise.attempts()).as("the attempts of this round").isEqualTo(5));
+    }
+
+    @Test
+    void aLateFailureReportOfTheFirstRoundDoesNotCountForTheRoundRunAgain() {
+        ProcessRun run = labelInTheExceptionQueue();
+        run.when(story.exceptionResolved(ProcessStep.ISSUE_LABEL, ISSUE_LABEL, "RETRY"),
+                story.holdResolved(HoldDecision.RESUME, ReturnStatus.AUTHORIZED));
+
+        assertThat(labelFails(run, 1)).as("attempt 1 of the first round, reported late").isEmpty();
+        assertThat(labelFails(run, 5)).isEmpty();
+        assertThat(onlyCall(labelFails(run, 6), StepCall.Label.class).attempt()).isEqualTo(7);
     }
 
     @Test
@@ -208,7 +234,7 @@ class StepRetryTest {
         List<ProcessAction> resumed = run.when(story.exceptionResolved(ProcessStep.ISSUE_LABEL, ISSUE_LABEL, "RESUME"),
                 story.holdResolved(HoldDecision.RESUME, ReturnStatus.AUTHORIZED));
 
-        assertThat(onlyCall(resumed, StepCall.Label.class).attempt()).isEqualTo(1);
+        assertThat(onlyCall(resumed, StepCall.Label.class).attempt()).isEqualTo(6);
     }
 
     @Test
