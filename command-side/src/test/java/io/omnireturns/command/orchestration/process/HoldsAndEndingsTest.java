@@ -178,7 +178,7 @@ class HoldsAndEndingsTest {
 
         assertThat(calledKeys(retried)).containsExactly(REFUND_PAYMENT);
         StepCall.Refund again = onlyCall(retried, StepCall.Refund.class);
-        assertThat(again.attempt()).isEqualTo(1);
+        assertThat(again.attempt()).as("the attempt after the refused one").isEqualTo(2);
         assertThat(again.instruction().idempotencyKey()).isEqualTo(PAYMENT_KEY);
     }
 
