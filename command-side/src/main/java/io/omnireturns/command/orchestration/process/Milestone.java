@@ -21,6 +21,20 @@ public enum Milestone {
         return message;
     }
 
+    /**
+     * What the customer is told of this milestone of this return. A refund that came to nothing (every item rejected
+     * at inspection) still reaches the {@code REFUNDED} milestone, the CRM's cue that the money is settled, but it is
+     * not told "Your refund is on its way".
+     */
+    String messageFor(ReturnFacts facts) {
+        if (this == REFUNDED && facts.money.refund != null && !facts.money.refund.total().isPositive()) {
+            return NOTHING_DUE;
+        }
+        return message;
+    }
+
+    static final String NOTHING_DUE = "Your return is settled: no refund is due for it.";
+
     /** After telling the customer of this milestone, the process of the return has nothing left to do. */
     public boolean isFinal() {
         return this == COMPLETED || this == REJECTED || this == CANCELLED || this == EXPIRED;

@@ -81,7 +81,7 @@ final class StepCalls {
             case NOTIFY_CUSTOMER -> {
                 Milestone milestone = Milestone.valueOf(key.argument());
                 yield new StepCall.Notify(returnId, key, attempt, new CustomerNotification(idempotencyKey, returnId,
-                        f.customerId, milestone.name(), milestone.message(), f.giftRecipientEmail == null ? null
+                        f.customerId, milestone.name(), milestone.messageFor(f), f.giftRecipientEmail == null ? null
                         : new CustomerNotification.Gift(f.giftRecipientEmail, f.buyerNotified), f.gift.giftCardCode));
             }
             case OPEN_CASE -> new StepCall.OpenCase(returnId, key, attempt, key.argument(),

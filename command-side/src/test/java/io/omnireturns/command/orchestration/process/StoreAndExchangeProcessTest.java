@@ -10,6 +10,7 @@ import io.omnireturns.api.returns.TenderRefund;
 import io.omnireturns.api.returns.command.CompleteReturn;
 import io.omnireturns.api.returns.command.DecideRefund;
 import io.omnireturns.api.returns.command.RaiseException;
+import io.omnireturns.command.connectors.crm.CustomerNotification;
 import io.omnireturns.command.connectors.orders.ReplacementRequest;
 import io.omnireturns.command.orchestration.StepCall;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,27 @@ class StoreAndExchangeProcessTest {
         assertThat(callsOf(actions, StepCall.Inventory.class)).extracting(StepCall.Inventory::request)
                 .containsExactlyInAnyOrderElementsOf(
                         ReturnStory.stockBookings(Disposition.SCRAP, Disposition.SCRAP));
+    }
+
+    @Test
+    void theCustomerOfAZeroRefundIsToldNothingIsDueNotThatARefundIsOnItsWay() {
+        ReturnStory zero = ReturnStory.mailBack().rejectedAtInspection();
+
+        List<ProcessAction> actions = given(zero.upToInspection()).when(zero.refundApproved());
+
+        CustomerNotification notice = onlyCall(actions, StepCall.Notify.class).notification();
+        assertThat(notice.milestone()).isEqualTo("REFUNDED");
+        assertThat(notice.message()).isEqualTo("Your return is settled: no refund is due for it.");
+    }
+
+    @Test
+    void theCustomerOfARefundIsToldItIsOnItsWay() {
+        ReturnStory paid = ReturnStory.mailBack();
+
+        List<ProcessAction> issued = given(paid.upToRefundRequest()).when(paid.refundIssued());
+
+        assertThat(onlyCall(issued, StepCall.Notify.class).notification().message())
+                .isEqualTo("Your refund is on its way.");
     }
 
     @Test
