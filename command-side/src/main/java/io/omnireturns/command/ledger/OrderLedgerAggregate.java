@@ -1,6 +1,5 @@
 package io.omnireturns.command.ledger;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.ledger.AllocateRefund;
@@ -13,6 +12,7 @@ import io.omnireturns.api.ledger.ReturnQuantitiesReserved;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
 import io.omnireturns.api.returns.RefundBreakdown;
+import io.omnireturns.command.StoredFieldByField;
 import io.omnireturns.command.policy.refund.PriorRefunds;
 import io.omnireturns.command.policy.refund.RefundCalculator;
 import io.omnireturns.command.policy.refund.RefundInput;
@@ -40,8 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * order are serialized by the event store's (aggregate id, sequence) key.
  */
 // snapshots store the aggregate's fields as they are (no getters to hide behind)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredFieldByField
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
         lockFactory = "aggregateLocks")
 public class OrderLedgerAggregate {

@@ -1,6 +1,5 @@
 package io.omnireturns.command.returns;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.ledger.RefundableLine;
 import io.omnireturns.api.money.Money;
@@ -10,6 +9,7 @@ import io.omnireturns.api.returns.event.ClawbackMemoPosted;
 import io.omnireturns.api.returns.event.EarlyExchangeGranted;
 import io.omnireturns.api.returns.event.EarlyRefundGranted;
 import io.omnireturns.api.returns.event.LoyaltyPointsRestored;
+import io.omnireturns.command.StoredFieldByField;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.List;
@@ -20,8 +20,7 @@ import java.util.List;
  * for it and the loyalty points given back for it. A separate class only to keep each one short; the aggregate extends it, so snapshots store these fields
  * flat with the rest, and leave them out while null. Its public readers serve the early-refund decisions.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredFieldByField
 abstract class InstantRefundState extends ReturnState {
 
     /** The refund decided before inspection; null for every other return. */

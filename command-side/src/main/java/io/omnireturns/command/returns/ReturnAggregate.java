@@ -1,6 +1,5 @@
 package io.omnireturns.command.returns;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.error.DomainException;
 import io.omnireturns.api.error.ErrorKind;
 import io.omnireturns.api.returns.ReturnStatus;
@@ -57,6 +56,7 @@ import io.omnireturns.api.returns.event.ReturnItemsReceived;
 import io.omnireturns.api.returns.event.ReturnLinesInspected;
 import io.omnireturns.api.returns.event.StepAttemptFailed;
 import io.omnireturns.api.security.AccessScope;
+import io.omnireturns.command.StoredFieldByField;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -80,8 +80,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answers the status it leaves the return in.
  */
 // snapshots store the aggregate's fields (all in ReturnState) as they are (no getters to hide behind)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredFieldByField
 @Aggregate(snapshotTriggerDefinition = "returnSnapshotTrigger", cache = "aggregateCache",
         lockFactory = "aggregateLocks")
 // 2: storeId and customerId joined the state; snapshots of revision 1 lack them and are passed over (rebuilt from events)

@@ -1,9 +1,9 @@
 package io.omnireturns.command.returns;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.returns.Disposition;
 import io.omnireturns.api.returns.Grade;
 import io.omnireturns.api.returns.ReturnReason;
+import io.omnireturns.command.StoredFieldByField;
 
 import java.util.Objects;
 
@@ -12,8 +12,7 @@ import java.util.Objects;
  * the inspection result and how much stock was adjusted. Changed only by event sourcing handlers.
  * Stored field by field in aggregate snapshots.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredFieldByField
 final class ReturnLine {
 
     String orderLineId;

@@ -1,6 +1,5 @@
 package io.omnireturns.command.returns;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.orders.OrderLine;
 import io.omnireturns.api.orders.OrderSnapshot;
@@ -54,6 +53,7 @@ import io.omnireturns.api.returns.event.DifferenceCharged;
 import io.omnireturns.api.returns.event.ExchangeDifferenceDecided;
 import io.omnireturns.api.returns.event.SettlementTermsAgreed;
 import io.omnireturns.api.returns.event.StoreCreditBonusGranted;
+import io.omnireturns.command.StoredFieldByField;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -73,8 +73,7 @@ import java.util.Set;
  * value an older snapshot cannot give needs the aggregate's snapshot revision raised. Fields are read by the rule
  * classes of this package and never written outside the event sourcing handlers.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@StoredFieldByField
 abstract class ReturnState {
 
     @AggregateIdentifier

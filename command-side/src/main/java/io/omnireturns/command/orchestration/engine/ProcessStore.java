@@ -30,6 +30,7 @@ import java.util.Optional;
 @Component
 public class ProcessStore {
 
+    /** The process's classes are stored field by field, never through a getter: said here, once, for all of them. */
     private static final ObjectMapper JSON = AxonInfrastructureConfiguration.storageObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)

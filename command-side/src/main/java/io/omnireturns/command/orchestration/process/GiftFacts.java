@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.returns.event.GiftCardIssued;
 import io.omnireturns.api.returns.event.GiftReturnRecorded;
 
@@ -8,8 +7,6 @@ import io.omnireturns.api.returns.event.GiftReturnRecorded;
  * What the process remembers of a gift return's recipient and of a refund paid as a new gift card, beside
  * {@link ReturnFacts}: who the card (or store credit) is issued to, and the card's masked code for the notices.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class GiftFacts {
 
     /** A gift return's recipient; null otherwise (the e-mail is {@link ReturnFacts#giftRecipientEmail}). */

@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.returns.ClawbackKind;
 import io.omnireturns.api.returns.event.ClawbackCharged;
 import io.omnireturns.api.returns.event.ClawbackDecided;
@@ -18,8 +17,6 @@ import io.omnireturns.command.policy.instantrefund.LoyaltyRestoration;
  * the early refund or exchange, the clawback inspection decided, whether its charge was taken, the ERP's debit
  * memo for it posted and the loyalty points reversed for its share given back. Folded idempotently like the rest of the facts.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class InstantFacts {
 
     /** Null unless the refund was decided at the first carrier scan. */

@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.RefundBreakdown;
 import io.omnireturns.api.returns.RefundMethod;
@@ -36,8 +35,6 @@ import java.util.List;
  * charged and settled, and the credit memo and loyalty reversal that follow. {@link ReturnFacts} stores these fields
  * unwrapped, beside its own, as rows held them before they were grouped here.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class MoneyFacts {
 
     RefundMethod refundMethod;

@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.omnireturns.api.orders.SalesChannel;
 import io.omnireturns.api.returns.HoldDecision;
@@ -45,8 +44,6 @@ import java.util.Set;
  * exceptions and notices. Its parts keep the rest: {@link ReturnLines} the quantities, {@link MoneyFacts} the refund
  * and its payment, and {@link GiftFacts}, {@link TaxFacts}, {@link TrustFacts} and {@link InstantFacts}.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ReturnFacts {
 
     String returnId;

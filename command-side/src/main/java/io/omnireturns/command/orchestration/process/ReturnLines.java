@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.omnireturns.api.money.Money;
@@ -30,8 +29,6 @@ import java.util.Set;
 final class ReturnLines {
 
     /** What the process remembers of one return line. */
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-            getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     static final class Line {
         String sku;
         Money unitPrice;

@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.HoldDecision;
 import io.omnireturns.api.returns.ProcessStep;
@@ -28,8 +27,6 @@ import java.util.Set;
  * It composes three parts: {@link ReturnFacts} (the fold), {@link ReturnFlow} (what the return wants given its
  * facts) and {@link StepBook} (attempts, leases, escalations); {@link StepCalls} builds the remote calls.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ReturnProcess {
 
     private String returnId;

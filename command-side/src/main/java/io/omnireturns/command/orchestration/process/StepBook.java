@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.omnireturns.api.error.FailureCode;
 import io.omnireturns.api.returns.ProcessStep;
@@ -22,8 +21,6 @@ import java.util.stream.Collectors;
  * attempts, spaces them with the back-off, and after the last one (or a failure no attempt will cure) hands the step
  * to the exception queue. Keys are held by their rendering, the form events name them in.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class StepBook {
 
     /**
@@ -32,8 +29,6 @@ final class StepBook {
      * so a late report of an earlier round's attempt never counts for the new one; {@code earlier} is how many attempts
      * those rounds made, and a round has its own {@link ProcessTiming#stepMaxAttempts()}.
      */
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-            getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     static final class Entry {
         boolean remote;
         int attempt;

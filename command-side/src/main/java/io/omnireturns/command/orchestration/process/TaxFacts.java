@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.money.Money;
 import io.omnireturns.api.returns.event.RefundTaxApplied;
 
@@ -8,8 +7,6 @@ import io.omnireturns.api.returns.event.RefundTaxApplied;
  * What the process remembers of the tax service's figures beside {@link MoneyFacts#taxGivenBack}: the part of the
  * tax given back that is an exchange's price difference (null when none), which the credit memo names apart.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TaxFacts {
 
     Money priceDifferenceTax;

@@ -1,6 +1,5 @@
 package io.omnireturns.command.orchestration.process;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.omnireturns.api.returns.ReturnerSignal;
 import io.omnireturns.api.returns.TrustTier;
 import io.omnireturns.api.returns.event.CustomerTrustAssessed;
@@ -12,8 +11,6 @@ import java.util.List;
  * What the process knows of the customer's trust, a companion of {@link ReturnFacts}: the tier and serial-returner
  * signals the request assessed, which fraud scoring receives. Folded idempotently like the rest of the facts.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TrustFacts {
 
     /** Null until assessed, and for a return whose customer was not assessed. */
