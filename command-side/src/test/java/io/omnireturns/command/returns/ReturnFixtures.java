@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the return's aggregate tests share ({@link ReturnAggregateTest}, {@link StaffActionsAggregateTest}): the ids
+ * What the return's aggregate tests share (the lifecycle tests over {@link StandardReturn}, {@link StaffActionsAggregateTest}): the ids
  * of the return under test, a fresh fixture, histories grown step by step and the matcher for a refusal. Each test
  * keeps its own order and histories: they tell its story.
  */

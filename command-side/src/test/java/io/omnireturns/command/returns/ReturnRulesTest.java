@@ -69,7 +69,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The rules a return decides with, without Axon: the state is sourced by calling its event sourcing handlers as
  * plain methods, and each rule answers the events it would have the aggregate apply. The aggregate's fixtures
- * ({@link ReturnAggregateTest}, {@link StaffActionsAggregateTest}) prove the same through the command bus.
+ * (the lifecycle tests over {@link StandardReturn}, {@link StaffActionsAggregateTest}) prove the same through the
+ * command bus.
  */
 class ReturnRulesTest {
 
