@@ -37,6 +37,7 @@ import static io.omnireturns.command.returns.StandardReturn.WAREHOUSE;
 import static io.omnireturns.command.returns.StandardReturn.authorized;
 import static io.omnireturns.command.returns.StandardReturn.decision;
 import static io.omnireturns.command.returns.StandardReturn.inTransit;
+import static io.omnireturns.command.returns.StandardReturn.heldForManualReview;
 import static io.omnireturns.command.returns.StandardReturn.inspected;
 import static io.omnireturns.command.returns.StandardReturn.inspectionCompleted;
 import static io.omnireturns.command.returns.StandardReturn.itemsReceived;
@@ -301,14 +302,7 @@ class ReturnReceiptAggregateTest {
 
             fixture.given(received())
                     .when(new RecordInspection(RETURN_ID, "INSP-1", List.of(forReview, L2_SCRAPPED)))
-                    .expectEvents(
-                            new ReturnLinesInspected(RETURN_ID, "INSP-1", List.of(forReview, L2_SCRAPPED)),
-                            new ReturnInspectionCompleted(RETURN_ID, ORDER_ID, RefundMethod.ORIGINAL_TENDER,
-                                    List.of(new RefundableLine("L1", 2, Grade.USED, ReturnReason.SIZE_OR_FIT),
-                                            new RefundableLine("L2", 0, Grade.UNSALEABLE, ReturnReason.DEFECTIVE)),
-                                    Map.of(), true),
-                            new ReturnPutOnHold(RETURN_ID, HoldReason.INSPECTION_MISMATCH, ExternalSystem.WAREHOUSE,
-                                    "manual review requested for line(s) L1", ReturnStatus.INSPECTED))
+                    .expectEvents(heldForManualReview().toArray())
                     .expectResultMessagePayload(ReturnStatus.ON_HOLD);
         }
 
