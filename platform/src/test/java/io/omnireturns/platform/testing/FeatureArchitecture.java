@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaMethodReference;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -13,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +31,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *     <li>layers point inwards: within a feature, only its web adapter depends on its {@code application}
  *     package;</li>
  *     <li>code marked {@link PlainJava} stays plain: no framework or library (but Jackson's annotations of a stored
- *     format), no SQL, no clock, and of this project no platform code and no adapter or wiring package (segments
- *     {@code web}, {@code application}, {@code connectors}, {@code engine}, {@code config}, {@code integration},
- *     {@code outcomes}) except the values they define (records and enums).</li>
+ *     format), no SQL, no clock ({@code now()}, {@code System.currentTimeMillis()}, {@code Clock}: it is given the
+ *     time), and of this project no platform code, no adapter or wiring package (segments {@code web},
+ *     {@code application}, {@code engine}, {@code config}, {@code integration}, {@code outcomes}) and of the
+ *     connectors only the values they define (records and enums).</li>
  * </ul>
  * A side's architecture test imports its classes with {@link #classesOf(String...)} and checks these rules, then adds
  * the few rules that are its own.
@@ -41,12 +44,11 @@ public final class FeatureArchitecture {
     private static final String PROJECT = "io.omnireturns.";
     /** Libraries plain code may use: annotations that describe a stored format, nothing that runs. */
     private static final Set<String> PLAIN_LIBRARIES = Set.of("com.fasterxml.jackson.annotation");
-    /**
-     * Where a feature keeps its adapters and wiring, by the name of a package segment: plain code uses none of them
-     * (only the values they define: records and enums).
-     */
-    private static final Set<String> ADAPTER_PACKAGES = Set.of("web", "application", "connectors", "engine", "config",
-            "integration", "outcomes");
+    /** Where a feature keeps its adapters and wiring, by the name of a package segment: plain code uses none of it. */
+    private static final Set<String> ADAPTER_PACKAGES = Set.of("web", "application", "engine", "config", "integration",
+            "outcomes");
+    /** The types that tell the time. */
+    private static final Set<String> CLOCKS = Set.of("java.time.Clock", "java.time.InstantSource");
 
     private final String side;
 
@@ -124,8 +126,14 @@ public final class FeatureArchitecture {
                     }
                 }
                 for (JavaMethodCall call : origin.getMethodCallsFromSelf()) {
-                    if (call.getTargetOwner().getPackageName().equals("java.time") && call.getName().equals("now")) {
+                    if (readsTheClock(call.getTargetOwner().getName(), call.getName())) {
                         events.add(SimpleConditionEvent.violated(call, call.getDescription() + " reads the clock"));
+                    }
+                }
+                for (JavaMethodReference reference : origin.getMethodReferencesFromSelf()) {
+                    if (readsTheClock(reference.getTargetOwner().getName(), reference.getName())) {
+                        events.add(SimpleConditionEvent.violated(reference,
+                                reference.getDescription() + " reads the clock"));
                     }
                 }
             }
@@ -147,14 +155,22 @@ public final class FeatureArchitecture {
             return true;
         }
         if (pkg.startsWith("java.")) {
-            return !pkg.startsWith("java.sql") && !name.equals("java.time.Clock");
+            return !pkg.startsWith("java.sql") && !CLOCKS.contains(name);
         }
         if (!name.startsWith(PROJECT)) {
             return PLAIN_LIBRARIES.contains(pkg);
         }
-        boolean adapterOrInfrastructure = pkg.startsWith(PROJECT + "platform")
-                || ADAPTER_PACKAGES.stream().anyMatch(segment -> ("." + pkg + ".").contains("." + segment + "."));
-        return !adapterOrInfrastructure || target.isRecord() || target.isEnum();
+        if (pkg.startsWith(PROJECT + "platform")
+                || ADAPTER_PACKAGES.stream().anyMatch(segment -> hasSegment(pkg, segment))) {
+            return false;
+        }
+        return !hasSegment(pkg, "connectors") || target.isRecord() || target.isEnum();
+    }
+
+    /** A read of the clock: {@code now()} of any {@code java.time} type, or the system's own time. */
+    private static boolean readsTheClock(String owner, String method) {
+        return owner.startsWith("java.time.") && method.equals("now")
+                || owner.equals("java.lang.System") && (method.equals("currentTimeMillis") || method.equals("nanoTime"));
     }
 
     private static JavaClass outermost(JavaClass type) {
@@ -176,7 +192,11 @@ public final class FeatureArchitecture {
     }
 
     private static boolean inSegment(JavaClass type, String segment) {
-        return ("." + type.getPackageName() + ".").contains("." + segment + ".");
+        return hasSegment(type.getPackageName(), segment);
+    }
+
+    private static boolean hasSegment(String pkg, String segment) {
+        return ("." + pkg + ".").contains("." + segment + ".");
     }
 
     /** The web package a class sits in ({@code io.omnireturns.query.status.web}), if any. */
@@ -185,10 +205,8 @@ public final class FeatureArchitecture {
         if (!pkg.startsWith(side + ".")) {
             return Optional.empty();
         }
-        int web = pkg.indexOf(".web");
-        if (web < 0 || !(pkg.length() == web + 4 || pkg.charAt(web + 4) == '.')) {
-            return Optional.empty();
-        }
-        return Optional.of(pkg.substring(0, web + 4));
+        List<String> segments = List.of(pkg.split("\\."));
+        int web = segments.indexOf("web");
+        return web < 0 ? Optional.empty() : Optional.of(String.join(".", segments.subList(0, web + 1)));
     }
 }

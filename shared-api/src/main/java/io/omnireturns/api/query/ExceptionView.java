@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param customerId  the return's customer, null when unknown
  * @param stepKey     the step and what it was for, e.g. {@code ADJUST_INVENTORY:L1}; also the idempotency key of
  *                    the step's call, so a retry cannot repeat its effect
- * @param attempts    how many attempts were made before it was raised (0 for an overdue settlement)
+ * @param attempts    how many attempts were made before it was raised, in the round that raised it (a step run
+ *                    again from the queue counts its new round from zero; 0 for an overdue settlement)
  * @param caseId      the CRM case opened for it, null until the CRM confirms one
  * @param resolution  {@code RETRY}, {@code RESUME}, {@code REJECT} or {@code CANCEL}; null while {@code OPEN}
  * @param resolvedBy  who resolved it; null while {@code OPEN}

@@ -32,9 +32,12 @@ final class SystemTrail {
         return trail;
     }
 
-    /** A retry of a step (attempt 2 and up) is made by the system after its back-off, whatever event asked for it. */
+    /**
+     * A retry of a step (an attempt after a failed one of its round) is made by the system after its back-off, whatever
+     * event asked for it. The first attempt of a round run again from the exception queue is the retrying person's.
+     */
     static boolean isRetry(ProcessAction action) {
-        return action instanceof ProcessAction.Call call && call.call().attempt() > 1;
+        return action instanceof ProcessAction.Call call && call.retry();
     }
 
     static String trigger(ProcessAction action) {

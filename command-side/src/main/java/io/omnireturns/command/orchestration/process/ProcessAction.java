@@ -20,8 +20,12 @@ public sealed interface ProcessAction {
         return this instanceof Send send ? Optional.of(send.key()) : Optional.empty();
     }
 
-    /** One attempt of a remote step, made after {@code delay} (the back-off before a retry; zero for a first try). */
-    record Call(StepCall call, Duration delay) implements ProcessAction {
+    /**
+     * One attempt of a remote step, made after {@code delay} (the back-off before a retry; zero for a first try).
+     * {@code retry}: the attempt follows a failed one of the same round, so the system makes it on its own; the first
+     * attempt of a round is made for whoever asked for the step (the request, a person retrying from the queue).
+     */
+    record Call(StepCall call, Duration delay, boolean retry) implements ProcessAction {
     }
 
     /**

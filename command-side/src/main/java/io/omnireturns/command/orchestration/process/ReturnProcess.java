@@ -102,7 +102,7 @@ public final class ReturnProcess {
                 if (move instanceof StepBook.Move.Start start) {
                     actions.add(want.remote()
                             ? new ProcessAction.Call(StepCalls.callFor((StepKey) want.key(), start.attempt(), facts),
-                            start.delay())
+                            start.delay(), start.retry())
                             : want.command());
                 } else if (move instanceof StepBook.Move.Raise raise) {
                     actions.add(raiseException(want.key(), raise.step(), raise.failure(), raise.attempts()));
@@ -183,7 +183,7 @@ public final class ReturnProcess {
     /** A remote attempt without an answer is recorded as failed (so the next one starts); anything local is resent. */
     private ProcessAction whenLeaseRunsOut(ReturnFlow.Want want, StepBook.Entry entry) {
         if (entry.escalating) {
-            return raiseException(want.key(), ((StepKey) want.key()).step(), entry.failure, entry.attempt);
+            return raiseException(want.key(), ((StepKey) want.key()).step(), entry.failure, entry.attemptsThisRound());
         }
         if (want.remote()) {
             StepKey key = (StepKey) want.key();

@@ -37,6 +37,11 @@ final class StepBook {
         Instant leaseUntil;
         Failure failure;
         boolean escalating;
+
+        /** The attempts this round has made (a round run again from the exception queue counts from zero). */
+        int attemptsThisRound() {
+            return attempt - earlier;
+        }
     }
 
     record Failure(String code, String message, boolean retryable) {
@@ -44,8 +49,11 @@ final class StepBook {
 
     /** What to do for a wanted key now. */
     sealed interface Move {
-        /** Make attempt {@code attempt}, after {@code delay}. */
-        record Start(int attempt, Duration delay) implements Move {
+        /**
+         * Make attempt {@code attempt}, after {@code delay}; {@code retry} when it follows a failed attempt of the same
+         * round (the system's own doing), not for the first attempt of a round (asked for by an event or a person).
+         */
+        record Start(int attempt, Duration delay, boolean retry) implements Move {
         }
 
         /** Hand the step to the exception queue. */
@@ -75,14 +83,14 @@ final class StepBook {
         }
         if (entry == null) {
             int earlier = earlierRounds.getOrDefault(name, 0);
-            return Optional.of(start(name, remote, earlier + 1, earlier, Duration.ZERO, now, timing));
+            return Optional.of(start(name, remote, earlier + 1, earlier, Duration.ZERO, false, now, timing));
         }
         Failure failure = entry.failure;
-        int inThisRound = entry.attempt - entry.earlier;
+        int inThisRound = entry.attemptsThisRound();
         if (failure.retryable() && inThisRound < timing.stepMaxAttempts()) {
             Duration delay = FailureCode.TIMEOUT.code().equals(failure.code())
                     ? Duration.ZERO : timing.backoffBefore(inThisRound + 1);
-            return Optional.of(start(name, remote, entry.attempt + 1, entry.earlier, delay, now, timing));
+            return Optional.of(start(name, remote, entry.attempt + 1, entry.earlier, delay, true, now, timing));
         }
         if (key instanceof StepKey step && step.step() != ProcessStep.OPEN_CASE) {
             entry.escalating = true;
@@ -94,15 +102,15 @@ final class StepBook {
         return Optional.empty();
     }
 
-    private Move start(String name, boolean remote, int attempt, int earlier, Duration delay, Instant now,
-                       ProcessTiming timing) {
+    private Move start(String name, boolean remote, int attempt, int earlier, Duration delay, boolean retry,
+                       Instant now, ProcessTiming timing) {
         Entry entry = new Entry();
         entry.remote = remote;
         entry.attempt = attempt;
         entry.earlier = earlier;
         entry.leaseUntil = now.plus(delay).plus(timing.lease());
         open.put(name, entry);
-        return new Move.Start(attempt, delay);
+        return new Move.Start(attempt, delay, retry);
     }
 
     /** A failure report counts only for the attempt in flight; a late one of an earlier attempt is ignored. */

@@ -156,6 +156,17 @@ class StoredProcessFormatTest {
                 .extracting("book.earlierRounds").asInstanceOf(InstanceOfAssertFactories.MAP).isEmpty();
     }
 
+    @Test
+    void a_process_whose_steps_never_went_to_the_queue_is_stored_without_the_fields_added_for_them() throws IOException {
+        StoredRow nothingEscalated = storedRows().skip(1).findFirst().orElseThrow();
+        JsonNode written = json(ProcessStore.write(folded(nothingEscalated.events())));
+
+        assertThat(written.at("/book/escalated")).isEmpty();
+        assertThat(written.at("/book").has("earlierRounds")).isFalse();
+        assertThat(written.at("/book/open").findValues("earlier")).isEmpty();
+        assertThat(written).isEqualTo(json(storedDocument(nothingEscalated)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("storedRows")
     void a_stored_row_reads_back_as_the_process_it_was_written_of(StoredRow row) throws IOException {

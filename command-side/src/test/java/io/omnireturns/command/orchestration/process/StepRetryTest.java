@@ -49,6 +49,7 @@ class StepRetryTest {
         List<ProcessAction> retry = labelFails(labelInFlight(), 1);
 
         assertThat(onlyCall(retry, StepCall.Label.class).attempt()).isEqualTo(2);
+        assertThat(callActionOf(retry).retry()).as("the system's own retry").isTrue();
         assertThat(delayOf(retry, ISSUE_LABEL)).isEqualTo(Duration.ofSeconds(2));
         assertThat(commands(retry)).isEmpty();
     }
@@ -195,10 +196,13 @@ class StepRetryTest {
 
         StepCall.Label label = onlyCall(retried, StepCall.Label.class);
         assertThat(label.attempt()).as("the attempt after the five of the first round").isEqualTo(6);
+        assertThat(callActionOf(retried).retry()).as("made for the person who retried it, not by the system")
+                .isFalse();
         assertThat(label.request().idempotencyKey()).isEqualTo(LABEL_KEY);
         assertThat(delayOf(retried, ISSUE_LABEL)).isZero();
         List<ProcessAction> second = labelFails(run, 6);
         assertThat(onlyCall(second, StepCall.Label.class).attempt()).isEqualTo(7);
+        assertThat(callActionOf(second).retry()).isTrue();
         assertThat(delayOf(second, ISSUE_LABEL)).as("a new round backs off from the start")
                 .isEqualTo(Duration.ofSeconds(2));
     }
@@ -214,6 +218,20 @@ class StepRetryTest {
         }
         assertThat(commands(labelFails(run, 10))).singleElement().isInstanceOfSatisfying(RaiseException.class,
                 raise -> assertThat(raise.attempts()).as("the attempts of this round").isEqualTo(5));
+    }
+
+    @Test
+    void anExceptionOfTheSecondRoundNotRecordedWithinItsLeaseIsRaisedAgainAsTheSameCommand() {
+        ProcessRun run = labelInTheExceptionQueue();
+        run.when(story.exceptionResolved(ProcessStep.ISSUE_LABEL, ISSUE_LABEL, "RETRY"),
+                story.holdResolved(HoldDecision.RESUME, ReturnStatus.AUTHORIZED));
+        List<ProcessAction> raised = List.of();
+        for (int attempt = 6; attempt <= 10; attempt++) {
+            raised = labelFails(run, attempt);
+        }
+        assertThat(commands(raised)).singleElement().isInstanceOf(RaiseException.class);
+
+        assertThat(run.after(Duration.ofMinutes(3)).overdue()).isEqualTo(raised);
     }
 
     @Test
@@ -259,6 +277,11 @@ class StepRetryTest {
     // ---- the label's story ------------------------------------------------------------------------------
 
     /** Cleared of fraud at {@link ReturnStory#NOW}: the label's first attempt is in flight. */
+    private static ProcessAction.Call callActionOf(List<ProcessAction> actions) {
+        return actions.stream().filter(ProcessAction.Call.class::isInstance).map(ProcessAction.Call.class::cast)
+                .findFirst().orElseThrow();
+    }
+
     private ProcessRun labelInFlight() {
         return given(story.upToFraudClearance());
     }
